@@ -1,0 +1,55 @@
+// Bundles the extension. Two outputs, so that activation stays small:
+//   dist/extension.js  what activate() loads: tree, commands, UI — no @azure/* code;
+//   dist/azure.js      the Azure layer and sign-in (@azure/* SDKs), required on first use.
+// `--production` minifies; the default development build carries source maps.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** src/**'s `require('./azure.js')` stays a runtime require of the sibling bundle. */
+const azureChunkExternal = {
+  name: 'azure-chunk-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/azure\.js$/ }, () => ({ path: './azure.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  // @azure/* packages ship ESM and CJS; prefer the CJS "main" so the bundle is plain require().
+  mainFields: ['main', 'module'],
+  plugins: [azureChunkExternal],
+  define: { 'process.env.ACG_BUILD': JSON.stringify(production ? 'production' : 'development') },
+};
+
+const entries = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/azureChunk.ts'], outfile: 'dist/azure.js' },
+];
+
+// A production build must not ship a development build's source maps.
+fs.rmSync('dist', { recursive: true, force: true });
+
+if (watch) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[esbuild] watching');
+} else {
+  const results = await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e, metafile: true })));
+  for (const r of results) {
+    for (const [file, out] of Object.entries(r.metafile.outputs)) {
+      if (file.endsWith('.js')) console.log(`[esbuild] ${file} ${(out.bytes / 1024).toFixed(1)} KB`);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import { log } from '../ui/log';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** Registers every command in one place, so a failing handler is always reported the same way. */
+export function registerCommands(context: vscode.ExtensionContext, table: Record<string, CommandHandler>): void {
+  for (const [id, handler] of Object.entries(table)) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          log().error(`${id}: ${message}`);
+          void vscode.window.showErrorMessage(message);
+          return undefined;
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,6 @@
+/** Identifiers shared by package.json, the code and the tests: change them in all three together. */
+export const EXTENSION_ID = 'azure-compute-gallery-vscode.azure-compute-gallery';
+export const VIEW_CONTAINER_ID = 'azureComputeGallery';
+export const EXPLORER_VIEW_ID = 'azureComputeGallery.explorer';
+export const SETTINGS_SECTION = 'azureComputeGallery';
+export const CONTEXT_SIGNED_IN = 'azureComputeGallery.signedIn';

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import { format } from 'node:util';
+import { ROOT } from './paths';
+import { buildIntegrationTests } from './buildTests';
+import { launchBrowser } from './browser';
+import { startCodeServer } from './codeServer';
+import { resultsFile } from './results';
+
+// Offline noise from the workbench itself (marketplace, GitHub auth); VERBOSE=1 shows it.
+const NOISE = new RegExp(
+  [
+    'open-vsx\\.org', "authentication provider 'github'", 'Resolving connection token', 'Resolved connection token',
+    'Creating a socket', 'reconnection-grace-time', 'AccountPolicyGate', 'AgentHost', 'Service Worker',
+    'additional builtin extensions', 'ERR_NAME_NOT_RESOLVED', 'Failed to fetch', '^Canceled', '/static/out/vs/',
+  ].join('|'),
+);
+
+export interface ExtensionHostRun {
+  passed: number;
+  failed: number;
+  pending: number;
+  exitCode: number;
+  survivors: number[];
+}
+
+/**
+ * Runs the Mocha suite in test/integration inside a real VS Code extension host (code-server),
+ * with the extension loaded from this checkout in development mode.
+ */
+export async function runExtensionHostSuite(options: {
+  env?: Record<string, string>;
+  userSettings?: Record<string, unknown>;
+  timeoutMs?: number;
+}): Promise<ExtensionHostRun> {
+  const testsDir = await buildIntegrationTests();
+  const results = resultsFile('integration-raw');
+  fs.rmSync(results, { force: true });
+  const server = await startCodeServer({
+    smokeTestDriver: true,
+    env: { ...options.env, ACG_RESULTS_FILE: results, ...(process.env.ACG_TEST_GREP ? { ACG_TEST_GREP: process.env.ACG_TEST_GREP } : {}) },
+    userSettings: options.userSettings,
+  });
+  const browser = await launchBrowser();
+  let exitCode = 1;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const page = await browser.context.newPage();
+    let resolveExit: (code: number) => void = () => undefined;
+    const done = new Promise<number>((resolve) => (resolveExit = resolve));
+    // In test mode the workbench forwards the extension host's console (Mocha's reporter) to
+    // window.codeAutomationLog and the result of run() to window.codeAutomationExit.
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      const text = format(...args);
+      if (!process.env.VERBOSE && NOISE.test(text)) return;
+      if (type === 'error' || type === 'warn') console.error(text);
+      else console.log(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+    page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+    await page.goto(server.workbenchUrl({ folder: ROOT, extensionDevelopmentPath: ROOT, extensionTestsPath: testsDir }));
+    const timeoutMs = options.timeoutMs ?? Number(process.env.TEST_TIMEOUT_MS ?? 600_000);
+    exitCode = await Promise.race([
+      done,
+      new Promise<number>((resolve) => {
+        timer = setTimeout(() => {
+          console.error(`[integration] timed out after ${timeoutMs} ms`);
+          resolve(2);
+        }, timeoutMs);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await browser.close();
+  }
+  const survivors = await server.stop();
+  let counts = { passed: 0, failed: exitCode === 0 ? 0 : 1, pending: 0 };
+  try {
+    counts = JSON.parse(fs.readFileSync(results, 'utf8')) as typeof counts;
+  } catch {
+    console.error('[integration] the suite wrote no results: it did not run');
+  }
+  return { ...counts, exitCode, survivors };
+}

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { ROOT, VSIX_PATH } from './paths';
+
+let packaged = false;
+
+/** `npm run package` once per process: the production bundle and the .vsix users install. */
+export function packageVsix(): string {
+  if (!packaged) {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    packaged = true;
+  }
+  return VSIX_PATH;
+}
+
+/** File names in a zip (a .vsix is one), read from its central directory. */
+export function zipEntries(file: string): string[] {
+  const zip = fs.readFileSync(file);
+  // The end-of-central-directory record sits in the last 64 KiB + 22 bytes.
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = zip.readUInt16LE(eocd + 10);
+  let offset = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let n = 0; n < count; n++) {
+    if (zip.readUInt32LE(offset) !== 0x02014b50) throw new Error(`${file}: corrupt central directory`);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}

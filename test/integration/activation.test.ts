@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXPLORER_VIEW_ID, EXTENSION_ID } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extension';
+
+describe('activation', () => {
+  const extension = () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+    return ext;
+  };
+
+  it('is not activated at start-up (only by its view or its commands)', () => {
+    assert.equal(extension().isActive, false);
+  });
+
+  it('activates when one of its commands runs, and registers every contributed command', async () => {
+    await vscode.commands.executeCommand('azureComputeGallery.refresh');
+    const ext = extension();
+    assert.equal(ext.isActive, true);
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], 'every command in package.json is registered');
+    assert.ok(contributed.length >= 3);
+  });
+
+  it('returns its API and the explorer shows no nodes while signed out', async () => {
+    const api = extension().exports;
+    assert.ok(api.explorer, 'the explorer provider is exposed');
+    assert.deepEqual(await api.explorer.getChildren(), []);
+    assert.ok(api.activationMs >= 0);
+  });
+
+  it('contributes the explorer view in its own activity-bar container', () => {
+    const pkg = extension().packageJSON as {
+      contributes: { views: Record<string, { id: string }[]>; viewsContainers: { activitybar: { id: string; title: string }[] } };
+    };
+    assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.title), ['Azure Compute Gallery']);
+    assert.deepEqual(pkg.contributes.views.azureComputeGallery.map((v) => v.id), [EXPLORER_VIEW_ID]);
+  });
+
+  it('opens the view through the command VS Code generates for it', async () => {
+    await vscode.commands.executeCommand(`${EXPLORER_VIEW_ID}.focus`);
+    // The focus command resolves once the view container is shown; the explorer then exists.
+    assert.equal(extension().isActive, true);
+  });
+});

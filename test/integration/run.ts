@@ -1,0 +1,25 @@
+// Builds the extension and runs test/integration inside a real VS Code extension host.
+import { writeResult } from '../harness/results';
+import { buildExtension, ensureChromium, ensureCodeServer } from '../harness/setup';
+import { runExtensionHostSuite } from '../harness/extensionHostSuite';
+
+async function main(): Promise<void> {
+  ensureCodeServer();
+  ensureChromium();
+  buildExtension();
+  const run = await runExtensionHostSuite({});
+  const result = { suite: 'integration', passed: run.passed, failed: run.failed, pending: run.pending };
+  if (run.survivors.length > 0) {
+    console.error(`[integration] processes survived the run: ${run.survivors.join(', ')}`);
+    result.failed += 1;
+  }
+  writeResult(result);
+  console.log(`[integration] ${result.passed} passed, ${result.failed} failed, ${result.pending} pending`);
+  process.exitCode = result.failed > 0 || run.exitCode !== 0 ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  writeResult({ suite: 'integration', passed: 0, failed: 1, pending: 0, error: String(error) });
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,53 @@
+// `npm test`: every suite, each in its own process, each printing its counts; fails if any suite
+// fails or runs no test. `npm test -- unit e2e` runs only the named suites.
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { ROOT } from './harness/paths';
+import { readResult, writeResult, type SuiteResult } from './harness/results';
+
+interface Suite {
+  name: string;
+  /** Arguments for tsx. */
+  command: string[];
+}
+
+const SUITES: Suite[] = [
+  { name: 'unit', command: ['test/harness/nodeSuite.ts', 'unit', 'test/unit', '20000'] },
+  { name: 'conformance', command: ['test/harness/nodeSuite.ts', 'conformance', 'test/conformance', '120000'] },
+  { name: 'integration', command: ['test/integration/run.ts'] },
+  { name: 'e2e', command: ['test/harness/nodeSuite.ts', 'e2e', 'test/e2e', '180000'] },
+];
+
+function main(): number {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !SUITES.some((s) => s.name === w));
+  if (unknown.length > 0) {
+    console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${SUITES.map((s) => s.name).join(', ')}`);
+    return 2;
+  }
+  const selected = wanted.length > 0 ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const summary: (SuiteResult & { ms: number })[] = [];
+  for (const suite of selected) {
+    console.log(`\n=== ${suite.name} ===`);
+    const started = Date.now();
+    // A stale result from an earlier run must not count for this one.
+    writeResult({ suite: suite.name, passed: 0, failed: 0, pending: 0, error: 'did not report' });
+    const run = spawnSync(tsx, suite.command, { cwd: ROOT, stdio: 'inherit' });
+    const result = readResult(suite.name) ?? { suite: suite.name, passed: 0, failed: 0, pending: 0, error: 'no result file' };
+    if (run.status !== 0 && result.failed === 0) result.error ??= `exited with ${run.status ?? run.signal}`;
+    summary.push({ ...result, ms: Date.now() - started });
+  }
+  console.log('\n=== summary ===');
+  let ok = true;
+  for (const r of summary) {
+    const noTests = r.passed + r.failed === 0;
+    const bad = r.failed > 0 || noTests || r.error !== undefined;
+    ok &&= !bad;
+    const note = r.error ? ` — ${r.error}` : noTests ? ' — ran no test' : '';
+    console.log(`${bad ? 'FAIL' : 'ok  '} ${r.suite.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.pending} pending (${(r.ms / 1000).toFixed(1)} s)${note}`);
+  }
+  return ok ? 0 : 1;
+}
+
+process.exitCode = main();
