@@ -1,0 +1,163 @@
+// What an image definition can be, and whether a source (VM, managed image, snapshot, disk,
+// another gallery version) fits a definition. Azure checks these at PUT time after minutes of
+// waiting; checking first saves the round trip and gives a readable reason.
+//
+// Sources:
+// - GalleryRP.json 2025-12-03 enums: osType Windows | Linux; osState Generalized | Specialized;
+//   hyperVGeneration V1 | V2; architecture x64 | Arm64.
+// - Security type is a feature, {name: "SecurityType", value}. Values accepted for gallery image
+//   definitions (learn.microsoft.com "Trusted launch", "Confidential VMs", the Azure Verified
+//   Modules gallery module's allowed list): Standard, TrustedLaunchSupported, TrustedLaunch,
+//   ConfidentialVmSupported, ConfidentialVM, TrustedLaunchAndConfidentialVmSupported. Every value
+//   but Standard needs a Generation 2 (V2) definition. Azure compares the values
+//   case-insensitively ("ConfidentialVMSupported" appears too), so parsing does as well.
+// - Arm64 images must be Generation 2 ("Arm64 VMs support only Gen2 images").
+// - A Trusted launch source can only go into a definition that supports Trusted launch, and a
+//   confidential source only into one that supports confidential VMs ("Create an image
+//   definition and an image version": security type of the source and the definition must
+//   match).
+
+export const OS_TYPES = ['Windows', 'Linux'] as const;
+export type OsType = (typeof OS_TYPES)[number];
+export const OS_STATES = ['Generalized', 'Specialized'] as const;
+export type OsState = (typeof OS_STATES)[number];
+export const HYPERV_GENERATIONS = ['V1', 'V2'] as const;
+export type HyperVGeneration = (typeof HYPERV_GENERATIONS)[number];
+export const ARCHITECTURES = ['x64', 'Arm64'] as const;
+export type Architecture = (typeof ARCHITECTURES)[number];
+export const SECURITY_TYPES = [
+  'Standard',
+  'TrustedLaunchSupported',
+  'TrustedLaunch',
+  'ConfidentialVmSupported',
+  'ConfidentialVM',
+  'TrustedLaunchAndConfidentialVmSupported',
+] as const;
+export type SecurityType = (typeof SECURITY_TYPES)[number];
+
+export const SECURITY_TYPE_FEATURE = 'SecurityType';
+
+function pick<T extends string>(values: readonly T[], text: string | undefined): T | undefined {
+  if (text === undefined) return undefined;
+  const lower = text.toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower);
+}
+
+export const parseOsType = (text: string | undefined): OsType | undefined => pick(OS_TYPES, text);
+export const parseOsState = (text: string | undefined): OsState | undefined => pick(OS_STATES, text);
+export const parseHyperVGeneration = (text: string | undefined): HyperVGeneration | undefined => pick(HYPERV_GENERATIONS, text);
+export const parseArchitecture = (text: string | undefined): Architecture | undefined => pick(ARCHITECTURES, text);
+export const parseSecurityType = (text: string | undefined): SecurityType | undefined => pick(SECURITY_TYPES, text);
+
+const SECURITY_LABELS: Record<SecurityType, string> = {
+  Standard: 'Standard',
+  TrustedLaunchSupported: 'Trusted launch supported',
+  TrustedLaunch: 'Trusted launch',
+  ConfidentialVmSupported: 'Confidential VM supported',
+  ConfidentialVM: 'Confidential VM',
+  TrustedLaunchAndConfidentialVmSupported: 'Trusted launch and confidential VM supported',
+};
+
+export function describeSecurityType(type: SecurityType): string {
+  return SECURITY_LABELS[type];
+}
+
+/** True for every security type that needs a Generation 2 (V2) definition. */
+export function securityTypeNeedsGen2(type: SecurityType): boolean {
+  return type !== 'Standard';
+}
+
+/** Definitions of these types accept a Trusted launch source. */
+export function acceptsTrustedLaunchSource(type: SecurityType): boolean {
+  return type === 'TrustedLaunch' || type === 'TrustedLaunchSupported' || type === 'TrustedLaunchAndConfidentialVmSupported';
+}
+
+/** Definitions of these types accept a confidential VM source. */
+export function acceptsConfidentialSource(type: SecurityType): boolean {
+  return type === 'ConfidentialVM' || type === 'ConfidentialVmSupported' || type === 'TrustedLaunchAndConfidentialVmSupported';
+}
+
+/** The security type in a definition's `features`; Standard when the feature is absent. */
+export function securityTypeFromFeatures(features: readonly { name?: string; value?: string }[] | undefined): SecurityType {
+  const feature = features?.find((f) => f.name?.toLowerCase() === SECURITY_TYPE_FEATURE.toLowerCase());
+  return parseSecurityType(feature?.value) ?? 'Standard';
+}
+
+/**
+ * `features` with the security type set: the SecurityType entry replaced (or removed for
+ * Standard, which is what an absent feature means), every other feature kept.
+ */
+export function featuresWithSecurityType(
+  features: readonly { name?: string; value?: string }[] | undefined,
+  type: SecurityType,
+): { name?: string; value?: string }[] {
+  const others = (features ?? []).filter((f) => f.name?.toLowerCase() !== SECURITY_TYPE_FEATURE.toLowerCase());
+  return type === 'Standard' ? others : [...others, { name: SECURITY_TYPE_FEATURE, value: type }];
+}
+
+/** The choices that define an image definition's shape. */
+export interface DefinitionShape {
+  osType: OsType;
+  osState: OsState;
+  hyperVGeneration?: HyperVGeneration;
+  architecture?: Architecture;
+  securityType?: SecurityType;
+}
+
+/** Refuses combinations Azure refuses: Arm64 or any non-Standard security type on Generation 1. */
+export function validateDefinitionShape(shape: Omit<DefinitionShape, 'osType' | 'osState'>): string | undefined {
+  // Azure's default generation is V1 when none is given.
+  const generation = shape.hyperVGeneration ?? 'V1';
+  if (generation === 'V1' && shape.architecture === 'Arm64') {
+    return 'Choose Generation 2 (V2): Arm64 images are Generation 2 only.';
+  }
+  if (generation === 'V1' && shape.securityType !== undefined && securityTypeNeedsGen2(shape.securityType)) {
+    return `Choose Generation 2 (V2) for ${describeSecurityType(shape.securityType)}, or security type Standard for Generation 1.`;
+  }
+  return undefined;
+}
+
+/** The security types allowed for a generation, for a quick pick. */
+export function securityTypesFor(generation: HyperVGeneration): SecurityType[] {
+  return SECURITY_TYPES.filter((t) => generation === 'V2' || !securityTypeNeedsGen2(t));
+}
+
+/** What is known about a source; anything unknown is not checked. */
+export interface SourceShape {
+  osType?: OsType;
+  osState?: OsState;
+  hyperVGeneration?: HyperVGeneration;
+  architecture?: Architecture;
+  /** TrustedLaunch or ConfidentialVM for a VM/disk with that security profile; Standard otherwise. */
+  securityType?: SecurityType;
+}
+
+/**
+ * Whether a source can become a version of a definition: undefined when it fits, otherwise every
+ * mismatch as sentences, e.g. "OS type Linux does not match the definition's Windows."
+ */
+export function sourceFitsDefinition(source: SourceShape, definition: DefinitionShape): string | undefined {
+  const reasons: string[] = [];
+  if (source.osType && source.osType !== definition.osType) {
+    reasons.push(`OS type ${source.osType} does not match the definition's ${definition.osType}.`);
+  }
+  if (source.osState && source.osState !== definition.osState) {
+    reasons.push(`The source is ${source.osState.toLowerCase()} but the definition is for ${definition.osState.toLowerCase()} images.`);
+  }
+  const definitionGeneration = definition.hyperVGeneration ?? 'V1';
+  if (source.hyperVGeneration && source.hyperVGeneration !== definitionGeneration) {
+    reasons.push(`Generation ${source.hyperVGeneration} does not match the definition's ${definitionGeneration}.`);
+  }
+  const definitionArchitecture = definition.architecture ?? 'x64';
+  if (source.architecture && source.architecture !== definitionArchitecture) {
+    reasons.push(`Architecture ${source.architecture} does not match the definition's ${definitionArchitecture}.`);
+  }
+  const definitionSecurity = definition.securityType ?? 'Standard';
+  if (source.securityType === 'TrustedLaunch' && !acceptsTrustedLaunchSource(definitionSecurity)) {
+    reasons.push(`A Trusted launch source needs a definition that supports Trusted launch; this one is ${describeSecurityType(definitionSecurity)}.`);
+  }
+  if (source.securityType === 'ConfidentialVM' && !acceptsConfidentialSource(definitionSecurity)) {
+    reasons.push(`A confidential VM source needs a definition that supports confidential VMs; this one is ${describeSecurityType(definitionSecurity)}.`);
+  }
+  return reasons.length > 0 ? reasons.join(' ') : undefined;
+}

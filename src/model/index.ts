@@ -1,0 +1,16 @@
+// The pure rules of the extension: no `vscode`, no `@azure/*`, nothing outside this folder.
+// Everything public is re-exported here; import from 'model' rather than from single files.
+// (characters.ts holds message helpers used only inside this folder.)
+export * from './names';
+export * from './versions';
+export * from './guids';
+export * from './communityInfo';
+export * from './endOfLife';
+export * from './recommendedRanges';
+export * from './urls';
+export * from './armId';
+export * from './sharing';
+export * from './replication';
+export * from './imageRules';
+export * from './portal';
+export * from './clouds';

@@ -1,0 +1,197 @@
+// Replication of an image version across regions: reading the status Azure reports
+// (replicationStatus.summary[] of {region, state: Unknown | Replicating | Completed | Failed,
+// progress, details} in GalleryRP.json 2025-12-03) and building the target region list a new
+// version is published to (publishingProfile.targetRegions[] of {name, regionalReplicaCount,
+// storageAccountType}).
+//
+// Rules from learn.microsoft.com "Store and share images in an Azure Compute Gallery": the
+// source region must be one of the target regions (the first replica is made there); up to 100
+// replicas per region; storage account types Standard_LRS, Standard_ZRS and Premium_LRS (the spec
+// also lists PremiumV2_LRS, which the portal does not offer for images, so neither does the UI).
+
+export type ReplicationState = 'Unknown' | 'Replicating' | 'Completed' | 'Failed';
+export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS'] as const;
+export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
+export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = 'Standard_LRS';
+export const DEFAULT_REPLICA_COUNT = 1;
+export const MAX_REPLICA_COUNT = 100;
+
+/** One region's replication status as Azure reports it. */
+export interface RegionReplicationStatus {
+  region?: string;
+  state?: string;
+  progress?: number;
+  details?: string;
+}
+
+export interface ReplicationStatusLike {
+  aggregatedState?: string;
+  summary?: RegionReplicationStatus[];
+}
+
+export interface ReplicationSummary {
+  state: ReplicationState;
+  /** Regions reported. */
+  total: number;
+  /** Regions whose state is Completed. */
+  completed: number;
+  /** Regions whose state is Failed, by name. */
+  failedRegions: string[];
+  /** Mean progress over all regions, 0–100 (a Completed region counts as 100). */
+  percent: number;
+  /** E.g. "Replicating 3/5 regions, 42%", "Failed in westus", "Replicated to 5 regions". */
+  label: string;
+}
+
+function stateOf(s: string | undefined): ReplicationState {
+  switch (s?.toLowerCase()) {
+    case 'replicating':
+      return 'Replicating';
+    case 'completed':
+      return 'Completed';
+    case 'failed':
+      return 'Failed';
+    default:
+      return 'Unknown';
+  }
+}
+
+function regionsWord(n: number): string {
+  return n === 1 ? '1 region' : `${n} regions`;
+}
+
+function listRegions(names: string[]): string {
+  if (names.length <= 3) return names.join(', ');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more regions`;
+}
+
+function clampPercent(p: number | undefined): number {
+  if (p === undefined || !Number.isFinite(p)) return 0;
+  return Math.min(100, Math.max(0, p));
+}
+
+/** Summarises per-region status into one state and a label for the tree. */
+export function summariseReplication(status: ReplicationStatusLike | undefined): ReplicationSummary {
+  const regions = status?.summary ?? [];
+  const total = regions.length;
+  let completed = 0;
+  let progressSum = 0;
+  let unknown = 0;
+  const failedRegions: string[] = [];
+  for (const r of regions) {
+    const state = stateOf(r.state);
+    if (state === 'Completed') {
+      completed++;
+      progressSum += 100;
+    } else {
+      progressSum += clampPercent(r.progress);
+      if (state === 'Failed') failedRegions.push(r.region ?? 'an unnamed region');
+      if (state === 'Unknown') unknown++;
+    }
+  }
+  const percent = total > 0 ? Math.floor(progressSum / total) : 0;
+  const base = { total, completed, failedRegions, percent };
+
+  if (failedRegions.length > 0) return { ...base, state: 'Failed', label: `Failed in ${listRegions(failedRegions)}` };
+  if (total > 0 && completed === total) return { ...base, state: 'Completed', label: `Replicated to ${regionsWord(total)}` };
+  if (total === 0 || unknown === total) {
+    // No per-region detail (the list call omits it); fall back to the aggregate if there is one.
+    const aggregate = status?.aggregatedState?.toLowerCase();
+    if (aggregate === 'completed') return { ...base, state: 'Completed', percent: 100, label: 'Replicated' };
+    if (aggregate === 'failed') return { ...base, state: 'Failed', label: 'Replication failed' };
+    if (aggregate === 'inprogress') return { ...base, state: 'Replicating', label: 'Replicating' };
+    return { ...base, state: 'Unknown', label: 'Replication status unknown' };
+  }
+  return { ...base, state: 'Replicating', label: `Replicating ${completed}/${total} regions, ${percent}%` };
+}
+
+/** True when every reported region has Completed (or, lacking detail, the aggregate says so). */
+export function isReplicationComplete(status: ReplicationStatusLike | undefined): boolean {
+  return summariseReplication(status).state === 'Completed';
+}
+
+/** One entry of publishingProfile.targetRegions. */
+export interface TargetRegion {
+  name: string;
+  regionalReplicaCount: number;
+  storageAccountType: StorageAccountType;
+}
+
+/** Region names compare as ARM does: "West US", "westus" and "WestUS" are the same region. */
+export function normalizeRegionName(name: string): string {
+  return name.replace(/\s+/g, '').toLowerCase();
+}
+
+export function sameRegion(a: string, b: string): boolean {
+  return normalizeRegionName(a) === normalizeRegionName(b);
+}
+
+function makeTarget(name: string, defaults: Partial<Omit<TargetRegion, 'name'>> = {}): TargetRegion {
+  return {
+    name: normalizeRegionName(name),
+    regionalReplicaCount: defaults.regionalReplicaCount ?? DEFAULT_REPLICA_COUNT,
+    storageAccountType: defaults.storageAccountType ?? DEFAULT_STORAGE_ACCOUNT_TYPE,
+  };
+}
+
+/** The list a new version starts with: the source region, one replica, the default storage type. */
+export function initialTargetRegions(sourceRegion: string): TargetRegion[] {
+  return [makeTarget(sourceRegion)];
+}
+
+/** Puts the source region first, adding it if it is missing, so it can never be left out. */
+export function withSourceRegion(targets: readonly TargetRegion[], sourceRegion: string): TargetRegion[] {
+  const source = targets.find((t) => sameRegion(t.name, sourceRegion)) ?? makeTarget(sourceRegion);
+  return [source, ...targets.filter((t) => !sameRegion(t.name, sourceRegion))];
+}
+
+/** Adds a region (default one replica, default storage type) unless it is already listed. */
+export function addTargetRegion(
+  targets: readonly TargetRegion[],
+  region: string,
+  options: Partial<Omit<TargetRegion, 'name'>> = {},
+): TargetRegion[] {
+  if (targets.some((t) => sameRegion(t.name, region))) return [...targets];
+  return [...targets, makeTarget(region, options)];
+}
+
+/** Why a region cannot be removed, or undefined if it can. */
+export function whyRegionCannotBeRemoved(region: string, sourceRegion: string): string | undefined {
+  return sameRegion(region, sourceRegion)
+    ? `${normalizeRegionName(sourceRegion)} is the source region: the image is always replicated there first, so it stays in the list.`
+    : undefined;
+}
+
+/** Removes a region; the source region is never removed (the list comes back unchanged). */
+export function removeTargetRegion(targets: readonly TargetRegion[], region: string, sourceRegion: string): TargetRegion[] {
+  if (whyRegionCannotBeRemoved(region, sourceRegion)) return [...targets];
+  return targets.filter((t) => !sameRegion(t.name, region));
+}
+
+export function isStorageAccountType(value: string): value is StorageAccountType {
+  return (STORAGE_ACCOUNT_TYPES as readonly string[]).includes(value);
+}
+
+/** Checks a target region list before it is sent; undefined when it is fine. */
+export function validateTargetRegions(targets: readonly TargetRegion[], sourceRegion: string): string | undefined {
+  if (targets.length === 0) return `Add at least the source region (${normalizeRegionName(sourceRegion)}).`;
+  if (!targets.some((t) => sameRegion(t.name, sourceRegion))) {
+    return `Add the source region ${normalizeRegionName(sourceRegion)}: Azure replicates an image there first.`;
+  }
+  const seen = new Set<string>();
+  for (const t of targets) {
+    const name = normalizeRegionName(t.name);
+    if (name.length === 0) return 'Give every target region a name.';
+    if (!/^[a-z0-9]+$/.test(name)) return `Use a region name such as westus, not "${t.name}".`;
+    if (seen.has(name)) return `List ${name} only once.`;
+    seen.add(name);
+    const n = t.regionalReplicaCount;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICA_COUNT) {
+      return `Use 1 to ${MAX_REPLICA_COUNT} replicas in ${name} (not ${n}).`;
+    }
+    if (!isStorageAccountType(t.storageAccountType)) {
+      return `Use ${STORAGE_ACCOUNT_TYPES.join(', ')} as the storage type in ${name} (not ${String(t.storageAccountType)}).`;
+    }
+  }
+  return undefined;
+}
