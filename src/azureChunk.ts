@@ -1,2 +1,20 @@
-// Entry of dist/azure.js: the Azure layer and sign-in, loaded on first use, never at activation.
-export const AZURE_CHUNK_VERSION = 1;
+// Entry of dist/azure.js: the Azure layer and sign-in, required on first use, never at activation,
+// so that activating the extension does not load the @azure/* SDKs.
+import type * as vscode from 'vscode';
+import type { CloudEndpoints } from './azure/types';
+import { CredentialSession } from './auth/credentialSession';
+import type { AuthenticationMode, AuthSession } from './auth/session';
+import { VsCodeAccountSession } from './auth/vscodeAccountSession';
+
+export { clearClients } from './azure/clientFactory';
+export { AzureError, toAzureError } from './azure/errors';
+export { getGallery, listGalleries } from './azure/galleries';
+export { listImageDefinitions } from './azure/images';
+export { getResourceJson } from './azure/resourceJson';
+export * from './azure/sharedGalleries';
+export { listLocations, listSubscriptions } from './azure/subscriptions';
+export { getImageVersion, listImageVersionsPage } from './azure/versions';
+
+export function createSession(mode: AuthenticationMode, cloud: CloudEndpoints, userAgent: string, logger?: vscode.LogOutputChannel): AuthSession {
+  return mode === 'vscode' ? new VsCodeAccountSession(cloud, userAgent, logger) : new CredentialSession(mode, cloud, userAgent);
+}

@@ -1,26 +1,69 @@
 import * as vscode from 'vscode';
+import { configuredCloud } from './auth/cloudChoice';
+import type { AuthenticationMode } from './auth/session';
+import { azure } from './azureLoader';
+import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/commandTable';
+import { resourceCommands } from './commands/resourceCommands';
+import { cloudDescription, treeCommands } from './commands/treeCommands';
 import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
-import { ExplorerProvider } from './tree/explorerProvider';
+import { Explorer } from './tree/explorer';
 import { log } from './ui/log';
+import { PropertiesDocuments } from './ui/propertiesDocuments';
 
 /** What activate() returns: handles the integration tests use to look inside. */
 export interface ExtensionApi {
-  readonly explorer: ExplorerProvider;
+  readonly explorer: Explorer;
   readonly activationMs: number;
 }
 
+const SESSION_SETTINGS = [
+  `${SETTINGS_SECTION}.authentication`,
+  `${SETTINGS_SECTION}.environment`,
+  `${SETTINGS_SECTION}.customEnvironment`,
+  'microsoft-sovereign-cloud',
+];
+const FILTER_SETTINGS = ['azureResourceGroups.selectedSubscriptions', `${SETTINGS_SECTION}.selectedSubscriptions`, `${SETTINGS_SECTION}.sharedGalleryLocations`];
+
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
-  const explorer = new ExplorerProvider(async () => []);
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorer, showCollapseAll: true });
-  context.subscriptions.push(explorer, view);
+  const userAgent = `azure-compute-gallery-vscode/${(context.extension.packageJSON as { version: string }).version}`;
+
+  // Called on first use (the view's first getChildren), not here: it loads the Azure SDKs.
+  const createSession = () => {
+    const choice = configuredCloud();
+    if (choice.problem !== undefined) throw new Error(choice.problem);
+    const mode = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<AuthenticationMode>('authentication', 'vscode');
+    return azure().createSession(mode, choice.cloud, userAgent, log());
+  };
+  const explorer = new Explorer(context.globalState, createSession);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorer.provider, showCollapseAll: true });
+  const documents = new PropertiesDocuments();
+  context.subscriptions.push(explorer, view, documents);
   void vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, false);
 
+  const describeCloud = () => {
+    const choice = configuredCloud();
+    view.description = choice.cloud ? cloudDescription(choice.cloud.name === 'Custom' ? 'Custom cloud' : choice.cloud.name) : 'cloud settings need attention';
+  };
+  describeCloud();
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        describeCloud();
+        explorer.resetSession();
+      } else if (FILTER_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        explorer.refreshAll();
+      }
+    }),
+  );
+
   registerCommands(context, {
-    'azureComputeGallery.refresh': () => explorer.refresh(),
+    ...treeCommands(explorer),
+    ...accountCommands(explorer),
+    ...resourceCommands(explorer, documents),
     'azureComputeGallery.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
-    'azureComputeGallery.signIn': () => vscode.commands.executeCommand('workbench.action.openSettings', `${SETTINGS_SECTION}.authentication`),
   });
 
   const activationMs = performance.now() - started;

@@ -28,7 +28,7 @@ describe('activation', () => {
   it('returns its API and the explorer shows no nodes while signed out', async () => {
     const api = extension().exports;
     assert.ok(api.explorer, 'the explorer provider is exposed');
-    assert.deepEqual(await api.explorer.getChildren(), []);
+    assert.deepEqual(await api.explorer.provider.getChildren(), []);
     assert.ok(api.activationMs >= 0);
   });
 

@@ -1,0 +1,57 @@
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
+
+// One client per (cloud, identity, subscription), so connections and token caches are reused and
+// browsing 50 subscriptions does not build 50 pipelines twice.
+const computeClients = new Map<string, ComputeManagementClient>();
+const subscriptionClients = new Map<string, SubscriptionClient>();
+const credentialIds = new WeakMap<TokenSource, number>();
+let nextCredentialId = 1;
+
+function credentialKey(credential: TokenSource): number {
+  let id = credentialIds.get(credential);
+  if (id === undefined) {
+    id = nextCredentialId++;
+    credentialIds.set(credential, id);
+  }
+  return id;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+export function computeClient(target: AzureTarget): ComputeManagementClient {
+  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
+  let client = computeClients.get(key);
+  if (!client) {
+    client = new ComputeManagementClient(target.credential, target.subscriptionId, {
+      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+      credentials: { scopes: [target.cloud.resourceManagerScope] },
+      userAgentOptions: { userAgentPrefix: target.userAgent },
+    });
+    computeClients.set(key, client);
+  }
+  return client;
+}
+
+export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSource, userAgent: string): SubscriptionClient {
+  const key = `${cloud.resourceManagerEndpointUrl}|${credentialKey(credential)}`;
+  let client = subscriptionClients.get(key);
+  if (!client) {
+    client = new SubscriptionClient(credential, {
+      endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
+      credentialScopes: [cloud.resourceManagerScope],
+      userAgentOptions: { userAgentPrefix: userAgent },
+    });
+    subscriptionClients.set(key, client);
+  }
+  return client;
+}
+
+/** Forget every client (sign-out, cloud change): the next call builds fresh ones. */
+export function clearClients(): void {
+  computeClients.clear();
+  subscriptionClients.clear();
+}

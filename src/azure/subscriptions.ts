@@ -1,0 +1,30 @@
+import { subscriptionClient } from './clientFactory';
+import { azureCall } from './errors';
+import type { CallOptions, CloudEndpoints, Location, Subscription, TokenSource } from './types';
+
+export async function listSubscriptions(cloud: CloudEndpoints, credential: TokenSource, userAgent: string, options: CallOptions = {}): Promise<Subscription[]> {
+  return azureCall(async () => {
+    const subscriptions: Subscription[] = [];
+    for await (const s of subscriptionClient(cloud, credential, userAgent).subscriptions.list({ abortSignal: options.abortSignal })) {
+      subscriptions.push({ subscriptionId: s.subscriptionId ?? '', name: s.displayName ?? s.subscriptionId ?? '', tenantId: s.tenantId ?? '', state: s.state ?? 'Enabled' });
+    }
+    return subscriptions.sort((a, b) => a.name.localeCompare(b.name));
+  });
+}
+
+export async function listLocations(
+  cloud: CloudEndpoints,
+  credential: TokenSource,
+  userAgent: string,
+  subscriptionId: string,
+  options: CallOptions = {},
+): Promise<Location[]> {
+  return azureCall(async () => {
+    const locations: Location[] = [];
+    for await (const l of subscriptionClient(cloud, credential, userAgent).subscriptions.listLocations(subscriptionId, { abortSignal: options.abortSignal })) {
+      if (l.metadata?.regionType === 'Logical') continue;
+      locations.push({ name: l.name ?? '', displayName: l.displayName ?? l.name ?? '' });
+    }
+    return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  });
+}

@@ -1,0 +1,171 @@
+// The project's own small types: nothing outside src/azure sees the SDK's models.
+
+/** Structurally the SDK's TokenCredential, so callers need not import @azure/core-auth. */
+export interface TokenSource {
+  getToken(
+    scopes: string | string[],
+    options?: { abortSignal?: AbortSignal; tenantId?: string },
+  ): Promise<{ token: string; expiresOnTimestamp: number } | null>;
+}
+
+export interface CloudEndpoints {
+  /** AzureCloud, AzureChinaCloud, AzureUSGovernment or Custom. */
+  name: string;
+  resourceManagerEndpointUrl: string;
+  activeDirectoryEndpointUrl: string;
+  microsoftGraphEndpointUrl: string;
+  portalUrl: string;
+  /** The audience ARM tokens are requested for; the SDK default for the public cloud. */
+  resourceManagerScope: string;
+}
+
+/** Where a call goes: one subscription in one cloud with one identity. */
+export interface AzureTarget {
+  cloud: CloudEndpoints;
+  subscriptionId: string;
+  tenantId?: string;
+  credential: TokenSource;
+  /** Sent as the User-Agent prefix, e.g. azure-compute-gallery-vscode/0.1.0. */
+  userAgent: string;
+}
+
+export interface CallOptions {
+  abortSignal?: AbortSignal;
+}
+
+export interface Subscription {
+  subscriptionId: string;
+  name: string;
+  tenantId: string;
+  state: string;
+}
+
+export interface Location {
+  name: string;
+  displayName: string;
+}
+
+export type SharingPermission = 'Private' | 'Groups' | 'Community';
+
+export interface SharingGroup {
+  type: 'Subscriptions' | 'AADTenants' | string;
+  ids: string[];
+}
+
+export interface CommunityInfo {
+  publisherUri?: string;
+  publisherContact?: string;
+  eula?: string;
+  publicNamePrefix?: string;
+  enabled: boolean;
+  publicNames: string[];
+}
+
+export interface Gallery {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  description?: string;
+  provisioningState?: string;
+  uniqueName?: string;
+  permissions: SharingPermission;
+  groups: SharingGroup[];
+  community?: CommunityInfo;
+  sharingState?: string;
+  tags: Record<string, string>;
+}
+
+export interface ImageDefinition {
+  id: string;
+  name: string;
+  galleryName: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  description?: string;
+  osType: string;
+  osState: string;
+  hyperVGeneration: string;
+  architecture: string;
+  securityType?: string;
+  publisher: string;
+  offer: string;
+  sku: string;
+  endOfLifeDate?: Date;
+  provisioningState?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+}
+
+export interface RegionReplication {
+  region: string;
+  state: string;
+  progress: number;
+  details?: string;
+}
+
+export interface TargetRegionSetting {
+  name: string;
+  regionalReplicaCount: number;
+  storageAccountType?: string;
+  excludeFromLatest?: boolean;
+}
+
+export interface ImageVersion {
+  id: string;
+  name: string;
+  imageName: string;
+  galleryName: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  provisioningState?: string;
+  excludeFromLatest: boolean;
+  endOfLifeDate?: Date;
+  publishedDate?: Date;
+  replicaCount?: number;
+  storageAccountType?: string;
+  targetRegions: TargetRegionSetting[];
+  sourceId?: string;
+  replication?: { aggregatedState: string; regions: RegionReplication[] };
+  blockDeletionBeforeEndOfLife: boolean;
+}
+
+/** One page of a list and the token for the next, when Azure has more. */
+export interface Page<T> {
+  items: T[];
+  continuationToken?: string;
+}
+
+/** A gallery shared directly with the caller (read-only view, by location). */
+export interface SharedGallery {
+  uniqueId: string;
+  name: string;
+  location: string;
+}
+
+export interface SharedImage {
+  uniqueId: string;
+  name: string;
+  location: string;
+  osType?: string;
+  osState?: string;
+  hyperVGeneration?: string;
+  architecture?: string;
+  publisher?: string;
+  offer?: string;
+  sku?: string;
+  endOfLifeDate?: Date;
+}
+
+export interface SharedImageVersion {
+  uniqueId: string;
+  name: string;
+  location: string;
+  publishedDate?: Date;
+  endOfLifeDate?: Date;
+  excludeFromLatest?: boolean;
+}

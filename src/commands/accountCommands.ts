@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { isSelected, readSubscriptionFilter, writeSubscriptionFilter } from '../auth/subscriptionFilter';
+import { SETTINGS_SECTION } from '../constants';
+import { PUBLIC_CLOUDS, validateEndpointUrl } from '../model/clouds';
+import type { Explorer } from '../tree/explorer';
+
+function requireSession(explorer: Explorer) {
+  const session = explorer.session();
+  if (!session) throw new Error('Sign-in is not configured.');
+  return session;
+}
+
+export function accountCommands(explorer: Explorer) {
+  return {
+    'azureComputeGallery.signIn': async () => {
+      const session = requireSession(explorer);
+      const signedIn = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Signing in to Azure…', cancellable: false },
+        () => session.signIn(),
+      );
+      explorer.refreshAll();
+      if (signedIn) void vscode.window.showInformationMessage(`Signed in: ${await session.describe()}`);
+      return signedIn;
+    },
+
+    'azureComputeGallery.showSignInStatus': async () => {
+      const session = requireSession(explorer);
+      const signedIn = await session.isSignedIn();
+      const text = `${signedIn ? 'Signed in' : 'Not signed in'} — ${await session.describe()}`;
+      void vscode.window.showInformationMessage(text);
+      return text;
+    },
+
+    'azureComputeGallery.selectSubscriptions': async () => {
+      const session = requireSession(explorer);
+      const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: string }>();
+      quickPick.title = 'Select Subscriptions';
+      quickPick.placeholder = 'Loading subscriptions…';
+      quickPick.canSelectMany = true;
+      quickPick.matchOnDescription = true;
+      quickPick.busy = true;
+      quickPick.show();
+      try {
+        const all = await session.listSubscriptions(false);
+        const filter = readSubscriptionFilter();
+        quickPick.items = all.map((s) => ({ label: s.name, description: s.subscriptionId, detail: s.accountLabel, entry: `${s.tenantId}/${s.subscriptionId}` }));
+        quickPick.selectedItems = quickPick.items.filter((i) => isSelected(filter, i.description ?? ''));
+        quickPick.placeholder = all.length > 0 ? 'Choose the subscriptions to show (all selected shows every subscription)' : 'No subscriptions for this sign-in';
+      } catch (error) {
+        quickPick.dispose();
+        throw error;
+      } finally {
+        quickPick.busy = false;
+      }
+      const chosen = await new Promise<string[] | undefined>((resolve) => {
+        quickPick.onDidAccept(() => resolve(quickPick.selectedItems.map((i) => i.entry)));
+        quickPick.onDidHide(() => resolve(undefined));
+      });
+      const total = quickPick.items.length;
+      quickPick.dispose();
+      if (!chosen) return undefined;
+      if (chosen.length === 0) throw new Error('Select at least one subscription (select all of them to show every subscription).');
+      await writeSubscriptionFilter(chosen.length === total ? [] : chosen);
+      explorer.refreshAll();
+      return chosen;
+    },
+
+    'azureComputeGallery.selectCloud': async () => {
+      const items = [
+        ...Object.values(PUBLIC_CLOUDS).map((c) => ({ label: c.displayName, description: c.name, value: c.name as string })),
+        { label: 'Custom cloud…', description: 'Azure Stack Hub or the local Azure: your own endpoints', value: 'Custom' },
+      ];
+      const picked = await vscode.window.showQuickPick(items, { title: 'Select Cloud', placeHolder: 'Which Azure cloud do your galleries live in?' });
+      if (!picked) return undefined;
+      const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+      if (picked.value === 'Custom') {
+        const current = config.get<Record<string, string>>('customEnvironment') ?? {};
+        const ask = (field: string, prompt: string) =>
+          vscode.window.showInputBox({
+            title: `Custom cloud: ${field}`,
+            prompt,
+            value: current[field] ?? '',
+            ignoreFocusOut: true,
+            validateInput: (v) => validateEndpointUrl(field, v),
+          });
+        const resourceManagerEndpointUrl = await ask('resourceManagerEndpointUrl', 'The Azure Resource Manager endpoint, e.g. https://management.local.azurestack.external/');
+        if (resourceManagerEndpointUrl === undefined) return undefined;
+        const activeDirectoryEndpointUrl = await ask('activeDirectoryEndpointUrl', 'The sign-in authority, e.g. https://login.microsoftonline.com/');
+        if (activeDirectoryEndpointUrl === undefined) return undefined;
+        await config.update('customEnvironment', { ...current, resourceManagerEndpointUrl, activeDirectoryEndpointUrl }, vscode.ConfigurationTarget.Global);
+      }
+      await config.update('environment', picked.value, vscode.ConfigurationTarget.Global);
+      return picked.value;
+    },
+  };
+}

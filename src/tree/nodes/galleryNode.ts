@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { Gallery, ImageDefinition } from '../../azure/types';
+import { sharingKindOf } from '../../model/sharing';
+import type { ExplorerNode } from '../explorerProvider';
+import type { TreeContext } from '../treeContext';
+import { Cached } from './cachedChildren';
+import { ImageDefinitionNode } from './imageDefinitionNode';
+import { errorNode, MessageNode } from './messageNode';
+import { escape, type SubscriptionNode } from './subscriptionNode';
+
+const KIND_LABEL = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
+const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' } as const;
+
+export class GalleryNode implements ExplorerNode {
+  readonly images: Cached<ImageDefinition[]>;
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: SubscriptionNode,
+    readonly gallery: Gallery,
+  ) {
+    this.images = new Cached(() => ctx.azure().listImageDefinitions(parent.subscription.target, gallery.resourceGroup, gallery.name));
+  }
+
+  get id(): string {
+    return `acg${this.gallery.id.toLowerCase()}`;
+  }
+
+  get resourceId(): string {
+    return this.gallery.id;
+  }
+
+  get kind(): 'Private' | 'Groups' | 'Community' {
+    return sharingKindOf({ permissions: this.gallery.permissions });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const g = this.gallery;
+    const kind = this.kind;
+    const item = new vscode.TreeItem(g.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = `${g.location} · ${KIND_LABEL[kind]}${g.provisioningState && g.provisioningState !== 'Succeeded' ? ` · ${g.provisioningState}` : ''}`;
+    item.iconPath = new vscode.ThemeIcon(KIND_ICON[kind]);
+    item.contextValue = `acg.gallery.${kind.toLowerCase()}`;
+    item.tooltip = this.tooltip();
+    return item;
+  }
+
+  private tooltip(): vscode.MarkdownString {
+    const g = this.gallery;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(g.name)}** — ${KIND_LABEL[this.kind]} gallery\n\n`);
+    md.appendMarkdown(`Resource group: ${escape(g.resourceGroup)}  \nLocation: ${escape(g.location)}`);
+    if (g.description) md.appendMarkdown(`  \nDescription: ${escape(g.description)}`);
+    for (const group of g.groups) {
+      const what = group.type === 'AADTenants' ? 'Shared with tenants' : 'Shared with subscriptions';
+      md.appendMarkdown(`  \n${what}: ${group.ids.map((id) => `\`${id}\``).join(', ') || '(none)'}`);
+    }
+    if (g.community?.publicNames.length) md.appendMarkdown(`  \nPublic names: ${g.community.publicNames.map((n) => `\`${n}\``).join(', ')}`);
+    if (g.community && !g.community.enabled && this.kind === 'Community') md.appendMarkdown('  \nCommunity sharing is not enabled yet');
+    if (g.sharingState) md.appendMarkdown(`  \nSharing status: ${escape(g.sharingState)}`);
+    return md;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      const images = await this.images.get();
+      if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` })];
+      return images.map((i) => new ImageDefinitionNode(this.ctx, this, i));
+    } catch (error) {
+      return [errorNode(this, 'image definitions', error)];
+    }
+  }
+
+  invalidate(): void {
+    this.images.invalidate();
+  }
+}

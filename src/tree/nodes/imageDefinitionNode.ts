@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import type { ImageDefinition, ImageVersion } from '../../azure/types';
+import { compareVersions } from '../../model/versions';
+import type { ExplorerNode } from '../explorerProvider';
+import type { TreeContext } from '../treeContext';
+import type { GalleryNode } from './galleryNode';
+import { errorNode, MessageNode } from './messageNode';
+import { escape } from './subscriptionNode';
+import { ImageVersionNode } from './imageVersionNode';
+
+/** Versions arrive a page at a time; "Load more…" asks for the next page only when clicked. */
+interface VersionPages {
+  versions: ImageVersion[];
+  continuationToken?: string;
+}
+
+export class ImageDefinitionNode implements ExplorerNode {
+  private pages: Promise<VersionPages> | undefined;
+  private versionNodes = new Map<string, ImageVersionNode>();
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: GalleryNode,
+    readonly image: ImageDefinition,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get id(): string {
+    return `acg${this.image.id.toLowerCase()}`;
+  }
+
+  get resourceId(): string {
+    return this.image.id;
+  }
+
+  get endOfLifePassed(): boolean {
+    return this.image.endOfLifeDate !== undefined && this.image.endOfLifeDate.getTime() < this.now().getTime();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const i = this.image;
+    const item = new vscode.TreeItem(i.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = [i.osType, i.osState, i.hyperVGeneration, i.architecture, i.securityType ?? 'Standard'].join(' · ');
+    item.iconPath = this.endOfLifePassed
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(i.osType === 'Windows' ? 'window' : 'terminal-linux');
+    item.contextValue = 'acg.image';
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(i.name)}** — image definition\n\n`);
+    md.appendMarkdown(`Publisher: ${escape(i.publisher)}  \nOffer: ${escape(i.offer)}  \nSKU: ${escape(i.sku)}  \n`);
+    md.appendMarkdown(`OS: ${i.osType} (${i.osState}) · Generation ${i.hyperVGeneration} · ${i.architecture} · Security type ${i.securityType ?? 'Standard'}`);
+    if (i.description) md.appendMarkdown(`  \n${escape(i.description)}`);
+    if (i.endOfLifeDate) {
+      md.appendMarkdown(
+        this.endOfLifePassed
+          ? `  \n$(warning) **End of life passed** on ${i.endOfLifeDate.toISOString().slice(0, 10)}`
+          : `  \nEnd of life: ${i.endOfLifeDate.toISOString().slice(0, 10)}`,
+      );
+    }
+    item.tooltip = md;
+    return item;
+  }
+
+  private loadFirstPage(): Promise<VersionPages> {
+    const i = this.image;
+    const promise = this.ctx
+      .azure()
+      .listImageVersionsPage(this.parent.parent.subscription.target, i.resourceGroup, i.galleryName, i.name)
+      .then((page) => ({ versions: page.items, continuationToken: page.continuationToken }));
+    promise.catch(() => {
+      if (this.pages === promise) this.pages = undefined;
+    });
+    return promise;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    this.pages ??= this.loadFirstPage();
+    let pages: VersionPages;
+    try {
+      pages = await this.pages;
+    } catch (error) {
+      return [errorNode(this, 'image versions', error)];
+    }
+    if (pages.versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
+    const latest = latestVersionName(pages.versions);
+    const nodes: ExplorerNode[] = pages.versions
+      .slice()
+      .sort((a, b) => compareVersions(b.name, a.name))
+      .map((v) => {
+        // Keep one node per version so replication updates redraw just that row.
+        let node = this.versionNodes.get(v.id.toLowerCase());
+        if (node) node.update(v, v.name === latest);
+        else {
+          node = new ImageVersionNode(this.ctx, this, v, v.name === latest);
+          this.versionNodes.set(v.id.toLowerCase(), node);
+        }
+        if (node.needsReplicationWatch) this.ctx.watchReplication(node);
+        return node;
+      });
+    if (pages.continuationToken) {
+      nodes.push(
+        new MessageNode(this, 'Load more…', {
+          id: `${this.id}/more/${pages.versions.length}`,
+          icon: new vscode.ThemeIcon('more'),
+          description: `${pages.versions.length} shown`,
+          contextValue: 'acg.loadMore',
+          command: { command: 'azureComputeGallery.loadMore', title: 'Load More', arguments: [this] },
+        }),
+      );
+    }
+    return nodes;
+  }
+
+  /** Appends the next page (Load more…). */
+  async loadMore(): Promise<void> {
+    const current = await (this.pages ?? this.loadFirstPage());
+    if (!current.continuationToken) return;
+    const i = this.image;
+    const next = await this.ctx
+      .azure()
+      .listImageVersionsPage(this.parent.parent.subscription.target, i.resourceGroup, i.galleryName, i.name, current.continuationToken);
+    this.pages = Promise.resolve({ versions: [...current.versions, ...next.items], continuationToken: next.continuationToken });
+    this.ctx.refresh(this);
+  }
+
+  invalidate(): void {
+    this.pages = undefined;
+    this.versionNodes.clear();
+  }
+}
+
+/** The version a VM gets when it asks for "latest": the highest one not excluded from latest. */
+export function latestVersionName(versions: readonly ImageVersion[]): string | undefined {
+  return versions
+    .filter((v) => !v.excludeFromLatest && v.provisioningState !== 'Failed')
+    .map((v) => v.name)
+    .sort(compareVersions)
+    .pop();
+}

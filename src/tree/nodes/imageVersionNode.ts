@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import type { ImageVersion } from '../../azure/types';
+import { summariseReplication } from '../../model/replication';
+import type { ExplorerNode } from '../explorerProvider';
+import type { TreeContext } from '../treeContext';
+import type { ImageDefinitionNode } from './imageDefinitionNode';
+import { escape } from './subscriptionNode';
+
+const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
+
+export class ImageVersionNode implements ExplorerNode {
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: ImageDefinitionNode,
+    private v: ImageVersion,
+    private isLatest: boolean,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get version(): ImageVersion {
+    return this.v;
+  }
+
+  get versionId(): string {
+    return this.v.id;
+  }
+
+  get resourceId(): string {
+    return this.v.id;
+  }
+
+  get id(): string {
+    return `acg${this.v.id.toLowerCase()}`;
+  }
+
+  get target() {
+    return this.parent.parent.parent.subscription.target;
+  }
+
+  update(v: ImageVersion, isLatest = this.isLatest): void {
+    // A list result carries no replication status: keep the last one fetched.
+    this.v = { ...v, replication: v.replication ?? this.v.replication };
+    this.isLatest = isLatest;
+  }
+
+  /** Still creating or replicating: the tree keeps polling it (backing off) until it is done. */
+  get needsReplicationWatch(): boolean {
+    const state = this.v.provisioningState?.toLowerCase() ?? '';
+    if (IN_PROGRESS.has(state)) return true;
+    if (!this.v.replication) return false;
+    const summary = summariseReplication({ aggregatedState: this.v.replication.aggregatedState, summary: this.v.replication.regions });
+    return summary.state === 'Replicating' || summary.state === 'Unknown';
+  }
+
+  private statusLabel(): { text: string; state: 'ok' | 'progress' | 'failed' } {
+    const v = this.v;
+    const state = v.provisioningState?.toLowerCase();
+    if (v.replication && v.replication.regions.length > 0) {
+      const summary = summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions });
+      if (summary.state === 'Failed') return { text: summary.label, state: 'failed' };
+      if (summary.state !== 'Completed' || IN_PROGRESS.has(state ?? '')) return { text: summary.label, state: 'progress' };
+    }
+    if (state === 'failed') return { text: 'Failed', state: 'failed' };
+    if (state === 'deleting') return { text: 'Deleting…', state: 'progress' };
+    if (IN_PROGRESS.has(state ?? '')) return { text: `${v.provisioningState}…`, state: 'progress' };
+    return { text: '', state: 'ok' };
+  }
+
+  get endOfLifePassed(): boolean {
+    return this.v.endOfLifeDate !== undefined && this.v.endOfLifeDate.getTime() < this.now().getTime();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const v = this.v;
+    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const status = this.statusLabel();
+    const parts = [status.text];
+    if (this.isLatest) parts.push('latest');
+    if (v.excludeFromLatest) parts.push('excluded from latest');
+    if (v.endOfLifeDate) parts.push(this.endOfLifePassed ? 'end of life passed' : `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}`);
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath =
+      status.state === 'failed'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : status.state === 'progress'
+          ? new vscode.ThemeIcon('sync~spin')
+          : this.endOfLifePassed
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : new vscode.ThemeIcon(this.isLatest ? 'star-full' : 'tag');
+    item.contextValue = `acg.version${status.state === 'progress' ? '.busy' : ''}`;
+    item.tooltip = this.tooltip(status.text);
+    return item;
+  }
+
+  private tooltip(status: string): vscode.MarkdownString {
+    const v = this.v;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(v.name)}** — image version${status ? ` · ${escape(status)}` : ''}\n\n`);
+    md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
+    md.appendMarkdown(`Storage: ${v.storageAccountType ?? 'Standard_LRS'} · Replicas: ${v.replicaCount ?? 1}  \n`);
+    if (v.targetRegions.length > 0) {
+      md.appendMarkdown(`Target regions: ${v.targetRegions.map((r) => `${r.name} (${r.regionalReplicaCount}${r.storageAccountType ? `, ${r.storageAccountType}` : ''})`).join(', ')}  \n`);
+    }
+    for (const r of v.replication?.regions ?? []) {
+      md.appendMarkdown(`· ${r.region}: ${r.state}${r.state === 'Replicating' ? ` ${r.progress}%` : ''}${r.details ? ` — ${escape(r.details)}` : ''}  \n`);
+    }
+    if (v.sourceId) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
+    if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
+    if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
+    md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');
+    return md;
+  }
+
+  /** Polls Azure once for this version's replication status and redraws it. */
+  async poll(signal?: AbortSignal): Promise<boolean> {
+    const fresh = await this.ctx.azure().getImageVersion(this.target, this.v.id, true, { abortSignal: signal });
+    this.update(fresh);
+    this.ctx.refresh(this);
+    return this.needsReplicationWatch;
+  }
+}

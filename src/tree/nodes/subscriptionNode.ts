@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { SessionSubscription } from '../../auth/session';
+import type { Gallery } from '../../azure/types';
+import type { ExplorerNode } from '../explorerProvider';
+import type { TreeContext } from '../treeContext';
+import { Cached } from './cachedChildren';
+import { GalleryNode } from './galleryNode';
+import { errorNode, MessageNode } from './messageNode';
+
+export class SubscriptionNode implements ExplorerNode {
+  readonly parent = undefined;
+  readonly galleries: Cached<Gallery[]>;
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly subscription: SessionSubscription,
+  ) {
+    this.galleries = new Cached(() => ctx.azure().listGalleries(subscription.target));
+  }
+
+  get id(): string {
+    return `acg/subscriptions/${this.subscription.subscriptionId.toLowerCase()}`;
+  }
+
+  get resourceId(): string {
+    return `/subscriptions/${this.subscription.subscriptionId}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.subscription;
+    const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = s.accountLabel;
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.contextValue = 'acg.subscription';
+    item.tooltip = new vscode.MarkdownString(undefined, true);
+    item.tooltip.appendMarkdown(`**${escape(s.name)}**\n\nSubscription: \`${s.subscriptionId}\`\n\nTenant: \`${s.tenantId}\``);
+    if (s.accountLabel) item.tooltip.appendMarkdown(`\n\nAccount: ${escape(s.accountLabel)}`);
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    try {
+      const galleries = await this.galleries.get();
+      if (galleries.length === 0) {
+        return [new MessageNode(this, 'No galleries in this subscription', { id: `${this.id}/empty`, icon: new vscode.ThemeIcon('info') })];
+      }
+      return galleries.map((g) => new GalleryNode(this.ctx, this, g));
+    } catch (error) {
+      return [errorNode(this, 'galleries', error)];
+    }
+  }
+
+  invalidate(): void {
+    this.galleries.invalidate();
+  }
+}
+
+export function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
