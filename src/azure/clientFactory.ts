@@ -1,5 +1,6 @@
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { errorBodyPolicy } from './errorBodies';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 
 // One client per (cloud, identity, subscription), so connections and token caches are reused and
@@ -30,6 +31,7 @@ export function computeClient(target: AzureTarget): ComputeManagementClient {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
     });
     computeClients.set(key, client);
   }
@@ -44,6 +46,7 @@ export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSourc
       endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
       credentialScopes: [cloud.resourceManagerScope],
       userAgentOptions: { userAgentPrefix: userAgent },
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
     });
     subscriptionClients.set(key, client);
   }

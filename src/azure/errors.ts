@@ -1,3 +1,5 @@
+import { rememberedErrorBody } from './errorBodies';
+
 /** Every failure of the Azure layer: Azure's own code and message, where to look, and the request id. */
 export class AzureError extends Error {
   constructor(
@@ -47,7 +49,7 @@ interface RestErrorLike {
 }
 
 function parseBody(error: RestErrorLike): ErrorBody | undefined {
-  const parsed = error.response?.parsedBody ?? error.details;
+  const parsed = error.response?.parsedBody ?? error.details ?? rememberedErrorBody(error.request?.requestId);
   if (parsed && typeof parsed === 'object') return parsed as ErrorBody;
   const text = error.response?.bodyAsText;
   if (text) {

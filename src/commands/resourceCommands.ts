@@ -83,7 +83,8 @@ export function resourceCommands(explorer: Explorer, documents: PropertiesDocume
         throw new Error('This cloud has no portal URL. Set portalUrl in azureComputeGallery.customEnvironment to open resources in its portal.');
       }
       const url = portalResourceUrl(picked.resourceId, target.tenantId, target.cloud.portalUrl);
-      await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      // Not awaited: the web workbench asks the user before opening, and the command need not wait.
+      void vscode.env.openExternal(vscode.Uri.parse(url, true));
       return url;
     },
 

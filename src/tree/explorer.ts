@@ -51,7 +51,7 @@ export class Explorer implements TreeContext, vscode.Disposable {
   resetSession(): void {
     this.currentSession?.dispose();
     this.currentSession = undefined;
-    this.watcher.dispose();
+    this.watcher.reset();
     this.refreshAll();
   }
 

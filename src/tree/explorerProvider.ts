@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 export interface ExplorerNode {
   getTreeItem(): vscode.TreeItem | Promise<vscode.TreeItem>;
   getChildren?(token: vscode.CancellationToken): Promise<ExplorerNode[]>;
+  /** Details fetched only when the user hovers (VS Code's resolveTreeItem). */
+  resolveTooltip?(token: vscode.CancellationToken): Promise<vscode.MarkdownString | string | undefined>;
   readonly parent?: ExplorerNode;
 }
 
@@ -38,6 +40,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     } finally {
       source.dispose();
     }
+  }
+
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.resolveTooltip) {
+      try {
+        item.tooltip = (await node.resolveTooltip(token)) ?? item.tooltip;
+      } catch {
+        // Keep the tooltip we had: hovering must never show an error.
+      }
+    }
+    return item;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -5,6 +5,7 @@ import { mapBounded } from './concurrency';
 import type { ExplorerNode } from './explorerProvider';
 import { errorNode, MessageNode } from './nodes/messageNode';
 import { CommunityRootNode, SharedWithMeNode } from './nodes/sharedNodes';
+import { NodeCache } from './nodes/nodeCache';
 import { SubscriptionNode } from './nodes/subscriptionNode';
 import type { TreeContext } from './treeContext';
 
@@ -14,6 +15,7 @@ export const SUBSCRIPTION_CONCURRENCY = 32;
 /** The top of the tree: subscriptions, then "Shared with me" and "Community". */
 export class ExplorerRoot {
   private subscriptionNodes: SubscriptionNode[] = [];
+  private readonly nodes = new NodeCache<SubscriptionNode>();
   private pending: Promise<ExplorerNode[]> | undefined;
   private readonly shared: SharedWithMeNode;
   private readonly community: CommunityRootNode;
@@ -65,12 +67,15 @@ export class ExplorerRoot {
     } catch (error) {
       return [errorNode(undefined, 'subscriptions', error)];
     }
-    const previous = new Map(this.subscriptionNodes.map((n) => [n.subscription.subscriptionId, n]));
-    this.subscriptionNodes = subscriptions.map((s) => {
-      const old = previous.get(s.subscriptionId);
-      if (old) old.invalidate();
-      return new SubscriptionNode(this.ctx, s);
-    });
+    this.subscriptionNodes = this.nodes.sync(
+      subscriptions,
+      (s) => s.subscriptionId,
+      (s) => new SubscriptionNode(this.ctx, s),
+      (node, s) => {
+        node.subscription = s;
+        node.invalidate();
+      },
+    );
     if (this.subscriptionNodes.length === 0) {
       return [
         new MessageNode(undefined, 'No subscriptions. Select subscriptions…', {

@@ -26,7 +26,7 @@ interface Watch {
  */
 export class ReplicationWatcher {
   private readonly watches = new Map<string, Watch>();
-  private readonly abort = new AbortController();
+  private abort = new AbortController();
   /** Requests made, for the benchmark that reports the cost of watching. */
   requests = 0;
 
@@ -85,9 +85,15 @@ export class ReplicationWatcher {
     this.watches.delete(key);
   }
 
-  dispose(): void {
+  /** Stops every watch (sign-out, another cloud); the watcher stays usable. */
+  reset(): void {
     this.abort.abort();
+    this.abort = new AbortController();
     for (const watch of this.watches.values()) if (watch.timer) clearTimeout(watch.timer);
     this.watches.clear();
+  }
+
+  dispose(): void {
+    this.reset();
   }
 }

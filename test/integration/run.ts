@@ -1,4 +1,7 @@
-// Builds the extension and runs test/integration inside a real VS Code extension host.
+// Builds the extension and runs test/integration inside a real VS Code extension host, against the
+// local Azure (demo seed). The extension starts signed out; the suites sign in through settings.
+import { startEmulator } from '../emulator';
+import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { writeResult } from '../harness/results';
 import { buildExtension, ensureChromium, ensureCodeServer } from '../harness/setup';
 import { runExtensionHostSuite } from '../harness/extensionHostSuite';
@@ -7,7 +10,13 @@ async function main(): Promise<void> {
   ensureCodeServer();
   ensureChromium();
   buildExtension();
-  const run = await runExtensionHostSuite({});
+  const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } } });
+  let run;
+  try {
+    run = await runExtensionHostSuite({ env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator, false) });
+  } finally {
+    await emulator.stop();
+  }
   const result = { suite: 'integration', passed: run.passed, failed: run.failed, pending: run.pending };
   if (run.survivors.length > 0) {
     console.error(`[integration] processes survived the run: ${run.survivors.join(', ')}`);

@@ -6,6 +6,7 @@ import type { TreeContext } from '../treeContext';
 import { Cached } from './cachedChildren';
 import { ImageDefinitionNode } from './imageDefinitionNode';
 import { errorNode, MessageNode } from './messageNode';
+import { NodeCache } from './nodeCache';
 import { escape, type SubscriptionNode } from './subscriptionNode';
 
 const KIND_LABEL = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
@@ -14,10 +15,13 @@ const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' 
 export class GalleryNode implements ExplorerNode {
   readonly images: Cached<ImageDefinition[]>;
 
+  private groupsLoaded = false;
+  private readonly imageNodes = new NodeCache<ImageDefinitionNode>();
+
   constructor(
     private readonly ctx: TreeContext,
     readonly parent: SubscriptionNode,
-    readonly gallery: Gallery,
+    public gallery: Gallery,
   ) {
     this.images = new Cached(() => ctx.azure().listImageDefinitions(parent.subscription.target, gallery.resourceGroup, gallery.name));
   }
@@ -62,11 +66,31 @@ export class GalleryNode implements ExplorerNode {
     return md;
   }
 
+  update(gallery: Gallery): void {
+    this.gallery = gallery;
+    this.groupsLoaded = false;
+  }
+
+  /** Lists leave out sharing groups (Azure returns them only with $expand): fetch them on hover. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    if (this.kind === 'Groups' && !this.groupsLoaded) {
+      const g = this.gallery;
+      this.gallery = { ...g, groups: (await this.ctx.azure().getGallery(this.parent.subscription.target, g.resourceGroup, g.name)).groups };
+      this.groupsLoaded = true;
+    }
+    return this.tooltip();
+  }
+
   async getChildren(): Promise<ExplorerNode[]> {
     try {
       const images = await this.images.get();
       if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` })];
-      return images.map((i) => new ImageDefinitionNode(this.ctx, this, i));
+      return this.imageNodes.sync(
+        images,
+        (i) => i.id,
+        (i) => new ImageDefinitionNode(this.ctx, this, i),
+        (node, i) => (node.image = i),
+      );
     } catch (error) {
       return [errorNode(this, 'image definitions', error)];
     }
@@ -74,5 +98,6 @@ export class GalleryNode implements ExplorerNode {
 
   invalidate(): void {
     this.images.invalidate();
+    this.imageNodes.invalidateAll();
   }
 }

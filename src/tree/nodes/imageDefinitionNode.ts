@@ -7,6 +7,7 @@ import type { GalleryNode } from './galleryNode';
 import { errorNode, MessageNode } from './messageNode';
 import { escape } from './subscriptionNode';
 import { ImageVersionNode } from './imageVersionNode';
+import { NodeCache } from './nodeCache';
 
 /** Versions arrive a page at a time; "Load more…" asks for the next page only when clicked. */
 interface VersionPages {
@@ -16,12 +17,12 @@ interface VersionPages {
 
 export class ImageDefinitionNode implements ExplorerNode {
   private pages: Promise<VersionPages> | undefined;
-  private versionNodes = new Map<string, ImageVersionNode>();
+  private readonly versionNodes = new NodeCache<ImageVersionNode>();
 
   constructor(
     private readonly ctx: TreeContext,
     readonly parent: GalleryNode,
-    readonly image: ImageDefinition,
+    public image: ImageDefinition,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -84,20 +85,15 @@ export class ImageDefinitionNode implements ExplorerNode {
     }
     if (pages.versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
     const latest = latestVersionName(pages.versions);
-    const nodes: ExplorerNode[] = pages.versions
-      .slice()
-      .sort((a, b) => compareVersions(b.name, a.name))
-      .map((v) => {
-        // Keep one node per version so replication updates redraw just that row.
-        let node = this.versionNodes.get(v.id.toLowerCase());
-        if (node) node.update(v, v.name === latest);
-        else {
-          node = new ImageVersionNode(this.ctx, this, v, v.name === latest);
-          this.versionNodes.set(v.id.toLowerCase(), node);
-        }
-        if (node.needsReplicationWatch) this.ctx.watchReplication(node);
-        return node;
-      });
+    const sorted = pages.versions.slice().sort((a, b) => compareVersions(b.name, a.name));
+    const versionNodes = this.versionNodes.sync(
+      sorted,
+      (v) => v.id,
+      (v) => new ImageVersionNode(this.ctx, this, v, v.name === latest),
+      (node, v) => node.update(v, v.name === latest),
+    );
+    for (const node of versionNodes) if (node.needsReplicationWatch) this.ctx.watchReplication(node);
+    const nodes: ExplorerNode[] = [...versionNodes];
     if (pages.continuationToken) {
       nodes.push(
         new MessageNode(this, 'Load more…', {
@@ -126,7 +122,6 @@ export class ImageDefinitionNode implements ExplorerNode {
 
   invalidate(): void {
     this.pages = undefined;
-    this.versionNodes.clear();
   }
 }
 

@@ -6,16 +6,18 @@ import type { TreeContext } from '../treeContext';
 import { Cached } from './cachedChildren';
 import { GalleryNode } from './galleryNode';
 import { errorNode, MessageNode } from './messageNode';
+import { NodeCache } from './nodeCache';
 
 export class SubscriptionNode implements ExplorerNode {
   readonly parent = undefined;
   readonly galleries: Cached<Gallery[]>;
+  private readonly galleryNodes = new NodeCache<GalleryNode>();
 
   constructor(
     private readonly ctx: TreeContext,
-    readonly subscription: SessionSubscription,
+    public subscription: SessionSubscription,
   ) {
-    this.galleries = new Cached(() => ctx.azure().listGalleries(subscription.target));
+    this.galleries = new Cached(() => ctx.azure().listGalleries(this.subscription.target));
   }
 
   get id(): string {
@@ -45,7 +47,12 @@ export class SubscriptionNode implements ExplorerNode {
       if (galleries.length === 0) {
         return [new MessageNode(this, 'No galleries in this subscription', { id: `${this.id}/empty`, icon: new vscode.ThemeIcon('info') })];
       }
-      return galleries.map((g) => new GalleryNode(this.ctx, this, g));
+      return this.galleryNodes.sync(
+        galleries,
+        (g) => g.id,
+        (g) => new GalleryNode(this.ctx, this, g),
+        (node, g) => node.update(g),
+      );
     } catch (error) {
       return [errorNode(this, 'galleries', error)];
     }
@@ -53,6 +60,7 @@ export class SubscriptionNode implements ExplorerNode {
 
   invalidate(): void {
     this.galleries.invalidate();
+    this.galleryNodes.invalidateAll();
   }
 }
 

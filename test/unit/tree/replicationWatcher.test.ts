@@ -84,3 +84,23 @@ describe('mapBounded', () => {
     assert.equal(peak, 2);
   });
 });
+
+describe('ReplicationWatcher.reset', () => {
+  it('stops current watches but keeps watching new ones afterwards', async () => {
+    let polls = 0;
+    const watcher = new ReplicationWatcher({ initialDelayMs: 5, maxDelayMs: 5, backoff: 1 });
+    watcher.watch({ versionId: 'a', poll: async () => true });
+    watcher.reset();
+    assert.deepEqual(watcher.watching, []);
+    watcher.watch({
+      versionId: 'b',
+      poll: async (signal) => {
+        assert.equal(signal?.aborted, false, 'a fresh signal after reset');
+        return ++polls < 3;
+      },
+    });
+    await waitFor(() => polls === 3);
+    await waitFor(() => watcher.watching.length === 0);
+    watcher.dispose();
+  });
+});

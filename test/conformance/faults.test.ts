@@ -1,0 +1,94 @@
+import { strict as assert } from 'node:assert';
+import type { RunningEmulator } from '../emulator/index';
+import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { GALLERY_API, errorOf, raw, startFast, tokenFor } from './helpers';
+
+const list = (sub: string): string => `/subscriptions/${sub}/providers/Microsoft.Compute/galleries?api-version=${GALLERY_API}`;
+
+/** Each knob, set through the in-process admin and through POST /_admin/config. */
+describe('fault and latency knobs', function () {
+  let emu: RunningEmulator;
+  let token: string;
+  before(async () => {
+    emu = await startFast({ seed: 'demo' });
+    token = await tokenFor(emu);
+  });
+  after(async () => emu?.stop());
+  afterEach(() => emu.admin.setConfig({ faults: [], latencyMs: 0 }));
+
+  it('latency is added to every request', async () => {
+    emu.admin.setConfig({ latencyMs: 120 });
+    const t = Date.now();
+    await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+    assert.ok(Date.now() - t >= 110);
+  });
+
+  it('429 with Retry-After on every Nth request, limited to a path pattern', async () => {
+    emu.admin.setConfig({ faults: [{ kind: 'throttle', every: 2, retryAfterSeconds: 3, path: '/galleries$' }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        assert.equal(res.headers['retry-after'], '3');
+        assert.equal(errorOf(res).code, 'TooManyRequests');
+      }
+    }
+    assert.deepEqual(statuses, [200, 429, 200, 429]);
+    assert.equal((await raw(emu, 'GET', `/subscriptions?api-version=2022-12-01`, { token })).status, 200, 'other paths unaffected');
+  });
+
+  it('500 and 503 (with Retry-After), a limited number of times', async () => {
+    emu.admin.setConfig({ faults: [{ kind: 'error', status: 503, times: 1, retryAfterSeconds: 2 }, { kind: 'error', status: 500, times: 1 }] });
+    let res = await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+    assert.equal(res.status, 503);
+    assert.equal(res.headers['retry-after'], '2');
+    assert.equal(errorOf(res).code, 'ServiceUnavailable');
+    res = await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+    assert.equal(res.status, 500);
+    assert.equal(errorOf(res).code, 'InternalServerError');
+    assert.equal((await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token })).status, 200);
+  });
+
+  it('dropped connections (socket destroyed, no answer)', async () => {
+    emu.admin.setConfig({ faults: [{ kind: 'drop', times: 1, method: 'GET' }] });
+    await assert.rejects(raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token }), /socket hang up|ECONNRESET/);
+    assert.equal(emu.requests.at(-1)?.status, 0);
+    assert.equal((await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token })).status, 200);
+  });
+
+  it('faults scoped to one subscription; probability 1 and 0', async () => {
+    emu.admin.setConfig({ faults: [{ kind: 'error', subscriptionId: DEVELOPMENT_SUBSCRIPTION_ID, probability: 1 }, { kind: 'throttle', probability: 0 }] });
+    assert.equal((await raw(emu, 'GET', list(DEVELOPMENT_SUBSCRIPTION_ID), { token })).status, 500);
+    assert.equal((await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token })).status, 200);
+  });
+
+  it('the admin API: GET/POST /_admin/config, GET /_admin/state, POST /_admin/reset (no token needed)', async () => {
+    let res = await raw(emu, 'POST', '/_admin/config', { body: { pageSize: 7, faults: [{ kind: 'throttle', path: 'never-matches' }] } });
+    assert.equal(res.status, 200);
+    assert.equal((res.body as { pageSize: number }).pageSize, 7);
+    assert.equal(emu.admin.config().pageSize, 7);
+    res = await raw(emu, 'GET', '/_admin/config');
+    assert.equal((res.body as { faults: unknown[] }).faults.length, 1);
+    await raw(emu, 'PUT', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/admin_test?api-version=${GALLERY_API}`, { token, body: { location: 'eastus' } });
+    res = await raw(emu, 'GET', '/_admin/state');
+    assert.ok(Object.keys((res.body as { resources: Record<string, unknown> }).resources).some((k) => k.endsWith('/admin_test')));
+    res = await raw(emu, 'POST', '/_admin/reset', { body: { seed: 'empty' } });
+    assert.equal(res.status, 200);
+    assert.equal(emu.state.resourceGroups.length, 0);
+    await raw(emu, 'POST', '/_admin/reset', { body: { seed: 'demo' } });
+    assert.ok(emu.state.resourceGroups.length > 0);
+    emu.admin.setConfig({ pageSize: 100 });
+  });
+
+  it('the request log and traffic record every exchange, Authorization redacted', async () => {
+    emu.admin.clearLogs();
+    await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+    assert.equal(emu.requests.length, 1);
+    assert.deepEqual({ ...emu.requests[0], ms: 0 }, { method: 'GET', path: `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/providers/Microsoft.Compute/galleries`, status: 200, ms: 0 });
+    const pair = emu.traffic[0];
+    assert.equal(pair.liveResponse.statusCode, '200');
+    assert.equal(pair.liveRequest.headers.authorization, 'Bearer <redacted>');
+    assert.ok(!JSON.stringify(emu.traffic).includes(token));
+  });
+});

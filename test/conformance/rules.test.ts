@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import type { RunningEmulator } from '../emulator/index';
+import { FABRIKAM_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { GALLERY_API, errorOf, raw, startFast, tokenFor } from './helpers';
+
+const SUB = PRODUCTION_SUBSCRIPTION_ID;
+const RG = 'rg-images';
+const gal = (name: string, rg = RG, sub = SUB): string => `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Compute/galleries/${name}`;
+const q = `?api-version=${GALLERY_API}`;
+const SRC = (name: string): string => `/subscriptions/${SUB}/resourceGroups/rg-image-builds/providers/Microsoft.Compute/${name}`;
+
+/** Azure's rules, answered with Azure's codes: each bad input rejected, each boundary accepted. */
+describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', function () {
+  let emu: RunningEmulator;
+  let token: string;
+  const put = (path: string, body: unknown) => raw(emu, 'PUT', path + q, { token, body });
+  const expectError = async (path: string, body: unknown, status: number, code: string, target?: string): Promise<void> => {
+    const res = await put(path, body);
+    assert.equal(res.status, status, `${path}: ${res.text}`);
+    assert.equal(errorOf(res).code, code, res.text);
+    if (target) assert.equal(errorOf(res).target, target);
+  };
+  const expectOk = async (path: string, body: unknown): Promise<void> => {
+    const res = await put(path, body);
+    assert.ok(res.status === 200 || res.status === 201, `${path}: ${res.status} ${res.text}`);
+  };
+  const image = (publisher: string, extra: Record<string, unknown> = {}) => ({
+    location: 'eastus',
+    properties: { osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', identifier: { publisher, offer: 'o', sku: 's' }, ...extra },
+  });
+
+  before(async () => {
+    emu = await startFast({ seed: 'demo', config: { lro: { durationMs: 0 } } });
+    token = await tokenFor(emu);
+  });
+  after(async () => emu?.stop());
+
+  it('gallery names: letters, digits, dots, underscores; 1–80; no dashes; no leading _/.; no trailing dot', async () => {
+    for (const bad of ['my-gallery', '_gallery', '.gallery', 'gallery.', 'a'.repeat(81), 'gal lery', 'gäl']) {
+      await expectError(gal(encodeURIComponent(bad)), { location: 'eastus' }, 400, 'InvalidParameter', 'galleryName');
+    }
+    for (const good of ['a', 'A1', 'g.1_x', 'gallery_', 'x'.repeat(80), '9lives']) await expectOk(gal(good), { location: 'eastus' });
+  });
+
+  it('gallery names are unique within the subscription across resource groups', async () => {
+    await raw(emu, 'PUT', `/subscriptions/${SUB}/resourcegroups/rg-other?api-version=2021-04-01`, { token, body: { location: 'eastus' } });
+    await expectError(gal('CONTOSO_IMAGES', 'rg-other'), { location: 'eastus' }, 409, 'GalleryNameNotUnique', 'galleryName');
+    await expectOk(gal('contoso_images'), { location: 'eastus', properties: { description: 'same group: an update' } });
+  });
+
+  it('location is required, must be a region, and cannot change', async () => {
+    await expectError(gal('loc1'), {}, 400, 'LocationRequired');
+    await expectError(gal('loc1'), { location: 'moon' }, 400, 'LocationNotAvailableForResourceType');
+    await expectError(gal('contoso_images'), { location: 'westus2' }, 409, 'InvalidResourceLocation');
+  });
+
+  it('image definition names and identifiers', async () => {
+    for (const bad of ['-img', 'img-', 'img.', '_img', 'a'.repeat(81)]) {
+      await expectError(`${gal('contoso_images')}/images/${bad}`, image('p1'), 400, 'InvalidParameter', 'galleryImageName');
+    }
+    for (const good of ['i', 'img-1.2_x', 'z'.repeat(80)]) await expectOk(`${gal('contoso_images')}/images/${good}`, image(`pub${good.length}${good[0]}`));
+    await expectError(`${gal('contoso_images')}/images/bad-pub`, image('pub.'), 400, 'InvalidParameter', 'galleryImage.properties.identifier.publisher');
+    await expectError(`${gal('contoso_images')}/images/bad-os`, { location: 'eastus', properties: { osType: 'Mac', osState: 'Generalized', identifier: { publisher: 'p', offer: 'o', sku: 's' } } }, 400, 'InvalidParameter', 'galleryImage.properties.osType');
+    await expectError(`${gal('contoso_images')}/images/tl-gen1`, image('tl', { hyperVGeneration: 'V1', features: [{ name: 'SecurityType', value: 'TrustedLaunch' }] }), 400, 'InvalidParameter', 'galleryImage.properties.features');
+  });
+
+  it('publisher/offer/SKU are unique within a gallery; immutable properties cannot change', async () => {
+    await expectOk(`${gal('contoso_images')}/images/first`, image('Uniq'));
+    await expectError(`${gal('contoso_images')}/images/second`, image('UNIQ'), 409, 'Conflict');
+    await expectError(`${gal('contoso_images')}/images/first`, image('Uniq', { osType: 'Windows' }), 409, 'PropertyChangeNotAllowed', 'galleryImage.properties.osType');
+    await expectOk(`${gal('contoso_images')}/images/first`, image('Uniq', { description: 'updatable' }));
+    await expectError(`${gal('contoso_images')}/images/eol`, image('eol', { endOfLifeDate: '2001-01-01T00:00:00Z' }), 400, 'InvalidParameter');
+  });
+
+  it('version names: Major.Minor.Patch, each a 32-bit signed integer', async () => {
+    const base = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/`;
+    const body = { location: 'eastus', properties: { storageProfile: { source: { id: SRC('images/img-ubuntu-2204-eastus') } } } };
+    for (const bad of ['1.0', '1.0.0.0', 'a.b.c', '1.0.-1', '2147483648.0.0', '1.0.0-beta']) await expectError(base + bad, body, 400, 'InvalidParameter', 'galleryImageVersionName');
+    for (const good of ['0.0.0', '2147483647.2147483647.2147483647']) await expectOk(base + good, body);
+  });
+
+  it("a version's source must exist, share its region, and match OS type, generation, state and security type", async () => {
+    const base = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/`;
+    const target = 'galleryImageVersion.properties.storageProfile.source.id';
+    const v = (id: string, location = 'eastus', regions?: string[]) => ({
+      location,
+      properties: { storageProfile: { source: { id } }, ...(regions ? { publishingProfile: { targetRegions: regions.map((name) => ({ name })) } } : {}) },
+    });
+    await expectError(base + '3.0.0', v(SRC('images/nope')), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.1', v(SRC('images/img-ubuntu-2204-eastus'), 'westus2'), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.2', v(SRC('images/img-win2022-westus2'), 'westus2'), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.3', v(SRC('images/img-centos-gen1-westeurope'), 'westeurope'), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.4', v(SRC('virtualMachines/vm-cvm-ubuntu'), 'northeurope'), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.5', v(SRC('disks/disk-debian12-os')), 400, 'InvalidParameter', target);
+    await expectError(base + '3.0.6', v(SRC('images/img-ubuntu-2204-eastus'), 'eastus', ['westus2']), 400, 'InvalidParameter', 'galleryImageVersion.properties.publishingProfile.targetRegions');
+    await expectError(base + '3.0.7', v(SRC('images/img-ubuntu-2204-eastus'), 'eastus', ['eastus', 'East US']), 400, 'InvalidParameter');
+    await expectError(base + '3.0.8', { location: 'eastus', properties: { storageProfile: {} } }, 400, 'InvalidParameter');
+    await expectError(`${gal('contoso_shared')}/images/rhel-9/versions/1.0.0`, v(`/subscriptions/${FABRIKAM_SUBSCRIPTION_ID}/resourceGroups/rg-fabrikam-images/providers/Microsoft.Compute/images/img-win2022-hardened`, 'westus2'), 403, 'LinkedAuthorizationFailed');
+    // Boundary: a TrustedLaunch VM into a TrustedLaunch definition; a disk as OS-disk source.
+    await expectOk(`${gal('contoso_shared')}/images/rhel-9/versions/9.5.0`, v(SRC('virtualMachines/vm-build-rhel9'), 'eastus', ['eastus', 'westeurope']));
+    await expectOk(base + '3.1.0', { location: 'eastus', properties: { storageProfile: { osDiskImage: { source: { id: SRC('disks/disk-debian12-os') } } } } });
+    await expectError(base + '3.1.0', v(SRC('images/img-ubuntu-2204-eastus')), 409, 'PropertyChangeNotAllowed');
+  });
+
+  it('sharing: Add needs permissions Groups; EnableCommunity needs communityGalleryInfo', async () => {
+    const share = (name: string, body: unknown) => raw(emu, 'POST', `${gal(name)}/share${q}`, { token, body });
+    let res = await share('contoso_images', { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: [FABRIKAM_SUBSCRIPTION_ID] }] });
+    assert.equal(res.status, 400);
+    assert.equal(errorOf(res).code, 'InvalidParameter');
+    res = await share('contoso_images', { operationType: 'EnableCommunity' });
+    assert.equal(res.status, 400);
+    await expectError(gal('comm_bad'), { location: 'eastus', properties: { sharingProfile: { permissions: 'Community' } } }, 400, 'InvalidParameter', 'sharingProfile.communityGalleryInfo');
+    await expectError(gal('comm_bad'), { location: 'eastus', properties: { sharingProfile: { permissions: 'Community', communityGalleryInfo: { publisherUri: 'u', publisherContact: 'c', eula: 'e' } } } }, 400, 'InvalidParameter');
+    res = await share('contoso_shared', { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: ['not-a-guid'] }] });
+    assert.equal(res.status, 400);
+    res = await share('contoso_shared', { operationType: 'Share' });
+    assert.equal(errorOf(res).target, 'sharingUpdate.operationType');
+  });
+
+  it('deleting a gallery or definition with children → 409 CannotDeleteResource; safety profile blocks early deletes', async () => {
+    let res = await raw(emu, 'DELETE', gal('contoso_images') + q, { token });
+    assert.equal(res.status, 409);
+    assert.equal(errorOf(res).code, 'CannotDeleteResource');
+    res = await raw(emu, 'DELETE', `${gal('contoso_images')}/images/ubuntu-22.04-lts${q}`, { token });
+    assert.equal(errorOf(res).code, 'CannotDeleteResource');
+    const eol = new Date(Date.now() + 365 * 86_400_000).toISOString();
+    const path = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/4.0.0`;
+    await expectError(path, { location: 'eastus', properties: { storageProfile: { source: { id: SRC('images/img-ubuntu-2204-eastus') } }, safetyProfile: { blockDeletionBeforeEndOfLife: true } } }, 400, 'InvalidParameter');
+    await expectOk(path, { location: 'eastus', properties: { publishingProfile: { endOfLifeDate: eol }, storageProfile: { source: { id: SRC('images/img-ubuntu-2204-eastus') } }, safetyProfile: { blockDeletionBeforeEndOfLife: true } } });
+    res = await raw(emu, 'DELETE', path + q, { token });
+    assert.equal(res.status, 409);
+    assert.equal(errorOf(res).code, 'OperationNotAllowed');
+  });
+
+  it('404 ResourceNotFound / ParentResourceNotFound / ResourceGroupNotFound; delete of nothing is 204', async () => {
+    let res = await raw(emu, 'GET', gal('nope') + q, { token });
+    assert.equal(errorOf(res).code, 'ResourceNotFound');
+    assert.match(errorOf(res).message, /Microsoft\.Compute\/galleries\/nope' under resource group 'rg-images'/);
+    res = await raw(emu, 'GET', `${gal('nope')}/images/x${q}`, { token });
+    assert.equal(errorOf(res).code, 'ParentResourceNotFound');
+    res = await raw(emu, 'PUT', `${gal('contoso_images')}/images/nope/versions/1.0.0${q}`, { token, body: { location: 'eastus', properties: { storageProfile: { source: { id: SRC('images/img-ubuntu-2204-eastus') } } } } });
+    assert.equal(res.status, 404);
+    assert.equal(errorOf(res).code, 'ParentResourceNotFound');
+    res = await raw(emu, 'GET', gal('x', 'rg-missing') + q, { token });
+    assert.equal(errorOf(res).code, 'ResourceGroupNotFound');
+    res = await raw(emu, 'DELETE', gal('never_was') + q, { token });
+    assert.equal(res.status, 204);
+  });
+
+  it('403 AuthorizationFailed outside the caller’s subscriptions; 404 SubscriptionNotFound for unknown ones', async () => {
+    let res = await raw(emu, 'GET', `/subscriptions/${FABRIKAM_SUBSCRIPTION_ID}/providers/Microsoft.Compute/galleries${q}`, { token });
+    assert.equal(res.status, 403);
+    assert.equal(errorOf(res).code, 'AuthorizationFailed');
+    assert.match(errorOf(res).message, /Microsoft\.Compute\/galleries\/read/);
+    res = await raw(emu, 'PUT', gal('x', 'rg-fabrikam-images', FABRIKAM_SUBSCRIPTION_ID) + q, { token, body: { location: 'westus2' } });
+    assert.equal(res.status, 403);
+    res = await raw(emu, 'GET', `/subscriptions/11111111-2222-4333-8444-555555555555/providers/Microsoft.Compute/galleries${q}`, { token });
+    assert.equal(res.status, 404);
+    assert.equal(errorOf(res).code, 'SubscriptionNotFound');
+  });
+
+  it('paths are matched case-insensitively (az relies on it)', async () => {
+    const res = await raw(emu, 'GET', `/SUBSCRIPTIONS/${SUB}/resourcegroups/RG-IMAGES/providers/microsoft.compute/Galleries/CONTOSO_IMAGES${q}`, { token });
+    assert.equal(res.status, 200);
+    assert.equal((res.body as { name: string }).name, 'contoso_images');
+  });
+});

@@ -1,0 +1,121 @@
+import { conflict, invalidParameter } from '../arm/errors';
+import type { Emulator } from '../emulator';
+import type { Json, JsonObject } from '../json';
+import { asArray, asObject, asString, isObject } from '../json';
+import type { StoredResource } from '../state';
+import { childrenOf } from '../state';
+import type { ArtifactKind } from './artifacts';
+import { envelope, registerArtifact } from './artifacts';
+import { galleryKind } from './galleries';
+import { IDENTIFIER_PART, checkArtifactName, checkFutureDate, oneOf, propertyChange } from './rules';
+
+export const IMAGE_TYPE = 'Microsoft.Compute/galleries/images';
+export const OS_TYPES = ['Windows', 'Linux'] as const;
+export const OS_STATES = ['Generalized', 'Specialized'] as const;
+export const HYPERV = ['V1', 'V2'] as const;
+export const SECURITY_TYPES = [
+  'Standard',
+  'TrustedLaunch',
+  'ConfidentialVM',
+  'ConfidentialVMSupported',
+  'TrustedLaunchSupported',
+  'TrustedLaunchAndConfidentialVmSupported',
+] as const;
+export type SecurityType = (typeof SECURITY_TYPES)[number];
+
+/** The `SecurityType` feature of a definition (Standard when absent). */
+export function securityTypeOf(definition: StoredResource): SecurityType {
+  const f = (asArray(definition.properties.features) ?? []).filter(isObject).find((x) => asString(x.name)?.toLowerCase() === 'securitytype');
+  return (SECURITY_TYPES.find((t) => t.toLowerCase() === asString(f?.value)?.toLowerCase()) ?? 'Standard') as SecurityType;
+}
+
+function checkIdentifier(identifier: JsonObject | undefined): JsonObject {
+  const target = 'galleryImage.properties.identifier';
+  if (!identifier) throw invalidParameter(`Required parameter '${target}' is missing (null).`, target);
+  const limits: Record<string, number> = { publisher: 128, offer: 64, sku: 64 };
+  for (const part of ['publisher', 'offer', 'sku']) {
+    const v = identifier[part];
+    if (typeof v !== 'string' || !IDENTIFIER_PART.test(v) || v.length > limits[part]) {
+      throw invalidParameter(
+        `Asset name ${target}.${part} is not valid. It cannot be empty. Allowed characters are uppercase or lowercase letters, digits, hyphen(-), period (.), underscore (_). Names are not allowed to end with period(.). The length of the name cannot exceed ${limits[part]} characters.`,
+        `${target}.${part}`,
+      );
+    }
+  }
+  return { publisher: identifier.publisher, offer: identifier.offer, sku: identifier.sku };
+}
+
+function checkRange(recommended: JsonObject | undefined): void {
+  for (const what of ['vCPUs', 'memory']) {
+    const r = asObject(recommended?.[what]);
+    const min = r?.min;
+    const max = r?.max;
+    if (typeof min === 'number' && typeof max === 'number' && min > max) {
+      throw invalidParameter(`The minimum value of ${what} must not be greater than the maximum value of ${what}.`, `galleryImage.properties.recommended.${what}`);
+    }
+  }
+}
+
+const sameText = (a: Json | undefined, b: Json | undefined): boolean => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
+
+export const imageKind: ArtifactKind = {
+  type: IMAGE_TYPE,
+  typeName: 'galleries/images',
+  bodyName: 'galleryImage',
+  template: `${galleryKind.template}/images/{galleryImageName}`,
+  nameParam: 'galleryImageName',
+  parent: galleryKind,
+  childTypes: ['Microsoft.Compute/galleries/images/versions'],
+  checkName: (name) => checkArtifactName(name, 'galleryImageName', 'gallery image'),
+  prepare({ ctx, properties, parent, existing }) {
+    const osType = oneOf(properties.osType, OS_TYPES, 'galleryImage.properties.osType', true)!;
+    const osState = oneOf(properties.osState, OS_STATES, 'galleryImage.properties.osState', true)!;
+    const hyperVGeneration = oneOf(properties.hyperVGeneration, HYPERV, 'galleryImage.properties.hyperVGeneration', false) ?? 'V1';
+    const architecture = oneOf(properties.architecture, ['x64', 'Arm64'] as const, 'galleryImage.properties.architecture', false) ?? 'x64';
+    const identifier = checkIdentifier(asObject(properties.identifier));
+    checkRange(asObject(properties.recommended));
+    const features = (asArray(properties.features) ?? []).filter(isObject);
+    const security = features.find((f) => asString(f.name)?.toLowerCase() === 'securitytype');
+    if (security) {
+      const value = oneOf(security.value, SECURITY_TYPES, 'galleryImage.properties.features.SecurityType', true)!;
+      if (value !== 'Standard' && hyperVGeneration !== 'V2') {
+        throw invalidParameter(`The feature 'SecurityType' with value '${value}' is only supported for images with hyperVGeneration 'V2'.`, 'galleryImage.properties.features');
+      }
+      if (architecture === 'Arm64' && value !== 'Standard') {
+        throw invalidParameter(`The feature 'SecurityType' with value '${value}' is not supported for Arm64 images.`, 'galleryImage.properties.features');
+      }
+    }
+    if (existing) {
+      const before = existing.properties;
+      if (!sameText(before.osType, osType)) throw propertyChange('galleryImage', 'osType');
+      if (!sameText(before.osState, osState)) throw propertyChange('galleryImage', 'osState');
+      if (!sameText(before.hyperVGeneration, hyperVGeneration)) throw propertyChange('galleryImage', 'hyperVGeneration');
+      const id0 = asObject(before.identifier);
+      for (const part of ['publisher', 'offer', 'sku']) if (!sameText(id0?.[part], identifier[part])) throw propertyChange('galleryImage', `identifier.${part}`);
+      if (!sameText(before.endOfLifeDate, properties.endOfLifeDate)) checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
+    } else {
+      checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
+      const siblings = childrenOf(ctx.emu.state, parent!.id, IMAGE_TYPE);
+      const dup = siblings.find((s) => {
+        const i = asObject(s.properties.identifier);
+        return sameText(i?.publisher, identifier.publisher) && sameText(i?.offer, identifier.offer) && sameText(i?.sku, identifier.sku);
+      });
+      if (dup) {
+        throw conflict(
+          'Conflict',
+          `Gallery image: ${dup.name} identified by (publisher:${String(identifier.publisher)}, offer:${String(identifier.offer)}, sku:${String(identifier.sku)}) already exists. Choose a different publisher, offer, sku combination.`,
+          'galleryImage.properties.identifier',
+        );
+      }
+    }
+    return { ...properties, osType, osState, hyperVGeneration, architecture, identifier };
+  },
+  render(_ctx, r) {
+    const { provisioningState: _drop, ...rest } = r.properties;
+    return envelope(r, { ...rest, provisioningState: r.provisioningState });
+  },
+};
+
+export function registerImages(emu: Emulator): void {
+  registerArtifact(emu, imageKind, `${galleryKind.template}/images`, 'Microsoft.Compute/galleries/images');
+}

@@ -1,0 +1,109 @@
+import type * as https from 'node:https';
+import type { ConfigPatch, EmulatorConfig } from './config';
+import type { EmulatorState } from './state';
+import type { RequestLogEntry, TrafficPair } from './emulator';
+import { Emulator } from './emulator';
+import { listen } from './server';
+import type { SeedOptions } from './seeds';
+import { LOCAL_PRINCIPAL } from './seeds/wellKnown';
+import { defaultCacheDir, loadOrCreateSigningKey, loadOrCreateTls } from './tls';
+
+export type { ConfigPatch, EmulatorConfig, FaultRule, LroFailure, RequestScope } from './config';
+export type { RequestLogEntry, TrafficPair } from './emulator';
+export type { EmulatorState } from './state';
+export type { SeedName, SeedOptions } from './seeds';
+export * from './seeds/wellKnown';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
+  port?: number;
+  /** `empty` (default), `demo` or `scale`. */
+  seed?: string;
+  /** Sizes for the `scale` seed. */
+  seedOptions?: SeedOptions;
+  /** Persist state to this JSON file (atomic writes); an existing file is loaded instead of the seed. */
+  dataFile?: string;
+  /** Where the CA and token key are cached (default: `<repo>/.emulator/`). */
+  cacheDir?: string;
+  /** Knobs at start; change them later with `admin.setConfig` or `POST /_admin/config`. */
+  config?: ConfigPatch;
+  /** Record request/response pairs (default true). */
+  recordTraffic?: boolean;
+}
+
+export interface EmulatorAdmin {
+  config(): EmulatorConfig;
+  setConfig(patch: ConfigPatch): EmulatorConfig;
+  reset(seed?: string, seedOptions?: SeedOptions): void;
+  /** Finish every running LRO and replication now. */
+  finishOperations(): void;
+  clearLogs(): void;
+}
+
+export interface RunningEmulator {
+  url: string;
+  caCertPem: string;
+  caPath: string;
+  stop(): Promise<void>;
+  requests: RequestLogEntry[];
+  traffic: TrafficPair[];
+  /** Live state (read it; change it through the API or admin). */
+  readonly state: EmulatorState;
+  admin: EmulatorAdmin;
+  principal: { tenantId: string; clientId: string; clientSecret: string };
+}
+
+/** Starts the local Azure in this process: HTTPS on 127.0.0.1 with its own CA. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir;
+  const tls = await loadOrCreateTls(cacheDir);
+  const emu = new Emulator(
+    loadOrCreateSigningKey(cacheDir),
+    options.seed ?? 'empty',
+    options.seedOptions ?? {},
+    options.config,
+    options.dataFile,
+    options.recordTraffic ?? true,
+  );
+  const server: https.Server = await listen(emu, tls, options.port ?? 0);
+  const sockets = new Set<import('node:stream').Duplex>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  let stopped = false;
+  return {
+    url: emu.baseUrl,
+    caCertPem: tls.caCertPem,
+    caPath: tls.caPath,
+    requests: emu.requests,
+    traffic: emu.traffic,
+    get state() {
+      return emu.state;
+    },
+    principal: { tenantId: LOCAL_PRINCIPAL.tenantId, clientId: LOCAL_PRINCIPAL.clientId, clientSecret: LOCAL_PRINCIPAL.clientSecret },
+    admin: {
+      config: () => emu.config,
+      setConfig: (patch) => emu.setConfig(patch),
+      reset: (seed, seedOptions) => emu.reset(seed, seedOptions),
+      finishOperations: () => {
+        for (const op of Object.values(emu.state.operations)) if (!op.status) op.durationMs = 0;
+        for (const r of Object.values(emu.state.resources)) for (const rep of r.replication ?? []) rep.durationMs = 0;
+        emu.tick();
+      },
+      clearLogs: () => {
+        emu.requests.length = 0;
+        emu.traffic.length = 0;
+      },
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      emu.flush();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+    },
+  };
+}

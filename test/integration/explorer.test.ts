@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  child,
+  children,
+  emulatorAdmin,
+  eventually,
+  extensionApi,
+  item,
+  labels,
+  nodeAt,
+  refreshAll,
+  signInToLocalAzure,
+  tooltipText,
+} from './helpers';
+
+const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
+const DEVELOPMENT = '00000000-0000-4000-8000-00000000a002';
+const TENANT = 'a1b2c3d4-0000-4000-a000-000000000001';
+const COMMUNITY_NAME = 'ContosoPublic-5c3f9a1e-7b2d-4e8f-9a6b-1d2c3e4f5a6b';
+const GALLERY_ID = `/subscriptions/${PRODUCTION}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contoso_images`;
+
+describe('the explorer against the local Azure (demo seed)', () => {
+  before(async () => {
+    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
+    await extensionApi();
+    assert.deepEqual(await children(), [], 'signed out first: the welcome view shows');
+    await signInToLocalAzure();
+  });
+
+  afterEach(async () => {
+    await emulatorAdmin('POST', '/_admin/config', { faults: [], pageSize: 100 });
+  });
+
+  it('lists the subscriptions the service principal can see, then Shared with me and Community', async () => {
+    const roots = await children();
+    assert.deepEqual(await labels(roots), ['Contoso Development', 'Contoso Production', 'Shared with me', 'Community']);
+    const sub = await item(roots[1]);
+    assert.equal(sub.contextValue, 'acg.subscription');
+    assert.equal(sub.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(sub.description, undefined, 'one account: no account in the description');
+    assert.match(tooltipText(sub), new RegExp(PRODUCTION));
+    assert.equal((await item(roots[2])).contextValue, 'acg.shared.root');
+    assert.equal((await item(roots[3])).contextValue, 'acg.community.root');
+  });
+
+  it('shows each gallery with its location, sharing kind, icon and tooltip', async () => {
+    const galleries = await children(await nodeAt('Contoso Production'));
+    assert.deepEqual(await labels(galleries), ['contoso_community', 'contoso_images', 'contoso_shared']);
+    const [community, priv] = await Promise.all(galleries.map(item));
+    const api = await extensionApi();
+    // Sharing groups are not in Azure's list answer: the tooltip fetches them when hovered.
+    const shared = await api.explorer.provider.resolveTreeItem(await item(galleries[2]), galleries[2], new vscode.CancellationTokenSource().token);
+    assert.equal(priv.description, 'eastus · Private');
+    assert.equal(shared.description, 'eastus · Direct share');
+    assert.equal(community.description, 'eastus · Community');
+    assert.deepEqual([priv.contextValue, shared.contextValue, community.contextValue], ['acg.gallery.private', 'acg.gallery.groups', 'acg.gallery.community']);
+    assert.deepEqual([priv, shared, community].map((i) => (i.iconPath as vscode.ThemeIcon).id), ['lock', 'organization', 'globe']);
+    assert.match(tooltipText(shared), /Resource group: rg\\-images/);
+    assert.match(tooltipText(shared), new RegExp(`Shared with subscriptions: \`${DEVELOPMENT}\``));
+    assert.match(tooltipText(shared), /Shared with tenants/);
+    assert.match(tooltipText(community), new RegExp(`Public names: \`${COMMUNITY_NAME}\``));
+    assert.match(tooltipText(priv), /Golden images for Contoso production workloads/);
+  });
+
+  it('shows image definitions with OS, state, generation, architecture and security type', async () => {
+    const images = await children(await nodeAt('Contoso Production', 'contoso_images'));
+    assert.deepEqual(await labels(images), ['ubuntu-22.04-lts', 'windows-server-2022']);
+    const ubuntu = await item(images[0]);
+    assert.equal(ubuntu.description, 'Linux · Generalized · V2 · x64 · TrustedLaunchSupported');
+    assert.equal(ubuntu.contextValue, 'acg.image');
+    assert.match(tooltipText(ubuntu), /Publisher: Contoso/);
+    assert.match(tooltipText(ubuntu), /SKU: 22\\_04\\-lts\\-gen2/);
+    const windows = await item(images[1]);
+    assert.equal((windows.iconPath as vscode.ThemeIcon).id, 'window');
+  });
+
+  it('shows versions newest first, marks latest, and live replication progress for the one still replicating', async () => {
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+    const versions = await children(definition);
+    assert.deepEqual(await labels(versions), ['1.1.0', '1.0.0']);
+    const done = await item(versions[1]);
+    assert.equal(done.contextValue, 'acg.version');
+    assert.match(tooltipText(done), /Target regions: East US \(1, Standard_LRS\), West US 2 \(1/);
+    // 1.1.0 replicates slowly in the demo seed: the watcher fetches its per-region status.
+    await eventually(async () => {
+      const fresh = await item((await children(definition))[0]);
+      assert.match(String(fresh.description), /^Replicating \d\/3 regions, \d+% · latest$/);
+      assert.equal(fresh.contextValue, 'acg.version.busy');
+      assert.equal((fresh.iconPath as vscode.ThemeIcon).id, 'sync~spin');
+      assert.match(tooltipText(fresh), /Japan East: Replicating \d+%/);
+    });
+    const api = await extensionApi();
+    assert.ok(api.explorer.watcher.watching.some((id) => id.endsWith('/versions/1.1.0')), '1.1.0 is watched');
+    assert.ok(!api.explorer.watcher.watching.some((id) => id.endsWith('/versions/1.0.0')), 'a finished version is not watched');
+  });
+
+  it('a failure in one subscription shows on that node only, with Retry that works', async () => {
+    await emulatorAdmin('POST', '/_admin/config', {
+      faults: [{ kind: 'error', status: 500, code: 'InternalServerError', message: 'Injected failure', subscriptionId: DEVELOPMENT, path: 'providers/Microsoft.Compute/galleries' }],
+    });
+    await refreshAll();
+    await children();
+    const development = await nodeAt('Contoso Development');
+    const [errorNode] = await children(development);
+    const errorItem = await item(errorNode);
+    assert.equal(errorItem.contextValue, 'acg.error');
+    assert.match(String(errorItem.label), /Could not load galleries: Injected failure/);
+    assert.equal(errorItem.description, 'InternalServerError');
+    assert.equal(errorItem.command?.command, 'azureComputeGallery.retry');
+    assert.deepEqual(await labels(await children(await nodeAt('Contoso Production'))), ['contoso_community', 'contoso_images', 'contoso_shared']);
+
+    await emulatorAdmin('POST', '/_admin/config', { faults: [] });
+    await vscode.commands.executeCommand(errorItem.command!.command, ...(errorItem.command!.arguments ?? []));
+    assert.deepEqual(await labels(await children(development)), ['dev_gallery']);
+  });
+
+  it('pages long version lists with "Load more…", one page per click', async () => {
+    await emulatorAdmin('POST', '/_admin/config', { pageSize: 1 });
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'windows-server-2022');
+    await vscode.commands.executeCommand('azureComputeGallery.refresh', definition);
+    let nodes = await children(definition);
+    assert.equal(nodes.length, 2);
+    const more = await item(nodes[1]);
+    assert.equal(more.label, 'Load more…');
+    assert.equal(more.contextValue, 'acg.loadMore');
+    await vscode.commands.executeCommand('azureComputeGallery.loadMore', definition);
+    nodes = await children(definition);
+    assert.deepEqual(await labels(nodes), ['2022.2.0', '2022.1.0']);
+  });
+
+  it('finds galleries shared directly with my subscriptions under "Shared with me", browsable to versions', async () => {
+    const shared = await children(await nodeAt('Shared with me'));
+    const names = await labels(shared);
+    const fabrikam = shared[names.findIndex((n) => /fabrikam_partner_images/i.test(n))];
+    assert.ok(fabrikam, `Fabrikam's gallery is shared with Contoso Production: ${names.join(', ')}`);
+    const fi = await item(fabrikam);
+    assert.equal(fi.contextValue, 'acg.shared.gallery');
+    // Listed in every region it is replicated to; the first region found names it.
+    assert.match(String(fi.description), /^(eastus|westus2) · via Contoso Production$/);
+    const image = await child(fabrikam, 'windows-2022-hardened');
+    assert.equal((await item(image)).contextValue, 'acg.shared.image');
+    const [version] = await children(image);
+    assert.equal((await item(version)).label, '3.2.1');
+    const reference = await vscode.commands.executeCommand<string>('azureComputeGallery.copyImageReference', version);
+    assert.match(reference, /^\/SharedGalleries\/[^/]*fabrikam_partner_images\/Images\/windows-2022-hardened\/Versions\/3\.2\.1$/i);
+    assert.equal(await vscode.env.clipboard.readText(), reference);
+  });
+
+  it('adds a community gallery by public name, remembers it, and browses it read-only', async () => {
+    const empty = await children(await nodeAt('Community'));
+    assert.equal((await item(empty[0])).command?.command, 'azureComputeGallery.addCommunityGallery');
+    await vscode.commands.executeCommand('azureComputeGallery.addCommunityGallery', COMMUNITY_NAME, 'eastus');
+    const gallery = await nodeAt('Community', COMMUNITY_NAME);
+    assert.equal((await item(gallery)).contextValue, 'acg.community.gallery');
+    const version = await nodeAt('Community', COMMUNITY_NAME, 'debian-12', '1.0.0');
+    const reference = await vscode.commands.executeCommand<string>('azureComputeGallery.copyImageReference', version);
+    assert.equal(reference, `/CommunityGalleries/${COMMUNITY_NAME}/Images/debian-12/Versions/1.0.0`);
+    const api = await extensionApi();
+    assert.deepEqual(api.explorer.globalState.get('azureComputeGallery.communityGalleries'), [{ publicName: COMMUNITY_NAME, location: 'eastus' }]);
+    await vscode.commands.executeCommand('azureComputeGallery.removeCommunityGallery', gallery);
+    assert.equal((await item((await children(await nodeAt('Community')))[0])).command?.command, 'azureComputeGallery.addCommunityGallery');
+  });
+
+  it('Copy Resource ID and Copy Image Reference put the ARM ids on the clipboard', async () => {
+    const gallery = await nodeAt('Contoso Production', 'contoso_images');
+    assert.equal(await vscode.commands.executeCommand('azureComputeGallery.copyResourceId', gallery), GALLERY_ID);
+    assert.equal(await vscode.env.clipboard.readText(), GALLERY_ID);
+    const version = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts', '1.0.0');
+    const reference = await vscode.commands.executeCommand<string>('azureComputeGallery.copyImageReference', version);
+    assert.equal(reference, `${GALLERY_ID}/images/ubuntu-22.04-lts/versions/1.0.0`);
+  });
+
+  it('View Properties opens Azure\'s JSON of the resource in a read-only editor', async () => {
+    const gallery = await nodeAt('Contoso Production', 'contoso_shared');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('azureComputeGallery.viewProperties', gallery);
+    assert.equal(editor.document.uri.scheme, 'azure-compute-gallery');
+    assert.equal(editor.document.languageId, 'json');
+    const json = JSON.parse(editor.document.getText()) as { id: string; properties: { sharingProfile: { permissions: string; groups: unknown[] } } };
+    assert.match(json.id, /galleries\/contoso_shared$/);
+    assert.equal(json.properties.sharingProfile.permissions, 'Groups');
+    assert.equal(json.properties.sharingProfile.groups.length, 2);
+  });
+
+  it('Open in Portal builds the portal link for the resource in its tenant', async () => {
+    const gallery = await nodeAt('Contoso Production', 'contoso_images');
+    const url = await vscode.commands.executeCommand<string>('azureComputeGallery.openInPortal', gallery);
+    assert.equal(url, `https://portal.azure.com/#@${TENANT}/resource${GALLERY_ID}`);
+  });
+
+  it('refreshing the whole tree keeps node ids stable (so expanded nodes stay expanded)', async () => {
+    const before = (await item(await nodeAt('Contoso Production', 'contoso_images'))).id;
+    await refreshAll();
+    const after = (await item(await nodeAt('Contoso Production', 'contoso_images'))).id;
+    assert.ok(before);
+    assert.equal(after, before);
+  });
+});
