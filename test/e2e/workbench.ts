@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
 import { RESULTS_DIR, ROOT } from '../harness/paths';
@@ -49,4 +49,36 @@ export async function openGalleryView(page: Page): Promise<void> {
   await page.locator('.activitybar').getByRole('tab', { name: /Azure Compute Gallery/ }).click();
   // With one view in the container VS Code hides the pane header and titles the side bar instead.
   await page.locator('.sidebar .composite.title', { hasText: /Azure Compute Gallery/i }).waitFor();
+}
+
+/** Drags the side bar's edge so descriptions are readable in screenshots. */
+export async function widenSideBar(page: Page, width = 560): Promise<void> {
+  const sidebar = await page.locator('.part.sidebar').boundingBox();
+  if (!sidebar || sidebar.width >= width) return;
+  const edge = sidebar.x + sidebar.width + 1;
+  const y = sidebar.y + sidebar.height / 2;
+  await page.mouse.move(edge, y);
+  await page.mouse.down();
+  await page.mouse.move(sidebar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Hovers a row the way a person does: the pointer arrives from elsewhere and rests. VS Code does
+ * not always show a hover on the first arrival (right after a click), so leave and come back.
+ */
+export async function hover(page: Page, row: Locator, expected: Locator, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    // Aim at the label: on nested rows the left edge is indentation, which shows no hover.
+    const box = (await row.locator('.label-name').first().boundingBox()) ?? (await row.boundingBox());
+    if (!box) throw new Error('the row is not visible');
+    await page.mouse.move(box.x + box.width + 300, box.y + 200);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
+    try {
+      await expected.waitFor({ timeout: 4000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }

@@ -11,5 +11,6 @@ export const CHROMIUM_BIN = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RUNS_DIR = path.join(CACHE_DIR, 'runs');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 export const DIST_DIR = path.join(ROOT, 'dist');
-export const OUT_DIR = path.join(ROOT, 'out');
+// Separate output folders let two extension-host runs (e.g. two people's suites) build side by side.
+export const OUT_DIR = process.env.ACG_OUT_DIR ? path.resolve(process.env.ACG_OUT_DIR) : path.join(ROOT, 'out');
 export const VSIX_PATH = path.join(ROOT, 'build', 'azure-compute-gallery.vsix');

@@ -67,7 +67,8 @@ describe('the explorer against the local Azure (demo seed)', () => {
     const images = await children(await nodeAt('Contoso Production', 'contoso_images'));
     assert.deepEqual(await labels(images), ['ubuntu-22.04-lts', 'windows-server-2022']);
     const ubuntu = await item(images[0]);
-    assert.equal(ubuntu.description, 'Linux · Generalized · V2 · x64 · TrustedLaunchSupported');
+    assert.equal(ubuntu.description, 'Linux · Gen2 · TrustedLaunchSupported');
+    assert.match(tooltipText(ubuntu), /OS: Linux \(Generalized\) · Generation V2 · x64 · Security type TrustedLaunchSupported/);
     assert.equal(ubuntu.contextValue, 'acg.image');
     assert.match(tooltipText(ubuntu), /Publisher: Contoso/);
     assert.match(tooltipText(ubuntu), /SKU: 22\\_04\\-lts\\-gen2/);

@@ -42,7 +42,7 @@ export class ImageDefinitionNode implements ExplorerNode {
     const i = this.image;
     const item = new vscode.TreeItem(i.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [i.osType, i.osState, i.hyperVGeneration, i.architecture, i.securityType ?? 'Standard'].join(' · ');
+    item.description = definitionSummary(i);
     item.iconPath = this.endOfLifePassed
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(i.osType === 'Windows' ? 'window' : 'terminal-linux');
@@ -132,4 +132,20 @@ export function latestVersionName(versions: readonly ImageVersion[]): string | u
     .map((v) => v.name)
     .sort(compareVersions)
     .pop();
+}
+
+/**
+ * The row's short description: what differs from the common case (generalized, x64, Standard
+ * security) is named, the rest is left to the tooltip, so it fits a normal side bar.
+ */
+export function definitionSummary(i: Pick<ImageDefinition, 'osType' | 'osState' | 'hyperVGeneration' | 'architecture' | 'securityType'>): string {
+  return [
+    i.osType,
+    i.osState === 'Specialized' ? 'Specialized' : '',
+    i.hyperVGeneration === 'V1' ? 'Gen1' : 'Gen2',
+    i.architecture === 'Arm64' ? 'Arm64' : '',
+    i.securityType && i.securityType !== 'Standard' ? i.securityType : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

@@ -148,7 +148,7 @@ export class ExternalVersionNode implements ExplorerNode {
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('tag');
     item.contextValue = `acg.${this.parent.parent.source}.version`;
-    item.tooltip = `${v.uniqueId}${v.publishedDate ? `\nPublished ${v.publishedDate.toISOString().slice(0, 10)}` : ''}`;
+    item.tooltip = new vscode.MarkdownString(`\`${v.uniqueId}\`${v.publishedDate ? `  \nPublished ${v.publishedDate.toISOString().slice(0, 10)}` : ''}`);
     return item;
   }
 }
@@ -189,7 +189,8 @@ export class SharedWithMeNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('organization');
     item.contextValue = 'acg.shared.root';
-    item.tooltip = 'Galleries other subscriptions and tenants share directly with your subscriptions or your tenant (read-only).';
+    // A Markdown tooltip: a plain-string one would become the row's accessible name.
+    item.tooltip = new vscode.MarkdownString('Galleries other subscriptions and tenants share directly with your subscriptions or your tenant (read-only).');
     return item;
   }
 
@@ -227,7 +228,7 @@ export class CommunityRootNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('globe');
     item.contextValue = 'acg.community.root';
-    item.tooltip = 'Public community galleries you added by their public name (read-only).';
+    item.tooltip = new vscode.MarkdownString('Public community galleries you added by their public name (read-only).');
     return item;
   }
 
