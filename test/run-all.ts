@@ -14,6 +14,8 @@ interface Suite {
 const SUITES: Suite[] = [
   { name: 'unit', command: ['test/harness/nodeSuite.ts', 'unit', 'test/unit', '20000'] },
   { name: 'conformance', command: ['test/harness/nodeSuite.ts', 'conformance', 'test/conformance', '120000'] },
+  // A real client nobody here wrote: Debian's Azure CLI against the local Azure.
+  { name: 'cli', command: ['test/harness/nodeSuite.ts', 'cli', 'test/cli', '180000'] },
   { name: 'integration', command: ['test/integration/run.ts'] },
   { name: 'e2e', command: ['test/harness/nodeSuite.ts', 'e2e', 'test/e2e', '180000'] },
 ];

@@ -187,8 +187,23 @@ function versionProperties(v: StoredResource, community: boolean): JsonObject {
 /** Shared galleries and versions show only what finished publishing. */
 const published = (v: StoredResource): boolean => v.provisioningState === 'Succeeded';
 
-function sharedBody(name: string, location: string, uniqueId: string, properties: JsonObject): JsonObject {
-  return { name, location: normalizeRegion(location), identifier: { uniqueId }, properties };
+/** The gallery api-version that added `artifactTags` to shared galleries, images and versions. */
+const ARTIFACT_TAGS_SINCE = '2022-08-03';
+
+/**
+ * A shared gallery / image / version as the requested api-version shapes it. Before 2022-08-03 there
+ * is no `artifactTags`, and a shared gallery has no `properties` at all (see the 2022-03-03
+ * SharedGallery_List example). az 2.45 lists shared galleries with 2022-03-03 and prints members its
+ * model does not know, so answering the newest shape made `az sig list-shared` print a `properties`
+ * block Azure does not send.
+ */
+function sharedBody(ctx: Ctx, name: string, location: string, uniqueId: string, properties: JsonObject): JsonObject {
+  const body: JsonObject = { name, location: normalizeRegion(location), identifier: { uniqueId } };
+  const props: JsonObject = { ...properties };
+  // ISO dates compare as strings.
+  if ((ctx.query.get('api-version') ?? ARTIFACT_TAGS_SINCE) < ARTIFACT_TAGS_SINCE) delete props.artifactTags;
+  if (Object.keys(props).length > 0) body.properties = props;
+  return body;
 }
 
 function communityBody(name: string, location: string, type: string, uniqueId: string, properties: JsonObject): JsonObject {
@@ -207,23 +222,23 @@ export function registerSharing(emu: Emulator): void {
     const loc = normalizeRegion(ctx.params.location);
     const items = resourcesOfType(ctx.emu.state, GALLERY_TYPE)
       .filter((g) => sharedWith(ctx, g, mode) && regionsOf(ctx, g).has(loc))
-      .map((g) => sharedBody(uniqueNameOf(g), loc, `/SharedGalleries/${uniqueNameOf(g)}`, { artifactTags: {} }));
+      .map((g) => sharedBody(ctx, uniqueNameOf(g), loc, `/SharedGalleries/${uniqueNameOf(g)}`, { artifactTags: {} }));
     return { status: 200, body: page(ctx, items) };
   });
   r.add('GET', `${sharedBase}/{galleryUniqueName}`, opts('locations/sharedGalleries', read), (ctx) => {
     const g = findShared(ctx);
-    return { status: 200, body: sharedBody(uniqueNameOf(g), ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}`, { artifactTags: {} }) };
+    return { status: 200, body: sharedBody(ctx, uniqueNameOf(g), ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}`, { artifactTags: {} }) };
   });
   r.add('GET', `${sharedBase}/{galleryUniqueName}/images`, opts('locations/sharedGalleries/images', read), (ctx) => {
     const g = findShared(ctx);
     const base = `/SharedGalleries/${uniqueNameOf(g)}/Images/`;
-    const items = childrenOf(ctx.emu.state, g.id, IMAGE_TYPE).map((i) => sharedBody(i.name, ctx.params.location, base + i.name, imageProperties(i, false)));
+    const items = childrenOf(ctx.emu.state, g.id, IMAGE_TYPE).map((i) => sharedBody(ctx, i.name, ctx.params.location, base + i.name, imageProperties(i, false)));
     return { status: 200, body: page(ctx, items) };
   });
   r.add('GET', `${sharedBase}/{galleryUniqueName}/images/{galleryImageName}`, opts('locations/sharedGalleries/images', read), (ctx) => {
     const g = findShared(ctx);
     const i = childByName(ctx, g, IMAGE_TYPE, ctx.params.galleryImageName, 'shared gallery image');
-    return { status: 200, body: sharedBody(i.name, ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}/Images/${i.name}`, imageProperties(i, false)) };
+    return { status: 200, body: sharedBody(ctx, i.name, ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}/Images/${i.name}`, imageProperties(i, false)) };
   });
   r.add('GET', `${sharedBase}/{galleryUniqueName}/images/{galleryImageName}/versions`, opts('locations/sharedGalleries/images/versions', read), (ctx) => {
     const g = findShared(ctx);
@@ -231,14 +246,14 @@ export function registerSharing(emu: Emulator): void {
     const base = `/SharedGalleries/${uniqueNameOf(g)}/Images/${i.name}/Versions/`;
     const items = childrenOf(ctx.emu.state, i.id, VERSION_TYPE)
       .filter(published)
-      .map((v) => sharedBody(v.name, ctx.params.location, base + v.name, versionProperties(v, false)));
+      .map((v) => sharedBody(ctx, v.name, ctx.params.location, base + v.name, versionProperties(v, false)));
     return { status: 200, body: page(ctx, items) };
   });
   r.add('GET', `${sharedBase}/{galleryUniqueName}/images/{galleryImageName}/versions/{galleryImageVersionName}`, opts('locations/sharedGalleries/images/versions', read), (ctx) => {
     const g = findShared(ctx);
     const i = childByName(ctx, g, IMAGE_TYPE, ctx.params.galleryImageName, 'shared gallery image');
     const v = childByName(ctx, i, VERSION_TYPE, ctx.params.galleryImageVersionName, 'shared gallery image version');
-    return { status: 200, body: sharedBody(v.name, ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}/Images/${i.name}/Versions/${v.name}`, versionProperties(v, false)) };
+    return { status: 200, body: sharedBody(ctx, v.name, ctx.params.location, `/SharedGalleries/${uniqueNameOf(g)}/Images/${i.name}/Versions/${v.name}`, versionProperties(v, false)) };
   });
 
   const communityBase = '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/communityGalleries/{publicGalleryName}';

@@ -8,6 +8,12 @@ export interface ScaleOptions {
   galleries?: number;
   images?: number;
   versions?: number;
+  /** One more definition (first subscription, first gallery, `image-many`) with this many versions. */
+  manyVersions?: number;
+  /** One more definition (`image-replicating`) with this many versions still replicating. */
+  replicatingVersions?: number;
+  /** Per-region replication time of those versions. */
+  replicatingMs?: number;
 }
 
 const REGIONS = ['eastus', 'westus2', 'westeurope', 'northeurope', 'japaneast'];
@@ -40,6 +46,15 @@ export function scaleSeed(config: EmulatorConfig, options: ScaleOptions = {}): E
           sku: `sku-${gi + 1}-${ii + 1}`,
         });
         for (let vi = 0; vi < v; vi++) b.version(image, `1.0.${vi}`, { source: isLinux ? linux : windows, regions: [region] });
+      }
+      if (si === 0 && gi === 0) {
+        // The benchmark's long list (paging) and its replication watch.
+        const many = b.image(gallery, 'image-many', { osType: 'Linux', publisher: 'Scale', offer: 'Many', sku: 'many' });
+        for (let vi = 0; vi < (options.manyVersions ?? 0); vi++) b.version(many, `1.${Math.floor(vi / 1000)}.${vi % 1000}`, { source: linux, regions: [region] });
+        const replicating = b.image(gallery, 'image-replicating', { osType: 'Linux', publisher: 'Scale', offer: 'Replicating', sku: 'replicating' });
+        for (let vi = 0; vi < (options.replicatingVersions ?? 0); vi++) {
+          b.version(replicating, `2.0.${vi}`, { source: linux, regions: [region, REGIONS[(si + 1) % REGIONS.length]], replicationMs: options.replicatingMs ?? 60_000 });
+        }
       }
     }
   });
