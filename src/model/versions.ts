@@ -71,7 +71,10 @@ export function compareVersions(a: string, b: string): number {
 
 const PART_NAMES = ['major', 'minor', 'patch'] as const;
 
-/** Version name as the user types it: `Major.Minor.Patch`, each 0..2147483647, no leading zeros. */
+/**
+ * Version name as the user types it: `Major.Minor.Patch`, each 0..2147483647. Leading zeros are
+ * allowed, as Azure reads each part as an integer (date-style names such as 2024.01.15 are common).
+ */
 export function validateImageVersionName(value: string): string | undefined {
   if (value.length === 0) return 'Enter a version as Major.Minor.Patch, for example 1.0.0.';
   if (/\s/.test(value)) return 'Remove the spaces: write the version as Major.Minor.Patch, for example 1.0.0.';
@@ -84,9 +87,6 @@ export function validateImageVersionName(value: string): string | undefined {
   for (const [i, part] of parts.entries()) {
     const name = PART_NAMES[i] ?? 'part';
     if (part.length === 0) return `Fill in the ${name} number: write Major.Minor.Patch, for example 1.0.0.`;
-    if (part.length > 1 && part.startsWith('0')) {
-      return `Write the ${name} number without leading zeros (${Number(part)}, not ${part}): Azure reads both as the same number.`;
-    }
     if (readPart(part) === undefined) return `Keep the ${name} number at most ${VERSION_PART_MAX}.`;
   }
   return undefined;

@@ -85,7 +85,9 @@ describe('fault and latency knobs', function () {
     emu.admin.clearLogs();
     await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
     assert.equal(emu.requests.length, 1);
-    assert.deepEqual({ ...emu.requests[0], ms: 0 }, { method: 'GET', path: `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/providers/Microsoft.Compute/galleries`, status: 200, ms: 0 });
+    const before = Date.now();
+    assert.ok(emu.requests[0].at <= before && emu.requests[0].at > before - 60_000, 'each entry has its arrival time');
+    assert.deepEqual({ ...emu.requests[0], ms: 0, at: 0 }, { method: 'GET', path: `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/providers/Microsoft.Compute/galleries`, status: 200, ms: 0, at: 0 });
     const pair = emu.traffic[0];
     assert.equal(pair.liveResponse.statusCode, '200');
     assert.equal(pair.liveRequest.headers.authorization, 'Bearer <redacted>');

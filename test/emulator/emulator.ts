@@ -14,6 +14,8 @@ export interface RequestLogEntry {
   path: string;
   status: number;
   ms: number;
+  /** When the request arrived (epoch ms): benchmarks read request rates from it. */
+  at: number;
 }
 
 /** One recorded exchange in oav's live-traffic shape (Authorization redacted). */

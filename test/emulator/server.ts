@@ -104,8 +104,9 @@ async function serve(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
 
   const fault = pickFault(emu, method, path);
   const ms = (): number => Number(process.hrtime.bigint() - started) / 1e6;
+  const receivedAt = Date.now();
   if (fault?.kind === 'drop') {
-    emu.requests.push({ method, path, status: 0, ms: ms() });
+    emu.requests.push({ method, path, status: 0, ms: ms(), at: receivedAt });
     req.socket.destroy();
     return;
   }
@@ -128,7 +129,7 @@ async function serve(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
     ...reply.headers,
   };
   send(res, reply, method);
-  emu.requests.push({ method, path, status: reply.status, ms: ms() });
+  emu.requests.push({ method, path, status: reply.status, ms: ms(), at: receivedAt });
   if (emu.recordTraffic && !/\/(oauth2|\.well-known|discovery)\//i.test(path)) {
     emu.traffic.push({
       liveRequest: { url: `${emu.baseUrl}${req.url ?? '/'}`, method, headers: redact(req.headers), body: trafficBody(body) },

@@ -7,7 +7,7 @@ import { childrenOf } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
 import { galleryKind } from './galleries';
-import { IDENTIFIER_PART, checkArtifactName, checkFutureDate, oneOf, propertyChange } from './rules';
+import { IDENTIFIER_LIMITS, checkArtifactName, isValidIdentifierPart, checkFutureDate, oneOf, propertyChange } from './rules';
 
 export const IMAGE_TYPE = 'Microsoft.Compute/galleries/images';
 export const OS_TYPES = ['Windows', 'Linux'] as const;
@@ -32,12 +32,11 @@ export function securityTypeOf(definition: StoredResource): SecurityType {
 function checkIdentifier(identifier: JsonObject | undefined): JsonObject {
   const target = 'galleryImage.properties.identifier';
   if (!identifier) throw invalidParameter(`Required parameter '${target}' is missing (null).`, target);
-  const limits: Record<string, number> = { publisher: 128, offer: 64, sku: 64 };
-  for (const part of ['publisher', 'offer', 'sku']) {
+  for (const part of ['publisher', 'offer', 'sku'] as const) {
     const v = identifier[part];
-    if (typeof v !== 'string' || !IDENTIFIER_PART.test(v) || v.length > limits[part]) {
+    if (!isValidIdentifierPart(part, v)) {
       throw invalidParameter(
-        `Asset name ${target}.${part} is not valid. It cannot be empty. Allowed characters are uppercase or lowercase letters, digits, hyphen(-), period (.), underscore (_). Names are not allowed to end with period(.). The length of the name cannot exceed ${limits[part]} characters.`,
+        `Asset name ${target}.${part} is not valid. It cannot be empty. Allowed characters are uppercase or lowercase letters, digits, hyphen(-), period (.), underscore (_). Names are not allowed to end with period(.). The length of the name cannot exceed ${IDENTIFIER_LIMITS[part]} characters.`,
         `${target}.${part}`,
       );
     }

@@ -10,6 +10,11 @@ export const GALLERY_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._]{0,78}[A-Za-z0-9_])?$/;
 export const ARTIFACT_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,78}[A-Za-z0-9])?$/;
 /** Publisher/offer/SKU: letters, digits, hyphen, period, underscore; not ending with a period. */
 export const IDENTIFIER_PART = /^[A-Za-z0-9_.-]*[A-Za-z0-9_-]$/;
+export const IDENTIFIER_LIMITS = { publisher: 128, offer: 64, sku: 64 } as const;
+
+export function isValidIdentifierPart(part: keyof typeof IDENTIFIER_LIMITS, value: unknown): boolean {
+  return typeof value === 'string' && IDENTIFIER_PART.test(value) && value.length <= IDENTIFIER_LIMITS[part];
+}
 const INT32_MAX = 2147483647;
 
 export function checkGalleryName(name: string): void {
@@ -32,8 +37,9 @@ export function checkArtifactName(name: string, target: string, what: string): v
 
 /** Major.Minor.Patch, each a 32-bit signed integer. */
 export function checkVersionName(name: string, target: string): void {
+  // Azure reads each part as an Int32 (leading zeros allowed: 2024.01.15 is a common name).
   const parts = name.split('.');
-  const valid = parts.length === 3 && parts.every((p) => /^\d{1,10}$/.test(p) && Number(p) <= INT32_MAX);
+  const valid = parts.length === 3 && parts.every((p) => /^\d+$/.test(p) && p.replace(/^0+(?=\d)/, '').length <= 10 && Number(p) <= INT32_MAX);
   if (!valid) {
     throw invalidParameter(
       'The image version name is invalid. The image version name should follow Major(int).Minor(int).Patch(int) format, for e.g: 1.0.0, 2018.12.1 etc.',
