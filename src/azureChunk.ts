@@ -14,6 +14,10 @@ export { getResourceJson } from './azure/resourceJson';
 export * from './azure/sharedGalleries';
 export { listLocations, listSubscriptions } from './azure/subscriptions';
 export { getImageVersion, listImageVersionsPage } from './azure/versions';
+export { createImageDefinition, createGallery } from './azure/createGallery';
+export { listImageVersionNames, startImageVersion } from './azure/createImageVersion';
+export { createResourceGroup, listResourceGroups } from './azure/resourceGroups';
+export { listVersionSources } from './azure/sources';
 
 export function createSession(mode: AuthenticationMode, cloud: CloudEndpoints, userAgent: string, logger?: vscode.LogOutputChannel): AuthSession {
   return mode === 'vscode' ? new VsCodeAccountSession(cloud, userAgent, logger) : new CredentialSession(mode, cloud, userAgent);

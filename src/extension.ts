@@ -1,20 +1,29 @@
 import * as vscode from 'vscode';
 import { configuredCloud } from './auth/cloudChoice';
 import type { AuthenticationMode } from './auth/session';
-import { azure } from './azureLoader';
+import { azure, isAzureLoaded } from './azureLoader';
 import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/commandTable';
+import { createCommands } from './commands/createCommands';
+import { VersionCreations } from './commands/createVersionProgress';
 import { resourceCommands } from './commands/resourceCommands';
 import { cloudDescription, treeCommands } from './commands/treeCommands';
 import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
 import { Explorer } from './tree/explorer';
 import { log } from './ui/log';
 import { PropertiesDocuments } from './ui/propertiesDocuments';
+import { uiTestHooks, type UiTestHooks } from './ui/testHooks';
 
 /** What activate() returns: handles the integration tests use to look inside. */
 export interface ExtensionApi {
   readonly explorer: Explorer;
   readonly activationMs: number;
+  /** Whether activate() loaded the Azure SDK bundle (it must not). */
+  readonly azureLoadedAtActivation: boolean;
+  /** Image versions being waited for after Create Image Version (resumed after a reload). */
+  readonly versionCreations: VersionCreations;
+  /** For the extension-host tests: answer confirmations, read notifications. */
+  readonly testHooks: UiTestHooks;
 }
 
 const SESSION_SETTINGS = [
@@ -38,8 +47,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   const explorer = new Explorer(context.globalState, createSession);
   const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorer.provider, showCollapseAll: true });
+  explorer.attachView(view);
   const documents = new PropertiesDocuments();
-  context.subscriptions.push(explorer, view, documents);
+  // Waits for versions still being created: resumed when the tree first loads, not now.
+  const versionCreations = new VersionCreations(explorer);
+  context.subscriptions.push(explorer, view, documents, versionCreations);
   void vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, false);
 
   const describeCloud = () => {
@@ -63,12 +75,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...treeCommands(explorer),
     ...accountCommands(explorer),
     ...resourceCommands(explorer, documents),
+    ...createCommands(explorer, versionCreations),
     'azureComputeGallery.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
   });
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { explorer, activationMs };
+  return { explorer, activationMs, azureLoadedAtActivation: isAzureLoaded(), versionCreations, testHooks: uiTestHooks };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,7 @@
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 
@@ -7,7 +9,13 @@ import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 // browsing 50 subscriptions does not build 50 pipelines twice.
 const computeClients = new Map<string, ComputeManagementClient>();
 const subscriptionClients = new Map<string, SubscriptionClient>();
+const resourceClients = new Map<string, ResourceManagementClient>();
 const credentialIds = new WeakMap<TokenSource, number>();
+// One HTTP client (one connection pool) for every SDK client: otherwise each subscription's client
+// keeps its own agent, and every first call per subscription pays a new TLS handshake — inside VS
+// Code, with its system certificates added to each one, that serialises "load 50 subscriptions".
+let sharedHttpClient: HttpClient | undefined;
+const httpClient = (): HttpClient => (sharedHttpClient ??= createDefaultHttpClient());
 let nextCredentialId = 1;
 
 function credentialKey(credential: TokenSource): number {
@@ -32,6 +40,7 @@ export function computeClient(target: AzureTarget): ComputeManagementClient {
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
       additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      httpClient: httpClient(),
     });
     computeClients.set(key, client);
   }
@@ -47,8 +56,26 @@ export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSourc
       credentialScopes: [cloud.resourceManagerScope],
       userAgentOptions: { userAgentPrefix: userAgent },
       additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      httpClient: httpClient(),
     });
     subscriptionClients.set(key, client);
+  }
+  return client;
+}
+
+/** Resource groups (list, create) of one subscription. */
+export function resourceClient(target: AzureTarget): ResourceManagementClient {
+  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
+  let client = resourceClients.get(key);
+  if (!client) {
+    client = new ResourceManagementClient(target.credential, target.subscriptionId, {
+      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+      credentials: { scopes: [target.cloud.resourceManagerScope] },
+      userAgentOptions: { userAgentPrefix: target.userAgent },
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      httpClient: httpClient(),
+    });
+    resourceClients.set(key, client);
   }
   return client;
 }
@@ -57,4 +84,5 @@ export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSourc
 export function clearClients(): void {
   computeClients.clear();
   subscriptionClients.clear();
+  resourceClients.clear();
 }

@@ -22,13 +22,21 @@ export class Explorer implements TreeContext, vscode.Disposable {
   readonly root: ExplorerRoot;
   readonly watcher: ReplicationWatcher;
   private currentSession: AuthSession | undefined;
+  private treeView: vscode.TreeView<ExplorerNode> | undefined;
+  private readonly rootLoaded = new vscode.EventEmitter<void>();
+  /** Fires each time the top of the tree has loaded (first show, sign-in, refresh). */
+  readonly onDidLoadRoot = this.rootLoaded.event;
 
   constructor(
     readonly globalState: vscode.Memento,
     private readonly sessionFactory: () => AuthSession | undefined,
   ) {
     this.root = new ExplorerRoot(this);
-    this.provider = new ExplorerProvider(() => this.root.children());
+    this.provider = new ExplorerProvider(async () => {
+      const nodes = await this.root.children();
+      this.rootLoaded.fire();
+      return nodes;
+    });
     const config = vscode.workspace.getConfiguration('azureComputeGallery');
     this.watcher = new ReplicationWatcher({
       initialDelayMs: config.get<number>('replicationPollSeconds', 5) * 1000,
@@ -71,12 +79,27 @@ export class Explorer implements TreeContext, vscode.Disposable {
     this.provider.refresh();
   }
 
+  /** The view showing this explorer (set once in activate). */
+  attachView(view: vscode.TreeView<ExplorerNode>): void {
+    this.treeView = view;
+  }
+
+  get view(): vscode.TreeView<ExplorerNode> | undefined {
+    return this.treeView;
+  }
+
+  /** Shows and selects `node` in the view (expanding its parents). */
+  async reveal(node: ExplorerNode, options: { select?: boolean; focus?: boolean; expand?: boolean | number } = { select: true }): Promise<void> {
+    await this.treeView?.reveal(node, options);
+  }
+
   watchReplication(node: ImageVersionNode): void {
     this.watcher.watch(node);
   }
 
   dispose(): void {
     this.watcher.dispose();
+    this.rootLoaded.dispose();
     this.currentSession?.dispose();
     this.provider.dispose();
   }

@@ -3,13 +3,13 @@
 // (`npm test -- integration`), which runs the same bundled suite.
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { buildIntegrationTests } from '../harness/buildTests';
+import { buildExtensionHostCode } from '../harness/buildTests';
 import { ROOT } from '../harness/paths';
 import { buildExtension } from '../harness/setup';
 
 async function main(): Promise<void> {
   buildExtension();
-  const testsDir = await buildIntegrationTests();
+  const testsDir = await buildExtensionHostCode('integration');
   await runTests({
     version: '1.105.0',
     extensionDevelopmentPath: ROOT,

@@ -3,10 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { OUT_DIR, ROOT } from './paths';
 
-/** Bundles the extension-host suite: index.js (Mocha's run()) plus one bundle per *.test.ts. */
-export async function buildIntegrationTests(): Promise<string> {
-  const srcDir = path.join(ROOT, 'test', 'integration');
-  const outDir = path.join(OUT_DIR, 'test', 'integration');
+/**
+ * Bundles code that runs in the extension host (test/<folder>): index.js, whose run() the host
+ * calls, plus one bundle per *.test.ts beside it.
+ */
+export async function buildExtensionHostCode(folder = 'integration'): Promise<string> {
+  const srcDir = path.join(ROOT, 'test', folder);
+  const outDir = path.join(OUT_DIR, 'test', folder);
   fs.rmSync(outDir, { recursive: true, force: true });
   const tests = fs.readdirSync(srcDir).filter((f) => f.endsWith('.test.ts'));
   await esbuild.build({

@@ -4,7 +4,7 @@ import { startEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { writeResult } from '../harness/results';
 import { buildExtension, ensureChromium, ensureCodeServer } from '../harness/setup';
-import { runExtensionHostSuite } from '../harness/extensionHostSuite';
+import { runInExtensionHost } from '../harness/extensionHostSuite';
 
 async function main(): Promise<void> {
   ensureCodeServer();
@@ -13,11 +13,12 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } } });
   let run;
   try {
-    run = await runExtensionHostSuite({ env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator, false) });
+    run = await runInExtensionHost({ folder: 'integration', env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator, false) });
   } finally {
     await emulator.stop();
   }
-  const result = { suite: 'integration', passed: run.passed, failed: run.failed, pending: run.pending };
+  const counts = (run.results as { passed: number; failed: number; pending: number } | undefined) ?? { passed: 0, failed: 1, pending: 0 };
+  const result = { suite: 'integration', ...counts };
   if (run.survivors.length > 0) {
     console.error(`[integration] processes survived the run: ${run.survivors.join(', ')}`);
     result.failed += 1;

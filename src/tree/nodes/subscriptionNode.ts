@@ -45,7 +45,13 @@ export class SubscriptionNode implements ExplorerNode {
     try {
       const galleries = await this.galleries.get();
       if (galleries.length === 0) {
-        return [new MessageNode(this, 'No galleries in this subscription', { id: `${this.id}/empty`, icon: new vscode.ThemeIcon('info') })];
+        return [
+          new MessageNode(this, 'No galleries in this subscription. Create Gallery…', {
+            id: `${this.id}/empty`,
+            icon: new vscode.ThemeIcon('add'),
+            command: { command: 'azureComputeGallery.createGallery', title: 'Create Gallery', arguments: [this] },
+          }),
+        ];
       }
       return this.galleryNodes.sync(
         galleries,

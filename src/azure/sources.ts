@@ -1,0 +1,151 @@
+// What an image version can be made from, listed from one subscription: managed images, virtual
+// machines, OS disks and snapshots, and the versions of its galleries — each with as much of its
+// shape (OS, state, generation, architecture, security type) as Azure tells, so the command can
+// say why a source does not fit a definition instead of hiding it.
+import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType } from '../model/imageRules';
+import { idParts } from './armPath';
+import { computeClient } from './clientFactory';
+import { azureCall } from './errors';
+import { listGalleries } from './galleries';
+import { listImageDefinitions } from './images';
+import type { AzureTarget, CallOptions, ImageDefinition } from './types';
+import type { VersionSource } from './writeTypes';
+
+function resourceGroupOf(id: string): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '';
+}
+
+/** A disk's or VM's security type as SourceShape reads it (ConfidentialVM_* variants are ConfidentialVM). */
+function securityOf(text: string | undefined): VersionSource['securityType'] {
+  if (!text) return 'Standard';
+  const lower = text.toLowerCase();
+  if (lower.startsWith('confidentialvm')) return 'ConfidentialVM';
+  if (lower === 'trustedlaunch') return 'TrustedLaunch';
+  return 'Standard';
+}
+
+/**
+ * What a version counts as when it is the source: a definition that requires Trusted launch or a
+ * confidential VM makes TrustedLaunch/ConfidentialVM versions; the "…Supported" types (and
+ * Standard) make versions that also run as standard VMs.
+ */
+function securityOfDefinition(definition: ImageDefinition): VersionSource['securityType'] {
+  const type = parseSecurityType(definition.securityType) ?? 'Standard';
+  if (type === 'TrustedLaunch') return 'TrustedLaunch';
+  if (type === 'ConfidentialVM') return 'ConfidentialVM';
+  return 'Standard';
+}
+
+async function collect<T>(iterator: AsyncIterable<T>, map: (item: T) => VersionSource | undefined): Promise<VersionSource[]> {
+  const out: VersionSource[] = [];
+  for await (const item of iterator) {
+    const source = map(item);
+    if (source) out.push(source);
+  }
+  return out;
+}
+
+async function galleryVersionSources(target: AzureTarget, options: CallOptions): Promise<VersionSource[]> {
+  const client = computeClient(target);
+  const galleries = await listGalleries(target, options);
+  const perGallery = await Promise.all(
+    galleries.map(async (g) => {
+      const definitions = await listImageDefinitions(target, g.resourceGroup, g.name, options);
+      const perDefinition = await Promise.all(
+        definitions.map((d) =>
+          collect(client.galleryImageVersions.listByGalleryImage(g.resourceGroup, g.name, d.name, { abortSignal: options.abortSignal }), (v): VersionSource | undefined => {
+            if (!v.id || (v.provisioningState && v.provisioningState !== 'Succeeded')) return undefined;
+            return {
+              id: v.id,
+              name: v.name ?? idParts(v.id).version,
+              kind: 'galleryImageVersion',
+              location: v.location,
+              resourceGroup: g.resourceGroup,
+              osType: parseOsType(d.osType),
+              osState: parseOsState(d.osState),
+              hyperVGeneration: parseHyperVGeneration(d.hyperVGeneration),
+              architecture: parseArchitecture(d.architecture),
+              securityType: securityOfDefinition(d),
+              parentName: `${g.name}/${d.name}`,
+            };
+          }),
+        ),
+      );
+      return perDefinition.flat();
+    }),
+  );
+  return perGallery.flat();
+}
+
+/** Every source of the subscription, in kind order (images, VMs, snapshots, disks, gallery versions). */
+export async function listVersionSources(target: AzureTarget, options: CallOptions = {}): Promise<VersionSource[]> {
+  return azureCall(async () => {
+    const client = computeClient(target);
+    const signal = { abortSignal: options.abortSignal };
+    const [images, vms, snapshots, disks, versions] = await Promise.all([
+      collect(client.images.list(signal), (i) =>
+        i.id
+          ? {
+              id: i.id,
+              name: i.name ?? '',
+              kind: 'image',
+              location: i.location,
+              resourceGroup: resourceGroupOf(i.id),
+              osType: parseOsType(i.storageProfile?.osDisk?.osType),
+              osState: parseOsState(i.storageProfile?.osDisk?.osState),
+              hyperVGeneration: parseHyperVGeneration(i.hyperVGeneration),
+              securityType: 'Standard',
+            }
+          : undefined,
+      ),
+      // A VM's generation and whether it was generalized are not in its model: left unknown.
+      collect(client.virtualMachines.listAll(signal), (vm) =>
+        vm.id
+          ? {
+              id: vm.id,
+              name: vm.name ?? '',
+              kind: 'virtualMachine',
+              location: vm.location,
+              resourceGroup: resourceGroupOf(vm.id),
+              osType: parseOsType(vm.storageProfile?.osDisk?.osType),
+              securityType: securityOf(vm.securityProfile?.securityType),
+            }
+          : undefined,
+      ),
+      // Only OS disks and snapshots (those with an osType) can be a version's source.
+      collect(client.snapshots.list(signal), (s) =>
+        s.id && s.osType
+          ? {
+              id: s.id,
+              name: s.name ?? '',
+              kind: 'snapshot',
+              location: s.location,
+              resourceGroup: resourceGroupOf(s.id),
+              osType: parseOsType(s.osType),
+              hyperVGeneration: parseHyperVGeneration(s.hyperVGeneration),
+              architecture: parseArchitecture(s.supportedCapabilities?.architecture),
+              securityType: securityOf(s.securityProfile?.securityType),
+            }
+          : undefined,
+      ),
+      collect(client.disks.list(signal), (d) =>
+        d.id && d.osType
+          ? {
+              id: d.id,
+              name: d.name ?? '',
+              kind: 'disk',
+              location: d.location,
+              resourceGroup: resourceGroupOf(d.id),
+              osType: parseOsType(d.osType),
+              hyperVGeneration: parseHyperVGeneration(d.hyperVGeneration),
+              architecture: parseArchitecture(d.supportedCapabilities?.architecture),
+              securityType: securityOf(d.securityProfile?.securityType),
+            }
+          : undefined,
+      ),
+      galleryVersionSources(target, options),
+    ]);
+    const byName = (a: VersionSource, b: VersionSource) => a.name.localeCompare(b.name);
+    return [...images.sort(byName), ...vms.sort(byName), ...snapshots.sort(byName), ...disks.sort(byName), ...versions];
+  });
+}

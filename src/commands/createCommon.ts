@@ -1,0 +1,182 @@
+// What the three create commands share: finding nodes, cached look-ups, the poll interval, and how
+// a failure is put into words.
+import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../constants';
+import { parseArmId } from '../model/armId';
+import type { Explorer } from '../tree/explorer';
+import type { ExplorerNode } from '../tree/explorerProvider';
+import { GalleryNode } from '../tree/nodes/galleryNode';
+import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
+import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
+import type { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { log } from '../ui/log';
+import { VsCodePrompter } from '../ui/vscodePrompter';
+import type { Prompter } from '../ui/wizard';
+
+/** What every create command's options object may also carry. */
+export interface CommonCreateOptions {
+  /** Ask every step, with the answers given filled in (what "Edit and Try Again" does). */
+  edit?: boolean;
+  /** Who asks the missing answers; VS Code's quick input by default (tests pass a ScriptedPrompter). */
+  prompter?: Prompter;
+}
+
+/** A plain options object, as opposed to a tree node VS Code passes from a menu. */
+export function isOptionsObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** `(node?, options?)` or `(options?)`: what menus, the palette and keybindings pass. */
+export function splitArguments<N, O extends object>(args: unknown[], isNode: (value: unknown) => value is N): { node?: N; options: O } {
+  const [first, second] = args;
+  if (isNode(first)) return { node: first, options: (isOptionsObject(second) ? second : {}) as O };
+  return { options: (isOptionsObject(first) ? first : {}) as O };
+}
+
+export function prompterOf(options: CommonCreateOptions): Prompter {
+  return options.prompter ?? new VsCodePrompter();
+}
+
+/** How long to wait between polls when Azure sends no Retry-After (only the local Azure does that). */
+export function pollIntervalMs(): number {
+  const seconds = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<number>('replicationPollSeconds', 5);
+  return Math.max(1, seconds) * 1000;
+}
+
+/** The signed-in subscriptions the tree shows; loads the top of the tree if it has not loaded yet. */
+export async function signedInSubscriptions(explorer: Explorer): Promise<SubscriptionNode[]> {
+  await explorer.root.children();
+  const subscriptions = explorer.root.subscriptions;
+  if (subscriptions.length === 0) {
+    throw new Error('Sign in to Azure first (Azure Compute Gallery: Sign In to Azure), and check that Select Subscriptions… shows at least one subscription.');
+  }
+  return subscriptions;
+}
+
+export function subscriptionNode(explorer: Explorer, subscriptionId: string): SubscriptionNode | undefined {
+  return explorer.root.subscriptions.find((s) => s.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+}
+
+async function childById<T extends ExplorerNode & { resourceId: string }>(
+  explorer: Explorer,
+  parent: ExplorerNode,
+  id: string,
+  is: (node: ExplorerNode) => node is T,
+): Promise<T | undefined> {
+  const children = await explorer.provider.getChildren(parent);
+  return children.filter(is).find((n) => n.resourceId.toLowerCase() === id.toLowerCase());
+}
+
+const isGallery = (n: ExplorerNode): n is GalleryNode => n instanceof GalleryNode;
+const isDefinition = (n: ExplorerNode): n is ImageDefinitionNode => n instanceof ImageDefinitionNode;
+const isVersion = (n: ExplorerNode): n is ImageVersionNode => n instanceof ImageVersionNode;
+
+/** The tree's node for a gallery id (loading the subscription's galleries if needed). */
+export async function galleryNodeById(explorer: Explorer, id: string): Promise<GalleryNode | undefined> {
+  const ref = parseArmId(id);
+  if (ref?.kind !== 'gallery') return undefined;
+  await signedInSubscriptions(explorer);
+  const subscription = subscriptionNode(explorer, ref.subscriptionId);
+  return subscription ? childById(explorer, subscription, id, isGallery) : undefined;
+}
+
+/** The tree's node for an image definition id. */
+export async function definitionNodeById(explorer: Explorer, id: string): Promise<ImageDefinitionNode | undefined> {
+  const ref = parseArmId(id);
+  if (ref?.kind !== 'imageDefinition') return undefined;
+  const galleryId = id.replace(/\/images\/[^/]+\/?$/i, '');
+  const gallery = await galleryNodeById(explorer, galleryId);
+  return gallery ? childById(explorer, gallery, id, isDefinition) : undefined;
+}
+
+/** Reloads `parent`'s children, then shows and selects the child with `id` (if it is there). */
+export async function reloadAndReveal(explorer: Explorer, parent: ExplorerNode, id: string): Promise<ExplorerNode | undefined> {
+  explorer.reload(parent);
+  const node = await childById(explorer, parent, id, (n): n is GalleryNode | ImageDefinitionNode | ImageVersionNode => isGallery(n) || isDefinition(n) || isVersion(n));
+  if (node) {
+    try {
+      await explorer.reveal(node, { select: true, focus: false });
+    } catch (error) {
+      log().warn(`Could not reveal ${id}: ${(error as Error).message}`);
+    }
+  }
+  return node;
+}
+
+/** Loads once per flow and shares the answer (and retries after a failure). */
+export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => {
+    pending ??= load().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+/** The same as lazy(), per argument (e.g. per subscription id, per gallery). */
+export function lazyBy<A, T>(keyOf: (arg: A) => string, load: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
+  const cache = new Map<string, () => Promise<T>>();
+  return (arg) => {
+    const key = keyOf(arg).toLowerCase();
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = lazy(() => load(arg));
+      cache.set(key, entry);
+    }
+    return entry();
+  };
+}
+
+export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  return lazyBy((key: string) => key, load);
+}
+
+interface AzureErrorLike {
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  requestId?: string;
+}
+
+/** What to do after Azure refused, by its error code; `fallback` when the code says nothing specific. */
+function nextStep(error: AzureErrorLike, fallback: string): string {
+  const code = error.code ?? '';
+  if (error.statusCode === 409 || /conflict|notunique|alreadyexists/i.test(code)) return 'Choose another name (or other values Azure names above), then try again.';
+  if (error.statusCode === 403 || /authorization/i.test(code)) return 'Ask an owner of the subscription or resource group for write access (for example the Contributor role), then try again.';
+  if (error.statusCode === 401) return 'Sign in again (Azure Compute Gallery: Sign In to Azure), then try again.';
+  if (error.statusCode === 429 || (error.statusCode ?? 0) >= 500) return 'Azure is busy or had a problem: wait a minute, then try again.';
+  if (/invalid|badrequest|required/i.test(code)) return 'Correct the value Azure names, then try again.';
+  return fallback;
+}
+
+/** "Could not create gallery "x": <Azure's message> (code <Code>). <What to do next>." */
+export function failureMessage(what: string, error: unknown, fallback = 'Try again, or check the output channel "Azure Compute Gallery" for details.'): string {
+  const e = (error ?? {}) as AzureErrorLike;
+  const message = (e.message ?? String(error)).trim();
+  const code = e.code && e.code !== 'Unknown' ? ` (code ${e.code})` : '';
+  const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+  return `Could not ${what}: ${sentence}${code} ${nextStep(e, fallback)}`;
+}
+
+export function logFailure(what: string, error: unknown): void {
+  const e = (error ?? {}) as AzureErrorLike;
+  log().error(`${what}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
+}
+
+/** Region names as Azure lists them for the subscription, for quick picks and summaries. */
+export interface RegionChoice {
+  name: string;
+  displayName: string;
+}
+
+export function regionLabel(regions: readonly RegionChoice[], name: string): string {
+  const found = regions.find((r) => r.name.toLowerCase() === name.toLowerCase().replace(/\s+/g, ''));
+  return found ? `${found.displayName} (${found.name})` : name;
+}
+
+/** One summary line: shown in the final pick, refused when picked (Back changes answers). */
+export function summaryLine<T>(label: string, value: string, step: string, dummy: T): { label: string; description: string; value: T; refusal: string } {
+  return { label, description: value, value: dummy, refusal: `To change the ${label.toLowerCase()}, go Back to the ${step} step.` };
+}

@@ -1,0 +1,207 @@
+// After Create Image Version returns, Azure goes on creating and replicating the version for
+// minutes. This waits for it in the background — a cancellable notification with the replication
+// progress — and reports the result. Pending creations are remembered in globalState, so that a
+// window reload picks the wait up again: lazily, when the tree first loads (never at activation,
+// which must not load the Azure SDK). Cancelling stops the waiting, not Azure.
+import * as vscode from 'vscode';
+import type { AzureTarget, ImageVersion } from '../azure/types';
+import { parseArmId } from '../model/armId';
+import { summariseReplication } from '../model/replication';
+import type { Explorer } from '../tree/explorer';
+import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
+import { log } from '../ui/log';
+import { notify } from '../ui/notify';
+import { definitionNodeById, pollIntervalMs, subscriptionNode } from './createCommon';
+
+export const PENDING_VERSIONS_KEY = 'azureComputeGallery.pendingImageVersions';
+const MAX_DELAY_MS = 60_000;
+const BACKOFF = 1.5;
+
+export interface PendingVersion {
+  /** The version's resource id. */
+  id: string;
+  subscriptionId: string;
+  /** ISO time the PUT was accepted. */
+  startedAt: string;
+}
+
+type Outcome =
+  | { kind: 'succeeded'; version: ImageVersion }
+  | { kind: 'failed'; version: ImageVersion }
+  | { kind: 'gone' }
+  | { kind: 'stopped' }
+  | { kind: 'noAccess'; message: string };
+
+function names(id: string): { version: string; definition: string } {
+  const ref = parseArmId(id);
+  return ref?.kind === 'imageVersion' ? { version: ref.versionName, definition: ref.imageName } : { version: id.split('/').pop() ?? id, definition: '' };
+}
+
+function abortable(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** The sentence a finished version's status comes down to. */
+export function describeFailure(version: ImageVersion): string {
+  const failed = (version.replication?.regions ?? []).filter((r) => r.state.toLowerCase() === 'failed');
+  if (failed.length > 0) return failed.map((r) => r.details ?? `Replication to ${r.region} failed.`).join(' ');
+  return `Azure reports provisioning state ${version.provisioningState ?? 'Failed'}.`;
+}
+
+export class VersionCreations implements vscode.Disposable {
+  private readonly waits = new Map<string, AbortController>();
+  private readonly listener: vscode.Disposable;
+  private disposed = false;
+
+  constructor(private readonly explorer: Explorer) {
+    this.listener = explorer.onDidLoadRoot(() => this.resume());
+  }
+
+  /** What is remembered across reloads. */
+  get pending(): PendingVersion[] {
+    return this.explorer.globalState.get<PendingVersion[]>(PENDING_VERSIONS_KEY, []);
+  }
+
+  /** Ids of the versions waited for now (lower case). */
+  get waitingFor(): string[] {
+    return [...this.waits.keys()];
+  }
+
+  private async save(list: PendingVersion[]): Promise<void> {
+    await this.explorer.globalState.update(PENDING_VERSIONS_KEY, list);
+  }
+
+  private async forget(id: string): Promise<void> {
+    await this.save(this.pending.filter((p) => p.id.toLowerCase() !== id.toLowerCase()));
+  }
+
+  /** Remembers a version just submitted and starts waiting for it. */
+  async track(pending: PendingVersion, target: AzureTarget): Promise<void> {
+    await this.save([...this.pending.filter((p) => p.id.toLowerCase() !== pending.id.toLowerCase()), pending]);
+    this.start(pending, target);
+  }
+
+  /** Starts waiting for every remembered version whose subscription is signed in (and not yet waited for). */
+  resume(): void {
+    for (const p of this.pending) {
+      if (this.waits.has(p.id.toLowerCase())) continue;
+      const sub = subscriptionNode(this.explorer, p.subscriptionId);
+      if (!sub) continue; // another sign-in: kept for when that subscription is back
+      log().info(`Resuming the wait for image version ${p.id}`);
+      this.start(p, sub.subscription.target);
+    }
+  }
+
+  /** What Cancel on the notification does: stop waiting (Azure carries on), and forget it. */
+  async stopWaiting(id: string): Promise<void> {
+    this.waits.get(id.toLowerCase())?.abort();
+    await this.forget(id);
+  }
+
+  private start(pending: PendingVersion, target: AzureTarget): void {
+    const key = pending.id.toLowerCase();
+    const controller = new AbortController();
+    this.waits.set(key, controller);
+    const { version, definition } = names(pending.id);
+    void vscode.window
+      .withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Image version ${version} of ${definition}`, cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          return this.wait(pending.id, target, controller.signal, (message) => progress.report({ message }));
+        },
+      )
+      .then(
+        (outcome) => this.finish(pending, outcome),
+        (error: unknown) => {
+          log().error(`Waiting for ${pending.id}: ${(error as Error).message}`);
+          this.waits.delete(key);
+        },
+      );
+  }
+
+  private async wait(id: string, target: AzureTarget, signal: AbortSignal, report: (message: string) => void): Promise<Outcome> {
+    let delay = pollIntervalMs();
+    for (;;) {
+      if (signal.aborted) return { kind: 'stopped' };
+      try {
+        const version = await this.explorer.azure().getImageVersion(target, id, true, { abortSignal: signal });
+        const summary = summariseReplication({ aggregatedState: version.replication?.aggregatedState, summary: version.replication?.regions });
+        const state = version.provisioningState?.toLowerCase();
+        if (summary.state === 'Failed' || state === 'failed') return { kind: 'failed', version };
+        if (state === 'succeeded' && summary.state !== 'Replicating') return { kind: 'succeeded', version };
+        report(summary.state === 'Unknown' ? `${version.provisioningState ?? 'Creating'}…` : summary.label);
+      } catch (error) {
+        if (signal.aborted) return { kind: 'stopped' };
+        const e = error as { statusCode?: number; message?: string };
+        if (e.statusCode === 404) return { kind: 'gone' };
+        if (e.statusCode === 401 || e.statusCode === 403) return { kind: 'noAccess', message: e.message ?? String(error) };
+        log().warn(`Checking ${id}: ${e.message ?? String(error)} — trying again`);
+      }
+      await abortable(delay, signal);
+      delay = Math.min(MAX_DELAY_MS, Math.round(delay * BACKOFF));
+    }
+  }
+
+  private async finish(pending: PendingVersion, outcome: Outcome): Promise<void> {
+    this.waits.delete(pending.id.toLowerCase());
+    if (this.disposed) return; // the window is closing: keep it for the next session
+    const { version, definition } = names(pending.id);
+    const what = `Image version ${version} of ${definition}`;
+    switch (outcome.kind) {
+      case 'succeeded': {
+        const regions = outcome.version.replication?.regions.map((r) => r.region) ?? outcome.version.targetRegions.map((r) => r.name);
+        void notify('info', `${what} is ready: replicated to ${regions.join(', ')}.`);
+        break;
+      }
+      case 'failed':
+        void notify(
+          'error',
+          `${what} failed: ${describeFailure(outcome.version)} Delete it and create it again (leave out a region that keeps failing), or open View Properties for Azure's full status.`,
+        );
+        break;
+      case 'gone':
+        void notify('warning', `${what} no longer exists: it was deleted while it was being created.`);
+        break;
+      case 'stopped':
+        void notify('info', `Stopped waiting for ${what.charAt(0).toLowerCase()}${what.slice(1)}. Azure goes on creating it; the Galleries view shows its progress.`);
+        break;
+      case 'noAccess':
+        // Kept: the wait resumes when the tree loads again after signing in.
+        void notify('warning', `Stopped watching ${what.charAt(0).toLowerCase()}${what.slice(1)}: ${outcome.message} Sign in again; the watch resumes when the tree reloads.`);
+        return;
+    }
+    await this.forget(pending.id);
+    if (outcome.kind === 'succeeded' || outcome.kind === 'failed') await this.updateNode(pending.id, outcome.version);
+  }
+
+  /** Shows the final state on the version's node, if the tree has it (its definition's list is stale by now). */
+  private async updateNode(id: string, version: ImageVersion): Promise<void> {
+    try {
+      const definition = await definitionNodeById(this.explorer, id.replace(/\/versions\/[^/]+$/i, ''));
+      if (!definition) return;
+      this.explorer.reload(definition);
+      const node = (await this.explorer.provider.getChildren(definition)).find((n): n is ImageVersionNode => n instanceof ImageVersionNode && n.versionId.toLowerCase() === id.toLowerCase());
+      if (!node) return;
+      node.update(version);
+      this.explorer.refresh(node);
+    } catch (error) {
+      log().warn(`Could not update ${id} in the tree: ${(error as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listener.dispose();
+    for (const controller of this.waits.values()) controller.abort();
+    this.waits.clear();
+  }
+}

@@ -1,0 +1,170 @@
+// Runs inside the VS Code extension host (extensionTestsPath): measures what users feel, against
+// the local Azure's `scale` seed, and writes the figures to ACG_RESULTS_FILE.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { EXPLORER_VIEW_ID, EXTENSION_ID } from '../../src/constants';
+import type { ExtensionApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/tree/explorerProvider';
+import { emulatorAdmin } from '../integration/helpers';
+
+export interface BenchConfig {
+  latencyMs: number;
+  /** Seconds the replication watch is observed, while replicating and once done. */
+  watchWindowSeconds: number;
+  doneWindowSeconds: number;
+  expandRepeats: number;
+}
+
+export interface HostFigures {
+  activationMs: number;
+  azureLoadedAtActivation: boolean;
+  viewToSubscriptionsMs: number;
+  subscriptions: number;
+  expandOneSubscriptionMs: number;
+  galleriesInSubscription: number;
+  allGalleriesMs: number;
+  allGalleriesSequentialMs: number;
+  allGalleriesRequests: number;
+  firstPageMs: number;
+  firstPageNodes: number;
+  firstPageRequests: number;
+  allPagesRequests: number;
+  pages: number;
+  perItemRequests: number;
+  versionsLoaded: number;
+  heapGrowthMb: number;
+  watchRequestsPerMinute: number;
+  watchRequestsFirstHalf: number;
+  watchRequestsSecondHalf: number;
+  watchRequestsAfterDone: number;
+  watchedVersions: number;
+}
+
+interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+}
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function requestLog(): Promise<RequestLogEntry[]> {
+  return (await emulatorAdmin('GET', '/_admin/requests')) as RequestLogEntry[];
+}
+
+async function label(node: ExplorerNode): Promise<string> {
+  const item = await node.getTreeItem();
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+async function childNamed(api: ExtensionApi, parent: ExplorerNode, name: string): Promise<ExplorerNode> {
+  for (const n of await api.explorer.provider.getChildren(parent)) if ((await label(n)) === name) return n;
+  throw new Error(`no ${name}`);
+}
+
+export async function run(): Promise<void> {
+  const config = JSON.parse(process.env.ACG_BENCH_CONFIG ?? '{}') as BenchConfig;
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error('extension not loaded');
+  if (ext.isActive) throw new Error('the extension must not be active before its view opens');
+
+  // 1–2. Open the view: activation, the SDK's first load, sign-in, the subscription list (0 ms latency).
+  const opened = performance.now();
+  await vscode.commands.executeCommand(`${EXPLORER_VIEW_ID}.focus`);
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  const roots = await api.explorer.root.children();
+  const viewToSubscriptionsMs = performance.now() - opened;
+  const subscriptions = api.explorer.root.subscriptions;
+  // Let the prefetch of every subscription's galleries settle before timing anything else.
+  await Promise.all(subscriptions.map((s) => s.galleries.get()));
+
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  const first = subscriptions[0];
+
+  // 3. Expand one subscription (its gallery list is one request).
+  const expandTimes: number[] = [];
+  let galleriesInSubscription = 0;
+  for (let i = 0; i < config.expandRepeats; i++) {
+    first.invalidate();
+    const t = performance.now();
+    galleriesInSubscription = (await api.explorer.provider.getChildren(first)).length;
+    expandTimes.push(performance.now() - t);
+  }
+
+  // 4. Every subscription's galleries, as the tree loads them (bounded concurrency), then one after another.
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  for (const s of subscriptions) s.invalidate();
+  let t = performance.now();
+  await Promise.all(subscriptions.map((s) => s.galleries.get()));
+  const allGalleriesMs = performance.now() - t;
+  const allGalleriesRequests = (await requestLog()).filter((r) => /\/galleries$/i.test(r.path.split('?')[0])).length;
+  t = performance.now();
+  for (const s of subscriptions) await api.explorer.azure().listGalleries(s.subscription.target);
+  const allGalleriesSequentialMs = performance.now() - t;
+
+  // 5 and 7. A definition with many versions: first page, then every page; heap growth for all of them.
+  const gallery = await childNamed(api, first, 'gallery_001');
+  const many = await childNamed(api, gallery, 'image-many');
+  const heapBefore = process.memoryUsage().heapUsed;
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  t = performance.now();
+  const firstNodes = await api.explorer.provider.getChildren(many);
+  const firstPageMs = performance.now() - t;
+  const versionRequests = async () => (await requestLog()).filter((r) => r.path.includes('/images/image-many/versions'));
+  const firstPageRequests = (await versionRequests()).length;
+  let nodes = firstNodes;
+  let pages = 1;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  while ((await label(nodes[nodes.length - 1])) === 'Load more…') {
+    await vscode.commands.executeCommand('azureComputeGallery.loadMore', many);
+    nodes = await api.explorer.provider.getChildren(many);
+    pages++;
+  }
+  await Promise.all(nodes.map((n) => n.getTreeItem()));
+  const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const requests = await versionRequests();
+  const perItemRequests = requests.filter((r) => /\/versions\/[^/?]+/i.test(r.path)).length;
+
+  // 6. Twenty versions replicating: what watching them costs, and that it stops once they are done.
+  const replicating = await childNamed(api, gallery, 'image-replicating');
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  const watched = (await api.explorer.provider.getChildren(replicating)).length;
+  const windowMs = config.watchWindowSeconds * 1000;
+  const started = Date.now();
+  await new Promise((r) => setTimeout(r, windowMs));
+  const watchRequests = (await requestLog()).filter((r) => r.path.includes('/images/image-replicating/versions/'));
+  const mid = started + windowMs / 2;
+  await emulatorAdmin('POST', '/_admin/expire-operations');
+  // Give the watcher its next poll to see "done", then count what it still asks.
+  await new Promise((r) => setTimeout(r, Math.min(60_000, config.doneWindowSeconds * 1000)));
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  await new Promise((r) => setTimeout(r, config.doneWindowSeconds * 1000));
+  const afterDone = (await requestLog()).filter((r) => r.path.includes('/images/image-replicating/versions/')).length;
+
+  const figures: HostFigures = {
+    activationMs: api.activationMs,
+    azureLoadedAtActivation: api.azureLoadedAtActivation,
+    viewToSubscriptionsMs,
+    subscriptions: roots.length - 2,
+    expandOneSubscriptionMs: median(expandTimes),
+    galleriesInSubscription,
+    allGalleriesMs,
+    allGalleriesSequentialMs,
+    allGalleriesRequests,
+    firstPageMs,
+    firstPageNodes: firstNodes.length,
+    firstPageRequests,
+    allPagesRequests: requests.length,
+    pages,
+    perItemRequests,
+    versionsLoaded: nodes.length,
+    heapGrowthMb,
+    watchRequestsPerMinute: (watchRequests.length / windowMs) * 60_000,
+    watchRequestsFirstHalf: watchRequests.filter((r) => r.at < mid).length,
+    watchRequestsSecondHalf: watchRequests.filter((r) => r.at >= mid).length,
+    watchRequestsAfterDone: afterDone,
+    watchedVersions: watched,
+  };
+  fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
+}

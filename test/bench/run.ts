@@ -1,0 +1,139 @@
+// `npm run bench` (`-- --quick` in CI: keeps it working, judges nothing): measures what users feel
+// in the real VS Code against the local Azure's `scale` seed, and writes bench-results/latest.md
+// and latest.json. Each figure is the median of several runs (fresh VS Code and seed each time).
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startEmulator } from '../emulator';
+import { runInExtensionHost } from '../harness/extensionHostSuite';
+import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
+import { DIST_DIR, ROOT, VSIX_PATH } from '../harness/paths';
+import { ensureChromium, ensureCodeServer } from '../harness/setup';
+import type { BenchConfig, HostFigures } from './index';
+
+const quick = process.argv.includes('--quick');
+const LATENCY_MS = 100;
+const RUNS = quick ? 1 : 3;
+const SEED = quick
+  ? { subscriptions: 10, galleries: 5, images: 1, versions: 1, manyVersions: 1000, replicatingVersions: 5, replicatingMs: 600_000 }
+  : { subscriptions: 50, galleries: 20, images: 1, versions: 1, manyVersions: 10_000, replicatingVersions: 20, replicatingMs: 600_000 };
+const HOST_CONFIG: BenchConfig = quick
+  ? { latencyMs: LATENCY_MS, watchWindowSeconds: 12, doneWindowSeconds: 5, expandRepeats: 3 }
+  : { latencyMs: LATENCY_MS, watchWindowSeconds: 60, doneWindowSeconds: 30, expandRepeats: 7 };
+
+interface Row {
+  n: number;
+  figure: string;
+  value: string;
+  target: string;
+  ratio: string;
+  ok: boolean;
+  command: string;
+}
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+async function main(): Promise<void> {
+  ensureCodeServer();
+  ensureChromium();
+  // Figure 8 and what the runs below load: the production bundle, exactly as the .vsix ships it.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const entryBytes = fs.statSync(path.join(DIST_DIR, 'extension.js')).size;
+  const azureBytes = fs.statSync(path.join(DIST_DIR, 'azure.js')).size;
+  const vsixBytes = fs.statSync(VSIX_PATH).size;
+
+  const emulator = await startEmulator({ seed: 'scale', seedOptions: SEED, recordTraffic: false });
+  const runs: HostFigures[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      emulator.admin.reset('scale', SEED);
+      emulator.admin.setConfig({ latencyMs: 0, faults: [] });
+      console.log(`[bench] run ${i + 1}/${RUNS}`);
+      const run = await runInExtensionHost({
+        folder: 'bench',
+        env: { ...extensionHostEnv(emulator), ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG) },
+        // The default watch schedule, as users have it (the test suites shorten it).
+        userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5 },
+        timeoutMs: 15 * 60_000,
+      });
+      if (!run.results || run.exitCode !== 0) throw new Error(`bench run ${i + 1} failed (exit ${run.exitCode})`);
+      runs.push(run.results as HostFigures);
+    }
+  } finally {
+    await emulator.stop();
+  }
+
+  const m = (key: keyof HostFigures) => median(runs.map((r) => Number(r[key])));
+  const L = LATENCY_MS;
+  const speedup = m('allGalleriesSequentialMs') / m('allGalleriesMs');
+  const rows: Row[] = [
+    {
+      n: 1, figure: '`activate()` duration in the real VS Code', value: `${m('activationMs').toFixed(1)} ms${runs.some((r) => r.azureLoadedAtActivation) ? ' (Azure SDK loaded!)' : ', Azure SDK not loaded'}`,
+      target: '≤ 20 ms', ratio: `${(m('activationMs') / 20).toFixed(2)} of limit`, ok: m('activationMs') <= 20 && !runs.some((r) => r.azureLoadedAtActivation), command: 'npm run bench',
+    },
+    {
+      n: 2, figure: `view opened → ${runs[0].subscriptions} subscription nodes (0 ms latency, SDK load included)`, value: `${m('viewToSubscriptionsMs').toFixed(0)} ms`,
+      target: '≤ 400 ms', ratio: `${(m('viewToSubscriptionsMs') / 400).toFixed(2)} of limit`, ok: m('viewToSubscriptionsMs') <= 400, command: 'npm run bench',
+    },
+    {
+      n: 3, figure: `expand one subscription with ${runs[0].galleriesInSubscription} galleries, L = ${L} ms`, value: `${m('expandOneSubscriptionMs').toFixed(0)} ms`,
+      target: `≤ L + 50 = ${L + 50} ms`, ratio: `${(m('expandOneSubscriptionMs') / (L + 50)).toFixed(2)} of limit`, ok: m('expandOneSubscriptionMs') <= L + 50, command: 'npm run bench',
+    },
+    {
+      n: 4, figure: `all galleries of ${runs[0].subscriptions} subscriptions, L = ${L} ms (${m('allGalleriesRequests')} requests) vs one list call after another`,
+      value: `${m('allGalleriesMs').toFixed(0)} ms vs ${m('allGalleriesSequentialMs').toFixed(0)} ms sequential (${speedup.toFixed(1)}×)`,
+      target: `≤ 3L = ${3 * L} ms and ≥ 15× faster`, ratio: `${(m('allGalleriesMs') / (3 * L)).toFixed(2)} of limit, ${speedup.toFixed(1)}×`,
+      ok: m('allGalleriesMs') <= 3 * L && speedup >= 15, command: 'npm run bench',
+    },
+    {
+      n: 5, figure: `a definition with ${m('versionsLoaded')} versions: first nodes; every page`,
+      value: `first ${m('firstPageNodes') - 1} versions after ${m('firstPageRequests')} request (${m('firstPageMs').toFixed(0)} ms at L); ${m('allPagesRequests')} requests for ${m('pages')} pages, ${m('perItemRequests')} per-item`,
+      target: '1 round trip; requests = pages; no per-item calls', ratio: `${m('firstPageRequests')} RT`,
+      ok: m('firstPageRequests') === 1 && m('allPagesRequests') === m('pages') && m('perItemRequests') === 0, command: 'npm run bench',
+    },
+    {
+      n: 6, figure: `${m('watchedVersions')} versions replicating: requests spent watching them`,
+      value: `${m('watchRequestsPerMinute').toFixed(0)} req/min (first half ${m('watchRequestsFirstHalf')}, second half ${m('watchRequestsSecondHalf')}); ${m('watchRequestsAfterDone')} once done`,
+      target: 'bounded, backs off, 0 once done', ratio: `${(m('watchRequestsPerMinute') / Math.max(1, m('watchedVersions'))).toFixed(1)} req/min per version`,
+      ok: m('watchRequestsAfterDone') === 0 && m('watchRequestsSecondHalf') <= m('watchRequestsFirstHalf'), command: 'npm run bench',
+    },
+    {
+      n: 7, figure: `extension host heap growth with ${m('versionsLoaded')} versions loaded in the tree`, value: `${m('heapGrowthMb').toFixed(1)} MB`,
+      target: '≤ 50 MB', ratio: `${(m('heapGrowthMb') / 50).toFixed(2)} of limit`, ok: m('heapGrowthMb') <= 50, command: 'npm run bench',
+    },
+    {
+      n: 8, figure: 'bundle: `dist/extension.js` (activation); the whole `.vsix`', value: `${kb(entryBytes)}; ${kb(vsixBytes)} (SDK chunk ${kb(azureBytes)}, loaded on first use)`,
+      target: 'entry ≤ 200 KB; .vsix ≤ 1.5 MB', ratio: `${(entryBytes / (200 * 1024)).toFixed(2)}; ${(vsixBytes / (1.5 * 1024 * 1024)).toFixed(2)} of limits`,
+      ok: entryBytes <= 200 * 1024 && vsixBytes <= 1.5 * 1024 * 1024, command: 'npm run package',
+    },
+  ];
+
+  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const md = [
+    `Benchmark ${quick ? '(quick: small seed, not judged)' : ''} — ${when} UTC — median of ${RUNS} run(s) — ${machine()}`,
+    '',
+    '| # | figure | value | target | ratio | verdict |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.n} | ${r.figure} | ${r.value} | ${r.target} | ${r.ratio} | ${quick ? 'not judged' : r.ok ? 'meets' : '**misses**'} |`),
+    '',
+    `Seed: scale ${JSON.stringify(SEED)}; latency L = ${L} ms injected by the local Azure. Re-measure: \`npm run bench\` (\`npm run bench -- --quick\` for a fast check).`,
+    '',
+  ].join('\n');
+  const outDir = path.join(ROOT, 'bench-results');
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'latest.md'), md);
+  fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ quick, when, machine: machine(), seed: SEED, latencyMs: L, runs, rows }, null, 2));
+  console.log(md);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
