@@ -57,6 +57,40 @@ describe('fault and latency knobs', function () {
     assert.equal((await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token })).status, 200);
   });
 
+  it('dropped after processing: the change is made, the answer is lost', async () => {
+    await raw(emu, 'PUT', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourcegroups/rg-drop?api-version=2021-04-01`, { token, body: { location: 'eastus' } });
+    emu.admin.setConfig({ faults: [{ kind: 'drop', afterProcessing: true, times: 1, method: 'PUT', path: 'galleries/dropped_create' }] });
+    const path = `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/rg-drop/providers/Microsoft.Compute/galleries/dropped_create?api-version=${GALLERY_API}`;
+    await assert.rejects(raw(emu, 'PUT', path, { token, body: { location: 'eastus' } }), /socket hang up|ECONNRESET/);
+    assert.equal((await raw(emu, 'GET', path, { token })).status, 200, 'the gallery exists although the client never heard back');
+  });
+
+  it('restart: the local Azure goes away, drops connections, and comes back on the same port with its state', async () => {
+    const names = async () => ((await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token })).body as { value: { name: string }[] }).value.map((g) => g.name);
+    const before = await names();
+    assert.ok(before.length > 0);
+    assert.equal((await raw(emu, 'POST', '/_admin/restart', { body: { downMs: 300 } })).status, 202);
+    let refused = false;
+    for (let i = 0; i < 100 && !refused; i++) {
+      try {
+        await raw(emu, 'GET', list(PRODUCTION_SUBSCRIPTION_ID), { token });
+        await new Promise((r) => setTimeout(r, 10));
+      } catch (error) {
+        refused = /ECONNREFUSED|ECONNRESET|socket hang up/.test(String(error));
+      }
+    }
+    assert.ok(refused, 'requests fail while it is down');
+    for (let i = 0; ; i++) {
+      try {
+        assert.deepEqual(await names(), before);
+        break;
+      } catch (error) {
+        if (i > 200) throw error;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  });
+
   it('faults scoped to one subscription; probability 1 and 0', async () => {
     emu.admin.setConfig({ faults: [{ kind: 'error', subscriptionId: DEVELOPMENT_SUBSCRIPTION_ID, probability: 1 }, { kind: 'throttle', probability: 0 }] });
     assert.equal((await raw(emu, 'GET', list(DEVELOPMENT_SUBSCRIPTION_ID), { token })).status, 500);

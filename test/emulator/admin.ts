@@ -19,6 +19,7 @@ function isLoopback(address: string | undefined): boolean {
  *   GET  /_admin/requests          the request log; DELETE clears it (and the traffic)
  *   GET  /_admin/traffic           recorded traffic pairs
  *   POST /_admin/expire-operations finish every running LRO now
+ *   POST /_admin/restart           {downMs?} stop listening, drop connections, come back (state kept)
  */
 export function handleAdmin(emu: Emulator, req: IncomingMessage, method: string, path: string, rawBody: string, _query: URLSearchParams): Reply {
   if (!isLoopback(req.socket.remoteAddress)) return { status: 403, body: { error: { code: 'Forbidden', message: 'The admin API answers loopback clients only.' } } };
@@ -44,6 +45,12 @@ export function handleAdmin(emu: Emulator, req: IncomingMessage, method: string,
       const seedOptions = isObject(body) && isObject(body.seedOptions) ? (body.seedOptions as unknown as SeedOptions) : undefined;
       emu.reset(seed, seedOptions);
       return { status: 200, body: { seed: emu.state.seed } };
+    }
+    case 'POST /_admin/restart': {
+      // Answer first, then go away: the caller sees the local Azure vanish and come back.
+      const downMs = isObject(body) && typeof body.downMs === 'number' ? body.downMs : 1000;
+      setTimeout(() => void emu.restart?.(downMs), 50);
+      return { status: 202, body: { downMs } };
     }
     case 'GET /_admin/requests':
       return { status: 200, body: emu.requests as unknown as Json };

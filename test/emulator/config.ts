@@ -23,6 +23,8 @@ export interface FaultRule extends RequestScope {
   probability?: number;
   /** Stop after firing this many times. */
   times?: number;
+  /** For `drop`: handle the request first, then drop the connection (the answer is lost, the change is made). */
+  afterProcessing?: boolean;
 }
 
 export interface LroFailure extends RequestScope {

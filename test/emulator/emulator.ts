@@ -35,6 +35,8 @@ export class Emulator {
   /** Per-rule counters of the fault knobs (reset whenever the rules are replaced). */
   faultCounters = new WeakMap<FaultRule, { seen: number; fired: number }>();
   private saveTimer?: NodeJS.Timeout;
+  /** Set by startEmulator: stop listening, drop every connection, listen again after `downMs`. */
+  restart?: (downMs: number) => Promise<void>;
 
   constructor(
     readonly signingKey: Buffer,

@@ -65,13 +65,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.dataFile,
     options.recordTraffic ?? true,
   );
-  const server: https.Server = await listen(emu, tls, options.port ?? 0);
+  let server: https.Server = await listen(emu, tls, options.port ?? 0);
+  const port = Number(new URL(emu.baseUrl).port);
   const sockets = new Set<import('node:stream').Duplex>();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
+  const track = (srv: https.Server) =>
+    srv.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+  track(server);
   let stopped = false;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+  emu.restart = async (downMs) => {
+    if (stopped) return;
+    emu.flush();
+    await closeServer();
+    await new Promise((r) => setTimeout(r, downMs));
+    if (stopped) return;
+    server = await listen(emu, tls, port);
+    track(server);
+  };
   return {
     url: emu.baseUrl,
     caCertPem: tls.caCertPem,
@@ -100,10 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (stopped) return;
       stopped = true;
       emu.flush();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      });
+      await closeServer();
     },
   };
 }

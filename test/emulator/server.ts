@@ -105,7 +105,7 @@ async function serve(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
   const fault = pickFault(emu, method, path);
   const ms = (): number => Number(process.hrtime.bigint() - started) / 1e6;
   const receivedAt = Date.now();
-  if (fault?.kind === 'drop') {
+  if (fault?.kind === 'drop' && !fault.afterProcessing) {
     emu.requests.push({ method, path, status: 0, ms: ms(), at: receivedAt });
     req.socket.destroy();
     return;
@@ -114,13 +114,19 @@ async function serve(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
   let reply: Reply;
   let body: Json | undefined;
   try {
-    if (fault) reply = faultReply(fault, path);
+    if (fault && fault.kind !== 'drop') reply = faultReply(fault, path);
     else {
       body = parseBody(rawBody, req.headers['content-type']);
       reply = await dispatch(emu, req, method, path, url, body, rawBody);
     }
   } catch (e) {
     reply = errorReply(e);
+  }
+  if (fault?.kind === 'drop') {
+    // Done, but the answer never arrives: what a client sees when a connection dies mid-response.
+    emu.requests.push({ method, path, status: 0, ms: ms(), at: receivedAt });
+    req.socket.destroy();
+    return;
   }
   const requestId = crypto.randomUUID();
   reply.headers = {
