@@ -63,10 +63,16 @@ function parseBody(error: RestErrorLike): ErrorBody | undefined {
 }
 
 /** Turns whatever the SDK or the network threw into an AzureError, keeping Azure's words. */
+// @azure/core-lro reports an operation that ended Failed as a plain Error carrying Azure's code and
+// message: "The long-running operation has failed. <code>. <message>".
+const LRO_FAILED = /^The long-running operation has failed\. (\S+?)\. ([\s\S]*)$/;
+
 export function toAzureError(thrown: unknown): AzureError {
   if (thrown instanceof AzureError) return thrown;
   const error = (thrown ?? {}) as RestErrorLike;
   if (error.name === 'AbortError') return new AzureError('The operation was cancelled.', 'Cancelled');
+  const lro = !error.statusCode && typeof error.message === 'string' ? LRO_FAILED.exec(error.message) : null;
+  if (lro) return new AzureError(lro[2] ?? '', lro[1] ?? 'OperationFailed');
   const body = parseBody(error);
   const inner = body?.error ?? body;
   const status = error.statusCode ?? error.response?.status;

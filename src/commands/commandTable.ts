@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { commandWords, failureKind, failureMessage, isTransient } from '../ui/failures';
 import { log } from '../ui/log';
+import { notify } from '../ui/notify';
 
 // never[]: any handler's parameter list fits; VS Code passes whatever the menu or caller gives.
 export type CommandHandler = (...args: never[]) => unknown;
@@ -12,12 +14,23 @@ export function registerCommands(context: vscode.ExtensionContext, table: Record
         try {
           return await (handler as (...a: unknown[]) => unknown)(...args);
         } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          log().error(`${id}: ${message}`);
-          void vscode.window.showErrorMessage(message);
+          const e = error as { message?: string; code?: string; requestId?: string };
+          log().error(`${id}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
+          const kind = failureKind(error);
+          if (kind === 'cancelled') return undefined;
+          // Sign In, then the same action again; Retry only for what may pass by itself.
+          const action = kind === 'signIn' ? 'Sign In and Retry' : isTransient(error) ? 'Retry' : undefined;
+          const chosen = await notify('error', failureMessage(commandWords(id), error), ...(action ? [action] : []));
+          if (chosen === 'Sign In and Retry') {
+            const signedIn = await vscode.commands.executeCommand<boolean>('azureComputeGallery.signIn');
+            if (signedIn) return vscode.commands.executeCommand(id, ...args);
+          } else if (chosen === 'Retry') {
+            return vscode.commands.executeCommand(id, ...args);
+          }
           return undefined;
         }
       }),
     );
   }
 }
+

@@ -19,6 +19,36 @@ export interface CommonCreateOptions {
   edit?: boolean;
   /** Who asks the missing answers; VS Code's quick input by default (tests pass a ScriptedPrompter). */
   prompter?: Prompter;
+  /** Stops waiting for Azure (as the progress notification's Cancel does); Azure goes on. */
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * Waits for a long-running create with a cancellable progress notification. Cancel (or the
+ * caller's signal) stops the waiting, not Azure: resolves `undefined` then, and the caller says so.
+ */
+export async function waitCancellably<T>(
+  title: string,
+  abortSignal: AbortSignal | undefined,
+  work: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>,
+): Promise<{ value: T } | undefined> {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  abortSignal?.addEventListener('abort', onAbort);
+  if (abortSignal?.aborted) controller.abort();
+  try {
+    return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(onAbort);
+      try {
+        return { value: await work(controller.signal, progress) };
+      } catch (error) {
+        if (controller.signal.aborted) return undefined;
+        throw error;
+      }
+    });
+  } finally {
+    abortSignal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /** A plain options object, as opposed to a tree node VS Code passes from a menu. */
@@ -133,32 +163,9 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
   return lazyBy((key: string) => key, load);
 }
 
-interface AzureErrorLike {
-  message?: string;
-  code?: string;
-  statusCode?: number;
-  requestId?: string;
-}
-
-/** What to do after Azure refused, by its error code; `fallback` when the code says nothing specific. */
-function nextStep(error: AzureErrorLike, fallback: string): string {
-  const code = error.code ?? '';
-  if (error.statusCode === 409 || /conflict|notunique|alreadyexists/i.test(code)) return 'Choose another name (or other values Azure names above), then try again.';
-  if (error.statusCode === 403 || /authorization/i.test(code)) return 'Ask an owner of the subscription or resource group for write access (for example the Contributor role), then try again.';
-  if (error.statusCode === 401) return 'Sign in again (Azure Compute Gallery: Sign In to Azure), then try again.';
-  if (error.statusCode === 429 || (error.statusCode ?? 0) >= 500) return 'Azure is busy or had a problem: wait a minute, then try again.';
-  if (/invalid|badrequest|required/i.test(code)) return 'Correct the value Azure names, then try again.';
-  return fallback;
-}
-
-/** "Could not create gallery "x": <Azure's message> (code <Code>). <What to do next>." */
-export function failureMessage(what: string, error: unknown, fallback = 'Try again, or check the output channel "Azure Compute Gallery" for details.'): string {
-  const e = (error ?? {}) as AzureErrorLike;
-  const message = (e.message ?? String(error)).trim();
-  const code = e.code && e.code !== 'Unknown' ? ` (code ${e.code})` : '';
-  const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
-  return `Could not ${what}: ${sentence}${code} ${nextStep(e, fallback)}`;
-}
+// One wording for every failure: src/ui/failures.ts.
+export { failureMessage } from '../ui/failures';
+type AzureErrorLike = import('../ui/failures').AzureErrorLike;
 
 export function logFailure(what: string, error: unknown): void {
   const e = (error ?? {}) as AzureErrorLike;

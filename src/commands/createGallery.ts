@@ -9,6 +9,7 @@ import { validateGalleryName, validateResourceGroupName } from '../model/names';
 import { describeSharingKind } from '../model/sharing';
 import type { Explorer } from '../tree/explorer';
 import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { isTransient } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickStep, runWizard, type PickEntry, type Prompter, type Step } from '../ui/wizard';
@@ -24,6 +25,7 @@ import {
   splitArguments,
   subscriptionNode,
   summaryLine,
+  waitCancellably,
   type CommonCreateOptions,
   type RegionChoice,
 } from './createCommon';
@@ -299,18 +301,33 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
     spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
   }
 
-  let created: Gallery;
+  let created: Gallery | undefined;
+  let failure: unknown;
   try {
-    created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating gallery ${name}` }, async (progress) => {
+    const outcome = await waitCancellably(`Creating gallery ${name}`, options.abortSignal, async (signal, progress) => {
       if (newResourceGroup) {
         progress.report({ message: `creating resource group ${resourceGroup} in ${location}…` });
         await azure.createResourceGroup(target, resourceGroup, location);
       }
       progress.report({ message: 'waiting for Azure…' });
-      return azure.createGallery(target, resourceGroup, name, spec, { pollIntervalMs: pollIntervalMs() });
+      return azure.createGallery(target, resourceGroup, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal });
     });
+    if (!outcome) {
+      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+      explorer.reload(sub);
+      void notify('info', `Stopped waiting for gallery ${name}. Azure goes on creating it: refresh the subscription to see its state.`);
+      return undefined;
+    }
+    created = outcome.value;
   } catch (error) {
+    failure = error;
     logFailure(`Create Gallery ${name}`, error);
+    // The connection dropped or Azure failed mid-way: the gallery may exist all the same. Look
+    // before offering to try again, so a write is never repeated blindly.
+    created = isTransient(error) ? await azure.getGallery(target, resourceGroup, name).catch(() => undefined) : undefined;
+    if (created) log().info(`Create Gallery ${name}: the answer was lost, but Azure has the gallery (${created.provisioningState ?? 'unknown state'}).`);
+  }
+  if (!created) {
     const retry: CreateGalleryOptions = {
       subscriptionId,
       resourceGroup,
@@ -322,7 +339,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
       edit: true,
       prompter: options.prompter,
     };
-    void notify('error', failureMessage(`create gallery "${name}"`, error), 'Edit and Try Again').then((action) =>
+    void notify('error', failureMessage(`create gallery "${name}"`, failure), 'Edit and Try Again').then((action) =>
       action ? vscode.commands.executeCommand(CREATE_GALLERY_COMMAND, retry) : undefined,
     );
     return undefined;

@@ -44,6 +44,7 @@ import {
   signedInSubscriptions,
   splitArguments,
   summaryLine,
+  waitCancellably,
   type CommonCreateOptions,
 } from './createCommon';
 
@@ -576,9 +577,16 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const target = gallery.parent.subscription.target;
   let created: ImageDefinition;
   try {
-    created = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Creating image definition ${name}` }, () =>
-      azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, name, spec, { pollIntervalMs: pollIntervalMs() }),
+    const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
+      azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
     );
+    if (!outcome) {
+      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+      explorer.reload(gallery);
+      void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
+      return undefined;
+    }
+    created = outcome.value;
   } catch (error) {
     logFailure(`Create Image Definition ${name}`, error);
     const retry: CreateImageDefinitionOptions = {

@@ -12,6 +12,8 @@ import { NodeCache } from './nodeCache';
 /** Versions arrive a page at a time; "Load more…" asks for the next page only when clicked. */
 interface VersionPages {
   versions: ImageVersion[];
+  /** When the first page was asked for: a version polled after this knows better than the list. */
+  listedAt: number;
   continuationToken?: string;
 }
 
@@ -65,10 +67,11 @@ export class ImageDefinitionNode implements ExplorerNode {
 
   private loadFirstPage(): Promise<VersionPages> {
     const i = this.image;
+    const listedAt = Date.now();
     const promise = this.ctx
       .azure()
       .listImageVersionsPage(this.parent.parent.subscription.target, i.resourceGroup, i.galleryName, i.name)
-      .then((page) => ({ versions: page.items, continuationToken: page.continuationToken }));
+      .then((page) => ({ versions: page.items, continuationToken: page.continuationToken, listedAt }));
     promise.catch(() => {
       if (this.pages === promise) this.pages = undefined;
     });
@@ -90,7 +93,7 @@ export class ImageDefinitionNode implements ExplorerNode {
       sorted,
       (v) => v.id,
       (v) => new ImageVersionNode(this.ctx, this, v, v.name === latest),
-      (node, v) => node.update(v, v.name === latest),
+      (node, v) => node.updateFromList(v, v.name === latest, pages.listedAt),
     );
     for (const node of versionNodes) if (node.needsReplicationWatch) this.ctx.watchReplication(node);
     const nodes: ExplorerNode[] = [...versionNodes];
@@ -116,7 +119,7 @@ export class ImageDefinitionNode implements ExplorerNode {
     const next = await this.ctx
       .azure()
       .listImageVersionsPage(this.parent.parent.subscription.target, i.resourceGroup, i.galleryName, i.name, current.continuationToken);
-    this.pages = Promise.resolve({ versions: [...current.versions, ...next.items], continuationToken: next.continuationToken });
+    this.pages = Promise.resolve({ versions: [...current.versions, ...next.items], continuationToken: next.continuationToken, listedAt: current.listedAt });
     this.ctx.refresh(this);
   }
 

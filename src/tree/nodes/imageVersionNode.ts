@@ -37,10 +37,22 @@ export class ImageVersionNode implements ExplorerNode {
     return this.parent.parent.parent.subscription.target;
   }
 
+  /** When this version's own status was last fetched (0: only ever seen in a list). */
+  private polledAt = 0;
+
   update(v: ImageVersion, isLatest = this.isLatest): void {
     // A list result carries no replication status: keep the last one fetched.
     this.v = { ...v, replication: v.replication ?? this.v.replication };
     this.isLatest = isLatest;
+  }
+
+  /** From a cached list page: older than a poll made since, it must not undo what the poll learnt. */
+  updateFromList(v: ImageVersion, isLatest: boolean, listedAt: number): void {
+    if (this.polledAt > listedAt) {
+      this.isLatest = isLatest;
+      return;
+    }
+    this.update(v, isLatest);
   }
 
   /** Still creating or replicating: the tree keeps polling it (backing off) until it is done. */
@@ -114,7 +126,9 @@ export class ImageVersionNode implements ExplorerNode {
 
   /** Polls Azure once for this version's replication status and redraws it. */
   async poll(signal?: AbortSignal): Promise<boolean> {
+    const asked = Date.now();
     const fresh = await this.ctx.azure().getImageVersion(this.target, this.v.id, true, { abortSignal: signal });
+    this.polledAt = asked;
     this.update(fresh);
     this.ctx.refresh(this);
     return this.needsReplicationWatch;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { failureKind, failureLabel, nextStep, type AzureErrorLike } from '../../ui/failures';
 import type { ExplorerNode } from '../explorerProvider';
 
 export interface MessageOptions {
@@ -30,29 +31,26 @@ export class MessageNode implements ExplorerNode {
   }
 }
 
-export interface AzureErrorLike {
-  message: string;
-  code?: string;
-  statusCode?: number;
-  requestId?: string;
-}
-
-/** An error shown in place of a node's children, with Retry on that node only. */
+/** An error shown in place of a node's children: Retry on that node only, or Sign In when that is what it needs. */
 export function errorNode(parent: ExplorerNode | undefined, what: string, error: unknown): MessageNode {
-  const e = error as AzureErrorLike;
-  const message = e?.message ?? String(error);
-  const code = e?.code && e.code !== 'Unknown' ? e.code : undefined;
+  const e = (error ?? {}) as AzureErrorLike;
+  const kind = failureKind(error);
+  const code = e.code && e.code !== 'Unknown' ? e.code : undefined;
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`Could not load ${what}.\n\n${message}`);
+  tooltip.appendText(`Could not load ${what}.\n\n${e.message ?? String(error)}`);
   if (code) tooltip.appendText(`\n\nCode: ${code}`);
-  if (e?.requestId) tooltip.appendText(`\nRequest id: ${e.requestId}`);
-  tooltip.appendText('\n\nClick to retry.');
-  return new MessageNode(parent, `Could not load ${what}: ${message}`, {
+  if (e.requestId) tooltip.appendText(`\nRequest id: ${e.requestId}`);
+  tooltip.appendText(`\n\n${nextStep(error)}`);
+  const signIn = kind === 'signIn';
+  tooltip.appendText(signIn ? '\n\nClick to sign in.' : '\n\nClick to retry.');
+  return new MessageNode(parent, failureLabel(what, error), {
     id: parent ? undefined : `acg/error/${what}`,
-    icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+    icon: new vscode.ThemeIcon(kind === 'throttled' ? 'watch' : kind === 'forbidden' ? 'lock' : 'error', new vscode.ThemeColor(kind === 'throttled' ? 'list.warningForeground' : 'list.errorForeground')),
     description: code,
     tooltip,
-    contextValue: 'acg.error',
-    command: { command: 'azureComputeGallery.retry', title: 'Retry', arguments: parent ? [parent] : [] },
+    contextValue: signIn ? 'acg.error.signIn' : 'acg.error',
+    command: signIn
+      ? { command: 'azureComputeGallery.signIn', title: 'Sign In' }
+      : { command: 'azureComputeGallery.retry', title: 'Retry', arguments: parent ? [parent] : [] },
   });
 }

@@ -1,0 +1,89 @@
+// How a failure is told to the user: Azure's own message and code, then what to do next. Pure (no
+// vscode), so the wording is unit-tested; commands, the command table and the tree use it.
+
+export interface AzureErrorLike {
+  message?: string;
+  code?: string;
+  statusCode?: number;
+  requestId?: string;
+}
+
+export type FailureKind = 'throttled' | 'signIn' | 'forbidden' | 'network' | 'server' | 'conflict' | 'invalid' | 'notFound' | 'cancelled' | 'other';
+
+const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|REQUEST_SEND_ERROR|ECONNABORTED)$/;
+
+export function failureKind(error: unknown): FailureKind {
+  const e = (error ?? {}) as AzureErrorLike;
+  const code = e.code ?? '';
+  const status = e.statusCode ?? 0;
+  if (code === 'Cancelled') return 'cancelled';
+  if (status === 429 || /TooManyRequests|Throttl/i.test(code)) return 'throttled';
+  if (status === 401 || /^(InvalidAuthenticationToken|ExpiredAuthenticationToken|AuthenticationFailed|CredentialUnavailableError|AuthenticationRequired)/.test(code)) return 'signIn';
+  if (status === 403 || /^Authorization/i.test(code)) return 'forbidden';
+  if (NETWORK_CODES.test(code) || (!status && /socket hang up|ECONNRESET|ECONNREFUSED|network/i.test(e.message ?? ''))) return 'network';
+  if (status === 404 || /NotFound$/i.test(code)) return 'notFound';
+  if (status === 409 || /Conflict|NotUnique|AlreadyExists|Exists$/i.test(code)) return 'conflict';
+  if (status >= 500) return 'server';
+  if (status === 400 || /Invalid|BadRequest|Required/i.test(code)) return 'invalid';
+  return 'other';
+}
+
+/** Transient: the same request may well work again in a moment. */
+export function isTransient(error: unknown): boolean {
+  const kind = failureKind(error);
+  return kind === 'throttled' || kind === 'network' || kind === 'server';
+}
+
+const NEXT_STEP: Record<FailureKind, string> = {
+  throttled: 'Azure is throttling requests for this subscription: wait a minute, then try again.',
+  signIn: 'Your sign-in has expired or was refused: sign in again, then try again.',
+  forbidden: 'Ask an owner of the subscription or resource for access (for example the Reader or Contributor role), then try again.',
+  network: 'Azure could not be reached (the connection failed): check your network, then try again.',
+  server: 'Azure had a problem: wait a minute, then try again.',
+  conflict: 'Choose another name (or the other values Azure names above), then try again.',
+  invalid: 'Correct the value Azure names, then try again.',
+  notFound: 'It may have been deleted or moved: refresh the view.',
+  cancelled: '',
+  other: 'Try again, or look in the output channel "Azure Compute Gallery" for details.',
+};
+
+export function nextStep(error: unknown, fallback?: string): string {
+  const kind = failureKind(error);
+  return kind === 'other' && fallback !== undefined ? fallback : NEXT_STEP[kind];
+}
+
+function asSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+/** "Could not <what>: <Azure's message> (code <Code>). <What to do next>" */
+export function failureMessage(what: string, error: unknown, fallback?: string): string {
+  const e = (error ?? {}) as AzureErrorLike;
+  const kind = failureKind(error);
+  const message = kind === 'throttled' ? 'Azure is throttling requests' : (e.message ?? String(error));
+  const code = e.code && e.code !== 'Unknown' ? ` (code ${e.code})` : '';
+  return `Could not ${what}: ${asSentence(message)}${code} ${nextStep(error, fallback)}`.trim();
+}
+
+/** A short line for a tree row standing in for what could not load. */
+export function failureLabel(what: string, error: unknown): string {
+  const e = (error ?? {}) as AzureErrorLike;
+  switch (failureKind(error)) {
+    case 'throttled':
+      return `Azure is throttling requests: ${what} not loaded yet`;
+    case 'signIn':
+      return `Sign in again to load ${what}`;
+    case 'forbidden':
+      return `No access to ${what}: ${e.message ?? ''}`.trim();
+    case 'network':
+      return `Could not reach Azure to load ${what}`;
+    default:
+      return `Could not load ${what}: ${e.message ?? String(error)}`;
+  }
+}
+
+/** "azureComputeGallery.copyImageReference" → "copy image reference", for messages. */
+export function commandWords(commandId: string): string {
+  return commandId.replace(/^azureComputeGallery\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
