@@ -20,6 +20,8 @@ export interface ExtensionApi {
   readonly activationMs: number;
   /** Whether activate() loaded the Azure SDK bundle (it must not). */
   readonly azureLoadedAtActivation: boolean;
+  /** Where the output channel's log file lives (the security scan reads it). */
+  readonly logUri: vscode.Uri;
   /** Image versions being waited for after Create Image Version (resumed after a reload). */
   readonly versionCreations: VersionCreations;
   /** For the extension-host tests: answer confirmations, read notifications. */
@@ -81,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { explorer, activationMs, azureLoadedAtActivation: isAzureLoaded(), versionCreations, testHooks: uiTestHooks };
+  return { explorer, activationMs, azureLoadedAtActivation: isAzureLoaded(), logUri: context.logUri, versionCreations, testHooks: uiTestHooks };
 }
 
 export function deactivate(): void {

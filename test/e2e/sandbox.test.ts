@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { LOCAL_PRINCIPAL } from '../emulator';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { ROOT } from '../harness/paths';
 import { processesInGroup } from '../harness/processes';
@@ -105,5 +106,11 @@ describe('npm start (the sandbox)', () => {
     assert.match(text, /SKU: 2022-datacenter-azure-edition/);
     assert.match(text, /Security type TrustedLaunchSupported/);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, '03-tooltip.png') });
+  });
+
+  it('the page behind the screenshots shows no secret or token', async () => {
+    const html = await page.content();
+    assert.ok(!html.includes(LOCAL_PRINCIPAL.clientSecret), 'the client secret is not on screen');
+    assert.doesNotMatch(html, /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'no token is on screen');
   });
 });
