@@ -189,6 +189,23 @@ describe('the explorer against the local Azure (demo seed)', () => {
     assert.equal(url, `https://portal.azure.com/#@${TENANT}/resource${GALLERY_ID}`);
   });
 
+  it('the subscription filter shows only the selected subscriptions, and clearing it shows all again', async () => {
+    const config = vscode.workspace.getConfiguration('azureComputeGallery');
+    await config.update('selectedSubscriptions', [`${TENANT}/${PRODUCTION}`], vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(async () => assert.deepEqual(await labels(await children()), ['Contoso Production', 'Shared with me', 'Community']));
+    } finally {
+      await config.update('selectedSubscriptions', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await eventually(async () => assert.deepEqual(await labels(await children()), ['Contoso Development', 'Contoso Production', 'Shared with me', 'Community']));
+  });
+
+  it('Show Sign-in Status says who is signed in where (and never the secret)', async () => {
+    const text = await vscode.commands.executeCommand<string>('azureComputeGallery.showSignInStatus');
+    assert.match(text, new RegExp(`^Signed in — Service principal c0ffee00-0000-4000-8000-000000000001 in tenant ${TENANT}, on the custom cloud https://127\\.0\\.0\\.1:\\d+/$`));
+    assert.ok(!text.includes(process.env.AZURE_CLIENT_SECRET ?? '<none>'));
+  });
+
   it('refreshing the whole tree keeps node ids stable (so expanded nodes stay expanded)', async () => {
     const before = (await item(await nodeAt('Contoso Production', 'contoso_images'))).id;
     await refreshAll();
