@@ -1,8 +1,10 @@
+import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
+import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
+import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 
 // One client per (cloud, identity, subscription), so connections and token caches are reused and
@@ -10,6 +12,8 @@ import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 const computeClients = new Map<string, ComputeManagementClient>();
 const subscriptionClients = new Map<string, SubscriptionClient>();
 const resourceClients = new Map<string, ResourceManagementClient>();
+const authorizationClients = new Map<string, AuthorizationManagementClient>();
+const graphPipelines = new Map<string, Pipeline>();
 const credentialIds = new WeakMap<TokenSource, number>();
 // One HTTP client (one connection pool) for every SDK client: otherwise each subscription's client
 // keeps its own agent, and every first call per subscription pays a new TLS handshake — inside VS
@@ -39,7 +43,7 @@ export function computeClient(target: AzureTarget): ComputeManagementClient {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
       httpClient: httpClient(),
     });
     computeClients.set(key, client);
@@ -55,7 +59,7 @@ export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSourc
       endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
       credentialScopes: [cloud.resourceManagerScope],
       userAgentOptions: { userAgentPrefix: userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
       httpClient: httpClient(),
     });
     subscriptionClients.set(key, client);
@@ -72,7 +76,7 @@ export function resourceClient(target: AzureTarget): ResourceManagementClient {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }],
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
       httpClient: httpClient(),
     });
     resourceClients.set(key, client);
@@ -80,9 +84,44 @@ export function resourceClient(target: AzureTarget): ResourceManagementClient {
   return client;
 }
 
+/** Role definitions and role assignments (Azure RBAC) at any scope of one subscription. */
+export function authorizationClient(target: AzureTarget): AuthorizationManagementClient {
+  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
+  let client = authorizationClients.get(key);
+  if (!client) {
+    client = new AuthorizationManagementClient(target.credential, target.subscriptionId, {
+      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+      credentialScopes: [target.cloud.resourceManagerScope],
+      userAgentOptions: { userAgentPrefix: target.userAgent },
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
+      httpClient: httpClient(),
+    });
+    authorizationClients.set(key, client);
+  }
+  return client;
+}
+
+/**
+ * A pipeline for Microsoft Graph (finding people, groups and applications by name): the same
+ * connection pool, retries and token refresh as the SDK clients, with tokens for the Graph scope.
+ */
+export function graphPipeline(target: AzureTarget): { pipeline: Pipeline; httpClient: HttpClient } {
+  const scope = `${target.cloud.microsoftGraphEndpointUrl.replace(/\/*$/, '/')}.default`;
+  const key = `${scope}|${credentialKey(target.credential)}|${target.tenantId ?? ''}`;
+  let pipeline = graphPipelines.get(key);
+  if (!pipeline) {
+    pipeline = createPipelineFromOptions({ userAgentOptions: { userAgentPrefix: target.userAgent } });
+    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: target.credential, scopes: scope }));
+    graphPipelines.set(key, pipeline);
+  }
+  return { pipeline, httpClient: httpClient() };
+}
+
 /** Forget every client (sign-out, cloud change): the next call builds fresh ones. */
 export function clearClients(): void {
   computeClients.clear();
   subscriptionClients.clear();
   resourceClients.clear();
+  authorizationClients.clear();
+  graphPipelines.clear();
 }

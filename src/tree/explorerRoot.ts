@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { SessionSubscription } from '../auth/session';
+import { azureLoadMs } from '../azureLoader';
+import { log } from '../ui/log';
 import { CONTEXT_SIGNED_IN } from '../constants';
 import { mapBounded } from './concurrency';
 import type { ExplorerNode } from './explorerProvider';
@@ -55,6 +57,7 @@ export class ExplorerRoot {
       await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, true);
       return [errorNode(undefined, 'your sign-in settings', error)];
     }
+    const started = performance.now();
     if (!session || !(await session.isSignedIn())) {
       this.subscriptionNodes = [];
       await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, false);
@@ -63,7 +66,9 @@ export class ExplorerRoot {
     await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, true);
     let subscriptions: SessionSubscription[];
     try {
+      const signedIn = performance.now();
       subscriptions = await session.listSubscriptions(true);
+      log().info(`Signed in in ${(signedIn - started).toFixed(0)} ms; listed ${subscriptions.length} subscriptions in ${(performance.now() - signedIn).toFixed(0)} ms${azureLoadMs !== undefined ? ` (Azure SDK loaded in ${azureLoadMs.toFixed(0)} ms)` : ''}`);
     } catch (error) {
       return [errorNode(undefined, 'subscriptions', error)];
     }

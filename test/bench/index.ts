@@ -19,12 +19,15 @@ export interface HostFigures {
   activationMs: number;
   azureLoadedAtActivation: boolean;
   viewToSubscriptionsMs: number;
+  viewBreakdown: string;
   subscriptions: number;
   expandOneSubscriptionMs: number;
   galleriesInSubscription: number;
   allGalleriesMs: number;
   allGalleriesSequentialMs: number;
   allGalleriesRequests: number;
+  /** Extension-host CPU spent per list call (sequential baseline): SDK, TLS, JSON. */
+  cpuMsPerRequest: number;
   firstPageMs: number;
   firstPageNodes: number;
   firstPageRequests: number;
@@ -75,6 +78,15 @@ export async function run(): Promise<void> {
   const api = ext.isActive ? ext.exports : await ext.activate();
   const roots = await api.explorer.root.children();
   const viewToSubscriptionsMs = performance.now() - opened;
+  // The extension logs where the time went (SDK load, sign-in, subscription list).
+  const logDir = (await import('node:path')).dirname(api.logUri.fsPath);
+  const logText = fs
+    .readdirSync(logDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('Azure Compute Gallery'))
+    .map((f) => fs.readFileSync(`${logDir}/${f}`, 'utf8'))
+    .join('\n');
+  const viewBreakdown = /Signed in in .*/.exec(logText)?.[0] ?? '';
   const subscriptions = api.explorer.root.subscriptions;
   // Let the prefetch of every subscription's galleries settle before timing anything else.
   await Promise.all(subscriptions.map((s) => s.galleries.get()));
@@ -100,8 +112,11 @@ export async function run(): Promise<void> {
   const allGalleriesMs = performance.now() - t;
   const allGalleriesRequests = (await requestLog()).filter((r) => /\/galleries$/i.test(r.path.split('?')[0])).length;
   t = performance.now();
+  const cpu = process.cpuUsage();
   for (const s of subscriptions) await api.explorer.azure().listGalleries(s.subscription.target);
   const allGalleriesSequentialMs = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuMsPerRequest = (used.user + used.system) / 1000 / subscriptions.length;
 
   // 5 and 7. A definition with many versions: first page, then every page; heap growth for all of them.
   const gallery = await childNamed(api, first, 'gallery_001');
@@ -146,12 +161,14 @@ export async function run(): Promise<void> {
     activationMs: api.activationMs,
     azureLoadedAtActivation: api.azureLoadedAtActivation,
     viewToSubscriptionsMs,
+    viewBreakdown,
     subscriptions: roots.length - 2,
     expandOneSubscriptionMs: median(expandTimes),
     galleriesInSubscription,
     allGalleriesMs,
     allGalleriesSequentialMs,
     allGalleriesRequests,
+    cpuMsPerRequest,
     firstPageMs,
     firstPageNodes: firstNodes.length,
     firstPageRequests,

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         folder: 'bench',
         env: { ...extensionHostEnv(emulator), ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG) },
         // The default watch schedule, as users have it (the test suites shorten it).
-        userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5 },
+        userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5, ...JSON.parse(process.env.ACG_BENCH_SETTINGS ?? '{}') },
         timeoutMs: 15 * 60_000,
       });
       if (!run.results || run.exitCode !== 0) throw new Error(`bench run ${i + 1} failed (exit ${run.exitCode})`);
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       target: '≤ 20 ms', ratio: `${(m('activationMs') / 20).toFixed(2)} of limit`, ok: m('activationMs') <= 20 && !runs.some((r) => r.azureLoadedAtActivation), command: 'npm run bench',
     },
     {
-      n: 2, figure: `view opened → ${runs[0].subscriptions} subscription nodes (0 ms latency, SDK load included)`, value: `${m('viewToSubscriptionsMs').toFixed(0)} ms`,
+      n: 2, figure: `view opened → ${runs[0].subscriptions} subscription nodes (0 ms latency, SDK load included)`, value: `${m('viewToSubscriptionsMs').toFixed(0)} ms (${runs[0].viewBreakdown || 'no breakdown logged'})`,
       target: '≤ 400 ms', ratio: `${(m('viewToSubscriptionsMs') / 400).toFixed(2)} of limit`, ok: m('viewToSubscriptionsMs') <= 400, command: 'npm run bench',
     },
     {
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     },
     {
       n: 4, figure: `all galleries of ${runs[0].subscriptions} subscriptions, L = ${L} ms (${m('allGalleriesRequests')} requests) vs one list call after another`,
-      value: `${m('allGalleriesMs').toFixed(0)} ms vs ${m('allGalleriesSequentialMs').toFixed(0)} ms sequential (${speedup.toFixed(1)}×)`,
+      value: `${m('allGalleriesMs').toFixed(0)} ms vs ${m('allGalleriesSequentialMs').toFixed(0)} ms sequential (${speedup.toFixed(1)}×); ${m('cpuMsPerRequest').toFixed(1)} ms host CPU per call`,
       target: `≤ 3L = ${3 * L} ms and ≥ 15× faster`, ratio: `${(m('allGalleriesMs') / (3 * L)).toFixed(2)} of limit, ${speedup.toFixed(1)}×`,
       ok: m('allGalleriesMs') <= 3 * L && speedup >= 15, command: 'npm run bench',
     },
