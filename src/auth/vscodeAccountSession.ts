@@ -1,4 +1,4 @@
-import { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import { VSCodeAzureSubscriptionProvider, type AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../azure/types';
 import type { AuthSession, SessionSubscription } from './session';
@@ -10,7 +10,7 @@ import { isSelected, readSubscriptionFilter } from './subscriptionFilter';
  */
 export class VsCodeAccountSession implements AuthSession {
   readonly mode = 'vscode' as const;
-  private readonly provider: VSCodeAzureSubscriptionProvider;
+  private readonly provider: AzureSubscriptionProvider & Partial<vscode.Disposable>;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeSession = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -19,9 +19,12 @@ export class VsCodeAccountSession implements AuthSession {
     readonly cloud: CloudEndpoints,
     private readonly userAgent: string,
     logger?: vscode.LogOutputChannel,
+    /** Tests pass a fake VS Code session here; users get Azure Resources' own provider. */
+    provider?: AzureSubscriptionProvider & Partial<vscode.Disposable>,
   ) {
-    this.provider = new VSCodeAzureSubscriptionProvider(logger);
-    this.disposables.push(this.provider, this.provider.onDidSignIn(() => this.changed.fire()), this.provider.onDidSignOut(() => this.changed.fire()));
+    this.provider = provider ?? new VSCodeAzureSubscriptionProvider(logger);
+    this.disposables.push(this.provider.onDidSignIn(() => this.changed.fire()), this.provider.onDidSignOut(() => this.changed.fire()));
+    if (this.provider.dispose) this.disposables.push({ dispose: () => this.provider.dispose?.() });
   }
 
   isSignedIn(): Promise<boolean> {

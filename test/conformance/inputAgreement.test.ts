@@ -7,11 +7,13 @@ import type { RunningEmulator } from '../emulator/index';
 import { ARTIFACT_NAME, GALLERY_NAME, checkVersionName, isValidIdentifierPart } from '../emulator/compute/rules';
 import { validateGalleryName, validateImageDefinitionName, validateOffer, validatePublisher, validateSku } from '../../src/model/names';
 import { validateImageVersionName } from '../../src/model/versions';
+import { normalizeGuid, validateGuidList } from '../../src/model/guids';
+import { GUID } from '../emulator/compute/sharing';
 import { computeClient, POLL, startFast } from './helpers';
 
 const RUNS = 3000;
 // Instructions, not complaints: each message starts by telling the user what to do.
-const INSTRUCTION = /^(Use|Enter|Remove|Start|End|Shorten|Keep|Write|Fill in|Type|Add|Replace|Choose)\b/;
+const INSTRUCTION = /^(Use|Enter|Remove|Start|End|Shorten|Keep|Write|Fill in|Type|Add|Replace|Choose|Fix)\b/;
 
 const chars = (extra: string) => fc.constantFrom(...`aZ09._-${extra}`.split(''));
 const text = (extra: string, maxLength: number) =>
@@ -76,6 +78,20 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
       fc.property(fc.constantFrom('publisher', 'offer', 'sku' as const), text(' /é', 140), (part, value) =>
         agree(part, value, validators[part](value), isValidIdentifierPart(part, value)),
       ),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('subscription and tenant ids (GUIDs) for direct sharing: what the extension sends, Azure accepts', () => {
+    const hex = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEFgx'.split('')), minLength: n, maxLength: n });
+    const guidLike = fc.tuple(hex(8), hex(4), hex(4), hex(4), fc.oneof(hex(12), hex(11), hex(13))).map((p) => p.join('-'));
+    const piece = fc.oneof(guidLike, guidLike.map((g) => `{${g}}`), guidLike.map((g) => g.replace(/-/g, '')), fc.string({ maxLength: 40 }).filter((t) => !/[\s,;]/.test(t) && t.length > 0));
+    fc.assert(
+      fc.property(piece, (text) => {
+        const sent = normalizeGuid(text);
+        agree('guid', text, validateGuidList(text), sent !== undefined && GUID.test(sent));
+      }),
       { numRuns: RUNS },
     );
     assert.deepEqual(tally.disagreements, []);

@@ -18,7 +18,7 @@ import { VERSION_TYPE } from './versions';
 import { targetRegionNames } from './publishing';
 
 const OPERATIONS = ['Add', 'Remove', 'Reset', 'EnableCommunity'] as const;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseGroups(value: Json | undefined): SharingGroup[] {
   return (asArray(value) ?? []).filter(isObject).map((g, i) => {
