@@ -2,10 +2,8 @@ import * as path from 'node:path';
 import { LiveValidator } from 'oav';
 import type { TrafficPair } from '../emulator/index';
 
-export const GALLERY_SPEC_DIR = path.resolve(
-  __dirname,
-  '../../../shared/azure-rest-spec/specification/compute/resource-manager/Microsoft.Compute/Compute/stable/2025-12-03',
-);
+// Vendored (see azure-rest-spec/README.md), so a clean clone validates against it anywhere.
+export const GALLERY_SPEC_DIR = path.resolve(__dirname, 'azure-rest-spec/specification/compute/resource-manager/Microsoft.Compute/Compute/stable/2025-12-03');
 
 /** The gallery API's paths (what GalleryRP.json describes); sources, LRO status URLs etc. are checked elsewhere. */
 export function isGalleryPair(pair: TrafficPair): boolean {
