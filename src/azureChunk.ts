@@ -18,6 +18,21 @@ export { createImageDefinition, createGallery } from './azure/createGallery';
 export { listImageVersionNames, startImageVersion } from './azure/createImageVersion';
 export { createResourceGroup, listResourceGroups } from './azure/resourceGroups';
 export { listVersionSources } from './azure/sources';
+export { updateSharing, type SharingGroupChange, type SharingOperation } from './azure/sharing';
+export { createRoleAssignment, deleteRoleAssignment, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
+export { findPrincipals, getPrincipalsByIds, type DirectoryObject } from './azure/graph';
+export { deleteGalleryResource, listAllImageVersions, listNestedResources, type NestedContents } from './azure/deletes';
+export {
+  getImageDefinitionExtras,
+  getImageVersionSafety,
+  startImageVersionUpdate,
+  updateGallery,
+  updateImageDefinition,
+  updateImageVersion,
+  type GalleryChanges,
+  type ImageDefinitionChanges,
+  type ImageVersionChanges,
+} from './azure/updates';
 
 export function createSession(mode: AuthenticationMode, cloud: CloudEndpoints, userAgent: string, logger?: vscode.LogOutputChannel): AuthSession {
   return mode === 'vscode' ? new VsCodeAccountSession(cloud, userAgent, logger) : new CredentialSession(mode, cloud, userAgent);

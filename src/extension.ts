@@ -6,6 +6,7 @@ import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/commandTable';
 import { createCommands } from './commands/createCommands';
 import { VersionCreations } from './commands/createVersionProgress';
+import { manageCommands } from './commands/manageCommands';
 import { resourceCommands } from './commands/resourceCommands';
 import { cloudDescription, treeCommands } from './commands/treeCommands';
 import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...accountCommands(explorer),
     ...resourceCommands(explorer, documents),
     ...createCommands(explorer, versionCreations),
+    ...manageCommands(explorer, versionCreations),
     'azureComputeGallery.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
   });
 

@@ -111,6 +111,7 @@ export function graphPipeline(target: AzureTarget): { pipeline: Pipeline; httpCl
   let pipeline = graphPipelines.get(key);
   if (!pipeline) {
     pipeline = createPipelineFromOptions({ userAgentOptions: { userAgentPrefix: target.userAgent } });
+    pipeline.addPolicy(sharedTlsAgentPolicy);
     pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: target.credential, scopes: scope }));
     graphPipelines.set(key, pipeline);
   }

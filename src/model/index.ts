@@ -14,3 +14,7 @@ export * from './replication';
 export * from './imageRules';
 export * from './portal';
 export * from './clouds';
+export * from './principals';
+export * from './deletion';
+export * from './sharingChanges';
+export * from './updateRules';

@@ -16,6 +16,36 @@ function isInvalidatable(node: unknown): node is Invalidatable {
   return typeof (node as Invalidatable | undefined)?.invalidate === 'function';
 }
 
+/**
+ * The provider, plus a transient state drawn over any node while a command works on it
+ * ("Deleting…"): a spinning icon, the state as description, and a context value no menu offers
+ * actions for, so nothing else is started on it meanwhile.
+ */
+class DecoratingProvider extends ExplorerProvider {
+  constructor(
+    roots: ConstructorParameters<typeof ExplorerProvider>[0],
+    private readonly busy: ReadonlyMap<string, string>,
+  ) {
+    super(roots);
+  }
+
+  override async getTreeItem(node: ExplorerNode): Promise<vscode.TreeItem> {
+    const item = await super.getTreeItem(node);
+    const label = item.id ? this.busy.get(item.id) : undefined;
+    if (label) {
+      item.description = label;
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = 'acg.busy';
+    }
+    return item;
+  }
+}
+
+/** The tree item id of a resource's node: "acg" + the lower-cased resource id. */
+export function treeItemIdOf(resourceId: string): string {
+  return `acg${resourceId.toLowerCase()}`;
+}
+
 /** The explorer: the tree, its data, the signed-in session and the replication watch. */
 export class Explorer implements TreeContext, vscode.Disposable {
   readonly provider: ExplorerProvider;
@@ -24,6 +54,7 @@ export class Explorer implements TreeContext, vscode.Disposable {
   private currentSession: AuthSession | undefined;
   private treeView: vscode.TreeView<ExplorerNode> | undefined;
   private readonly rootLoaded = new vscode.EventEmitter<void>();
+  private readonly busy = new Map<string, string>();
   /** Fires each time the top of the tree has loaded (first show, sign-in, refresh). */
   readonly onDidLoadRoot = this.rootLoaded.event;
 
@@ -32,11 +63,11 @@ export class Explorer implements TreeContext, vscode.Disposable {
     private readonly sessionFactory: () => AuthSession | undefined,
   ) {
     this.root = new ExplorerRoot(this);
-    this.provider = new ExplorerProvider(async () => {
+    this.provider = new DecoratingProvider(async () => {
       const nodes = await this.root.children();
       this.rootLoaded.fire();
       return nodes;
-    });
+    }, this.busy);
     const config = vscode.workspace.getConfiguration('azureComputeGallery');
     this.watcher = new ReplicationWatcher({
       initialDelayMs: config.get<number>('replicationPollSeconds', 5) * 1000,
@@ -91,6 +122,26 @@ export class Explorer implements TreeContext, vscode.Disposable {
   /** Shows and selects `node` in the view (expanding its parents). */
   async reveal(node: ExplorerNode, options: { select?: boolean; focus?: boolean; expand?: boolean | number } = { select: true }): Promise<void> {
     await this.treeView?.reveal(node, options);
+  }
+
+  /**
+   * Shows `label` (e.g. "Deleting…") on the nodes of these resources until the returned function
+   * is called. `nodes` are the ones on screen now, redrawn at once (others show it when drawn);
+   * pass `redraw: false` to the returned function when the caller redraws (or removes) them itself.
+   */
+  markBusy(resourceIds: readonly string[], label: string, nodes: readonly ExplorerNode[] = []): (redraw?: boolean) => void {
+    const keys = resourceIds.map(treeItemIdOf);
+    for (const k of keys) this.busy.set(k, label);
+    for (const n of nodes) this.provider.refresh(n);
+    return (redraw = true) => {
+      for (const k of keys) if (this.busy.get(k) === label) this.busy.delete(k);
+      if (redraw) for (const n of nodes) this.provider.refresh(n);
+    };
+  }
+
+  /** The transient state shown on a resource's node, if any. */
+  busyLabel(resourceId: string): string | undefined {
+    return this.busy.get(treeItemIdOf(resourceId));
   }
 
   watchReplication(node: ImageVersionNode): void {

@@ -45,7 +45,9 @@ export class GalleryNode implements ExplorerNode {
     item.id = this.id;
     item.description = `${g.location} · ${KIND_LABEL[kind]}${g.provisioningState && g.provisioningState !== 'Succeeded' ? ` · ${g.provisioningState}` : ''}`;
     item.iconPath = new vscode.ThemeIcon(KIND_ICON[kind]);
-    item.contextValue = `acg.gallery.${kind.toLowerCase()}`;
+    // A community gallery not yet published gets its own value: "Share Publicly…" applies to it.
+    const unpublished = kind === 'Community' && g.community?.enabled !== true ? '.unpublished' : '';
+    item.contextValue = `acg.gallery.${kind.toLowerCase()}${unpublished}`;
     item.tooltip = this.tooltip();
     return item;
   }

@@ -1,0 +1,149 @@
+// Updates (PATCH) of galleries, image definitions and image versions: only what Azure lets change
+// after creation. A gallery: its description and its sharing permissions (Private → Groups or
+// Community; Community needs the publisher information). A definition: description, links,
+// end of life, recommended sizes, disallowed disk types. A version: exclude from latest, end of
+// life, target regions and replica counts, the deletion block.
+import type { GalleryImageUpdate, GalleryImageVersionUpdate, GalleryUpdate } from '@azure/arm-compute';
+import { idParts } from './armPath';
+import { computeClient } from './clientFactory';
+import { azureCall } from './errors';
+import { toGallery } from './galleries';
+import { toImageDefinition } from './images';
+import { lroCall } from './lroErrors';
+import { lroPolling } from './sharing';
+import type { AzureTarget, CallOptions, Gallery, ImageDefinition, ImageVersion, SharingPermission } from './types';
+import { getImageVersion } from './versions';
+import type { LroOptions, NewCommunityInfo, NewRange, NewTargetRegion } from './writeTypes';
+
+export interface GalleryChanges {
+  description?: string;
+  /** Switching permissions: Private → Groups (direct share) or → Community (with `community`). */
+  sharing?: SharingPermission;
+  community?: NewCommunityInfo;
+}
+
+/** Updates a gallery and waits until Azure reports it done. */
+export async function updateGallery(target: AzureTarget, resourceGroup: string, name: string, changes: GalleryChanges, options: LroOptions = {}): Promise<Gallery> {
+  const body: GalleryUpdate = {};
+  if (changes.description !== undefined) body.description = changes.description;
+  if (changes.sharing !== undefined) {
+    body.sharingProfile = { permissions: changes.sharing };
+    if (changes.community) body.sharingProfile.communityGalleryInfo = { ...changes.community };
+  }
+  return lroCall(async () => toGallery(await computeClient(target).galleries.update(resourceGroup, name, body, lroPolling(options))));
+}
+
+/** What can change on an image definition; `null` removes an optional value. */
+export interface ImageDefinitionChanges {
+  description?: string | null;
+  eula?: string | null;
+  privacyStatementUri?: string | null;
+  releaseNoteUri?: string | null;
+  endOfLifeDate?: Date | null;
+  recommended?: { vCPUs?: NewRange; memory?: NewRange };
+  disallowedDiskTypes?: string[];
+}
+
+// ARM PATCH is a JSON merge patch: `null` removes a member. The SDK's models type these members as
+// optional strings and dates, and pass a null through to the JSON unchanged.
+const removed = null as unknown as undefined;
+
+export function imageDefinitionPatch(changes: ImageDefinitionChanges): GalleryImageUpdate {
+  const body: GalleryImageUpdate = {};
+  for (const key of ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri'] as const) {
+    const value = changes[key];
+    if (value === null || value === '') body[key] = removed;
+    else if (value !== undefined) body[key] = value;
+  }
+  if (changes.endOfLifeDate === null) body.endOfLifeDate = removed;
+  else if (changes.endOfLifeDate !== undefined) body.endOfLifeDate = changes.endOfLifeDate;
+  if (changes.recommended) {
+    // Only the ranges named change; a named range without bounds is removed.
+    const range = (r: NewRange | undefined) => (r && (r.min !== undefined || r.max !== undefined) ? { ...r } : removed);
+    body.recommended = {};
+    if ('vCPUs' in changes.recommended) body.recommended.vCPUs = range(changes.recommended.vCPUs);
+    if ('memory' in changes.recommended) body.recommended.memory = range(changes.recommended.memory);
+  }
+  if (changes.disallowedDiskTypes) body.disallowed = { diskTypes: [...changes.disallowedDiskTypes] };
+  return body;
+}
+
+/** Updates an image definition and waits until Azure reports it done. */
+export async function updateImageDefinition(target: AzureTarget, id: string, changes: ImageDefinitionChanges, options: LroOptions = {}): Promise<ImageDefinition> {
+  const { resourceGroup, gallery, image } = idParts(id);
+  return lroCall(async () =>
+    toImageDefinition(await computeClient(target).galleryImages.update(resourceGroup, gallery, image, imageDefinitionPatch(changes), lroPolling(options))),
+  );
+}
+
+/** What can change on an image version; `null` removes the end-of-life date. */
+export interface ImageVersionChanges {
+  excludeFromLatest?: boolean;
+  endOfLifeDate?: Date | null;
+  /** The whole new list (the version's own region must stay in it). */
+  targetRegions?: NewTargetRegion[];
+  /** Needed (true) when the new list leaves out a region the version is replicated to. */
+  allowDeletionOfReplicatedLocations?: boolean;
+  blockDeletionBeforeEndOfLife?: boolean;
+}
+
+export function imageVersionPatch(changes: ImageVersionChanges): GalleryImageVersionUpdate {
+  const body: GalleryImageVersionUpdate = {};
+  const publishing: NonNullable<GalleryImageVersionUpdate['publishingProfile']> = {};
+  if (changes.excludeFromLatest !== undefined) publishing.excludeFromLatest = changes.excludeFromLatest;
+  if (changes.endOfLifeDate === null) publishing.endOfLifeDate = removed;
+  else if (changes.endOfLifeDate !== undefined) publishing.endOfLifeDate = changes.endOfLifeDate;
+  if (changes.targetRegions) {
+    publishing.targetRegions = changes.targetRegions.map((r) => ({ name: r.name, regionalReplicaCount: r.regionalReplicaCount, storageAccountType: r.storageAccountType }));
+  }
+  if (Object.keys(publishing).length > 0) body.publishingProfile = publishing;
+  const safety: NonNullable<GalleryImageVersionUpdate['safetyProfile']> = {};
+  if (changes.allowDeletionOfReplicatedLocations !== undefined) safety.allowDeletionOfReplicatedLocations = changes.allowDeletionOfReplicatedLocations;
+  if (changes.blockDeletionBeforeEndOfLife !== undefined) safety.blockDeletionBeforeEndOfLife = changes.blockDeletionBeforeEndOfLife;
+  if (Object.keys(safety).length > 0) body.safetyProfile = safety;
+  return body;
+}
+
+/** Updates an image version and waits until Azure reports it done (replication included). */
+export async function updateImageVersion(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions = {}): Promise<ImageVersion> {
+  const { resourceGroup, gallery, image, version } = idParts(id);
+  await lroCall(() => computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), lroPolling(options)));
+  return getImageVersion(target, id, true, options);
+}
+
+/**
+ * Sends the update and returns as soon as Azure accepted it, with the version as Azure reports it
+ * now (Updating): a change of target regions replicates for minutes, watched like a new version.
+ */
+export async function startImageVersionUpdate(target: AzureTarget, id: string, changes: ImageVersionChanges, options: CallOptions = {}): Promise<ImageVersion> {
+  const { resourceGroup, gallery, image, version } = idParts(id);
+  const poller = computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), { abortSignal: options.abortSignal });
+  await azureCall(() => poller.submitted());
+  return getImageVersion(target, id, true, options);
+}
+
+/** The version's safety settings, which the project's ImageVersion type leaves out. */
+export async function getImageVersionSafety(
+  target: AzureTarget,
+  id: string,
+  options: CallOptions = {},
+): Promise<{ allowDeletionOfReplicatedLocations: boolean; blockDeletionBeforeEndOfLife: boolean }> {
+  const { resourceGroup, gallery, image, version } = idParts(id);
+  const v = await azureCall(() => computeClient(target).galleryImageVersions.get(resourceGroup, gallery, image, version, { abortSignal: options.abortSignal }));
+  return {
+    allowDeletionOfReplicatedLocations: v.safetyProfile?.allowDeletionOfReplicatedLocations ?? false,
+    blockDeletionBeforeEndOfLife: v.safetyProfile?.blockDeletionBeforeEndOfLife ?? false,
+  };
+}
+
+/** An image definition's recommended sizes and disallowed disk types (the project's ImageDefinition leaves them out). */
+export async function getImageDefinitionExtras(
+  target: AzureTarget,
+  id: string,
+  options: CallOptions = {},
+): Promise<{ recommended: { vCPUs?: NewRange; memory?: NewRange }; disallowedDiskTypes: string[] }> {
+  const { resourceGroup, gallery, image } = idParts(id);
+  const i = await azureCall(() => computeClient(target).galleryImages.get(resourceGroup, gallery, image, { abortSignal: options.abortSignal }));
+  const range = (r: { min?: number; max?: number } | undefined) => (r && (r.min !== undefined || r.max !== undefined) ? { min: r.min, max: r.max } : undefined);
+  return { recommended: { vCPUs: range(i.recommended?.vCPUs), memory: range(i.recommended?.memory) }, disallowedDiskTypes: i.disallowed?.diskTypes ?? [] };
+}

@@ -1,0 +1,71 @@
+// Update Gallery: its description (what Azure lets change besides sharing, which the Share
+// commands change). Empty removes it.
+import type { Gallery } from '../azure/types';
+import type { Explorer } from '../tree/explorer';
+import type { GalleryNode } from '../tree/nodes/galleryNode';
+import { log } from '../ui/log';
+import { notify } from '../ui/notify';
+import { inputStep, runWizard } from '../ui/wizard';
+import { pollIntervalMs } from './createCommon';
+import { explainFailure, logFailureOf, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+
+export const UPDATE_GALLERY_COMMAND = 'azureComputeGallery.updateGallery';
+const TITLE = 'Update Gallery';
+/** Longest description the portal accepts for a gallery. */
+export const GALLERY_DESCRIPTION_MAX = 1000;
+
+export interface UpdateGalleryOptions extends ManageOptions {
+  /** The gallery's resource id. */
+  gallery?: string;
+  /** The new description; "" removes it. */
+  description?: string;
+}
+
+export function validateGalleryDescription(value: string): string | undefined {
+  return value.length > GALLERY_DESCRIPTION_MAX ? `Shorten the description to ${GALLERY_DESCRIPTION_MAX} characters (it has ${value.length}).` : undefined;
+}
+
+export async function updateGallery(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
+  const { node: given, options } = splitArgs<UpdateGalleryOptions>(args, ['gallery']);
+  const node = (await resolveNode(explorer, given, options.gallery, ['gallery'], TITLE)) as GalleryNode | undefined;
+  if (!node) return undefined;
+  const name = node.gallery.name;
+  const state = { description: options.description };
+  if (state.description !== undefined) {
+    const problem = validateGalleryDescription(state.description);
+    if (problem) {
+      void notify('error', `${TITLE}: ${problem} Nothing was changed.`);
+      return undefined;
+    }
+  } else {
+    const steps = [
+      inputStep<typeof state>({
+        title: 'Description',
+        prompt: `What ${name} holds (leave it empty to remove the description)`,
+        placeholder: 'e.g. Golden images for production workloads',
+        get: (s) => s.description ?? node.gallery.description ?? '',
+        set: (s, v) => (s.description = v.trim()),
+        validate: (v) => validateGalleryDescription(v.trim()),
+      }),
+    ];
+    if (!(await runWizard(`${TITLE}: ${name}`, steps, state, prompterFor(options)))) return undefined;
+  }
+  const description = state.description ?? '';
+  if (description === (node.gallery.description ?? '')) {
+    void notify('info', `The description of ${name} is unchanged: nothing was sent.`);
+    return node.gallery;
+  }
+  try {
+    const updated = await withProgress(`Updating gallery ${name}`, () =>
+      explorer.azure().updateGallery(targetOf(node), node.gallery.resourceGroup, name, { description }, { pollIntervalMs: pollIntervalMs() }),
+    );
+    showGalleryUpdate(explorer, node, { ...node.gallery, ...updated, groups: updated.groups.length > 0 ? updated.groups : node.gallery.groups });
+    log().info(`${TITLE}: ${node.resourceId} description updated`);
+    void notify('info', description ? `Updated the description of ${name}.` : `Removed the description of ${name}.`);
+    return updated;
+  } catch (error) {
+    logFailureOf(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', explainFailure(`update gallery ${name}`, error));
+    return undefined;
+  }
+}
