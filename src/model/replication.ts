@@ -173,7 +173,11 @@ export function isStorageAccountType(value: string): value is StorageAccountType
 }
 
 /** Checks a target region list before it is sent; undefined when it is fine. */
-export function validateTargetRegions(targets: readonly TargetRegion[], sourceRegion: string): string | undefined {
+/**
+ * `knownRegions`: the subscription's region names (from its locations list), when the caller has
+ * them; a region Azure does not offer is refused before anything is sent.
+ */
+export function validateTargetRegions(targets: readonly TargetRegion[], sourceRegion: string, knownRegions?: readonly string[]): string | undefined {
   if (targets.length === 0) return `Add at least the source region (${normalizeRegionName(sourceRegion)}).`;
   if (!targets.some((t) => sameRegion(t.name, sourceRegion))) {
     return `Add the source region ${normalizeRegionName(sourceRegion)}: Azure replicates an image there first.`;
@@ -183,6 +187,7 @@ export function validateTargetRegions(targets: readonly TargetRegion[], sourceRe
     const name = normalizeRegionName(t.name);
     if (name.length === 0) return 'Give every target region a name.';
     if (!/^[a-z0-9]+$/.test(name)) return `Use a region name such as westus, not "${t.name}".`;
+    if (knownRegions && !knownRegions.some((k) => sameRegion(k, name))) return `Use one of the subscription's regions, not ${name}.`;
     if (seen.has(name)) return `List ${name} only once.`;
     seen.add(name);
     const n = t.regionalReplicaCount;

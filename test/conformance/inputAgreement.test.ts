@@ -9,11 +9,14 @@ import { validateGalleryName, validateImageDefinitionName, validateOffer, valida
 import { validateImageVersionName } from '../../src/model/versions';
 import { normalizeGuid, validateGuidList } from '../../src/model/guids';
 import { GUID } from '../emulator/compute/sharing';
+import { normalizePublishing } from '../emulator/compute/publishing';
+import { SUPPORTED_LOCATIONS } from '../emulator/arm/apiVersions';
+import { validateTargetRegions, type TargetRegion } from '../../src/model/replication';
 import { computeClient, POLL, startFast } from './helpers';
 
 const RUNS = 3000;
 // Instructions, not complaints: each message starts by telling the user what to do.
-const INSTRUCTION = /^(Use|Enter|Remove|Start|End|Shorten|Keep|Write|Fill in|Type|Add|Replace|Choose|Fix)\b/;
+const INSTRUCTION = /^(Use|Enter|Remove|Start|End|Shorten|Keep|Write|Fill in|Type|Add|Replace|Choose|Fix|Give|List)\b/;
 
 const chars = (extra: string) => fc.constantFrom(...`aZ09._-${extra}`.split(''));
 const text = (extra: string, maxLength: number) =>
@@ -95,6 +98,26 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
       { numRuns: RUNS },
     );
     assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('target region lists (names, replica counts, storage types, the source region)', () => {
+    const region = fc.oneof(fc.constantFrom(...SUPPORTED_LOCATIONS), fc.constantFrom('East US', 'westeurope ', 'marsnorth', 'west-us', ''));
+    const target = fc.record({
+      name: region,
+      regionalReplicaCount: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(0, 101, 2.5, -1)),
+      storageAccountType: fc.constantFrom('Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'Premium_ZRS', 'standard'),
+    });
+    fc.assert(
+      // Storage types outside the model's three are deliberately wrong values here.
+      fc.property(fc.array(target, { minLength: 1, maxLength: 6 }) as fc.Arbitrary<TargetRegion[]>, fc.constantFrom(...SUPPORTED_LOCATIONS), (targets, source) => {
+        const accepted = azureAccepts(() =>
+          normalizePublishing({ targetRegions: targets.map((t) => ({ ...t })) }, source, 'galleryImageVersion', new Date().toISOString(), 'Microsoft.Compute/galleries/images/versions'),
+        );
+        agree('regions', JSON.stringify({ source, targets }), validateTargetRegions(targets, source, SUPPORTED_LOCATIONS), accepted);
+      }),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements.slice(0, 5), []);
   });
 
   describe('through the real SDK and HTTPS', () => {

@@ -145,6 +145,13 @@ describe('model/replication', () => {
   });
 
   describe('validateTargetRegions', () => {
+    it("refuses a region the subscription does not offer, when its regions are known", () => {
+      const known = ['westus', 'eastus', 'westeurope'];
+      assert.equal(validateTargetRegions([region('westus'), region('West Europe')], 'westus', known), undefined);
+      assert.equal(validateTargetRegions([region('westus'), region('marsnorth')], 'westus', known), "Use one of the subscription's regions, not marsnorth.");
+      assert.equal(validateTargetRegions([region('westus'), region('marsnorth')], 'westus'), undefined, 'without the list only the shape is checked');
+    });
+
     const source = 'westus';
     const region = (name: string, regionalReplicaCount = 1, storageAccountType: StorageAccountType = 'Standard_LRS'): TargetRegion => ({
       name,
