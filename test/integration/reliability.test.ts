@@ -163,11 +163,12 @@ describe('reliability: faults survived', () => {
   });
 
   it('a token that expires mid-session is renewed without the user noticing', async () => {
-    await setFaults([], { tokenLifetimeSeconds: 1 });
+    // Short enough to expire during the test, long enough not to expire in flight on a busy machine.
+    await setFaults([], { tokenLifetimeSeconds: 5 });
     // A new session, so that the token in use is one of the short-lived ones.
     (await extensionApi()).explorer.resetSession();
     await reloadTree();
-    await new Promise<void>((resolve) => setTimeout(resolve, 1500)); // the token must really expire
+    await new Promise<void>((resolve) => setTimeout(resolve, 5500)); // the token must really expire
     await emulatorAdmin('DELETE', '/_admin/requests');
     const { production } = await reloadTree();
     assert.ok((await labels(production)).includes('contoso_images'));

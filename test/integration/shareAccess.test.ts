@@ -174,7 +174,8 @@ describe('Share: access control (extension host, local Azure)', () => {
   });
 
   it('keeps working when the access token expires in the middle of a flow: the SDK gets a new one', async () => {
-    await emulatorAdmin('POST', '/_admin/config', { tokenLifetimeSeconds: 2 });
+    // Short enough to expire in the flow, long enough not to expire in flight on a busy machine.
+    await emulatorAdmin('POST', '/_admin/config', { tokenLifetimeSeconds: 5 });
     // A new sign-in, so that the tokens in use are the short-lived ones.
     const api = await extensionApi();
     api.explorer.resetSession();
@@ -189,7 +190,7 @@ describe('Share: access control (extension host, local Azure)', () => {
         // The ARM and Graph tokens are both in use by now; after the wait only ARM calls follow.
         issuedBeforeWait = (await requestLog()).filter((r) => /\/oauth2\/v2\.0\/token$/.test(r.path)).length;
         // Time must pass for a token to expire: no event can stand in for the clock.
-        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await new Promise((resolve) => setTimeout(resolve, 5500));
         return GRANT;
       },
     ]);
