@@ -1,8 +1,8 @@
+import { azureCall } from './errors';
 import type { Gallery as SdkGallery, GalleryImage as SdkGalleryImage } from '@azure/arm-compute';
 import { computeClient } from './clientFactory';
 import { toGallery } from './galleries';
 import { toImageDefinition } from './images';
-import { lroCall } from './lroErrors';
 import type { AzureTarget, Gallery, ImageDefinition } from './types';
 import type { LroOptions, NewGallery, NewImageDefinition } from './writeTypes';
 
@@ -23,7 +23,7 @@ export function galleryBody(spec: NewGallery): SdkGallery {
 
 /** Creates a gallery and waits until Azure reports it done. */
 export async function createGallery(target: AzureTarget, resourceGroup: string, name: string, spec: NewGallery, options: LroOptions = {}): Promise<Gallery> {
-  return lroCall(async () => toGallery(await computeClient(target).galleries.createOrUpdate(resourceGroup, name, galleryBody(spec), lro(options))));
+  return azureCall(async () => toGallery(await computeClient(target).galleries.createOrUpdate(resourceGroup, name, galleryBody(spec), lro(options))));
 }
 
 function range(r: { min?: number; max?: number } | undefined): { min?: number; max?: number } | undefined {
@@ -65,7 +65,7 @@ export async function createImageDefinition(
   spec: NewImageDefinition,
   options: LroOptions = {},
 ): Promise<ImageDefinition> {
-  return lroCall(async () =>
+  return azureCall(async () =>
     toImageDefinition(await computeClient(target).galleryImages.createOrUpdate(resourceGroup, galleryName, name, imageDefinitionBody(spec), lro(options))),
   );
 }

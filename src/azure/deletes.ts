@@ -6,7 +6,6 @@ import type { DeleteItem } from '../model/deletion';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
 import { toImageDefinition } from './images';
-import { lroCall } from './lroErrors';
 import { lroPolling } from './sharing';
 import type { AzureTarget, CallOptions, ImageDefinition, ImageVersion } from './types';
 import { toImageVersion } from './versions';
@@ -19,15 +18,15 @@ export async function deleteGalleryResource(target: AzureTarget, id: string, opt
   const poll = lroPolling(options);
   switch (ref?.kind) {
     case 'gallery':
-      return lroCall(() => client.galleries.delete(ref.resourceGroupName, ref.galleryName, poll));
+      return azureCall(() => client.galleries.delete(ref.resourceGroupName, ref.galleryName, poll));
     case 'imageDefinition':
-      return lroCall(() => client.galleryImages.delete(ref.resourceGroupName, ref.galleryName, ref.imageName, poll));
+      return azureCall(() => client.galleryImages.delete(ref.resourceGroupName, ref.galleryName, ref.imageName, poll));
     case 'imageVersion':
-      return lroCall(() => client.galleryImageVersions.delete(ref.resourceGroupName, ref.galleryName, ref.imageName, ref.versionName, poll));
+      return azureCall(() => client.galleryImageVersions.delete(ref.resourceGroupName, ref.galleryName, ref.imageName, ref.versionName, poll));
     case 'galleryApplication':
-      return lroCall(() => client.galleryApplications.delete(ref.resourceGroupName, ref.galleryName, ref.applicationName, poll));
+      return azureCall(() => client.galleryApplications.delete(ref.resourceGroupName, ref.galleryName, ref.applicationName, poll));
     case 'applicationVersion':
-      return lroCall(() => client.galleryApplicationVersions.delete(ref.resourceGroupName, ref.galleryName, ref.applicationName, ref.versionName, poll));
+      return azureCall(() => client.galleryApplicationVersions.delete(ref.resourceGroupName, ref.galleryName, ref.applicationName, ref.versionName, poll));
     default:
       throw new Error(`Not a gallery, image definition, image version or VM application id: ${id}`);
   }

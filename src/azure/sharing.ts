@@ -3,10 +3,10 @@
 // EnableCommunity. Azure accepts Add and Remove only on a gallery whose permissions are Groups,
 // and EnableCommunity only on one whose permissions are Community with publisher information;
 // changing the permissions themselves is a gallery update (updates.ts).
+import { azureCall } from './errors';
 import type { SharingProfileGroup } from '@azure/arm-compute';
 import { computeClient } from './clientFactory';
 import { getGallery } from './galleries';
-import { lroCall } from './lroErrors';
 import type { AzureTarget, Gallery } from './types';
 import type { LroOptions } from './writeTypes';
 
@@ -34,7 +34,7 @@ export async function updateSharing(
   options: LroOptions = {},
 ): Promise<Gallery> {
   const sent: SharingProfileGroup[] = groups.filter((g) => g.ids.length > 0).map((g) => ({ type: g.type, ids: [...g.ids] }));
-  await lroCall(() =>
+  await azureCall(() =>
     computeClient(target).gallerySharingProfile.update(resourceGroup, galleryName, { operationType, ...(sent.length > 0 ? { groups: sent } : {}) }, lroPolling(options)),
   );
   return getGallery(target, resourceGroup, galleryName, options);

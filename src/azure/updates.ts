@@ -9,7 +9,6 @@ import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
 import { toGallery } from './galleries';
 import { toImageDefinition } from './images';
-import { lroCall } from './lroErrors';
 import { lroPolling } from './sharing';
 import type { AzureTarget, CallOptions, Gallery, ImageDefinition, ImageVersion, SharingPermission } from './types';
 import { getImageVersion } from './versions';
@@ -30,7 +29,7 @@ export async function updateGallery(target: AzureTarget, resourceGroup: string, 
     body.sharingProfile = { permissions: changes.sharing };
     if (changes.community) body.sharingProfile.communityGalleryInfo = { ...changes.community };
   }
-  return lroCall(async () => toGallery(await computeClient(target).galleries.update(resourceGroup, name, body, lroPolling(options))));
+  return azureCall(async () => toGallery(await computeClient(target).galleries.update(resourceGroup, name, body, lroPolling(options))));
 }
 
 /** What can change on an image definition; `null` removes an optional value. */
@@ -71,7 +70,7 @@ export function imageDefinitionPatch(changes: ImageDefinitionChanges): GalleryIm
 /** Updates an image definition and waits until Azure reports it done. */
 export async function updateImageDefinition(target: AzureTarget, id: string, changes: ImageDefinitionChanges, options: LroOptions = {}): Promise<ImageDefinition> {
   const { resourceGroup, gallery, image } = idParts(id);
-  return lroCall(async () =>
+  return azureCall(async () =>
     toImageDefinition(await computeClient(target).galleryImages.update(resourceGroup, gallery, image, imageDefinitionPatch(changes), lroPolling(options))),
   );
 }
@@ -107,7 +106,7 @@ export function imageVersionPatch(changes: ImageVersionChanges): GalleryImageVer
 /** Updates an image version and waits until Azure reports it done (replication included). */
 export async function updateImageVersion(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions = {}): Promise<ImageVersion> {
   const { resourceGroup, gallery, image, version } = idParts(id);
-  await lroCall(() => computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), lroPolling(options)));
+  await azureCall(() => computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), lroPolling(options)));
   return getImageVersion(target, id, true, options);
 }
 
