@@ -19,7 +19,7 @@ const credentialIds = new WeakMap<TokenSource, number>();
 // keeps its own agent, and every first call per subscription pays a new TLS handshake — inside VS
 // Code, with its system certificates added to each one, that serialises "load 50 subscriptions".
 let sharedHttpClient: HttpClient | undefined;
-const httpClient = (): HttpClient => (sharedHttpClient ??= createDefaultHttpClient());
+export const httpClient = (): HttpClient => (sharedHttpClient ??= createDefaultHttpClient());
 let nextCredentialId = 1;
 
 function credentialKey(credential: TokenSource): number {

@@ -1,4 +1,6 @@
 import { AzureCliCredential, ClientCertificateCredential, ClientSecretCredential } from '@azure/identity';
+import { httpClient } from './clientFactory';
+import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { CloudEndpoints, TokenSource } from './types';
 
 export interface ServicePrincipalSettings {
@@ -24,10 +26,16 @@ export function servicePrincipalFromEnvironment(env: NodeJS.ProcessEnv): Service
   return { tenantId, clientId, clientSecret, certificatePath };
 }
 
-function authorityOptions(cloud: CloudEndpoints): { authorityHost: string; disableInstanceDiscovery: boolean } {
-  // Instance discovery asks login.microsoftonline.com about the authority: wrong for Azure Stack
-  // Hub and the local Azure, whose authorities it does not know.
-  return { authorityHost: cloud.activeDirectoryEndpointUrl, disableInstanceDiscovery: cloud.name === 'Custom' };
+function authorityOptions(cloud: CloudEndpoints) {
+  return {
+    authorityHost: cloud.activeDirectoryEndpointUrl,
+    // Instance discovery asks login.microsoftonline.com about the authority: wrong for Azure Stack
+    // Hub and the local Azure, whose authorities it does not know.
+    disableInstanceDiscovery: cloud.name === 'Custom',
+    // Sign-in shares the ARM calls' connection pool and TLS context (see tlsAgent.ts).
+    httpClient: httpClient(),
+    additionalPolicies: [{ policy: sharedTlsAgentPolicy, position: 'perCall' as const }],
+  };
 }
 
 export function servicePrincipalCredential(settings: ServicePrincipalSettings, cloud: CloudEndpoints): TokenSource {
