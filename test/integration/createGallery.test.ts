@@ -5,8 +5,8 @@ import type { CreateGalleryOptions } from '../../src/commands/createGallery';
 import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
 import { validateGalleryName, validateResourceGroupName } from '../../src/model/names';
 import type { SubscriptionNode } from '../../src/tree/nodes/subscriptionNode';
-import { BACK, CANCEL, PRODUCTION, ScriptedPrompter, type ScriptedAnswer, UiRecorder, emulatorState, inventory, resource } from './createHelpers';
-import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { BACK, CANCEL, PRODUCTION, ScriptedPrompter, type ScriptedAnswer, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
+import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt } from './helpers';
 
 const CREATE = { pick: /^Create gallery$/ };
 
@@ -19,22 +19,7 @@ function galleryId(resourceGroup: string, name: string): string {
 }
 
 describe('Create Gallery (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession();
 
   it('creates a private gallery in an existing resource group, step by step, and reveals it', async () => {
     const prompter = new ScriptedPrompter(['Contoso Production', 'rg-images', 'team_images', 'East US', 'Images for the team', { accept: true }, CREATE]);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { EmulatorState, StoredResource } from '../emulator/state';
 import type { Notification } from '../../src/ui/notify';
 import type { ConfirmRequest } from '../../src/ui/wizard';
-import { emulatorAdmin, eventually, extensionApi } from './helpers';
+import { emulatorAdmin, eventually, extensionApi, signInToLocalAzure, signOut } from './helpers';
 
 export { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/scriptedPrompter';
 export { BACK, CANCEL } from '../../src/ui/wizard';
@@ -73,4 +73,26 @@ export class UiRecorder {
   errors(): string[] {
     return this.notifications.filter((n) => n.kind === 'error').map((n) => n.message);
   }
+}
+
+/**
+ * A suite's session: a fresh demo seed and the service principal signed in before it, what the
+ * extension tells the user recorded (and confirmations answered) during it, signed out and the
+ * seed reset after it.
+ */
+export function useDemoSession(): UiRecorder {
+  const ui = new UiRecorder();
+  before(async () => {
+    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
+    await extensionApi();
+    await signInToLocalAzure();
+    await ui.install();
+  });
+  after(async () => {
+    await ui.uninstall();
+    await signOut();
+    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
+  });
+  beforeEach(() => ui.clear());
+  return ui;
 }

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import type { ImageDefinition } from '../../src/azure/types';
 import { validateDefinitionShape } from '../../src/model/imageRules';
 import { validateImageDefinitionName, validateOffer, validatePublisher, validateSku } from '../../src/model/names';
-import { BACK, CANCEL, GALLERY_ID, ScriptedPrompter, type ScriptedAnswer, UiRecorder, emulatorState, inventory, resource } from './createHelpers';
-import { emulatorAdmin, extensionApi, item, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { BACK, CANCEL, GALLERY_ID, ScriptedPrompter, type ScriptedAnswer, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
+import { extensionApi, item, nodeAt } from './helpers';
 
 const CREATE = { pick: /^Create image definition$/ };
 
@@ -13,22 +13,7 @@ async function createDefinition(...args: unknown[]): Promise<ImageDefinition | u
 }
 
 describe('Create Image Definition (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession();
 
   it("creates a definition from the gallery's menu with the defaults (V2, x64, Trusted launch supported) in the gallery's region", async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_images');

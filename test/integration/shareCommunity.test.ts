@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Gallery } from '../../src/azure/types';
 import { validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
-import { CANCEL, ScriptedPrompter, UiRecorder, emulatorState } from './createHelpers';
-import { emulatorAdmin, eventually, extensionApi, item, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { CANCEL, ScriptedPrompter, emulatorState, useDemoSession } from './createHelpers';
+import { eventually, item, nodeAt } from './helpers';
 import { COMMUNITY_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, PRIVATE_ID, SHARED_ID, assertNoProblems, azureSnapshot, clearRequestLog, sharingProfileOf, writes } from './shareHelpers';
 
 const sharePublicly = (...args: unknown[]) => vscode.commands.executeCommand<Gallery | undefined>('azureComputeGallery.sharePublicly', ...args);
@@ -12,22 +12,7 @@ const DEMO_PUBLIC_NAME = 'ContosoPublic-5c3f9a1e-7b2d-4e8f-9a6b-1d2c3e4f5a6b';
 const INFO = ['https://images.contoso.example/', 'images@contoso.example', 'https://images.contoso.example/eula', 'ContosoGolden'];
 
 describe('Share: publicly (community) and reset (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession();
 
   it('refuses to enable community sharing without the community information, naming what is missing, before anything is sent', async () => {
     const before = await azureSnapshot();

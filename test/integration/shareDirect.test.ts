@@ -4,9 +4,9 @@ import type { Gallery } from '../../src/azure/types';
 import type { SharingReport } from '../../src/commands/shareDirect';
 import { validateGuidList } from '../../src/model/guids';
 import { whatMustChangeBeforeAdd } from '../../src/model/sharing';
-import { CANCEL, ScriptedPrompter, UiRecorder, emulatorState } from './createHelpers';
+import { CANCEL, ScriptedPrompter, emulatorState, useDemoSession } from './createHelpers';
 import type { GalleryNode } from '../../src/tree/nodes/galleryNode';
-import { emulatorAdmin, extensionApi, item, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { item, nodeAt } from './helpers';
 import { COMMUNITY_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, PRIVATE_ID, SHARED_ID, assertNoProblems, azureSnapshot, clearRequestLog, sharingProfileOf, writes } from './shareHelpers';
 
 const add = (...args: unknown[]) => vscode.commands.executeCommand<Gallery | undefined>('azureComputeGallery.addSharingGroups', ...args);
@@ -22,22 +22,7 @@ function idsOf(profile: ReturnType<typeof sharingProfileOf>, type: string): stri
 }
 
 describe('Share: direct sharing with subscriptions and tenants (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession();
 
   it('shares with several subscriptions at once, pasted with any separators; bad and known ids are refused while typing', async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_shared');
