@@ -72,10 +72,11 @@ describe('sign-in, tokens and api-version', function () {
   });
 
   it('token lifetime knob: expired tokens → 401 ExpiredAuthenticationToken with an invalid_token challenge', async () => {
-    emu.admin.setConfig({ tokenLifetimeSeconds: 1 });
+    // Long enough to be used once on a busy machine, short enough to expire in the test.
+    emu.admin.setConfig({ tokenLifetimeSeconds: 3 });
     const token = await tokenFor(emu);
     assert.equal((await raw(emu, 'GET', `${galleries}?api-version=${GALLERY_API}`, { token })).status, 200);
-    await sleep(1100);
+    await sleep(3100);
     const res = await raw(emu, 'GET', `${galleries}?api-version=${GALLERY_API}`, { token });
     assert.equal(res.status, 401);
     assert.equal(errorOf(res).code, 'ExpiredAuthenticationToken');
