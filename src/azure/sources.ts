@@ -2,6 +2,7 @@
 // machines, OS disks and snapshots, and the versions of its galleries — each with as much of its
 // shape (OS, state, generation, architecture, security type) as Azure tells, so the command can
 // say why a source does not fit a definition instead of hiding it.
+import type { Disk, Snapshot } from '@azure/arm-compute';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType } from '../model/imageRules';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
@@ -29,6 +30,22 @@ function securityOf(text: string | undefined): VersionSource['securityType'] {
  * confidential VM makes TrustedLaunch/ConfidentialVM versions; the "…Supported" types (and
  * Standard) make versions that also run as standard VMs.
  */
+/** Snapshots and managed disks carry the same fields; only OS disks (with an osType) can be a source. */
+function osDiskSource(kind: 'snapshot' | 'disk', d: Snapshot | Disk): VersionSource | undefined {
+  if (!d.id || !d.osType) return undefined;
+  return {
+    id: d.id,
+    name: d.name ?? '',
+    kind,
+    location: d.location,
+    resourceGroup: resourceGroupOf(d.id),
+    osType: parseOsType(d.osType),
+    hyperVGeneration: parseHyperVGeneration(d.hyperVGeneration),
+    architecture: parseArchitecture(d.supportedCapabilities?.architecture),
+    securityType: securityOf(d.securityProfile?.securityType),
+  };
+}
+
 function securityOfDefinition(definition: ImageDefinition): VersionSource['securityType'] {
   const type = parseSecurityType(definition.securityType) ?? 'Standard';
   if (type === 'TrustedLaunch') return 'TrustedLaunch';
@@ -113,36 +130,8 @@ export async function listVersionSources(target: AzureTarget, options: CallOptio
           : undefined,
       ),
       // Only OS disks and snapshots (those with an osType) can be a version's source.
-      collect(client.snapshots.list(signal), (s) =>
-        s.id && s.osType
-          ? {
-              id: s.id,
-              name: s.name ?? '',
-              kind: 'snapshot',
-              location: s.location,
-              resourceGroup: resourceGroupOf(s.id),
-              osType: parseOsType(s.osType),
-              hyperVGeneration: parseHyperVGeneration(s.hyperVGeneration),
-              architecture: parseArchitecture(s.supportedCapabilities?.architecture),
-              securityType: securityOf(s.securityProfile?.securityType),
-            }
-          : undefined,
-      ),
-      collect(client.disks.list(signal), (d) =>
-        d.id && d.osType
-          ? {
-              id: d.id,
-              name: d.name ?? '',
-              kind: 'disk',
-              location: d.location,
-              resourceGroup: resourceGroupOf(d.id),
-              osType: parseOsType(d.osType),
-              hyperVGeneration: parseHyperVGeneration(d.hyperVGeneration),
-              architecture: parseArchitecture(d.supportedCapabilities?.architecture),
-              securityType: securityOf(d.securityProfile?.securityType),
-            }
-          : undefined,
-      ),
+      collect(client.snapshots.list(signal), (snapshot) => osDiskSource('snapshot', snapshot)),
+      collect(client.disks.list(signal), (disk) => osDiskSource('disk', disk)),
       galleryVersionSources(target, options),
     ]);
     const byName = (a: VersionSource, b: VersionSource) => a.name.localeCompare(b.name);

@@ -165,12 +165,8 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
 
 // One wording for every failure: src/ui/failures.ts.
 export { failureMessage } from '../ui/failures';
-type AzureErrorLike = import('../ui/failures').AzureErrorLike;
 
-export function logFailure(what: string, error: unknown): void {
-  const e = (error ?? {}) as AzureErrorLike;
-  log().error(`${what}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
-}
+export { logFailure } from '../ui/log';
 
 /** Region names as Azure lists them for the subscription, for quick picks and summaries. */
 export interface RegionChoice {

@@ -2,6 +2,7 @@
 // SKU (unique as a triple) → architecture → security type → summary, with "Advanced…" for the
 // optional properties. The definition lives in the gallery's region.
 import * as vscode from 'vscode';
+import { validateOptionalLink } from '../model/updateRules';
 import type { ImageDefinition } from '../azure/types';
 import type { NewImageDefinition } from '../azure/writeTypes';
 import { validateEndOfLifeDate, parseIsoDate } from '../model/endOfLife';
@@ -26,7 +27,6 @@ import {
 } from '../model/imageRules';
 import { validateImageDefinitionName, validateOffer, validatePublisher, validateSku } from '../model/names';
 import { validateRecommendedMemory, validateRecommendedVCpus, type ResourceRange } from '../model/recommendedRanges';
-import { checkHttpsUrl } from '../model/urls';
 import type { Explorer } from '../tree/explorer';
 import { GalleryNode } from '../tree/nodes/galleryNode';
 import { rangeFromText, rangeToText, validateRangeText } from '../ui/answerText';
@@ -124,21 +124,7 @@ interface State {
 type SummaryChoice = 'create' | 'advanced' | 'line';
 
 function linkValidator(what: string, example: string): (value: string) => string | undefined {
-  return (value) => {
-    if (value === '') return undefined;
-    switch (checkHttpsUrl(value).problem) {
-      case undefined:
-        return undefined;
-      case 'whitespace':
-        return `Remove the spaces from the ${what}.`;
-      case 'notHttps':
-        return `Use an https:// address for the ${what}, for example ${example}.`;
-      case 'credentials':
-        return `Remove the user name or password from the ${what}.`;
-      default:
-        return `Enter the ${what} as a full https:// address, for example ${example}, or leave it empty.`;
-    }
-  };
+  return (value) => validateOptionalLink(value, what, example, { whenEmpty: '', trim: false });
 }
 
 const validateEula = linkValidator('EULA link', 'https://www.contoso.com/eula');

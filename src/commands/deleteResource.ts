@@ -29,8 +29,8 @@ import { CANCEL, inputStep, pickStep, runWizard, type PickEntry, type Step } fro
 import { pollIntervalMs } from './createCommon';
 import {
   describeNode,
-  explainFailure,
-  logFailureOf,
+  failureMessage,
+  logFailure,
   nameOf,
   prompterFor,
   resolveNode,
@@ -100,8 +100,8 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
       Promise.all([azure.listNestedResources(target, node.resourceId), kind === 'imageVersion' ? azure.getImageVersion(target, node.resourceId, false) : Promise.resolve(undefined)]),
     );
   } catch (error) {
-    logFailureOf(`${title} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read ${what}`, error));
+    logFailure(`${title} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read ${what}`, error));
     return undefined;
   }
   const now = new Date();
@@ -250,7 +250,7 @@ function report(results: readonly DeleteResult[], top: DeleteItem, what: string,
   }
   if (results.length === 1) {
     const r = results[0]!;
-    void notify('error', r.code ? explainFailure(`delete ${what}`, { code: r.code, message: r.message }) : `Could not delete ${what}: ${r.message ?? 'Azure refused.'}`);
+    void notify('error', r.code ? failureMessage(`delete ${what}`, { code: r.code, message: r.message }) : `Could not delete ${what}: ${r.message ?? 'Azure refused.'}`);
     return;
   }
   const failed = results.filter((r) => r.outcome === 'failed').map((r) => `${name(r)}: ${r.message ?? ''}${r.code ? ` (code ${r.code})` : ''}`);

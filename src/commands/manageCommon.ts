@@ -10,11 +10,13 @@ import { GalleryNode } from '../tree/nodes/galleryNode';
 import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
-import { failureKind, failureMessage } from '../ui/failures';
-import { log } from '../ui/log';
+import { failureKind } from '../ui/failures';
 import { pickNode } from '../ui/pickNode';
 import { VsCodePrompter } from '../ui/vscodePrompter';
 import type { Prompter } from '../ui/wizard';
+// One wording and one log line for every failure (src/ui/failures.ts, src/ui/log.ts).
+export { failureMessage } from '../ui/failures';
+export { logFailure } from '../ui/log';
 import { definitionNodeById, galleryNodeById, isOptionsObject, signedInSubscriptions, subscriptionNode } from './createCommon';
 
 /** What every share, update and delete command's options object may carry. */
@@ -140,30 +142,6 @@ export function showGalleryUpdate(explorer: Explorer, node: GalleryNode, gallery
 }
 
 /** Next steps for the refusals these commands meet, where the generic wording would mislead. */
-const NEXT_STEPS: Record<string, string> = {
-  CannotDeleteResource: 'Delete what it contains first, or run Delete again and choose to delete everything in it.',
-  RoleAssignmentExists: 'Nothing needs to change: the access is already there.',
-  PrincipalNotFound: 'Check that the person, group or application is in this tenant; one created a moment ago can take a minute to appear.',
-  RoleAssignmentUpdateNotPermitted: 'Remove the existing role assignment first (Manage Access…), then grant the role again.',
-  OperationNotAllowed: 'Wait for the operation Azure names to finish, or change what blocks it, then try again.',
-};
-
-/** "Could not <what>: <Azure's message> (code X). <What to do next>" — Azure's words first. */
-export function explainFailure(what: string, error: unknown): string {
-  const code = (error as { code?: string } | undefined)?.code ?? '';
-  const specific = NEXT_STEPS[code];
-  if (specific) {
-    const message = ((error as { message?: string }).message ?? String(error)).trim();
-    return `Could not ${what}: ${/[.!?]$/.test(message) ? message : `${message}.`} (code ${code}) ${specific}`;
-  }
-  return failureMessage(what, error);
-}
-
-export function logFailureOf(what: string, error: unknown): void {
-  const e = (error ?? {}) as { message?: string; code?: string; requestId?: string };
-  log().error(`${what}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
-}
-
 export function isCancelled(error: unknown): boolean {
   return failureKind(error) === 'cancelled';
 }

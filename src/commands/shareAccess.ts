@@ -13,8 +13,8 @@ import { notify } from '../ui/notify';
 import { inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import {
   describeNode,
-  explainFailure,
-  logFailureOf,
+  failureMessage,
+  logFailure,
   prompterFor,
   resolveNode,
   splitArgs,
@@ -111,8 +111,8 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
   try {
     roles = sortRoles(await azure.listRoleDefinitions(target, scope));
   } catch (error) {
-    logFailureOf(`${GRANT_TITLE}: roles at ${scope}`, error);
-    void notify('error', explainFailure(`list the roles that can be given on ${where}`, error));
+    logFailure(`${GRANT_TITLE}: roles at ${scope}`, error);
+    void notify('error', failureMessage(`list the roles that can be given on ${where}`, error));
     return undefined;
   }
   const state: GrantState = {};
@@ -144,8 +144,8 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
     try {
       return (await search(text)).length === 0 ? noPrincipalFound(query, target.tenantId) : undefined;
     } catch (error) {
-      logFailureOf(`${GRANT_TITLE}: directory search for "${text}"`, error);
-      return explainFailure(`search the directory for "${text.trim()}"`, error);
+      logFailure(`${GRANT_TITLE}: directory search for "${text}"`, error);
+      return failureMessage(`search the directory for "${text.trim()}"`, error);
     }
   };
 
@@ -259,12 +259,12 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
     );
     return { assignment, principal, role, existed: false };
   } catch (error) {
-    logFailureOf(`${GRANT_TITLE} ${role.roleName} to ${principal.id} at ${scope}`, error);
+    logFailure(`${GRANT_TITLE} ${role.roleName} to ${principal.id} at ${scope}`, error);
     if ((error as { code?: string }).code === 'RoleAssignmentExists') {
       void notify('info', `${who} already has ${role.roleName} on ${where}: nothing was changed.`);
       return undefined;
     }
-    void notify('error', explainFailure(`grant ${role.roleName} on ${where} to ${who}`, error));
+    void notify('error', failureMessage(`grant ${role.roleName} on ${where} to ${who}`, error));
     return undefined;
   }
 }
@@ -359,8 +359,8 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
   try {
     entries = await withQuietProgress(`Loading who has access to ${where}`, () => loadEntries(explorer, node));
   } catch (error) {
-    logFailureOf(`${MANAGE_TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`list who has access to ${where}`, error));
+    logFailure(`${MANAGE_TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`list who has access to ${where}`, error));
     return undefined;
   }
   const inheritedFrom = (e: AccessEntry) => {
@@ -437,8 +437,8 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
         removed.push(e);
         log().info(`Removed role assignment ${e.assignment.id}`);
       } catch (error) {
-        logFailureOf(`${MANAGE_TITLE}: remove ${e.assignment.id}`, error);
-        failures.push(explainFailure(`remove ${describeEntry(e)}`, error));
+        logFailure(`${MANAGE_TITLE}: remove ${e.assignment.id}`, error);
+        failures.push(failureMessage(`remove ${describeEntry(e)}`, error));
       }
     }
   });

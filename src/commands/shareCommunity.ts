@@ -16,7 +16,7 @@ import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { explainFailure, logFailureOf, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
 import { RESET_SHARING_COMMAND } from './shareDirect';
 
 export const SHARE_PUBLICLY_COMMAND = 'azureComputeGallery.sharePublicly';
@@ -64,8 +64,8 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
       Promise.all([azure.getGallery(target, node.gallery.resourceGroup, name), azure.listImageDefinitions(target, node.gallery.resourceGroup, name)]),
     );
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read gallery ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read gallery ${name}`, error));
     return undefined;
   }
   if (gallery.permissions === 'Community' && gallery.community?.enabled) {
@@ -139,9 +139,9 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
     void notify('info', `${name} is public: others find it by its public name ${publicName}.`, 'Copy Public Name').then((a) => (a ? vscode.env.clipboard.writeText(publicName) : undefined));
     return updated;
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
+    logFailure(`${TITLE} ${node.resourceId}`, error);
     void azure.getGallery(target, gallery.resourceGroup, name).then((g) => showGalleryUpdate(explorer, node, g), () => undefined);
-    void notify('error', explainFailure(stage === 'switch' ? `make ${name} a community gallery` : `share ${name} publicly`, error));
+    void notify('error', failureMessage(stage === 'switch' ? `make ${name} a community gallery` : `share ${name} publicly`, error));
     return undefined;
   }
 }

@@ -14,9 +14,9 @@ import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import {
-  explainFailure,
+  failureMessage,
   idList,
-  logFailureOf,
+  logFailure,
   prompterFor,
   resolveNode,
   showGalleryUpdate,
@@ -92,30 +92,16 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
   const given: Partial<Record<SharingGroupType, string>> = {};
   const subscriptionsText = idList(options.subscriptionIds);
   const tenantsText = idList(options.tenantIds);
-  const problems: string[] = [];
-  if (subscriptionsText !== undefined) {
-    const p = validateGuidList(subscriptionsText, 'subscription ids');
-    if (p) problems.push(`Subscriptions: ${p}`);
-    else given.Subscriptions = subscriptionsText;
-  }
-  if (tenantsText !== undefined) {
-    const p = validateGuidList(tenantsText, 'tenant ids');
-    if (p) problems.push(`Tenants: ${p}`);
-    else given.AADTenants = tenantsText;
-  }
+  const problems = guidProblems(subscriptionsText, tenantsText);
   if (problems.length > 0) {
     void notify('error', `${ADD_TITLE}: ${problems.join(' ')} Nothing was shared.`);
     return undefined;
   }
+  if (subscriptionsText !== undefined) given.Subscriptions = subscriptionsText;
+  if (tenantsText !== undefined) given.AADTenants = tenantsText;
 
-  let gallery: Gallery;
-  try {
-    gallery = await freshGallery(explorer, node);
-  } catch (error) {
-    logFailureOf(`${ADD_TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read the sharing of gallery ${name}`, error));
-    return undefined;
-  }
+  const gallery = await readSharing(explorer, node, ADD_TITLE, name);
+  if (!gallery) return undefined;
   const kind = sharingKindOf({ permissions: gallery.permissions });
   const mustChange = whatMustChangeBeforeAdd(profileOf(gallery));
   if (kind === 'Community') {
@@ -230,12 +216,12 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
     void notify('info', `${name} is now shared with ${what}${switchFirst ? ' (its sharing was switched from private to direct share)' : ''}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${ADD_TITLE} ${node.resourceId}`, error);
+    logFailure(`${ADD_TITLE} ${node.resourceId}`, error);
     if (stage === 'add' && switchFirst) {
       // The switch went through: show it, so the tree does not claim the gallery is still private.
       void freshGallery(explorer, node).then((g) => showGalleryUpdate(explorer, node, g), () => undefined);
     }
-    void notify('error', explainFailure(stage === 'switch' ? `switch ${name} to direct sharing` : `share ${name} with ${what}`, error));
+    void notify('error', failureMessage(stage === 'switch' ? `switch ${name} to direct sharing` : `share ${name} with ${what}`, error));
     return undefined;
   }
 }
@@ -259,28 +245,14 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
 
   const subscriptionsText = idList(options.subscriptionIds);
   const tenantsText = idList(options.tenantIds);
-  const problems: string[] = [];
-  if (subscriptionsText !== undefined) {
-    const p = validateGuidList(subscriptionsText, 'subscription ids');
-    if (p) problems.push(`Subscriptions: ${p}`);
-  }
-  if (tenantsText !== undefined) {
-    const p = validateGuidList(tenantsText, 'tenant ids');
-    if (p) problems.push(`Tenants: ${p}`);
-  }
+  const problems = guidProblems(subscriptionsText, tenantsText);
   if (problems.length > 0) {
     void notify('error', `${REMOVE_TITLE}: ${problems.join(' ')} Nothing was changed.`);
     return undefined;
   }
 
-  let gallery: Gallery;
-  try {
-    gallery = await freshGallery(explorer, node);
-  } catch (error) {
-    logFailureOf(`${REMOVE_TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read the sharing of gallery ${name}`, error));
-    return undefined;
-  }
+  const gallery = await readSharing(explorer, node, REMOVE_TITLE, name);
+  if (!gallery) return undefined;
   const profile = profileOf(gallery);
   const current = sharedIds(profile);
   const all = [
@@ -354,8 +326,8 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
     void notify('info', `${name} is no longer shared with ${listInWords(chosen.map((g) => label(g.type, g.id)))}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${REMOVE_TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`stop sharing ${name}`, error));
+    logFailure(`${REMOVE_TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`stop sharing ${name}`, error));
     return undefined;
   }
 }
@@ -381,8 +353,8 @@ export async function showSharing(explorer: Explorer, ...args: unknown[]): Promi
   try {
     gallery = await withQuietProgress(`Reading the sharing of ${node.gallery.name}`, () => freshGallery(explorer, node));
   } catch (error) {
-    logFailureOf(`${SHOW_TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read the sharing of gallery ${node.gallery.name}`, error));
+    logFailure(`${SHOW_TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read the sharing of gallery ${node.gallery.name}`, error));
     return undefined;
   }
   showGalleryUpdate(explorer, node, gallery);
@@ -410,4 +382,25 @@ export async function showSharing(explorer: Explorer, ...args: unknown[]): Promi
   const next: Partial<Record<ShowChoice, string>> = { add: ADD_SHARING_COMMAND, remove: REMOVE_SHARING_COMMAND, reset: RESET_SHARING_COMMAND, public: 'azureComputeGallery.sharePublicly' };
   if (typeof answer === 'string' && next[answer]) await vscode.commands.executeCommand(next[answer]!, node, { prompter: options.prompter });
   return report;
+}
+
+/** What is wrong with the subscription and tenant ids given as options (nothing is sent if any). */
+function guidProblems(subscriptionsText: string | undefined, tenantsText: string | undefined): string[] {
+  const problems: string[] = [];
+  const subscriptions = subscriptionsText === undefined ? undefined : validateGuidList(subscriptionsText, 'subscription ids');
+  if (subscriptions) problems.push(`Subscriptions: ${subscriptions}`);
+  const tenants = tenantsText === undefined ? undefined : validateGuidList(tenantsText, 'tenant ids');
+  if (tenants) problems.push(`Tenants: ${tenants}`);
+  return problems;
+}
+
+/** The gallery with its current sharing groups, or undefined after telling the user why not. */
+async function readSharing(explorer: Explorer, node: GalleryNode, title: string, name: string): Promise<Gallery | undefined> {
+  try {
+    return await freshGallery(explorer, node);
+  } catch (error) {
+    logFailure(`${title} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read the sharing of gallery ${name}`, error));
+    return undefined;
+  }
 }

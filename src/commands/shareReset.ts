@@ -9,7 +9,7 @@ import type { GalleryNode } from '../tree/nodes/galleryNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
-import { explainFailure, logFailureOf, prompterFor, resolveNode, showGalleryUpdate, splitArgs, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 const TITLE = 'Reset Sharing';
 
@@ -32,8 +32,8 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
   try {
     gallery = await azure.getGallery(target, node.gallery.resourceGroup, name);
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read the sharing of gallery ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read the sharing of gallery ${name}`, error));
     return undefined;
   }
   if (gallery.permissions === 'Private') {
@@ -71,8 +71,8 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
     void notify('info', `${name} is private again${losers.length > 0 ? `: ${listInWords(losers)} lost access` : ''}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`reset the sharing of ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`reset the sharing of ${name}`, error));
     return undefined;
   }
 }

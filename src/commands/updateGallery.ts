@@ -7,7 +7,7 @@ import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { explainFailure, logFailureOf, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_GALLERY_COMMAND = 'azureComputeGallery.updateGallery';
 const TITLE = 'Update Gallery';
@@ -64,8 +64,8 @@ export async function updateGallery(explorer: Explorer, ...args: unknown[]): Pro
     void notify('info', description ? `Updated the description of ${name}.` : `Removed the description of ${name}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`update gallery ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`update gallery ${name}`, error));
     return undefined;
   }
 }

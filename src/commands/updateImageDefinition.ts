@@ -16,7 +16,7 @@ import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { DISK_TYPES } from './createImageDefinition';
-import { explainFailure, logFailureOf, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_DEFINITION_COMMAND = 'azureComputeGallery.updateImageDefinition';
 const TITLE = 'Update Image Definition';
@@ -90,8 +90,8 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   try {
     extras = await azure.getImageDefinitionExtras(target, node.resourceId);
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`read image definition ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read image definition ${name}`, error));
     return undefined;
   }
   const i = node.image;
@@ -231,8 +231,8 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
     void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', explainFailure(`update image definition ${name}`, error));
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`update image definition ${name}`, error));
     return undefined;
   }
 }

@@ -17,7 +17,7 @@ import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs, type RegionChoice } from './createCommon';
 import type { VersionCreations } from './createVersionProgress';
-import { explainFailure, logFailureOf, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
 const TITLE = 'Update Image Version';
@@ -79,8 +79,8 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
     ]);
   } catch (error) {
-    logFailureOf(`${TITLE} ${v0.id}`, error);
-    void notify('error', explainFailure(`read ${what}`, error));
+    logFailure(`${TITLE} ${v0.id}`, error);
+    void notify('error', failureMessage(`read ${what}`, error));
     return undefined;
   }
   const source = normalizeRegionName(version.location);
@@ -334,8 +334,8 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     void notify('info', `Updated ${what}: ${(Object.keys(changes) as (keyof ImageVersionChanges)[]).map((k) => describeChange(k, changes)).join('; ')}.`);
     return updated;
   } catch (error) {
-    logFailureOf(`${TITLE} ${v0.id}`, error);
-    void notify('error', explainFailure(`update ${what}`, error));
+    logFailure(`${TITLE} ${v0.id}`, error);
+    void notify('error', failureMessage(`update ${what}`, error));
     return undefined;
   }
 }

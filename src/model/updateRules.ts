@@ -4,9 +4,12 @@
 import { DEFAULT_STORAGE_ACCOUNT_TYPE, isStorageAccountType, normalizeRegionName, sameRegion, type StorageAccountType, type TargetRegion } from './replication';
 import { checkHttpsUrl } from './urls';
 
-/** An optional https link (EULA, privacy statement, release notes): empty is fine, it removes the link. */
-export function validateOptionalLink(value: string, what: string, example: string): string | undefined {
-  const v = value.trim();
+/**
+ * An optional https link (EULA, privacy statement, release notes): empty is fine. `whenEmpty` ends
+ * the hint ("…, or leave it empty to remove it"); `trim` reads the value as a form field does.
+ */
+export function validateOptionalLink(value: string, what: string, example: string, { whenEmpty = ' to remove it', trim = true } = {}): string | undefined {
+  const v = trim ? value.trim() : value;
   if (v === '') return undefined;
   switch (checkHttpsUrl(v).problem) {
     case undefined:
@@ -18,7 +21,7 @@ export function validateOptionalLink(value: string, what: string, example: strin
     case 'credentials':
       return `Remove the user name or password from the ${what}.`;
     default:
-      return `Enter the ${what} as a full https:// address, for example ${example}, or leave it empty to remove it.`;
+      return `Enter the ${what} as a full https:// address, for example ${example}, or leave it empty${whenEmpty}.`;
   }
 }
 

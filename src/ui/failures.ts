@@ -47,7 +47,18 @@ const NEXT_STEP: Record<FailureKind, string> = {
   other: 'Try again, or look in the output channel "Azure Compute Gallery" for details.',
 };
 
+// Codes whose next step is more specific than their kind's.
+const CODE_NEXT_STEP: Record<string, string> = {
+  CannotDeleteResource: 'Delete what it contains first, or run Delete again and choose to delete everything in it.',
+  RoleAssignmentExists: 'Nothing needs to change: the access is already there.',
+  PrincipalNotFound: 'Check that the person, group or application is in this tenant; one created a moment ago can take a minute to appear.',
+  RoleAssignmentUpdateNotPermitted: 'Remove the existing role assignment first (Manage Access…), then grant the role again.',
+  OperationNotAllowed: 'Wait for the operation Azure names to finish, or change what blocks it, then try again.',
+};
+
 export function nextStep(error: unknown, fallback?: string): string {
+  const specific = CODE_NEXT_STEP[(error as AzureErrorLike | undefined)?.code ?? ''];
+  if (specific) return specific;
   const kind = failureKind(error);
   return kind === 'other' && fallback !== undefined ? fallback : NEXT_STEP[kind];
 }

@@ -6,20 +6,9 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { processesInGroup } from '../harness/processes';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, type Workbench } from './workbench';
+import { openGalleryView, openWorkbench, type Workbench, quickInput } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
-
-function quickInput(page: Page) {
-  const widget = page.locator('.quick-input-widget');
-  return {
-    widget,
-    title: widget.locator('.quick-input-title'),
-    input: widget.locator('.quick-input-box input'),
-    message: widget.locator('.quick-input-message'),
-    rows: widget.locator('.quick-input-list .monaco-list-row'),
-  };
-}
 
 describe('Create Gallery through the real quick input (e2e)', () => {
   let emulator: RunningEmulator | undefined;

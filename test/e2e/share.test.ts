@@ -7,20 +7,10 @@ import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { processesInGroup } from '../harness/processes';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, widenSideBar, type Workbench } from './workbench';
+import { openGalleryView, openWorkbench, widenSideBar, type Workbench, quickInput } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const GALLERY_KEY = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/contoso_images`;
-
-function quickInput(page: Page) {
-  const widget = page.locator('.quick-input-widget');
-  return {
-    widget,
-    input: widget.locator('.quick-input-box input'),
-    message: widget.locator('.quick-input-message'),
-    rows: widget.locator('.quick-input-list .monaco-list-row'),
-  };
-}
 
 describe('Share, reset and delete through the real workbench (e2e)', () => {
   let emulator: RunningEmulator | undefined;

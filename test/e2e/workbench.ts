@@ -82,3 +82,15 @@ export async function hover(page: Page, row: Locator, expected: Locator, attempt
     }
   }
 }
+
+/** The quick input (command palette, quick picks, input boxes) and its parts. */
+export function quickInput(page: Page) {
+  const widget = page.locator('.quick-input-widget');
+  return {
+    widget,
+    title: widget.locator('.quick-input-title'),
+    input: widget.locator('.quick-input-box input'),
+    message: widget.locator('.quick-input-message'),
+    rows: widget.locator('.quick-input-list .monaco-list-row'),
+  };
+}

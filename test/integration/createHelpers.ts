@@ -80,10 +80,11 @@ export class UiRecorder {
  * extension tells the user recorded (and confirmations answered) during it, signed out and the
  * seed reset after it.
  */
-export function useDemoSession(): UiRecorder {
+export function useDemoSession(options: { replicationMs?: number } = {}): UiRecorder {
   const ui = new UiRecorder();
   before(async () => {
     await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
+    if (options.replicationMs !== undefined) await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: options.replicationMs, failRegions: [] } });
     await extensionApi();
     await signInToLocalAzure();
     await ui.install();
@@ -91,6 +92,8 @@ export function useDemoSession(): UiRecorder {
   after(async () => {
     await ui.uninstall();
     await signOut();
+    // Back to the speed the integration runner starts the local Azure with.
+    if (options.replicationMs !== undefined) await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 4000, failRegions: [] } });
     await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
   });
   beforeEach(() => ui.clear());

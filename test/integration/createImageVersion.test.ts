@@ -6,8 +6,8 @@ import { PENDING_VERSIONS_KEY, type PendingVersion } from '../../src/commands/cr
 import { whyRegionCannotBeRemoved } from '../../src/model/replication';
 import { validateImageVersionName } from '../../src/model/versions';
 import type { SubscriptionNode } from '../../src/tree/nodes/subscriptionNode';
-import { BACK, CANCEL, PRODUCTION, RG_BUILDS, ScriptedPrompter, type ScriptedAnswer, UBUNTU_ID, UiRecorder, WINDOWS_ID, emulatorState, inventory, resource } from './createHelpers';
-import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt, refreshAll, signInToLocalAzure, signOut } from './helpers';
+import { BACK, CANCEL, PRODUCTION, RG_BUILDS, ScriptedPrompter, type ScriptedAnswer, UBUNTU_ID, WINDOWS_ID, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
+import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt, refreshAll } from './helpers';
 
 const CREATE = { pick: /^Create image version$/ };
 const source = (type: string, name: string) => `${RG_BUILDS}/providers/Microsoft.Compute/${type}/${name}`;
@@ -28,25 +28,11 @@ interface StoredProfile {
 }
 
 describe('Create Image Version (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1000, failRegions: [] } });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
+  const ui = useDemoSession({ replicationMs: 1000 });
 
   after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 4000, failRegions: [] } });
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
     await (await extensionApi()).explorer.globalState.update(PENDING_VERSIONS_KEY, undefined);
   });
-
-  beforeEach(() => ui.clear());
 
   it('creates a version from a managed image in several regions, returns at once, and shows the replication live', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');

@@ -4,8 +4,8 @@ import type { Gallery, ImageDefinition, ImageVersion } from '../../src/azure/typ
 import { validateEndOfLifeDate } from '../../src/model/endOfLife';
 import { whyRegionCannotBeRemoved } from '../../src/model/replication';
 import { validateRangeText } from '../../src/ui/answerText';
-import { ScriptedPrompter, UBUNTU_ID, UiRecorder, WINDOWS_ID, emulatorState, resource } from './createHelpers';
-import { emulatorAdmin, eventually, extensionApi, item, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { ScriptedPrompter, UBUNTU_ID, WINDOWS_ID, emulatorState, resource, useDemoSession } from './createHelpers';
+import { eventually, extensionApi, item, nodeAt } from './helpers';
 import { PRIVATE_ID, assertNoProblems, azureSnapshot, clearRequestLog, writes } from './shareHelpers';
 
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
@@ -20,24 +20,7 @@ interface StoredVersion {
 const stored = async (id: string) => resource(await emulatorState(), id)?.properties as unknown as StoredVersion;
 
 describe('Update: galleries, image definitions and image versions (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1500, failRegions: [] } });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 4000, failRegions: [] } });
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession({ replicationMs: 1500 });
 
   it("changes a gallery's description, showing the current one to edit; empty removes it", async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_images');
