@@ -31,8 +31,19 @@ export function accountCommands(explorer: Explorer) {
       return text;
     },
 
-    'azureComputeGallery.selectSubscriptions': async () => {
+    /** `subscriptionIds`: choose without the quick pick (keybindings, tests); [] or all of them shows every one. */
+    'azureComputeGallery.selectSubscriptions': async (options?: { subscriptionIds?: string[] }) => {
       const session = requireSession(explorer);
+      if (options?.subscriptionIds) {
+        const all = await session.listSubscriptions(false);
+        const wanted = new Set(options.subscriptionIds.map((id) => id.toLowerCase()));
+        const unknown = options.subscriptionIds.filter((id) => !all.some((s) => s.subscriptionId.toLowerCase() === id.toLowerCase()));
+        if (unknown.length > 0) throw new Error(`Choose among your subscriptions: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not one of them.`);
+        const chosen = all.filter((s) => wanted.has(s.subscriptionId.toLowerCase())).map((s) => `${s.tenantId}/${s.subscriptionId}`);
+        await writeSubscriptionFilter(chosen.length === all.length ? [] : chosen);
+        explorer.refreshAll();
+        return chosen;
+      }
       const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { entry: string }>();
       quickPick.title = 'Select Subscriptions';
       quickPick.placeholder = 'Loading subscriptions…';
@@ -65,7 +76,27 @@ export function accountCommands(explorer: Explorer) {
       return chosen;
     },
 
-    'azureComputeGallery.selectCloud': async () => {
+    /** `cloud` (AzureCloud, AzureChinaCloud, AzureUSGovernment, Custom) and, for Custom, its endpoints: no prompts. */
+    'azureComputeGallery.selectCloud': async (options?: { cloud?: string; resourceManagerEndpointUrl?: string; activeDirectoryEndpointUrl?: string }) => {
+      if (options?.cloud) {
+        const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+        if (options.cloud === 'Custom') {
+          const problems = (['resourceManagerEndpointUrl', 'activeDirectoryEndpointUrl'] as const)
+            .map((field) => validateEndpointUrl(field, options[field] ?? ''))
+            .filter((p): p is string => p !== undefined);
+          if (problems.length > 0) throw new Error(`${problems.join(' ')} Nothing was changed.`);
+          const current = config.get<Record<string, string>>('customEnvironment') ?? {};
+          await config.update(
+            'customEnvironment',
+            { ...current, resourceManagerEndpointUrl: options.resourceManagerEndpointUrl, activeDirectoryEndpointUrl: options.activeDirectoryEndpointUrl },
+            vscode.ConfigurationTarget.Global,
+          );
+        } else if (!(options.cloud in PUBLIC_CLOUDS)) {
+          throw new Error(`Choose one of ${Object.keys(PUBLIC_CLOUDS).join(', ')} or Custom, not ${options.cloud}.`);
+        }
+        await config.update('environment', options.cloud, vscode.ConfigurationTarget.Global);
+        return options.cloud;
+      }
       const items = [
         ...Object.values(PUBLIC_CLOUDS).map((c) => ({ label: c.displayName, description: c.name, value: c.name as string })),
         { label: 'Custom cloud…', description: 'Azure Stack Hub or the local Azure: your own endpoints', value: 'Custom' },

@@ -9,6 +9,7 @@ import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { ExternalGalleryNode, ExternalImageNode, ExternalVersionNode } from '../tree/nodes/sharedNodes';
 import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
 import { log } from '../ui/log';
+import { waitCancellably } from './createCommon';
 import { pickNode } from '../ui/pickNode';
 import type { PropertiesDocuments } from '../ui/propertiesDocuments';
 
@@ -88,16 +89,17 @@ export function resourceCommands(explorer: Explorer, documents: PropertiesDocume
       return url;
     },
 
-    'azureComputeGallery.viewProperties': async (node?: unknown) => {
+    /** `abortSignal` (as the progress notification's Cancel): stop the read; nothing opens. */
+    'azureComputeGallery.viewProperties': async (node?: unknown, options?: { abortSignal?: AbortSignal }) => {
       const picked = await resolve(explorer, node, 'View Properties', (n) => n instanceof GalleryNode || n instanceof ImageDefinitionNode || n instanceof ImageVersionNode);
       if (!picked || !isOwn(picked) || picked instanceof SubscriptionNode) return;
       const target = subscriptionOf(picked).subscription.target;
-      const json = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Loading ${picked.resourceId.split('/').pop() ?? ''}…` },
-        () => explorer.azure().getResourceJson(target, picked.resourceId),
+      const read = await waitCancellably(`Loading ${picked.resourceId.split('/').pop() ?? ''}`, options?.abortSignal, (abortSignal) =>
+        explorer.azure().getResourceJson(target, picked.resourceId, { abortSignal }),
       );
+      if (!read) return undefined;
       log().info(`View Properties: ${picked.resourceId}`);
-      return documents.show(picked.resourceId, json);
+      return documents.show(picked.resourceId, read.value);
     },
   };
 }

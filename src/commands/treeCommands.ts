@@ -11,6 +11,8 @@ const PUBLIC_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{
 export function treeCommands(explorer: Explorer) {
   return {
     'azureComputeGallery.refresh': (node?: ExplorerNode) => explorer.reload(node),
+    // The view title's Refresh: the whole tree, whatever node is selected (VS Code may pass it).
+    'azureComputeGallery.refreshAll': () => explorer.refreshAll(),
     'azureComputeGallery.retry': (node?: ExplorerNode) => explorer.reload(node),
     'azureComputeGallery.loadMore': async (node?: ExplorerNode) => {
       if (!(node instanceof ImageDefinitionNode)) return;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as https from 'node:https';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,6 +32,21 @@ function startSandbox(stateDir: string): { child: ChildProcess; ready: Promise<S
     child.on('exit', (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
   });
   return { child, ready, output: () => output };
+}
+
+/** The sandbox's local Azure admin API (its CA is the one cached in .emulator/). */
+function sandboxAdmin(url: string, method: string, route: string): Promise<unknown> {
+  const ca = fs.readFileSync(path.join(ROOT, '.emulator', 'ca.pem'), 'utf8');
+  return new Promise((resolve, reject) => {
+    https
+      .request(new URL(route, url), { method, ca }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve(text ? (JSON.parse(text) as unknown) : undefined));
+      })
+      .on('error', reject)
+      .end();
+  });
 }
 
 async function treeItem(page: Page, label: RegExp) {
@@ -96,6 +112,22 @@ describe('npm start (the sandbox)', () => {
     const shot = path.join(SCREENSHOTS_DIR, '02-tree-expanded.png');
     await page.screenshot({ path: shot });
     assert.ok(fs.statSync(shot).size > 10_000);
+  });
+
+  it('Refresh on the view title reloads the tree and keeps expanded nodes expanded', async () => {
+    await sandboxAdmin(info!.emulator, 'DELETE', '/_admin/requests');
+    await page.locator('.sidebar .title-actions').getByRole('button', { name: /^Refresh/ }).click();
+    // It did reload: the subscriptions and galleries were asked for again.
+    for (let i = 0; ; i++) {
+      const paths = ((await sandboxAdmin(info!.emulator, 'GET', '/_admin/requests')) as { path: string }[]).map((r) => r.path);
+      if (paths.some((p) => /^\/subscriptions$/.test(p)) && paths.some((p) => /Microsoft\.Compute\/galleries$/.test(p))) break;
+      if (i > 100) assert.fail(`no reload seen: ${paths.join(', ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Still expanded down to the versions after the reload, with live state.
+    await treeItem(page, /^1\.0\.0/);
+    await page.getByText(/Replicating \d\/3 regions, \d+%/).first().waitFor();
+    assert.equal(await page.getByRole('treeitem', { name: /^ubuntu-22\.04-lts/ }).first().getAttribute('aria-expanded'), 'true');
   });
 
   it('shows a tooltip with the definition\'s publisher, offer and SKU', async () => {

@@ -13,6 +13,7 @@ import {
   signInToLocalAzure,
   tooltipText,
 } from './helpers';
+import { UiRecorder } from './createHelpers';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const DEVELOPMENT = '00000000-0000-4000-8000-00000000a002';
@@ -204,6 +205,61 @@ describe('the explorer against the local Azure (demo seed)', () => {
     const text = await vscode.commands.executeCommand<string>('azureComputeGallery.showSignInStatus');
     assert.match(text, new RegExp(`^Signed in — Service principal c0ffee00-0000-4000-8000-000000000001 in tenant ${TENANT}, on the custom cloud https://127\\.0\\.0\\.1:\\d+/$`));
     assert.ok(!text.includes(process.env.AZURE_CLIENT_SECRET ?? '<none>'));
+  });
+
+  it('Select Subscriptions chooses what the tree shows; all of them clears the filter; an unknown id changes nothing', async () => {
+    const ui = new UiRecorder();
+    await ui.install();
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('azureComputeGallery.selectSubscriptions', { subscriptionIds: [PRODUCTION] }), [`${TENANT}/${PRODUCTION}`]);
+      await eventually(async () => assert.deepEqual(await labels(await children()), ['Contoso Production', 'Shared with me', 'Community']));
+      assert.equal(await vscode.commands.executeCommand('azureComputeGallery.selectSubscriptions', { subscriptionIds: ['00000000-0000-0000-0000-000000000bad'] }), undefined);
+      await ui.waitFor('error', /Choose among your subscriptions: 00000000-0000-0000-0000-000000000bad is not one of them/);
+      assert.deepEqual(vscode.workspace.getConfiguration('azureComputeGallery').get('selectedSubscriptions'), [`${TENANT}/${PRODUCTION}`]);
+      await vscode.commands.executeCommand('azureComputeGallery.selectSubscriptions', { subscriptionIds: [PRODUCTION, DEVELOPMENT] });
+      assert.deepEqual(vscode.workspace.getConfiguration('azureComputeGallery').get('selectedSubscriptions'), []);
+      await eventually(async () => assert.deepEqual(await labels(await children()), ['Contoso Development', 'Contoso Production', 'Shared with me', 'Community']));
+    } finally {
+      await ui.uninstall();
+    }
+  });
+
+  it('Select Cloud switches clouds (the status says which), refuses http:// custom endpoints, and switches back', async () => {
+    const ui = new UiRecorder();
+    await ui.install();
+    const config = () => vscode.workspace.getConfiguration('azureComputeGallery');
+    const original = config().get<{ resourceManagerEndpointUrl: string; activeDirectoryEndpointUrl: string }>('customEnvironment')!;
+    try {
+      assert.equal(await vscode.commands.executeCommand('azureComputeGallery.selectCloud', { cloud: 'AzureUSGovernment' }), 'AzureUSGovernment');
+      assert.equal(config().get('environment'), 'AzureUSGovernment');
+      assert.match(await vscode.commands.executeCommand<string>('azureComputeGallery.showSignInStatus'), /on AzureUSGovernment$/);
+      const refused = await vscode.commands.executeCommand('azureComputeGallery.selectCloud', {
+        cloud: 'Custom', resourceManagerEndpointUrl: 'http://127.0.0.1:1/', activeDirectoryEndpointUrl: original.activeDirectoryEndpointUrl,
+      });
+      assert.equal(refused, undefined);
+      await ui.waitFor('error', /https:\/\/.*clear text.*Nothing was changed/);
+      assert.equal(config().get('environment'), 'AzureUSGovernment', 'nothing changed');
+    } finally {
+      await vscode.commands.executeCommand('azureComputeGallery.selectCloud', { cloud: 'Custom', ...original });
+      await ui.uninstall();
+    }
+    assert.equal(config().get('environment'), 'Custom');
+    await eventually(async () => assert.ok((await labels(await children())).includes('Contoso Production')));
+  });
+
+  it('View Properties can be cancelled: the read stops and nothing opens', async () => {
+    const gallery = await nodeAt('Contoso Production', 'contoso_images');
+    await emulatorAdmin('POST', '/_admin/config', { latencyMs: 5000 });
+    try {
+      const stop = new AbortController();
+      const started = Date.now();
+      const pending = vscode.commands.executeCommand('azureComputeGallery.viewProperties', gallery, { abortSignal: stop.signal });
+      setTimeout(() => stop.abort(), 200);
+      assert.equal(await pending, undefined);
+      assert.ok(Date.now() - started < 4000, 'the command returned without waiting for Azure');
+    } finally {
+      await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+    }
   });
 
   it('refreshing the whole tree keeps node ids stable (so expanded nodes stay expanded)', async () => {
