@@ -8,6 +8,16 @@
 // and digits is the rule of the portal's create form as far as it could be confirmed (published
 // community galleries such as "ConstellationCVM-…" fit it). The limits are exported constants so
 // that a correction is a one-line change.
+//
+// The links and the e-mail address: Azure checks that they are present (azure-cli's
+// create_image_gallery in Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py
+// requires all four) but no format — the docs' own REST example sends http:// links
+// (MicrosoftDocs/azure-compute-docs articles/virtual-machines/create-gallery.md), and a gallery
+// with a publisherUri that is no URI exists (https://github.com/Azure/azure-sdk-for-net/issues/38912).
+// Since everything here is shown to every Azure user, the extension asks for more: https links on a
+// public (dotted) host with no user name or password, and a plausible address. The local Azure
+// enforces the same rules (test/emulator/compute/rules.ts) and test/conformance/inputAgreement
+// checks that both agree.
 import { characters, describeCharacter, firstCharacterNotIn, lengthOf } from './characters';
 import { checkHttpsUrl } from './urls';
 
@@ -34,39 +44,46 @@ export function validatePublicNamePrefix(value: string): string | undefined {
   return undefined;
 }
 
-function validatePublicLink(value: string, what: string): string | undefined {
+function validatePublicLink(value: string, what: string, example: string): string | undefined {
   const { problem, url } = checkHttpsUrl(value);
   switch (problem) {
     case 'empty':
-      return `Enter the ${what} as an https:// address, for example https://www.contoso.com/.`;
+      return `Enter the ${what} as an https:// address, for example ${example}.`;
     case 'whitespace':
-      return `Remove the spaces from the ${what}.`;
+      return `Remove the spaces from the ${what}: type one address, for example ${example}.`;
     case 'malformed':
-      return `Enter the ${what} as a full address starting with https://, for example https://www.contoso.com/.`;
+      return `Enter the ${what} as a full address starting with https://, for example ${example}.`;
     case 'notHttps':
-      return `Use an https:// address for the ${what}; everyone who sees the gallery will open it.`;
+      return `Use an https:// address for the ${what}, for example ${example}; everyone who sees the gallery will open it.`;
     case 'noHost':
-      return `Add the site name to the ${what}, for example https://www.contoso.com/.`;
+      return `Add the site name to the ${what}, for example ${example}.`;
     case 'credentials':
-      return `Remove the user name or password from the ${what}: it is shown publicly.`;
+      return `Remove the user name or password from the ${what}: it is shown publicly. Type only the address, for example ${example}.`;
     case undefined:
       break;
   }
-  // A public link needs a public host name: "https://intranet/" works for no one outside.
-  if (url && !url.hostname.includes('.')) {
-    return `Use a public site for the ${what}, with a full host name such as www.contoso.com.`;
+  // A public link needs a public host name: "https://intranet/", "https://10.0.0.1/" or
+  // "https://[::1]/" work for no one outside.
+  if (url && !isPublicHostName(url.hostname)) {
+    return `Use a public site for the ${what}, with a full host name, for example ${example}.`;
   }
   return undefined;
 }
 
+/** Two or more dot-separated labels, none empty, not an IP address (the parser has already turned a numeric last label into IPv4 or refused it). */
+function isPublicHostName(hostname: string): boolean {
+  const labels = hostname.split('.');
+  return labels.length >= 2 && labels.every((l) => l.length > 0) && !/^[0-9]+$/.test(labels[labels.length - 1]);
+}
+
 /** The publisher's website, shown to every Azure user. */
 export function validatePublisherUri(value: string): string | undefined {
-  return validatePublicLink(value, 'publisher website');
+  return validatePublicLink(value, 'publisher website', 'https://www.contoso.com/');
 }
 
 /** The legal agreement (EULA) link, shown to every Azure user. */
 export function validateLegalAgreementUri(value: string): string | undefined {
-  return validatePublicLink(value, 'legal agreement link');
+  return validatePublicLink(value, 'legal agreement link', 'https://www.contoso.com/eula');
 }
 
 // Plausible, not RFC 5322-complete: dot-atom local part, host names with a 2+ letter top level.
@@ -77,8 +94,8 @@ const EMAIL_DOMAIN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za
 export function validatePublisherEmail(value: string): string | undefined {
   const example = 'for example support@contoso.com';
   if (value.length === 0) return `Enter the publisher's support e-mail address, ${example}.`;
-  if (/\s/.test(value)) return 'Remove the spaces from the e-mail address.';
-  if (value.length > EMAIL_MAX) return `Use an e-mail address of at most ${EMAIL_MAX} characters.`;
+  if (/\s/.test(value)) return `Remove the spaces from the e-mail address, ${example}.`;
+  if (value.length > EMAIL_MAX) return `Use an e-mail address of at most ${EMAIL_MAX} characters, ${example}.`;
   const at = value.lastIndexOf('@');
   if (at < 0) return `Add the "@" and domain to the e-mail address, ${example}.`;
   const local = value.slice(0, at);

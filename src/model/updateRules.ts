@@ -15,11 +15,11 @@ export function validateOptionalLink(value: string, what: string, example: strin
     case undefined:
       return undefined;
     case 'whitespace':
-      return `Remove the spaces from the ${what}.`;
+      return `Remove the spaces from the ${what}: type one address, for example ${example}.`;
     case 'notHttps':
       return `Use an https:// address for the ${what}, for example ${example}.`;
     case 'credentials':
-      return `Remove the user name or password from the ${what}.`;
+      return `Remove the user name or password from the ${what}: type only the address, for example ${example}.`;
     default:
       return `Enter the ${what} as a full https:// address, for example ${example}, or leave it empty${whenEmpty}.`;
   }

@@ -22,7 +22,12 @@ export function checkHttpsUrl(text: string): UrlCheck {
     return { problem: 'malformed' };
   }
   if (url.protocol !== 'https:') return { problem: 'notHttps' };
+  // The parser also forgives "https:host", "https:/host", "https:\\host" and an empty "@" before
+  // the host. What was typed is what gets stored (and, for a community gallery, shown to everyone),
+  // so ask for the plain form: "https://", then the host.
+  const authority = /^https:\/\/([^/\\?#]*)/i.exec(text)?.[1];
+  if (authority === undefined || authority === '') return { problem: 'malformed' };
   if (url.hostname.length === 0) return { problem: 'noHost' };
-  if (url.username !== '' || url.password !== '') return { problem: 'credentials' };
+  if (url.username !== '' || url.password !== '' || authority.includes('@')) return { problem: 'credentials' };
   return { url };
 }

@@ -12,7 +12,11 @@ import { GUID } from '../emulator/compute/sharing';
 import { normalizePublishing } from '../emulator/compute/publishing';
 import { SUPPORTED_LOCATIONS } from '../emulator/arm/apiVersions';
 import { validateTargetRegions, type TargetRegion } from '../../src/model/replication';
-import { computeClient, POLL, startFast } from './helpers';
+import { validateLegalAgreementUri, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
+import { validateOptionalLink } from '../../src/model/updateRules';
+import { checkCommunityInfo } from '../emulator/compute/galleries';
+import { checkOptionalLink } from '../emulator/compute/rules';
+import { computeClient, credentialFor, POLL, raw, startFast } from './helpers';
 
 const RUNS = 3000;
 // Instructions, not complaints: each message starts by telling the user what to do.
@@ -28,13 +32,89 @@ const text = (extra: string, maxLength: number) =>
 
 const tally = { compared: 0, disagreements: [] as string[] };
 
-function agree(what: string, input: string, modelMessage: string | undefined, azureAccepts: boolean): void {
+/** `example`: what every refusal must show the user to type instead (for fields with a free form). */
+function agree(what: string, input: string, modelMessage: string | undefined, azureAccepts: boolean, example?: string): void {
   tally.compared++;
   if ((modelMessage === undefined) !== azureAccepts) {
     tally.disagreements.push(`${what} ${JSON.stringify(input)}: model ${modelMessage ? 'refuses' : 'accepts'}, Azure ${azureAccepts ? 'accepts' : 'refuses'}`);
   }
-  if (modelMessage !== undefined) assert.match(modelMessage, INSTRUCTION, `${what} ${JSON.stringify(input)}: "${modelMessage}" says what to do`);
+  if (modelMessage !== undefined) {
+    assert.match(modelMessage, INSTRUCTION, `${what} ${JSON.stringify(input)}: "${modelMessage}" says what to do`);
+    if (example !== undefined) assert.ok(modelMessage.includes(`for example ${example}`), `${what} ${JSON.stringify(input)}: "${modelMessage}" shows ${example}`);
+  }
 }
+
+// ---- URLs: well-formed ones, and every way a pasted link goes wrong --------------------------------
+const pad = fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u3000', '\u200b') });
+const scheme = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('https://', 'HTTPS://', 'Https://') },
+  { weight: 4, arbitrary: fc.constantFrom('http://', 'ftp://', 'file://', '', '//', 'https:', 'https:/', 'https:///', 'https:\\\\', 'https:/\\', 'mailto:', 'javascript:', 'www.', 'https//', 'htps://') },
+);
+const userInfo = fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('user@', 'user:pw@', ':@', '@', 'a b@', 'www.contoso.com@') });
+const longLabel = fc.integer({ min: 50, max: 300 }).map((n) => `${'a'.repeat(n)}.com`);
+const host = fc.oneof(
+  fc.constantFrom(
+    'www.contoso.com', 'contoso.com', 'images.contoso.example', 'contoso', 'localhost', 'intranet', 'bücher.de', '例え.jp', 'xn--bcher-kva.de',
+    'мойсайт.рф', '127.0.0.1', '10.0.0.1', '[::1]', '[2001:db8::1]', '', '.', 'contoso..com', '-contoso.com', 'contoso-.com', 'contoso.com.', 'con toso.com',
+    'contoso_com.example', '%41.example', 'a.b', 'exa%20mple.com', 'contoso.com\u00a0', 'ｗｗｗ.contoso.com', 'contoso.com%00', '[::1', 'user@contoso.com', '1.2.3', '0x7f.1', '192.168.0.1.', 'a.123', '[::ffff:1.2.3.4]', '999.1.1.1', 'www.contoso.com.', '..contoso.com',
+  ),
+  fc.domain(),
+  longLabel,
+);
+const port = fc.constantFrom('', '', '', '', '', '', ':443', ':8443', ':0', ':65535', ':65536', ':99999', ':abc', ':', ':-1');
+const longPath = fc.integer({ min: 200, max: 4000 }).map((n) => `/${'x'.repeat(n)}`);
+const path = fc.oneof(fc.constantFrom('', '', '/', '/', '/eula', '/eula', '/legal/eula.html', '/legal/terms.html', '/legal terms', '/ünï/cødé', '/%20', '/../x', '/a\\b', '/%', '/%zz'), fc.webPath(), longPath);
+const query = fc.constantFrom('', '', '', '?v=2', '?q= x', '?a=1&b=2', '?', '?ü=1');
+const fragment = fc.constantFrom('', '', '', '#terms', '#', '#a b', '#ü', '##');
+const composedUrl = fc.tuple(pad, scheme, userInfo, host, port, path, query, fragment, pad).map((p) => p.join(''));
+/** A generated URL with one character put in, taken out or swapped. */
+const mutatedUrl = fc
+  .tuple(fc.webUrl({ validSchemes: ['https', 'http'], withFragments: true, withQueryParameters: true }), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(' ', '@', ':', '/', '.', '#', '%', 'é', '\u0000', '\\', '[', '"'))
+  .map(([u, at, op, c]) => {
+    const i = at % (u.length + 1);
+    return op === 'insert' ? u.slice(0, i) + c + u.slice(i) : op === 'delete' ? u.slice(0, i) + u.slice(i + 1) : u.slice(0, i) + c + u.slice(i + 1);
+  });
+const url = fc.oneof(
+  { weight: 5, arbitrary: composedUrl },
+  { weight: 2, arbitrary: fc.webUrl({ validSchemes: ['https', 'http', 'ftp'], withFragments: true, withQueryParameters: true }) },
+  { weight: 2, arbitrary: mutatedUrl },
+  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
+);
+
+// ---- E-mail addresses -------------------------------------------------------------------------------
+const localPart = fc.oneof(
+  fc.constantFrom('support', 'first.last', 'a', 'x+tag', "o'brien", 'user_name', 'a-b', '!#$%&*+/=?^`{|}~', '', '.support', 'support.', 'sup..port', 'sup port', 'süpport', '"quoted"', 'a@b', 'тест', '(comment)'),
+  fc.integer({ min: 55, max: 75 }).map((n) => 'l'.repeat(n)),
+  fc.string({ unit: fc.constantFrom(...'ab9.-_+!@ é"'.split('')), maxLength: 20 }),
+);
+const emailDomain = fc.oneof(
+  fc.constantFrom(
+    'contoso.com', 'images.contoso.example', 'contoso', 'contoso.c', 'contoso.co', 'contoso.123', '-contoso.com', 'contoso-.com', 'contoso..com', 'contoso.com.', '.contoso.com',
+    'con toso.com', 'bücher.de', 'xn--bcher-kva.de', '[127.0.0.1]', '127.0.0.1', 'contoso_mail.com', '', 'contoso.com ', 'c.museum', `${'d'.repeat(63)}.com`, `${'d'.repeat(64)}.com`,
+  ),
+  fc.domain(),
+  fc.integer({ min: 10, max: 30 }).map((n) => `${Array.from({ length: n }, (_, i) => `label${i}`).join('.')}.com`),
+);
+const at = fc.constantFrom('@', '@', '@', '@', '', '@@', ' @ ', '＠');
+const composedEmail = fc.tuple(pad, localPart, at, emailDomain, pad).map((p) => p.join(''));
+/** A generated address with one character put in, taken out or swapped. */
+const mutatedEmail = fc
+  .tuple(fc.emailAddress(), fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.constantFrom(' ', '@', '.', '-', 'é', ',', ';', '<', '"'))
+  .map(([e, i0, op, c]) => {
+    const i = i0 % (e.length + 1);
+    return op === 'insert' ? e.slice(0, i) + c + e.slice(i) : op === 'delete' ? e.slice(0, i) + e.slice(i + 1) : e.slice(0, i) + c + e.slice(i + 1);
+  });
+const email = fc.oneof(
+  { weight: 5, arbitrary: composedEmail },
+  { weight: 2, arbitrary: fc.emailAddress() },
+  { weight: 2, arbitrary: mutatedEmail },
+  { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+);
+
+const VALID_COMMUNITY = { publisherUri: 'https://www.contoso.com/', publisherContact: 'support@contoso.com', eula: 'https://www.contoso.com/eula', publicNamePrefix: 'Contoso1' };
+/** The local Azure's community-info rule, as a gallery PUT runs it, with one field replaced. */
+const communityAccepts = (field: keyof typeof VALID_COMMUNITY, value: string) => azureAccepts(() => checkCommunityInfo({ ...VALID_COMMUNITY, [field]: value }, undefined));
 
 function azureAccepts(check: () => void): boolean {
   try {
@@ -120,21 +200,61 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
     assert.deepEqual(tally.disagreements.slice(0, 5), []);
   });
 
+  it('URLs: the community gallery\'s publisher website and legal agreement link', () => {
+    const fields = {
+      publisherUri: { validate: validatePublisherUri, example: 'https://www.contoso.com/' },
+      eula: { validate: validateLegalAgreementUri, example: 'https://www.contoso.com/eula' },
+    } as const;
+    fc.assert(
+      fc.property(fc.constantFrom('publisherUri', 'eula' as const), url, (field, value) =>
+        agree(`community ${field}`, value, fields[field].validate(value), communityAccepts(field, value), fields[field].example),
+      ),
+      { numRuns: RUNS * 2 },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('URLs: an image definition\'s EULA, privacy statement and release notes links (create, and update as typed)', () => {
+    const examples = { eula: 'https://www.contoso.com/eula', privacyStatementUri: 'https://www.contoso.com/privacy', releaseNoteUri: 'https://www.contoso.com/release-notes' } as const;
+    fc.assert(
+      fc.property(fc.constantFrom('eula', 'privacyStatementUri', 'releaseNoteUri' as const), fc.boolean(), url, (field, update, value) => {
+        const example = examples[field];
+        const target = `galleryImage.properties.${field}`;
+        if (update) {
+          // Update Image Definition reads the field trimmed, and an empty value removes the link.
+          const sent = value.trim();
+          agree(`update ${field}`, value, validateOptionalLink(value, field, example), azureAccepts(() => checkOptionalLink(sent, target)), example);
+        } else {
+          // Create Image Definition sends what was typed; an empty field sends nothing.
+          agree(`create ${field}`, value, validateOptionalLink(value, field, example, { whenEmpty: '', trim: false }), azureAccepts(() => checkOptionalLink(value, target)), example);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('e-mail addresses: the community gallery\'s publisher contact', () => {
+    fc.assert(
+      fc.property(email, (value) => agree('publisherContact', value, validatePublisherEmail(value), communityAccepts('publisherContact', value), 'support@contoso.com')),
+      { numRuns: RUNS * 2 },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
   describe('through the real SDK and HTTPS', () => {
     let emu: RunningEmulator;
     before(async () => {
       emu = await startFast({ seed: 'empty', recordTraffic: false });
-      await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID); // warm
+      // Resource groups must exist first: create one over HTTPS as the SDK would.
+      const token = (await credentialFor(emu).getToken(`${emu.url}/.default`))!.token;
+      await raw(emu, 'PUT', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourcegroups/rg-agree?api-version=2021-04-01`, { token, body: { location: 'eastus' } });
     });
     after(() => emu.stop());
 
     it('the server answers gallery names exactly as the model predicts (a sample of 60)', async () => {
       const client = computeClient(emu, PRODUCTION_SUBSCRIPTION_ID);
       const samples = fc.sample(text(' -', 85), { numRuns: 60, seed: 42 }).filter((n) => n.length > 0 && !/[ ]/.test(n));
-      // Resource groups must exist first: create one over HTTPS as the SDK would.
-      const { raw } = await import('./helpers');
-      const token = (await (await import('./helpers')).credentialFor(emu).getToken(`${emu.url}/.default`))!.token;
-      await raw(emu, 'PUT', `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourcegroups/rg-agree?api-version=2021-04-01`, { token, body: { location: 'eastus' } });
       for (const [i, name] of samples.entries()) {
         let accepted = true;
         let code = '';
@@ -148,6 +268,30 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
         if (!accepted && code !== 'InvalidParameter') continue;
         agree(`gallery #${i} (HTTP)`, name, validateGalleryName(name), accepted);
       }
+      assert.deepEqual(tally.disagreements, []);
+    });
+
+    it('the server answers community gallery links and e-mail addresses as the model predicts (a sample of 40)', async () => {
+      const client = computeClient(emu, PRODUCTION_SUBSCRIPTION_ID);
+      const urls = fc.sample(url, { numRuns: 20, seed: 7 }).map((v) => ['publisherUri', v] as const);
+      const emails = fc.sample(email, { numRuns: 20, seed: 7 }).map((v) => ['publisherContact', v] as const);
+      let refused = 0;
+      for (const [i, [field, value]] of [...urls, ...emails].entries()) {
+        const info = { ...VALID_COMMUNITY, [field]: value };
+        let accepted = true;
+        try {
+          await client.galleries
+            .createOrUpdate('rg-agree', `community_agree_${i}`, { location: 'eastus', sharingProfile: { permissions: 'Community', communityGalleryInfo: info } }, POLL)
+            .pollUntilDone();
+        } catch (error) {
+          accepted = false;
+          assert.equal((error as { code?: string }).code, 'InvalidParameter', `${field} ${JSON.stringify(value)}`);
+          refused++;
+        }
+        const validate = field === 'publisherUri' ? validatePublisherUri : validatePublisherEmail;
+        agree(`community ${field} #${i} (HTTP)`, value, validate(value), accepted);
+      }
+      assert.ok(refused > 0 && refused < 40, `the sample has both good and bad values (${refused} refused)`);
       assert.deepEqual(tally.disagreements, []);
     });
   });

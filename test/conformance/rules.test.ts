@@ -117,6 +117,27 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     assert.equal(errorOf(res).target, 'sharingUpdate.operationType');
   });
 
+  it('community info and definition links: the extension\'s formats (stricter than real Azure), refused with InvalidParameter and the field as target', async () => {
+    const info = { publisherUri: 'https://www.contoso.com/', publisherContact: 'support@contoso.com', eula: 'https://www.contoso.com/eula', publicNamePrefix: 'Contoso1' };
+    const community = (change: Record<string, string>) => ({ location: 'eastus', properties: { sharingProfile: { permissions: 'Community', communityGalleryInfo: { ...info, ...change } } } });
+    const target = 'sharingProfile.communityGalleryInfo';
+    for (const bad of ['http://www.contoso.com/', 'www.contoso.com', 'https://intranet/', 'https://user@www.contoso.com/', 'https:www.contoso.com', 'https://www.contoso.com/a b']) {
+      await expectError(gal('comm_links'), community({ publisherUri: bad }), 400, 'InvalidParameter', `${target}.publisherUri`);
+      await expectError(gal('comm_links'), community({ eula: bad }), 400, 'InvalidParameter', `${target}.eula`);
+    }
+    for (const bad of ['support', 'support@contoso', 'a@b@contoso.com', 'sup port@contoso.com', '.support@contoso.com', `${'a'.repeat(65)}@contoso.com`]) {
+      await expectError(gal('comm_links'), community({ publisherContact: bad }), 400, 'InvalidParameter', `${target}.publisherContact`);
+    }
+    await expectOk(gal('comm_links'), community({ publisherUri: 'https://bücher.de', publisherContact: "o'brien+images@mail.contoso.example" }));
+
+    const definition = `${gal('contoso_images')}/images/links-check`;
+    for (const field of ['eula', 'privacyStatementUri', 'releaseNoteUri']) {
+      await expectError(definition, image('LinksCheck', { [field]: 'http://www.contoso.com/x' }), 400, 'InvalidParameter', `galleryImage.properties.${field}`);
+    }
+    // Definitions may link to any host (no public-host rule); an empty link is no link.
+    await expectOk(definition, image('LinksCheck', { eula: 'https://intranet/eula', privacyStatementUri: '', releaseNoteUri: 'https://www.contoso.com/notes' }));
+  });
+
   it('deleting a gallery or definition with children → 409 CannotDeleteResource; safety profile blocks early deletes', async () => {
     let res = await raw(emu, 'DELETE', gal('contoso_images') + q, { token });
     assert.equal(res.status, 409);

@@ -11,7 +11,7 @@ import { resourcesOfType } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
 import { displayRegion } from './replication';
-import { checkGalleryName, oneOf } from './rules';
+import { checkEmail, checkGalleryName, checkPublicLink, oneOf } from './rules';
 
 export const GALLERY_TYPE = 'Microsoft.Compute/galleries';
 const PERMISSIONS = ['Private', 'Groups', 'Community'] as const;
@@ -56,7 +56,7 @@ export function uniqueNameOf(gallery: StoredResource): string {
   return `${sub}-${gallery.name.toUpperCase()}`;
 }
 
-function checkCommunityInfo(info: JsonObject | undefined): JsonObject {
+export function checkCommunityInfo(info: JsonObject | undefined, before: JsonObject | undefined): JsonObject {
   const target = 'sharingProfile.communityGalleryInfo';
   if (!info) throw invalidParameter(`Required parameter '${target}' is missing (null). A community gallery needs publisherUri, publisherContact, eula and publicNamePrefix.`, target);
   for (const f of ['publisherUri', 'publisherContact', 'eula', 'publicNamePrefix']) {
@@ -68,6 +68,12 @@ function checkCommunityInfo(info: JsonObject | undefined): JsonObject {
   if (!/^[A-Za-z0-9]{5,16}$/.test(prefix)) {
     throw invalidParameter(`The public name prefix '${prefix}' is invalid. It must be 5 to 16 letters or digits.`, `${target}.publicNamePrefix`);
   }
+  // Formats: the extension's rules, stricter than real Azure (see rules.ts and the README). Only
+  // values being set are checked, so that a gallery stored earlier can still be changed otherwise.
+  const changed = (f: string) => before?.[f] !== info[f];
+  if (changed('publisherUri')) checkPublicLink(info.publisherUri as string, `${target}.publisherUri`);
+  if (changed('publisherContact')) checkEmail(info.publisherContact as string, `${target}.publisherContact`);
+  if (changed('eula')) checkPublicLink(info.eula as string, `${target}.eula`);
   return info;
 }
 
@@ -102,7 +108,7 @@ export const galleryKind: ArtifactKind = {
       const sharing: Sharing = { permissions, groups: before?.groups ?? [] };
       const info = asObject(given?.communityGalleryInfo) ?? before?.community;
       if (permissions === 'Community') {
-        const checked = checkCommunityInfo(info);
+        const checked = checkCommunityInfo(info, before?.community);
         const prefix = checked.publicNamePrefix as string;
         const oldNames = asArray(before?.community?.publicNames);
         sharing.community = compact({

@@ -7,7 +7,10 @@ import { childrenOf } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
 import { galleryKind } from './galleries';
-import { IDENTIFIER_LIMITS, checkArtifactName, isValidIdentifierPart, checkFutureDate, oneOf, propertyChange } from './rules';
+import { IDENTIFIER_LIMITS, checkArtifactName, checkOptionalLink, isValidIdentifierPart, checkFutureDate, oneOf, propertyChange } from './rules';
+
+/** The optional links of a definition (the extension's https rule; real Azure checks no format: see rules.ts). */
+export const DEFINITION_LINKS = ['eula', 'privacyStatementUri', 'releaseNoteUri'] as const;
 
 export const IMAGE_TYPE = 'Microsoft.Compute/galleries/images';
 export const OS_TYPES = ['Windows', 'Linux'] as const;
@@ -92,8 +95,10 @@ export const imageKind: ArtifactKind = {
       const id0 = asObject(before.identifier);
       for (const part of ['publisher', 'offer', 'sku']) if (!sameText(id0?.[part], identifier[part])) throw propertyChange('galleryImage', `identifier.${part}`);
       if (!sameText(before.endOfLifeDate, properties.endOfLifeDate)) checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
+      for (const f of DEFINITION_LINKS) if (before[f] !== properties[f]) checkOptionalLink(properties[f], `galleryImage.properties.${f}`);
     } else {
       checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
+      for (const f of DEFINITION_LINKS) checkOptionalLink(properties[f], `galleryImage.properties.${f}`);
       const siblings = childrenOf(ctx.emu.state, parent!.id, IMAGE_TYPE);
       const dup = siblings.find((s) => {
         const i = asObject(s.properties.identifier);

@@ -105,3 +105,84 @@ export function tagsOf(body: JsonObject): Record<string, string> | undefined {
 export function propertyChange(bodyName: string, path: string): ArmError {
   return new ArmError(409, 'PropertyChangeNotAllowed', `Changing property '${bodyName}.properties.${path}' is not allowed.`, `${bodyName}.properties.${path}`);
 }
+
+// ---- Links and e-mail addresses (community gallery info; image definition links) ----------------
+//
+// What Azure documents and enforces:
+// - GalleryRP.json 2025-12-03 (../shared/azure-rest-spec): CommunityGalleryInfo.publisherUri,
+//   publisherContact and eula, and GalleryImageProperties.eula, privacyStatementUri and
+//   releaseNoteUri are plain `type: string` (no `format`, no `pattern`). Only the read-side
+//   CommunityGalleryMetadata marks publisherUri and privacyStatementUri `format: uri`.
+// - azure-cli (Azure/azure-cli, src/azure-cli/azure/cli/command_modules/vm/custom.py,
+//   create_image_gallery) only requires all four of --publisher-uri, --publisher-email, --eula and
+//   --public-name-prefix to be given; it checks no format.
+// - "Create a gallery" (MicrosoftDocs/azure-compute-docs, articles/virtual-machines/create-gallery.md,
+//   https://learn.microsoft.com/azure/virtual-machines/create-gallery): the portal asks for a
+//   "Publisher email" ("a valid e-mail address"), a "Publisher URL" and a "Legal Agreement URL";
+//   its REST example sends http:// addresses.
+// - Azure/azure-sdk-for-net#38912 (https://github.com/Azure/azure-sdk-for-net/issues/38912): a real
+//   gallery was stored with a publisherUri that is not a URI ("Azure portal does not check the URI").
+// So real Azure requires the four values to be present and, as far as anything shows, checks no
+// format. The rules below are the extension's (src/model/communityInfo.ts, src/model/updateRules.ts,
+// src/model/urls.ts), written out again independently here so that the input-agreement test
+// (test/conformance/inputAgreement.test.ts) catches either side drifting: the local Azure is
+// deliberately STRICTER than real Azure for these fields (see test/emulator/README.md).
+//   links: "https://" + host, written plainly (no "https:host", no "@" before the host), no
+//          whitespace, parseable by the WHATWG URL parser; community links also need a public host
+//          name (two or more non-empty labels, not an IP address);
+//   e-mail: at most 254 characters, a dot-atom of at most 64 before the one "@", LDH host labels
+//          and a top-level label of 2–63 letters.
+
+/** Written as typed: "https://", then a host with no "@" (no user information), then a path, query or fragment, or nothing. */
+const HTTPS_PREFIX = /^https:\/\/[^/\\?#@]+(?:[/\\?#]|$)/i;
+
+/** An absolute https:// URL, written plainly, that a browser can parse (WHATWG URL), with a host and no whitespace. */
+export function isHttpsLink(value: string): boolean {
+  if (!HTTPS_PREFIX.test(value) || /\s/.test(value)) return false;
+  try {
+    return new URL(value).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** An https link every Azure user can open: as above, on a dotted host name that is not an IP address. */
+export function isPublicHttpsLink(value: string): boolean {
+  if (!isHttpsLink(value)) return false;
+  const host = new URL(value).hostname;
+  return /^[^.]+(?:\.[^.]+)+$/.test(host) && !/^[\d.]+$/.test(host);
+}
+
+/**
+ * A plausible e-mail address: at most 254 characters; a dot-atom of at most 64 characters before
+ * the one "@"; after it, host-name labels (letters, digits, inner hyphens, 1–63 characters) ending
+ * in a top-level label of 2–63 letters.
+ */
+export const EMAIL =
+  /^(?=[^@]{1,64}@)(?=[\s\S]{3,254}$)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+export function checkPublicLink(value: string, target: string): void {
+  if (!isPublicHttpsLink(value)) {
+    throw invalidParameter(
+      `The value '${value}' of parameter '${target}' is not valid. It must be an absolute https:// URL on a public host name, without spaces or user information, for example https://www.contoso.com/.`,
+      target,
+    );
+  }
+}
+
+export function checkEmail(value: string, target: string): void {
+  if (!EMAIL.test(value)) {
+    throw invalidParameter(`The value '${value}' of parameter '${target}' is not a valid e-mail address, for example support@contoso.com.`, target);
+  }
+}
+
+/** An optional link (image definition eula, privacyStatementUri, releaseNoteUri): absent, null or empty is fine. */
+export function checkOptionalLink(value: Json | undefined, target: string): void {
+  if (value === undefined || value === null || value === '') return;
+  if (typeof value !== 'string' || !isHttpsLink(value)) {
+    throw invalidParameter(
+      `The value '${String(value)}' of parameter '${target}' is not valid. It must be an absolute https:// URL without spaces or user information, for example https://www.contoso.com/eula.`,
+      target,
+    );
+  }
+}

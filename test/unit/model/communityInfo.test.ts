@@ -54,6 +54,16 @@ describe('model/communityInfo', () => {
         assert.match(validate('https://user:pw@contoso.com/') ?? '', /user name or password/);
         assert.match(validate('https://intranet/eula') ?? '', /public site/);
         assert.match(validate('https://localhost/') ?? '', /public site/);
+        for (const notPublic of ['https://./', 'https://contoso.com./', 'https://.contoso.com/', 'https://10.0.0.1/', 'https://[2001:db8::1]/', 'https://0x7f.1/']) {
+          assert.match(validate(notPublic) ?? '', /public site/, notPublic);
+        }
+        assert.equal(validate('https://bücher.de/'), undefined);
+      });
+
+      it('shows an example address in every refusal', () => {
+        for (const bad of ['', 'http://x.com', 'nope', 'https://a b.com', 'https://u:p@x.com', 'https://intranet', 'https:x.com']) {
+          assert.match(validate(bad) ?? '', /for example https:\/\/www\.contoso\.com\//, bad);
+        }
       });
 
       it(`names the field ("${what}") in its messages`, () => {
@@ -104,6 +114,16 @@ describe('model/communityInfo', () => {
       assert.equal(checkHttpsUrl('http://a.example').problem, 'notHttps');
       assert.equal(checkHttpsUrl('https://u@a.example').problem, 'credentials');
       assert.equal(checkHttpsUrl('https://:pw@a.example').problem, 'credentials');
+    });
+
+    it('asks for the plain form the parser would otherwise forgive (what is typed is what Azure stores)', () => {
+      for (const loose of ['https:a.example', 'https:/a.example', 'https:///a.example', 'https:\\\\a.example', 'https:/\\a.example']) {
+        assert.equal(checkHttpsUrl(loose).problem, 'malformed', loose);
+      }
+      assert.equal(checkHttpsUrl('https://@a.example/').problem, 'credentials');
+      assert.equal(checkHttpsUrl('https://:@a.example/').problem, 'credentials');
+      assert.equal(checkHttpsUrl('HTTPS://A.EXAMPLE').url?.hostname, 'a.example');
+      assert.equal(checkHttpsUrl('https://a.example\\eula').url?.pathname, '/eula');
     });
   });
 });
