@@ -9,6 +9,7 @@ import { VsCodeAccountSession } from './auth/vscodeAccountSession';
 export { clearClients } from './azure/clientFactory';
 export { AzureError, toAzureError } from './azure/errors';
 export { getGallery, listGalleries } from './azure/galleries';
+export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { listImageDefinitions } from './azure/images';
 export { getResourceJson } from './azure/resourceJson';
 export * from './azure/sharedGalleries';

@@ -41,7 +41,9 @@ export class CredentialSession implements AuthSession {
   async isSignedIn(): Promise<boolean> {
     if (!this.credential) return false;
     try {
-      return (await this.credential.getToken(this.cloud.resourceManagerScope)) !== null;
+      // The same token request the SDK clients make (they ask with CAE), so the token fetched here
+      // is the one they use: asked without it, sign-in would fetch a second one.
+      return (await this.credential.getToken(this.cloud.resourceManagerScope, { enableCae: true })) !== null;
     } catch {
       return false;
     }

@@ -1,6 +1,7 @@
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { ResourceManagementClient } from '@azure/arm-resources';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
@@ -14,6 +15,7 @@ const subscriptionClients = new Map<string, SubscriptionClient>();
 const resourceClients = new Map<string, ResourceManagementClient>();
 const authorizationClients = new Map<string, AuthorizationManagementClient>();
 const graphPipelines = new Map<string, Pipeline>();
+const resourceGraphClients = new Map<string, ResourceGraphClient>();
 const credentialIds = new WeakMap<TokenSource, number>();
 // One HTTP client (one connection pool) for every SDK client: otherwise each subscription's client
 // keeps its own agent, and every first call per subscription pays a new TLS handshake — inside VS
@@ -101,6 +103,23 @@ export function authorizationClient(target: AzureTarget): AuthorizationManagemen
   return client;
 }
 
+/** Azure Resource Graph: one query across many subscriptions (tenant-level, no subscription in the path). */
+export function resourceGraphClient(target: Omit<AzureTarget, 'subscriptionId'>): ResourceGraphClient {
+  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}`;
+  let client = resourceGraphClients.get(key);
+  if (!client) {
+    client = new ResourceGraphClient(target.credential, {
+      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+      credentials: { scopes: [target.cloud.resourceManagerScope] },
+      userAgentOptions: { userAgentPrefix: target.userAgent },
+      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
+      httpClient: httpClient(),
+    });
+    resourceGraphClients.set(key, client);
+  }
+  return client;
+}
+
 /**
  * A pipeline for Microsoft Graph (finding people, groups and applications by name): the same
  * connection pool, retries and token refresh as the SDK clients, with tokens for the Graph scope.
@@ -125,4 +144,5 @@ export function clearClients(): void {
   resourceClients.clear();
   authorizationClients.clear();
   graphPipelines.clear();
+  resourceGraphClients.clear();
 }

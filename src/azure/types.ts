@@ -4,7 +4,7 @@
 export interface TokenSource {
   getToken(
     scopes: string | string[],
-    options?: { abortSignal?: AbortSignal; tenantId?: string },
+    options?: { abortSignal?: AbortSignal; tenantId?: string; enableCae?: boolean },
   ): Promise<{ token: string; expiresOnTimestamp: number } | null>;
 }
 

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       console.log(`[bench] run ${i + 1}/${RUNS}`);
       const run = await runInExtensionHost({
         folder: 'bench',
-        env: { ...extensionHostEnv(emulator), ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG) },
+        env: { ...extensionHostEnv(emulator), ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG), ...(process.env.ACG_BENCH_PROFILE ? { ACG_BENCH_PROFILE: path.resolve(process.env.ACG_BENCH_PROFILE) } : {}) },
         // The default watch schedule, as users have it (the test suites shorten it).
         userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5, ...JSON.parse(process.env.ACG_BENCH_SETTINGS ?? '{}') },
         timeoutMs: 15 * 60_000,

@@ -12,6 +12,7 @@ import { registerSharing } from './compute/sharing';
 import { registerSources } from './compute/sources';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
+import { registerResourceGraph } from './resourceGraph';
 
 /** Order matters only where templates overlap: specific paths first, `{*scope}` routes last. */
 export function registerRoutes(emu: Emulator): void {
@@ -28,4 +29,5 @@ export function registerRoutes(emu: Emulator): void {
   registerScripts(emu);
   registerSources(emu);
   registerAuthorization(emu);
+  registerResourceGraph(emu);
 }

@@ -97,6 +97,47 @@ describe('the explorer against the local Azure (demo seed)', () => {
     assert.ok(!api.explorer.watcher.watching.some((id) => id.endsWith('/versions/1.0.0')), 'a finished version is not watched');
   });
 
+  it('loads every subscription’s galleries with one Resource Graph query; ARM where it cannot tell or has failed', async () => {
+    type Logged = { method: string; path: string };
+    const requests = async () => (await emulatorAdmin('GET', '/_admin/requests')) as Logged[];
+    const graphQueries = (log: Logged[]) => log.filter((r) => r.method === 'POST' && /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]));
+    const armLists = (log: Logged[]) => log.filter((r) => /\/providers\/Microsoft\.Compute\/galleries$/i.test(r.path.split('?')[0]));
+    const loadBoth = async () => {
+      await refreshAll();
+      await children();
+      const api = await extensionApi();
+      await api.explorer.root.prefetchGalleries();
+      return [await labels(await children(await nodeAt('Contoso Production'))), await labels(await children(await nodeAt('Contoso Development')))];
+    };
+    const expected = [['contoso_community', 'contoso_images', 'contoso_shared'], ['dev_gallery']];
+
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    assert.deepEqual(await loadBoth(), expected);
+    let log = await requests();
+    assert.equal(graphQueries(log).length, 1, 'one query for both subscriptions');
+    assert.deepEqual(armLists(log), [], 'no per-subscription list');
+
+    // Resource Graph refuses: each subscription is listed through ARM, and the tree is the same.
+    await emulatorAdmin('POST', '/_admin/config', { faults: [{ kind: 'error', status: 400, code: 'BadRequest', message: 'Injected: query refused', path: 'Microsoft.ResourceGraph/resources$' }] });
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    assert.deepEqual(await loadBoth(), expected);
+    log = await requests();
+    assert.equal(armLists(log).length, 2);
+    await emulatorAdmin('POST', '/_admin/config', { faults: [] });
+
+    // A subscription refreshed by the user (or written to) is listed through ARM for a while:
+    // Resource Graph may not have caught up with the change yet.
+    await vscode.commands.executeCommand('azureComputeGallery.refresh', await nodeAt('Contoso Development'));
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    assert.deepEqual(await loadBoth(), expected);
+    log = await requests();
+    assert.equal(graphQueries(log).length, 1);
+    assert.deepEqual(
+      armLists(log).map((r) => r.path.split('/')[2]),
+      [DEVELOPMENT],
+    );
+  });
+
   it('a failure in one subscription shows on that node only, with Retry that works', async () => {
     await emulatorAdmin('POST', '/_admin/config', {
       faults: [{ kind: 'error', status: 500, code: 'InternalServerError', message: 'Injected failure', subscriptionId: DEVELOPMENT, path: 'providers/Microsoft.Compute/galleries' }],

@@ -68,6 +68,12 @@ export class SubscriptionNode implements ExplorerNode {
     this.galleries.invalidate();
     this.galleryNodes.invalidateAll();
   }
+
+  /** Part of a whole-tree refresh: reload, with nothing known to have changed here. */
+  forget(): void {
+    this.galleries.forget();
+    this.galleryNodes.invalidateAll();
+  }
 }
 
 export function escape(text: string): string {

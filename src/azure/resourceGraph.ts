@@ -1,0 +1,61 @@
+import type { Gallery as SdkGallery } from '@azure/arm-compute';
+import { resourceGraphClient } from './clientFactory';
+import { azureCall } from './errors';
+import { toGallery } from './galleries';
+import type { AzureTarget, CallOptions, Gallery } from './types';
+
+/** Resource Graph takes at most this many subscriptions per query and returns at most 1000 rows per page. */
+const SUBSCRIPTIONS_PER_QUERY = 1000;
+const ROWS_PER_PAGE = 1000;
+
+const GALLERIES_QUERY = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
+
+interface GalleryRow {
+  id?: string;
+  name?: string;
+  location?: string;
+  tags?: Record<string, string> | null;
+  properties?: Record<string, unknown> | null;
+}
+
+/** A Resource Graph row carries ARM's JSON (properties nested); the SDK's model has them flattened. */
+function galleryFromRow(r: GalleryRow): Gallery {
+  return toGallery({ ...(r.properties ?? {}), id: r.id, name: r.name, location: r.location ?? '', tags: r.tags ?? undefined } as SdkGallery);
+}
+
+/**
+ * The galleries of many subscriptions in one Resource Graph query (one round trip for up to 1000
+ * galleries), instead of one ARM list per subscription. Subscriptions the caller cannot read, or
+ * that have no gallery, are simply absent from the result: the caller lists those through ARM,
+ * which says which is which. Resource Graph may trail ARM by a few seconds after a change.
+ */
+export async function listGalleriesInSubscriptions(
+  target: Omit<AzureTarget, 'subscriptionId'>,
+  subscriptionIds: readonly string[],
+  options: CallOptions = {},
+): Promise<Map<string, Gallery[]>> {
+  return azureCall(async () => {
+    const bySubscription = new Map<string, Gallery[]>();
+    const client = resourceGraphClient(target);
+    for (let i = 0; i < subscriptionIds.length; i += SUBSCRIPTIONS_PER_QUERY) {
+      const subscriptions = subscriptionIds.slice(i, i + SUBSCRIPTIONS_PER_QUERY);
+      let skipToken: string | undefined;
+      do {
+        const page = await client.resources(
+          { subscriptions, query: GALLERIES_QUERY, options: { top: ROWS_PER_PAGE, skipToken, resultFormat: 'objectArray' } },
+          { abortSignal: options.abortSignal },
+        );
+        for (const row of (page.data ?? []) as GalleryRow[]) {
+          const gallery = galleryFromRow(row);
+          const key = gallery.subscriptionId.toLowerCase();
+          const list = bySubscription.get(key) ?? [];
+          list.push(gallery);
+          bySubscription.set(key, list);
+        }
+        skipToken = page.skipToken;
+      } while (skipToken);
+    }
+    for (const list of bySubscription.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+    return bySubscription;
+  });
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { RunningEmulator } from '../emulator/index';
+import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { armCode, computeClient, credentialFor, startFast } from './helpers';
+
+const GALLERIES = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
+const SUBSCRIPTIONS = [PRODUCTION_SUBSCRIPTION_ID, DEVELOPMENT_SUBSCRIPTION_ID];
+
+interface Row {
+  id: string;
+  name: string;
+  location: string;
+  properties: { provisioningState?: string; identifier?: { uniqueName?: string } };
+}
+
+/** Resource Graph, as the tree's all-subscriptions load uses it: one query, rows shaped like ARM's GET. */
+describe('Resource Graph (resources query)', function () {
+  let emu: RunningEmulator;
+  let client: ResourceGraphClient;
+  before(async () => {
+    emu = await startFast({ seed: 'demo' });
+    client = new ResourceGraphClient(credentialFor(emu), { endpoint: emu.url, tlsOptions: { ca: emu.caCertPem } });
+  });
+  after(async () => emu?.stop());
+
+  async function armGalleries(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const sub of SUBSCRIPTIONS) for await (const g of computeClient(emu, sub).galleries.list()) ids.push(g.id!.toLowerCase());
+    return ids.sort();
+  }
+
+  it('returns every gallery of the asked subscriptions in one answer, as ARM lists them', async () => {
+    const page = await client.resources({ subscriptions: SUBSCRIPTIONS, query: GALLERIES, options: { top: 1000, resultFormat: 'objectArray' } });
+    const rows = page.data as Row[];
+    const expected = await armGalleries();
+    assert.ok(expected.length >= 2, 'the demo seed has galleries');
+    assert.deepEqual(rows.map((r) => r.id.toLowerCase()).sort(), expected);
+    assert.equal(page.totalRecords, expected.length);
+    assert.equal(page.count, expected.length);
+    assert.equal(page.skipToken, undefined);
+    const first = rows[0];
+    const [, , sub, , rg] = first.id.split('/');
+    const arm = await computeClient(emu, sub).galleries.get(rg, first.name);
+    assert.equal(first.location, arm.location);
+    assert.equal(first.properties.provisioningState, arm.provisioningState);
+    assert.equal(first.properties.identifier?.uniqueName, arm.identifier?.uniqueName);
+  });
+
+  it('pages with $top and $skipToken, every row once', async () => {
+    const seen: string[] = [];
+    let skipToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.resources({ subscriptions: SUBSCRIPTIONS, query: GALLERIES, options: { top: 1, skipToken } });
+      seen.push(...(page.data as Row[]).map((r) => r.id.toLowerCase()));
+      skipToken = page.skipToken;
+      pages++;
+    } while (skipToken);
+    const expected = await armGalleries();
+    assert.equal(pages, expected.length);
+    assert.deepEqual(seen.sort(), expected);
+  });
+
+  it('leaves out subscriptions the caller cannot read, without failing', async () => {
+    const page = await client.resources({ subscriptions: ['00000000-0000-4000-9000-0000000000ff', PRODUCTION_SUBSCRIPTION_ID], query: GALLERIES });
+    const rows = page.data as Row[];
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r.id.toLowerCase().startsWith(`/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/`)));
+  });
+
+  it('refuses a query it does not understand with Resource Graph’s BadRequest, and a $top over 1000', async () => {
+    await assert.rejects(client.resources({ subscriptions: SUBSCRIPTIONS, query: 'resources | summarize count() by type' }), (e: unknown) => {
+      assert.equal(armCode(e).statusCode, 400);
+      assert.equal(armCode(e).code, 'BadRequest');
+      return true;
+    });
+    await assert.rejects(client.resources({ subscriptions: SUBSCRIPTIONS, query: GALLERIES, options: { top: 1001 } }), (e: unknown) => armCode(e).statusCode === 400);
+  });
+});
