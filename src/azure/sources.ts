@@ -2,8 +2,8 @@
 // machines, OS disks and snapshots, and the versions of its galleries — each with as much of its
 // shape (OS, state, generation, architecture, security type) as Azure tells, so the command can
 // say why a source does not fit a definition instead of hiding it.
-import type { Disk, Snapshot } from '@azure/arm-compute';
-import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType } from '../model/imageRules';
+import type { Disk, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, vmGenerationsFromDisks } from '../model/imageRules';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
@@ -46,6 +46,22 @@ function osDiskSource(kind: 'snapshot' | 'disk', d: Snapshot | Disk): VersionSou
   };
 }
 
+function vmSource(vm: VirtualMachine, generationOf: ReturnType<typeof vmGenerationsFromDisks>): VersionSource | undefined {
+  if (!vm.id) return undefined;
+  const generation = generationOf(vm.storageProfile?.osDisk?.managedDisk?.id);
+  return {
+    id: vm.id,
+    name: vm.name ?? '',
+    kind: 'virtualMachine',
+    location: vm.location,
+    resourceGroup: resourceGroupOf(vm.id),
+    osType: parseOsType(vm.storageProfile?.osDisk?.osType),
+    hyperVGeneration: generation.generation,
+    generationUnknown: generation.unknown,
+    securityType: securityOf(vm.securityProfile?.securityType),
+  };
+}
+
 function securityOfDefinition(definition: ImageDefinition): VersionSource['securityType'] {
   const type = parseSecurityType(definition.securityType) ?? 'Standard';
   if (type === 'TrustedLaunch') return 'TrustedLaunch';
@@ -59,6 +75,12 @@ async function collect<T>(iterator: AsyncIterable<T>, map: (item: T) => VersionS
     const source = map(item);
     if (source) out.push(source);
   }
+  return out;
+}
+
+async function all<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterator) out.push(item);
   return out;
 }
 
@@ -99,7 +121,7 @@ export async function listVersionSources(target: AzureTarget, options: CallOptio
   return azureCall(async () => {
     const client = computeClient(target);
     const signal = { abortSignal: options.abortSignal };
-    const [images, vms, snapshots, disks, versions] = await Promise.all([
+    const [images, vmModels, snapshots, allDisks, versions] = await Promise.all([
       collect(client.images.list(signal), (i) =>
         i.id
           ? {
@@ -115,25 +137,17 @@ export async function listVersionSources(target: AzureTarget, options: CallOptio
             }
           : undefined,
       ),
-      // A VM's generation and whether it was generalized are not in its model: left unknown.
-      collect(client.virtualMachines.listAll(signal), (vm) =>
-        vm.id
-          ? {
-              id: vm.id,
-              name: vm.name ?? '',
-              kind: 'virtualMachine',
-              location: vm.location,
-              resourceGroup: resourceGroupOf(vm.id),
-              osType: parseOsType(vm.storageProfile?.osDisk?.osType),
-              securityType: securityOf(vm.securityProfile?.securityType),
-            }
-          : undefined,
-      ),
+      // A VM's model carries neither its generation nor whether it was generalized.
+      all(client.virtualMachines.listAll(signal)),
       // Only OS disks and snapshots (those with an osType) can be a version's source.
       collect(client.snapshots.list(signal), (snapshot) => osDiskSource('snapshot', snapshot)),
-      collect(client.disks.list(signal), (disk) => osDiskSource('disk', disk)),
+      all(client.disks.list(signal)),
       galleryVersionSources(target, options),
     ]);
+    // A VM's generation is its OS disk's: read from the disks just listed, not one request per VM.
+    const generationOf = vmGenerationsFromDisks(allDisks);
+    const vms = vmModels.flatMap((vm) => vmSource(vm, generationOf) ?? []);
+    const disks = allDisks.flatMap((disk) => osDiskSource('disk', disk) ?? []);
     const byName = (a: VersionSource, b: VersionSource) => a.name.localeCompare(b.name);
     return [...images.sort(byName), ...vms.sort(byName), ...snapshots.sort(byName), ...disks.sort(byName), ...versions];
   });

@@ -66,6 +66,8 @@ export interface VersionSource {
   osType?: 'Windows' | 'Linux';
   osState?: 'Generalized' | 'Specialized';
   hyperVGeneration?: 'V1' | 'V2';
+  /** Why the generation is not known, for a VM whose OS disk does not tell it (Azure then decides). */
+  generationUnknown?: string;
   architecture?: 'x64' | 'Arm64';
   /** Standard, TrustedLaunch or ConfidentialVM (what model/imageRules' SourceShape expects). */
   securityType?: 'Standard' | 'TrustedLaunch' | 'ConfidentialVM';

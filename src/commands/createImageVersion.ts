@@ -124,9 +124,10 @@ export function definitionShape(d: ImageDefinition): DefinitionShape {
   };
 }
 
+/** What is known of a source's shape, and why its generation is not, where it is not (Azure decides). */
 function describeSource(s: VersionSource): string {
   const parts = [s.osType, s.osState, s.hyperVGeneration, s.architecture, s.securityType && s.securityType !== 'Standard' ? describeSecurityType(s.securityType) : undefined];
-  return parts.filter(Boolean).join(' · ');
+  return [...parts, s.generationUnknown].filter(Boolean).join(' · ');
 }
 
 export async function createImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {

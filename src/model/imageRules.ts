@@ -16,6 +16,9 @@
 //   confidential source only into one that supports confidential VMs ("Create an image
 //   definition and an image version": security type of the source and the definition must
 //   match).
+// - A VM model has no hyperVGeneration: a VM's generation is its OS managed disk's
+//   (Microsoft.Compute/disks properties.hyperVGeneration, the disk named by the VM's
+//   storageProfile.osDisk.managedDisk.id); the VM instance view has it too, at a request per VM.
 
 export const OS_TYPES = ['Windows', 'Linux'] as const;
 export type OsType = (typeof OS_TYPES)[number];
@@ -160,4 +163,28 @@ export function sourceFitsDefinition(source: SourceShape, definition: Definition
     reasons.push(`A confidential VM source needs a definition that supports confidential VMs; this one is ${describeSecurityType(definitionSecurity)}.`);
   }
   return reasons.length > 0 ? reasons.join(' ') : undefined;
+}
+
+/** A VM's generation as the listed disks tell it: known, or unknown with the reason (a sentence). */
+export type VmGeneration = { generation: HyperVGeneration; unknown?: undefined } | { generation?: undefined; unknown: string };
+
+const AZURE_DECIDES = 'Azure checks it against the definition when the version is created.';
+
+/**
+ * A lookup of VMs' generations from the managed disks listed. A VM model carries no generation; it
+ * is the `hyperVGeneration` of the VM's OS managed disk, which the VM names in
+ * `storageProfile.osDisk.managedDisk.id` (ARM ids compare case-insensitively). Never guessed: when
+ * the VM has no managed OS disk, its disk is not among those listed (it may be in a resource group
+ * the caller cannot read), or the disk states no generation, the answer is unknown, with why.
+ */
+export function vmGenerationsFromDisks(disks: Iterable<{ id?: string; hyperVGeneration?: string }>): (osDiskId: string | undefined) => VmGeneration {
+  const byId = new Map<string, HyperVGeneration | undefined>();
+  for (const d of disks) if (d.id) byId.set(d.id.toLowerCase(), parseHyperVGeneration(d.hyperVGeneration));
+  return (osDiskId) => {
+    if (!osDiskId) return { unknown: `Generation unknown: the VM has no managed OS disk to read it from. ${AZURE_DECIDES}` };
+    const key = osDiskId.toLowerCase();
+    if (!byId.has(key)) return { unknown: `Generation unknown: the VM's OS disk is not among the disks listed (it may be in a resource group you cannot read). ${AZURE_DECIDES}` };
+    const generation = byId.get(key);
+    return generation ? { generation } : { unknown: `Generation unknown: the VM's OS disk does not state one (disks made before Generation 2 existed do not). ${AZURE_DECIDES}` };
+  };
 }

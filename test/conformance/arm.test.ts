@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { AuthorizationManagementClient } from '@azure/arm-authorization';
+import type { Disk } from '@azure/arm-compute';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { RunningEmulator } from '../emulator/index';
@@ -74,7 +75,24 @@ describe('subscriptions, resource groups, sources, RBAC and Graph', function () 
     assert.ok(vms.includes('vm-build-win2022'));
     const disks = [];
     for await (const d of client.disks.listByResourceGroup('rg-image-builds')) disks.push(d);
-    assert.equal(disks[0]?.hyperVGeneration, 'V2');
+    assert.equal(disks.find((d) => d.name === 'disk-debian12-os')?.hyperVGeneration, 'V2');
+    // Every VM's OS disk is a disk resource of its own, managed by the VM, where its generation is.
+    const allDisks: Disk[] = [];
+    for await (const d of client.disks.list()) allDisks.push(d);
+    const osDiskOf = async (name: string) => {
+      const model = await client.virtualMachines.get('rg-image-builds', name);
+      const disk = allDisks.find((d) => d.id?.toLowerCase() === model.storageProfile?.osDisk?.managedDisk?.id?.toLowerCase());
+      assert.ok(disk, `${name}'s OS disk is listed`);
+      assert.equal(disk.managedBy, model.id);
+      assert.equal(disk.diskState, 'Attached');
+      assert.equal(disk.osType, model.storageProfile?.osDisk?.osType);
+      return disk;
+    };
+    assert.equal((await osDiskOf('vm-build-rhel9')).hyperVGeneration, 'V2');
+    assert.equal((await osDiskOf('vm-build-rhel9')).securityProfile?.securityType, 'TrustedLaunch');
+    assert.equal((await osDiskOf('vm-build-centos7-gen1')).hyperVGeneration, 'V1');
+    assert.equal((await osDiskOf('vm-cvm-ubuntu')).securityProfile?.securityType, 'ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey');
+    assert.equal((await osDiskOf('vm-legacy-ubuntu1804')).hyperVGeneration, undefined, 'a disk from before Generation 2 states none');
     const snaps = [];
     for await (const s of client.snapshots.list()) snaps.push(s);
     assert.ok(snaps.some((s) => s.osType === 'Windows' && s.location === 'westeurope'));

@@ -102,6 +102,23 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     await expectError(base + '3.1.0', v(SRC('images/img-ubuntu-2204-eastus')), 409, 'PropertyChangeNotAllowed');
   });
 
+  it("a VM source's generation is its OS disk's: a V1 VM (or one whose disk states none) only goes into a V1 definition", async () => {
+    const target = 'galleryImageVersion.properties.storageProfile.source.id';
+    const v = (id: string) => ({ location: 'eastus', properties: { storageProfile: { source: { id } } } });
+    const gen2 = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/`;
+    for (const [i, vm] of ['vm-build-centos7-gen1', 'vm-legacy-ubuntu1804'].entries()) {
+      const res = await put(`${gen2}4.0.${i}`, v(SRC(`virtualMachines/${vm}`)));
+      assert.equal(res.status, 400, res.text);
+      assert.equal(errorOf(res).code, 'InvalidParameter');
+      assert.equal(errorOf(res).target, target);
+      assert.match(errorOf(res).message, /different Hypervisor generation \['V1'\] than the parent gallery image Hypervisor generation \['V2'\]/);
+    }
+    await expectOk(`${gal('contoso_images')}/images/centos-gen1`, image('gen1', { hyperVGeneration: 'V1' }));
+    await expectOk(`${gal('contoso_images')}/images/centos-gen1/versions/1.0.0`, v(SRC('virtualMachines/vm-build-centos7-gen1')));
+    await expectOk(`${gal('contoso_images')}/images/centos-gen1/versions/1.0.1`, v(SRC('virtualMachines/vm-legacy-ubuntu1804')));
+    await expectOk(`${gen2}4.1.0`, v(SRC('virtualMachines/vm-build-rhel9')));
+  });
+
   it('sharing: Add needs permissions Groups; EnableCommunity needs communityGalleryInfo', async () => {
     const share = (name: string, body: unknown) => raw(emu, 'POST', `${gal(name)}/share${q}`, { token, body });
     let res = await share('contoso_images', { operationType: 'Add', groups: [{ type: 'Subscriptions', ids: [FABRIKAM_SUBSCRIPTION_ID] }] });

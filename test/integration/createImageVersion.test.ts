@@ -13,6 +13,8 @@ const CREATE = { pick: /^Create image version$/ };
 const source = (type: string, name: string) => `${RG_BUILDS}/providers/Microsoft.Compute/${type}/${name}`;
 const IMAGE_UBUNTU = source('images', 'img-ubuntu-2204-eastus');
 const VM_RHEL = source('virtualMachines', 'vm-build-rhel9');
+const VM_GEN1 = source('virtualMachines', 'vm-build-centos7-gen1');
+const VM_LEGACY = source('virtualMachines', 'vm-legacy-ubuntu1804');
 const DISK_DEBIAN = source('disks', 'disk-debian12-os');
 const SNAPSHOT_WINDOWS = source('snapshots', 'snap-win2022-os');
 const SNAPSHOT_SPECIALIZED = source('snapshots', 'snap-ubuntu-os-specialized');
@@ -157,6 +159,38 @@ describe('Create Image Version (extension host, local Azure)', () => {
     assert.equal(find('img-win2022-westus2')?.refusal, undefined, 'a fitting source can be picked');
     assert.equal(find('snap-win2022-os')?.refusal, undefined);
     assert.match(prompter.refusals[0]?.reason ?? '', /A confidential VM source needs a definition that supports confidential VMs/);
+  });
+
+  it("compares a VM's generation, read from its OS disk, with the definition's; an unknown one is left to Azure", async () => {
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+    const prompter = new ScriptedPrompter([{ accept: true }, 'vm-build-centos7-gen1', CANCEL]);
+    await createVersion(definition, { prompter });
+    assert.deepEqual(prompter.problems, []);
+    const items = prompter.prompts[1].items ?? [];
+    const find = (name: string) => items.find((i) => i.label === `$(vm) ${name}`);
+    const gen1 = find('vm-build-centos7-gen1');
+    assert.match(gen1?.detail ?? '', /^\$\(circle-slash\) Does not fit: Generation V1 does not match the definition's V2\.$/);
+    assert.match(gen1?.refusal ?? '', /^vm-build-centos7-gen1 does not fit ubuntu-22\.04-lts: Generation V1 does not match the definition's V2\./);
+    assert.equal(prompter.refusals[0]?.label, '$(vm) vm-build-centos7-gen1', 'the V1 VM cannot be picked');
+    const gen2 = find('vm-build-rhel9');
+    assert.equal(gen2?.refusal, undefined, 'a V2 VM fits a V2 definition');
+    assert.equal(gen2?.detail, 'Linux · V2 · Trusted launch');
+    const legacy = find('vm-legacy-ubuntu1804');
+    assert.equal(legacy?.refusal, undefined, 'a VM of unknown generation is offered: Azure decides');
+    assert.match(legacy?.detail ?? '', /^Linux · Generation unknown: the VM's OS disk does not state one .*Azure checks it against the definition when the version is created\.$/);
+    // Each VM's OS disk is listed too (as Azure lists it), with its own generation.
+    assert.match(items.find((i) => i.label.startsWith('$(database) vm-build-centos7-gen1_OsDisk_1_'))?.detail ?? '', /Does not fit: Generation V1/);
+
+    const before = await inventory();
+    // Forced through the options object: a known mismatch is refused before anything is sent…
+    assert.equal(await createVersion({ definition: UBUNTU_ID, version: '10.0.0', source: VM_GEN1, prompter: new ScriptedPrompter([]) }), undefined);
+    assert.match(ui.errors()[0] ?? '', /^Create Image Version: fix these answers, nothing was created\. Source: Generation V1 does not match the definition's V2\./);
+    // …an unknown generation goes to Azure, which refuses it in its own words.
+    assert.equal(await createVersion({ definition: UBUNTU_ID, version: '10.0.1', source: VM_LEGACY, prompter: new ScriptedPrompter([]) }), undefined);
+    const error = await ui.waitFor('error', /10\.0\.1/);
+    assert.match(error.message, /^Could not create image version 10\.0\.1 of ubuntu-22\.04-lts: The resource with id '.*vm-legacy-ubuntu1804' has a different Hypervisor generation \['V1'\] than the parent gallery image Hypervisor generation \['V2'\]/);
+    assert.match(error.message, /\(code InvalidParameter\)/);
+    assert.deepEqual(await inventory(), before);
   });
 
   it('checks the version as it is typed with the model rules, and Back keeps the answers', async () => {

@@ -38,6 +38,11 @@ export interface SourceSpec {
   osState?: 'Generalized' | 'Specialized';
   sizeGB?: number;
   tags?: Record<string, string>;
+  /**
+   * A VM's OS disk made before Azure had Generation 2: the disk resource carries no
+   * hyperVGeneration (Azure treats it as V1). Only for virtual machines.
+   */
+  osDiskWithoutGeneration?: boolean;
 }
 
 function baseId(s: SourceSpec, type: string): string {
@@ -83,9 +88,16 @@ export function managedImage(s: SourceSpec): StoredResource {
   });
 }
 
-export function virtualMachine(s: SourceSpec): StoredResource {
+/**
+ * A VM and its OS managed disk, as Azure keeps them: two resources, the VM referring to the disk by
+ * `storageProfile.osDisk.managedDisk.id`. The VM's generation is its OS disk's `hyperVGeneration`
+ * (the VM model has none), and the disk carries the VM's security profile.
+ */
+export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: StoredResource } {
+  const s: SourceSpec = spec.osDiskWithoutGeneration ? { ...spec, hyperVGeneration: 'V1' } : spec;
   const id = baseId(s, SOURCE_TYPES.virtualMachine);
   const osDiskName = `${s.name}_OsDisk_1_${crypto.createHash('sha1').update(id).digest('hex').slice(0, 32)}`;
+  const osDiskSpec: SourceSpec = { ...s, name: osDiskName, tags: undefined };
   const props: JsonObject = {
     vmId: crypto.randomUUID(),
     hardwareProfile: { vmSize: 'Standard_D2s_v5' },
@@ -96,7 +108,7 @@ export function virtualMachine(s: SourceSpec): StoredResource {
         createOption: 'FromImage',
         caching: 'ReadWrite',
         managedDisk: {
-          id: `/subscriptions/${s.subscriptionId}/resourceGroups/${s.resourceGroup}/providers/Microsoft.Compute/disks/${osDiskName}`,
+          id: baseId(osDiskSpec, SOURCE_TYPES.disk),
           storageAccountType: 'Premium_LRS',
         },
         deleteOption: 'Delete',
@@ -110,7 +122,11 @@ export function virtualMachine(s: SourceSpec): StoredResource {
   if (s.securityType && s.securityType !== 'Standard') {
     props.securityProfile = { securityType: s.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } };
   }
-  return stored(s, SOURCE_TYPES.virtualMachine, props);
+  const vm = stored(s, SOURCE_TYPES.virtualMachine, props);
+  const diskProperties: JsonObject = { ...diskProps(osDiskSpec), diskState: 'Attached', diskIOPSReadWrite: 500, diskMBpsReadWrite: 100 };
+  if (s.osDiskWithoutGeneration) delete diskProperties.hyperVGeneration;
+  const osDisk = stored(osDiskSpec, SOURCE_TYPES.disk, diskProperties, { sku: { name: 'Premium_LRS', tier: 'Premium' }, managedBy: vm.id });
+  return { vm, osDisk };
 }
 
 function diskProps(s: SourceSpec): JsonObject {
@@ -177,10 +193,24 @@ export function describeSource(state: EmulatorState, id: string): SourceInfo | u
     location: r.location,
     osType: (asString(m.osType) as SourceInfo['osType']) ?? 'Linux',
     osState: (asString(m.osState) as SourceInfo['osState']) ?? 'Generalized',
-    hyperVGeneration: (asString(m.hyperVGeneration) as SourceInfo['hyperVGeneration']) ?? 'V2',
+    hyperVGeneration: kind === 'virtualMachine' ? vmGeneration(state, r) : generationOf(r),
     securityType: (asString(m.securityType) as SourceInfo['securityType']) ?? 'Standard',
     sizeGB: typeof m.sizeGB === 'number' ? m.sizeGB : 30,
   };
+}
+
+/** A managed image's, disk's or snapshot's generation: its hyperVGeneration, V1 (Azure's default) when it has none. */
+function generationOf(r: StoredResource): SourceInfo['hyperVGeneration'] {
+  return asString(r.properties.hyperVGeneration)?.toUpperCase() === 'V2' ? 'V2' : 'V1';
+}
+
+/** A VM's generation is its OS managed disk's (the VM model carries none). */
+function vmGeneration(state: EmulatorState, vm: StoredResource): SourceInfo['hyperVGeneration'] {
+  const diskId = asString(asObject(asObject(asObject(vm.properties.storageProfile)?.osDisk)?.managedDisk)?.id);
+  const osDisk = diskId ? getResource(state, diskId) : undefined;
+  if (osDisk) return generationOf(osDisk);
+  // Every seeded VM has its OS disk; one made otherwise keeps the generation it was made with.
+  return (asString(asObject(vm.meta)?.hyperVGeneration) as SourceInfo['hyperVGeneration'] | undefined) ?? 'V2';
 }
 
 function renderSource(r: StoredResource): JsonObject {

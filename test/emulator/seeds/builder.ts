@@ -238,7 +238,14 @@ export class SeedBuilder {
   }
 
   source(kind: 'image' | 'vm' | 'disk' | 'snapshot', spec: SourceSpec): StoredResource {
-    const r = kind === 'image' ? managedImage(spec) : kind === 'vm' ? virtualMachine(spec) : kind === 'disk' ? disk(spec) : snapshot(spec);
+    if (kind === 'vm') {
+      // A VM comes with its OS disk, a disk resource of its own (where its generation is).
+      const { vm, osDisk } = virtualMachine(spec);
+      putResource(this.state, osDisk);
+      putResource(this.state, vm);
+      return vm;
+    }
+    const r = kind === 'image' ? managedImage(spec) : kind === 'disk' ? disk(spec) : snapshot(spec);
     putResource(this.state, r);
     return r;
   }

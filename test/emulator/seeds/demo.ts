@@ -1,4 +1,5 @@
 import type { EmulatorConfig } from '../config';
+import type { SourceSpec } from '../compute/sources';
 import type { EmulatorState } from '../state';
 import { SeedBuilder } from './builder';
 import { SEED_SUBSCRIPTIONS } from './empty';
@@ -27,7 +28,13 @@ export function demoSeed(config: EmulatorConfig): EmulatorState {
   const dev = b.group(DEVELOPMENT_SUBSCRIPTION_ID, 'rg-dev', 'westeurope', { env: 'dev' });
   const partner = b.group(FABRIKAM_SUBSCRIPTION_ID, 'rg-fabrikam-images', 'westus2');
 
-  const src = (kind: 'image' | 'vm' | 'disk' | 'snapshot', name: string, location: string, osType: 'Windows' | 'Linux', more: { hyperVGeneration?: 'V1' | 'V2'; securityType?: 'Standard' | 'TrustedLaunch' | 'ConfidentialVM'; osState?: 'Generalized' | 'Specialized' } = {}) =>
+  const src = (
+    kind: 'image' | 'vm' | 'disk' | 'snapshot',
+    name: string,
+    location: string,
+    osType: 'Windows' | 'Linux',
+    more: Pick<SourceSpec, 'hyperVGeneration' | 'securityType' | 'osState' | 'osDiskWithoutGeneration'> = {},
+  ) =>
     b.source(kind, { subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: sources.name, name, location, osType, ...more });
   const ubuntuEast = src('image', 'img-ubuntu-2204-eastus', 'eastus', 'Linux');
   const ubuntuEast2 = src('image', 'img-ubuntu-2204-eastus-v2', 'eastus', 'Linux');
@@ -36,6 +43,10 @@ export function demoSeed(config: EmulatorConfig): EmulatorState {
   const rhelEast = src('vm', 'vm-build-rhel9', 'eastus', 'Linux', { securityType: 'TrustedLaunch' });
   src('vm', 'vm-build-win2022', 'westus2', 'Windows');
   src('vm', 'vm-cvm-ubuntu', 'northeurope', 'Linux', { securityType: 'ConfidentialVM', osState: 'Specialized' });
+  // Every VM's OS disk is listed too; its hyperVGeneration is the VM's generation.
+  src('vm', 'vm-build-centos7-gen1', 'eastus', 'Linux', { hyperVGeneration: 'V1' });
+  // An OS disk from before Generation 2 existed says no generation (Azure takes it as V1).
+  src('vm', 'vm-legacy-ubuntu1804', 'eastus', 'Linux', { osDiskWithoutGeneration: true });
   src('disk', 'disk-debian12-os', 'eastus', 'Linux');
   const debianEast = src('image', 'img-debian12-eastus', 'eastus', 'Linux');
   src('snapshot', 'snap-win2022-os', 'westeurope', 'Windows');

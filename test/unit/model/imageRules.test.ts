@@ -16,6 +16,7 @@ import {
   securityTypesFor,
   sourceFitsDefinition,
   validateDefinitionShape,
+  vmGenerationsFromDisks,
   type DefinitionShape,
 } from '../../../src/model/imageRules';
 
@@ -158,6 +159,58 @@ describe('model/imageRules', () => {
 
     it('lets a Standard source into any definition', () => {
       for (const t of SECURITY_TYPES) assert.equal(sourceFitsDefinition({ securityType: 'Standard' }, { ...linuxGen2, securityType: t }), undefined, t);
+    });
+  });
+
+  describe('vmGenerationsFromDisks', () => {
+    const RG = '/subscriptions/s/resourceGroups/rg-builds/providers/Microsoft.Compute/disks';
+    const disks = [
+      { id: `${RG}/vm-gen2_OsDisk_1_abc`, hyperVGeneration: 'V2' },
+      { id: `${RG}/vm-gen1_OsDisk_1_def`, hyperVGeneration: 'v1' },
+      { id: `${RG}/vm-legacy_OsDisk_1_123` },
+      { hyperVGeneration: 'V2' },
+    ];
+    const generationOf = vmGenerationsFromDisks(disks);
+
+    it("reads a VM's generation from its OS disk, matching ids case-insensitively", () => {
+      assert.deepEqual(generationOf(`${RG}/vm-gen2_OsDisk_1_abc`), { generation: 'V2' });
+      assert.deepEqual(generationOf(`${RG}/VM-GEN1_OSDISK_1_DEF`), { generation: 'V1' });
+      assert.deepEqual(generationOf(`${RG.toUpperCase()}/vm-gen2_osdisk_1_ABC`), { generation: 'V2' }, 'the whole id, any case');
+    });
+
+    it('says the generation is unknown, and why, instead of guessing', () => {
+      const notListed = generationOf(`${RG}/elsewhere_OsDisk`);
+      assert.equal(notListed.generation, undefined);
+      assert.match(notListed.unknown ?? '', /^Generation unknown: the VM's OS disk is not among the disks listed \(it may be in a resource group you cannot read\)\. Azure checks it/);
+      const notStated = generationOf(`${RG}/vm-legacy_OsDisk_1_123`);
+      assert.equal(notStated.generation, undefined);
+      assert.match(notStated.unknown ?? '', /OS disk does not state one/);
+      const unmanaged = generationOf(undefined);
+      assert.equal(unmanaged.generation, undefined);
+      assert.match(unmanaged.unknown ?? '', /no managed OS disk/);
+      assert.match(vmGenerationsFromDisks([])(`${RG}/vm-gen2_OsDisk_1_abc`).unknown ?? '', /not among the disks listed/);
+    });
+
+    it("feeds sourceFitsDefinition: a known generation is compared with the definition's, an unknown one is left to Azure", () => {
+      const gen1Vm = { osType: 'Linux' as const, hyperVGeneration: generationOf(`${RG}/vm-gen1_OsDisk_1_def`).generation };
+      assert.match(sourceFitsDefinition(gen1Vm, linuxGen2) ?? '', /Generation V1 does not match the definition's V2/);
+      assert.equal(sourceFitsDefinition(gen1Vm, { osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V1' }), undefined);
+      const gen2Vm = { osType: 'Linux' as const, hyperVGeneration: generationOf(`${RG}/vm-gen2_OsDisk_1_abc`).generation };
+      assert.equal(sourceFitsDefinition(gen2Vm, linuxGen2), undefined);
+      const unknownVm = { osType: 'Linux' as const, hyperVGeneration: generationOf(`${RG}/elsewhere`).generation };
+      assert.equal(sourceFitsDefinition(unknownVm, linuxGen2), undefined);
+    });
+
+    it('answers for every disk listed, whatever the case of its id (property)', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.stringMatching(/^[a-z0-9_-]{1,20}$/), fc.constantFrom(...HYPERV_GENERATIONS)), { maxLength: 20 }), (entries) => {
+          const unique = [...new Map(entries.map(([name, g]) => [name, g])).entries()];
+          const lookup = vmGenerationsFromDisks(unique.map(([name, g]) => ({ id: `${RG}/${name}`, hyperVGeneration: g })));
+          for (const [name, g] of unique) {
+            assert.deepEqual(lookup(`${RG}/${name}`.toUpperCase()), { generation: g });
+          }
+        }),
+      );
     });
   });
 });
