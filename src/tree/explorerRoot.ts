@@ -40,6 +40,8 @@ export class ExplorerRoot {
   private pending: Promise<ExplorerNode[]> | undefined;
   private readonly shared: SharedWithMeNode;
   private readonly community: CommunityRootNode;
+  /** How long a subscription changed here is listed through ARM (tests shorten it). */
+  resourceGraphLagMs = RESOURCE_GRAPH_LAG_MS;
   /** Where the last load's time went (the output channel and the benchmark show it). */
   lastLoad: { signInMs: number; listMs: number; azureLoadMs: number | undefined } | undefined;
 
@@ -127,7 +129,7 @@ export class ExplorerRoot {
    */
   prefetchGalleries(): Promise<void> {
     const waiting = this.subscriptionNodes.filter((n) => !n.galleries.started);
-    const viaGraph = waiting.length >= GRAPH_MIN_SUBSCRIPTIONS ? waiting.filter((n) => !n.galleries.changedWithin(RESOURCE_GRAPH_LAG_MS)) : [];
+    const viaGraph = waiting.length >= GRAPH_MIN_SUBSCRIPTIONS ? waiting.filter((n) => !n.galleries.changedWithin(this.resourceGraphLagMs)) : [];
     for (const group of groupByIdentity(viaGraph)) {
       const ids = group.map((n) => n.subscription.subscriptionId);
       const found = this.ctx

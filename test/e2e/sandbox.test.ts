@@ -117,10 +117,10 @@ describe('npm start (the sandbox)', () => {
   it('Refresh on the view title reloads the tree and keeps expanded nodes expanded', async () => {
     await sandboxAdmin(info!.emulator, 'DELETE', '/_admin/requests');
     await page.locator('.sidebar .title-actions').getByRole('button', { name: /^Refresh/ }).click();
-    // It did reload: the subscriptions and galleries were asked for again.
+    // It did reload: the subscriptions and galleries (Resource Graph, or ARM) were asked for again.
     for (let i = 0; ; i++) {
       const paths = ((await sandboxAdmin(info!.emulator, 'GET', '/_admin/requests')) as { path: string }[]).map((r) => r.path);
-      if (paths.some((p) => /^\/subscriptions$/.test(p)) && paths.some((p) => /Microsoft\.Compute\/galleries$/.test(p))) break;
+      if (paths.some((p) => /^\/subscriptions$/.test(p)) && paths.some((p) => /Microsoft\.Compute\/galleries$|Microsoft\.ResourceGraph\/resources$/.test(p))) break;
       if (i > 100) assert.fail(`no reload seen: ${paths.join(', ')}`);
       await new Promise((r) => setTimeout(r, 100));
     }

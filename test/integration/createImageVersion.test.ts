@@ -89,7 +89,10 @@ describe('Create Image Version (extension host, local Azure)', () => {
     const api = await extensionApi();
     assert.ok(api.versionCreations.waitingFor.includes(version.id.toLowerCase()));
     assert.ok(api.explorer.globalState.get<PendingVersion[]>(PENDING_VERSIONS_KEY, []).some((p) => p.id === version.id), 'remembered across reloads');
-    assert.equal((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId, version.id, 'the new version is selected in the tree');
+    // The selection comes back from the window after the reveal: wait for it, do not sample once.
+    await eventually(async () =>
+      assert.equal((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId, version.id, 'the new version is selected in the tree'),
+    );
     assert.ok((await children(definition)).some((n) => (n as { versionId?: string }).versionId === version.id), 'the version is in the tree at once');
 
     const stored = resource(await emulatorState(), version.id)?.properties as unknown as StoredProfile;

@@ -110,6 +110,10 @@ describe('the explorer against the local Azure (demo seed)', () => {
       return [await labels(await children(await nodeAt('Contoso Production'))), await labels(await children(await nodeAt('Contoso Development')))];
     };
     const expected = [['contoso_community', 'contoso_images', 'contoso_shared'], ['dev_gallery']];
+    const root = (await extensionApi()).explorer.root;
+    const lag = root.resourceGraphLagMs;
+    // Earlier suites wrote to both subscriptions minutes ago: forget that for the first part.
+    root.resourceGraphLagMs = 0;
 
     await emulatorAdmin('DELETE', '/_admin/requests');
     assert.deepEqual(await loadBoth(), expected);
@@ -127,15 +131,15 @@ describe('the explorer against the local Azure (demo seed)', () => {
 
     // A subscription refreshed by the user (or written to) is listed through ARM for a while:
     // Resource Graph may not have caught up with the change yet.
+    root.resourceGraphLagMs = lag;
+    const changedEarlier = root.subscriptions.filter((s) => s.galleries.changedWithin(lag)).map((s) => s.subscription.subscriptionId);
     await vscode.commands.executeCommand('azureComputeGallery.refresh', await nodeAt('Contoso Development'));
     await emulatorAdmin('DELETE', '/_admin/requests');
     assert.deepEqual(await loadBoth(), expected);
     log = await requests();
-    assert.equal(graphQueries(log).length, 1);
-    assert.deepEqual(
-      armLists(log).map((r) => r.path.split('/')[2]),
-      [DEVELOPMENT],
-    );
+    const viaArm = [...new Set([...changedEarlier, DEVELOPMENT])].sort();
+    assert.equal(graphQueries(log).length, viaArm.length < 2 ? 1 : 0);
+    assert.deepEqual(armLists(log).map((r) => r.path.split('/')[2]).sort(), viaArm);
   });
 
   it('a failure in one subscription shows on that node only, with Retry that works', async () => {
