@@ -48,9 +48,24 @@ const common = {
   define: { 'process.env.ACG_BUILD': JSON.stringify(production ? 'production' : 'development') },
 };
 
+/** In dist/sdk.js, the core libraries are dist/azure.js's copies (its `sharedModules`). */
+const SHARED = ['@azure-rest/core-client', '@azure/core-client', '@azure/core-lro', '@azure/core-rest-pipeline', '@azure/logger', 'tslib'];
+const sharedFromAzureChunk = {
+  name: 'shared-from-azure-chunk',
+  setup(build) {
+    const filter = new RegExp(`^(${SHARED.map((m) => m.replace(/[/\\-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'shared' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+      contents: `module.exports = require('./azure.js').sharedModules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
+};
+
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/azureChunk.ts'], outfile: 'dist/azure.js' },
+  { entryPoints: ['src/sdkClients.ts'], outfile: 'dist/sdk.js', plugins: [azureChunkExternal, vscodeOnce, sharedFromAzureChunk] },
 ];
 
 // A production build must not ship a development build's source maps.

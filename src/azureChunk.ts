@@ -38,3 +38,18 @@ export {
 export function createSession(mode: AuthenticationMode, cloud: CloudEndpoints, userAgent: string, logger?: vscode.LogOutputChannel): AuthSession {
   return mode === 'vscode' ? new VsCodeAccountSession(cloud, userAgent, logger) : new CredentialSession(mode, cloud, userAgent);
 }
+
+/**
+ * The core libraries dist/sdk.js shares with this bundle (esbuild.mjs resolves its imports of them
+ * here): one copy each, so both bundles use the same pipeline, policies and error classes.
+ */
+export const sharedModules: Record<string, unknown> = {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  '@azure-rest/core-client': require('@azure-rest/core-client'),
+  '@azure/core-client': require('@azure/core-client'),
+  '@azure/core-lro': require('@azure/core-lro'),
+  '@azure/core-rest-pipeline': require('@azure/core-rest-pipeline'),
+  '@azure/logger': require('@azure/logger'),
+  tslib: require('tslib'),
+  /* eslint-enable @typescript-eslint/no-require-imports */
+};

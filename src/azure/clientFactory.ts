@@ -1,10 +1,11 @@
-import { AuthorizationManagementClient } from '@azure/arm-authorization';
-import { ComputeManagementClient } from '@azure/arm-compute';
-import { ResourceManagementClient } from '@azure/arm-resources';
-import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { AuthorizationManagementClient } from '@azure/arm-authorization';
+import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
+import { sdkClients } from './sdkLoader';
 import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 
@@ -41,7 +42,7 @@ export function computeClient(target: AzureTarget): ComputeManagementClient {
   const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
   let client = computeClients.get(key);
   if (!client) {
-    client = new ComputeManagementClient(target.credential, target.subscriptionId, {
+    client = new (sdkClients().ComputeManagementClient)(target.credential, target.subscriptionId, {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
@@ -74,7 +75,7 @@ export function resourceClient(target: AzureTarget): ResourceManagementClient {
   const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
   let client = resourceClients.get(key);
   if (!client) {
-    client = new ResourceManagementClient(target.credential, target.subscriptionId, {
+    client = new (sdkClients().ResourceManagementClient)(target.credential, target.subscriptionId, {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },
@@ -91,7 +92,7 @@ export function authorizationClient(target: AzureTarget): AuthorizationManagemen
   const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
   let client = authorizationClients.get(key);
   if (!client) {
-    client = new AuthorizationManagementClient(target.credential, target.subscriptionId, {
+    client = new (sdkClients().AuthorizationManagementClient)(target.credential, target.subscriptionId, {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentialScopes: [target.cloud.resourceManagerScope],
       userAgentOptions: { userAgentPrefix: target.userAgent },
@@ -108,7 +109,7 @@ export function resourceGraphClient(target: Omit<AzureTarget, 'subscriptionId'>)
   const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}`;
   let client = resourceGraphClients.get(key);
   if (!client) {
-    client = new ResourceGraphClient(target.credential, {
+    client = new (sdkClients().ResourceGraphClient)(target.credential, {
       endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
       userAgentOptions: { userAgentPrefix: target.userAgent },

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const entryBytes = fs.statSync(path.join(DIST_DIR, 'extension.js')).size;
   const azureBytes = fs.statSync(path.join(DIST_DIR, 'azure.js')).size;
+  const sdkBytes = fs.statSync(path.join(DIST_DIR, 'sdk.js')).size;
   const vsixBytes = fs.statSync(VSIX_PATH).size;
 
   const emulator = await startEmulator({ seed: 'scale', seedOptions: SEED, recordTraffic: false });
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
       target: '≤ 50 MB', ratio: `${(m('heapGrowthMb') / 50).toFixed(2)} of limit`, ok: m('heapGrowthMb') <= 50, command: 'npm run bench',
     },
     {
-      n: 8, figure: 'bundle: `dist/extension.js` (activation); the whole `.vsix`', value: `${kb(entryBytes)}; ${kb(vsixBytes)} (SDK chunk ${kb(azureBytes)}, loaded on first use)`,
+      n: 8, figure: 'bundle: `dist/extension.js` (activation); the whole `.vsix`', value: `${kb(entryBytes)}; ${kb(vsixBytes)} (Azure chunks loaded on first use: sign-in and subscriptions ${kb(azureBytes)}, management clients ${kb(sdkBytes)})`,
       target: 'entry ≤ 200 KB; .vsix ≤ 1.5 MB', ratio: `${(entryBytes / (200 * 1024)).toFixed(2)}; ${(vsixBytes / (1.5 * 1024 * 1024)).toFixed(2)} of limits`,
       ok: entryBytes <= 200 * 1024 && vsixBytes <= 1.5 * 1024 * 1024, command: 'npm run package',
     },
