@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { azureCliCredential, servicePrincipalCredential, servicePrincipalFromEnvironment } from '../azure/credentials';
-import { AzureError } from '../azure/errors';
+import { AzureError, toAzureError } from '../azure/errors';
 import { listSubscriptions } from '../azure/subscriptions';
 import type { CloudEndpoints, TokenSource } from '../azure/types';
 import type { AuthSession, SessionSubscription } from './session';
+import { log } from '../ui/log';
 import { isSelected, readSubscriptionFilter } from './subscriptionFilter';
 
 /** Sign-in through a credential that needs no UI: a service principal from the environment, or `az login`. */
@@ -38,14 +39,23 @@ export class CredentialSession implements AuthSession {
     return this.credential;
   }
 
+  /**
+   * False when there is nothing to sign in with (no service principal, or `az login` not done);
+   * any other failure to get a token (throttled, network, a refused secret) is thrown, so the tree
+   * says what went wrong instead of looking signed out and dropping the subscriptions.
+   */
   async isSignedIn(): Promise<boolean> {
     if (!this.credential) return false;
     try {
       // The same token request the SDK clients make (they ask with CAE), so the token fetched here
       // is the one they use: asked without it, sign-in would fetch a second one.
       return (await this.credential.getToken(this.cloud.resourceManagerScope, { enableCae: true })) !== null;
-    } catch {
-      return false;
+    } catch (error) {
+      if ((error as { name?: unknown } | undefined)?.name === 'CredentialUnavailableError') {
+        log().info(`Not signed in: ${(error as Error).message}`);
+        return false;
+      }
+      throw toAzureError(error);
     }
   }
 

@@ -25,8 +25,13 @@ export function accountCommands(explorer: Explorer) {
 
     'azureComputeGallery.showSignInStatus': async () => {
       const session = requireSession(explorer);
-      const signedIn = await session.isSignedIn();
-      const text = `${signedIn ? 'Signed in' : 'Not signed in'} — ${await session.describe()}`;
+      let state: string;
+      try {
+        state = (await session.isSignedIn()) ? 'Signed in' : 'Not signed in';
+      } catch (error) {
+        state = `Not signed in (${error instanceof Error ? error.message : String(error)})`;
+      }
+      const text = `${state} — ${await session.describe()}`;
       void vscode.window.showInformationMessage(text);
       return text;
     },

@@ -38,6 +38,7 @@ export class ExplorerRoot {
   private subscriptionNodes: SubscriptionNode[] = [];
   private readonly nodes = new NodeCache<SubscriptionNode>();
   private pending: Promise<ExplorerNode[]> | undefined;
+  private generation = 0;
   private readonly shared: SharedWithMeNode;
   private readonly community: CommunityRootNode;
   /** How long a subscription changed here is listed through ARM (tests shorten it). */
@@ -59,20 +60,32 @@ export class ExplorerRoot {
   }
 
   children(): Promise<ExplorerNode[]> {
-    this.pending ??= this.load().catch((error: unknown) => {
-      this.pending = undefined;
-      throw error;
-    });
+    if (!this.pending) {
+      const loading = this.load(++this.generation).catch((error: unknown) => {
+        if (this.pending === loading) this.pending = undefined;
+        throw error;
+      });
+      this.pending = loading;
+    }
     return this.pending;
   }
 
   /** Whole-tree refresh: same node ids afterwards, so VS Code keeps expanded nodes expanded. */
   invalidate(): void {
     this.pending = undefined;
+    this.generation++;
     this.shared.invalidate();
   }
 
-  private async load(): Promise<ExplorerNode[]> {
+  /**
+   * A load overtaken by a newer one (sign-out then sign-in, a cloud switch) must not write its
+   * answer over the newer one's: it hands over to the current load instead.
+   */
+  private overtaken(generation: number): boolean {
+    return generation !== this.generation;
+  }
+
+  private async load(generation: number): Promise<ExplorerNode[]> {
     let session;
     try {
       session = this.ctx.session();
@@ -81,7 +94,17 @@ export class ExplorerRoot {
       return [errorNode(undefined, 'your sign-in settings', error)];
     }
     const started = performance.now();
-    if (!session || !(await session.isSignedIn())) {
+    let signedIn: boolean;
+    try {
+      signedIn = !!session && (await session.isSignedIn());
+    } catch (error) {
+      if (this.overtaken(generation)) return this.children();
+      // Could not get a token just now: say so (with Retry), keep the subscriptions known so far.
+      return [errorNode(undefined, 'your sign-in', error)];
+    }
+    if (this.overtaken(generation)) return this.children();
+    if (!session || !signedIn) {
+      log().info(session ? 'Not signed in: the chosen sign-in method has no account or credential to use.' : 'Not signed in: no sign-in method is chosen.');
       this.subscriptionNodes = [];
       await vscode.commands.executeCommand('setContext', CONTEXT_SIGNED_IN, false);
       return []; // the viewsWelcome shows the sign-in content
@@ -95,8 +118,10 @@ export class ExplorerRoot {
       this.lastLoad = { signInMs: signedIn - started, listMs: performance.now() - signedIn, azureLoadMs };
       log().info(`Signed in in ${this.lastLoad.signInMs.toFixed(0)} ms; listed ${subscriptions.length} subscriptions in ${this.lastLoad.listMs.toFixed(0)} ms${azureLoadMs !== undefined ? ` (Azure SDK loaded in ${azureLoadMs.toFixed(0)} ms)` : ''}`);
     } catch (error) {
+      if (this.overtaken(generation)) return this.children();
       return [errorNode(undefined, 'subscriptions', error)];
     }
+    if (this.overtaken(generation)) return this.children();
     this.subscriptionNodes = this.nodes.sync(
       subscriptions,
       (s) => s.subscriptionId,

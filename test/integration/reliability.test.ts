@@ -50,7 +50,7 @@ describe('reliability: faults survived', () => {
     const created = await vscode.commands.executeCommand<{ id: string } | undefined>('azureComputeGallery.createGallery', {
       subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'throttled_gallery', location: 'eastus', sharing: 'Private',
     });
-    assert.ok(created, 'the create succeeded within the retry budget');
+    assert.ok(created, `the create succeeded within the retry budget; the user was told: ${JSON.stringify(ui.errors())}`);
     assert.ok((await requestLog()).some((r) => r.status === 429), 'Azure did throttle');
     assert.deepEqual(ui.errors(), []);
   });
