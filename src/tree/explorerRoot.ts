@@ -141,8 +141,9 @@ export class ExplorerRoot {
         this.community,
       ];
     }
-    // Start every subscription's gallery list now, so expanding any of them is instant.
-    void this.prefetchGalleries();
+    // Start every subscription's gallery list right after the subscriptions are shown, so
+    // expanding any of them is instant (not before: it loads the management SDK bundle).
+    setImmediate(() => void this.prefetchGalleries());
     return [...this.subscriptionNodes, this.shared, this.community];
   }
 

@@ -128,7 +128,7 @@ export async function run(): Promise<void> {
   const viewBreakdown = `view shown at ${focusedMs.toFixed(0)} ms, extension active at ${activeMs.toFixed(0)} ms; Azure SDK loaded in ${where?.azureLoadMs?.toFixed(0) ?? '?'} ms, signed in in ${where?.signInMs.toFixed(0) ?? '?'} ms, subscriptions listed in ${where?.listMs.toFixed(0) ?? '?'} ms`;
   const subscriptions = api.explorer.root.subscriptions;
   // Let the prefetch of every subscription's galleries settle before timing anything else.
-  await Promise.all(subscriptions.map((s) => s.galleries.get()));
+  await api.explorer.root.prefetchGalleries();
 
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
   const first = subscriptions[0];
