@@ -134,6 +134,11 @@ export async function resolveNode(
   return picked && isResourceNode(picked) ? picked : undefined;
 }
 
+/** A gallery command's gallery: the node it ran on, the one its id names, or one the user picks. */
+export async function resolveGallery(explorer: Explorer, node: ResourceNode | undefined, id: string | undefined, title: string): Promise<GalleryNode | undefined> {
+  return (await resolveNode(explorer, node, id, ['gallery'], title)) as GalleryNode | undefined;
+}
+
 /** Shows a gallery's new state at once (its row, its tooltip) and lets its subscription relist later. */
 export function showGalleryUpdate(explorer: Explorer, node: GalleryNode, gallery: Gallery): void {
   node.update(gallery);
@@ -161,6 +166,11 @@ export function withQuietProgress<T>(title: string, work: () => Promise<T>): Pro
 /** Names of the signed-in subscriptions by id (lower case), to label subscription ids. */
 export function subscriptionNames(explorer: Explorer): Map<string, string> {
   return new Map(explorer.root.subscriptions.map((s) => [s.subscription.subscriptionId.toLowerCase(), s.subscription.name]));
+}
+
+/** "Name (id)" for a subscription the tree knows, the bare id otherwise. */
+export function subscriptionLabel(names: ReadonlyMap<string, string>, id: string): string {
+  return names.has(id) ? `${names.get(id)} (${id})` : id;
 }
 
 /** Parses ids given as one string ("a, b") or a list. */

@@ -11,12 +11,11 @@ import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherE
 import { sharedIds } from '../model/sharing';
 import { COMMUNITY_FIELD_LABELS, countOf, listInWords, missingCommunityInfo, whatBecomesPublic, type CommunityField } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import type { GalleryNode } from '../tree/nodes/galleryNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
 import { RESET_SHARING_COMMAND } from './shareDirect';
 
 export const SHARE_PUBLICLY_COMMAND = 'azureComputeGallery.sharePublicly';
@@ -50,7 +49,7 @@ type Info = Partial<Record<CommunityField, string>>;
 
 export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
   const { node: given, options } = splitArgs<SharePubliclyOptions>(args, ['gallery']);
-  const node = (await resolveNode(explorer, given, options.gallery, ['gallery'], TITLE)) as GalleryNode | undefined;
+  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
   if (!node) return undefined;
   const prompter = prompterFor(options);
   const azure = explorer.azure();
@@ -148,7 +147,7 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
 
 export async function copyPublicName(explorer: Explorer, ...args: unknown[]): Promise<string | undefined> {
   const { node: given, options } = splitArgs<{ gallery?: string }>(args, ['gallery']);
-  const node = (await resolveNode(explorer, given, options.gallery, ['gallery'], 'Copy Public Name')) as GalleryNode | undefined;
+  const node = await resolveGallery(explorer, given, options.gallery, 'Copy Public Name');
   if (!node) return undefined;
   const community = node.gallery.community;
   const publicName = community?.publicNames[0];

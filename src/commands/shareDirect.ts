@@ -18,9 +18,10 @@ import {
   idList,
   logFailure,
   prompterFor,
-  resolveNode,
+  resolveGallery,
   showGalleryUpdate,
   splitArgs,
+  subscriptionLabel,
   subscriptionNames,
   targetOf,
   withProgress,
@@ -67,26 +68,21 @@ function profileOf(g: Gallery) {
   return { permissions: g.permissions, groups: g.groups, communityGalleryInfo: g.community ? { communityGalleryEnabled: g.community.enabled, publicNames: g.community.publicNames, publicNamePrefix: g.community.publicNamePrefix } : undefined };
 }
 
-async function galleryFrom(explorer: Explorer, args: unknown[], id: string | undefined, title: string): Promise<GalleryNode | undefined> {
-  const { node } = splitArgs<object>(args, ['gallery']);
-  return (await resolveNode(explorer, node, id, ['gallery'], title)) as GalleryNode | undefined;
-}
-
 interface AddState {
   type?: SharingGroupType;
   ids?: string;
 }
 
 export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { options } = splitArgs<AddSharingOptions>(args, ['gallery']);
-  const node = await galleryFrom(explorer, args, options.gallery, ADD_TITLE);
+  const { node: fromTree, options } = splitArgs<AddSharingOptions>(args, ['gallery']);
+  const node = await resolveGallery(explorer, fromTree, options.gallery, ADD_TITLE);
   if (!node) return undefined;
   const prompter = prompterFor(options);
   const azure = explorer.azure();
   const target = targetOf(node);
   const name = node.gallery.name;
   const names = subscriptionNames(explorer);
-  const label = (type: SharingGroupType, id: string) => (type === 'Subscriptions' && names.has(id) ? `${names.get(id)} (${id})` : id);
+  const label = (type: SharingGroupType, id: string) => (type === 'Subscriptions' ? subscriptionLabel(names, id) : id);
 
   // What was given up front is checked before anything is asked or sent.
   const given: Partial<Record<SharingGroupType, string>> = {};
@@ -233,15 +229,15 @@ interface RemoveState {
 }
 
 export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { options } = splitArgs<RemoveSharingOptions>(args, ['gallery']);
-  const node = await galleryFrom(explorer, args, options.gallery, REMOVE_TITLE);
+  const { node: fromTree, options } = splitArgs<RemoveSharingOptions>(args, ['gallery']);
+  const node = await resolveGallery(explorer, fromTree, options.gallery, REMOVE_TITLE);
   if (!node) return undefined;
   const prompter = prompterFor(options);
   const azure = explorer.azure();
   const target = targetOf(node);
   const name = node.gallery.name;
   const names = subscriptionNames(explorer);
-  const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' && names.has(id) ? `${names.get(id)} (${id})` : id}`;
+  const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' ? subscriptionLabel(names, id) : id}`;
 
   const subscriptionsText = idList(options.subscriptionIds);
   const tenantsText = idList(options.tenantIds);
@@ -344,8 +340,8 @@ export interface SharingReport {
 type ShowChoice = 'add' | 'remove' | 'reset' | 'public' | 'line';
 
 export async function showSharing(explorer: Explorer, ...args: unknown[]): Promise<SharingReport | undefined> {
-  const { options } = splitArgs<{ gallery?: string } & ManageOptions>(args, ['gallery']);
-  const node = await galleryFrom(explorer, args, options.gallery, SHOW_TITLE);
+  const { node: fromTree, options } = splitArgs<{ gallery?: string } & ManageOptions>(args, ['gallery']);
+  const node = await resolveGallery(explorer, fromTree, options.gallery, SHOW_TITLE);
   if (!node) return undefined;
   const prompter = prompterFor(options);
   const names = subscriptionNames(explorer);

@@ -5,11 +5,10 @@ import type { Gallery } from '../azure/types';
 import { sharedIds, whoLosesAccessOnReset } from '../model/sharing';
 import { listInWords } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import type { GalleryNode } from '../tree/nodes/galleryNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, subscriptionLabel, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 const TITLE = 'Reset Sharing';
 
@@ -20,7 +19,7 @@ export interface ResetSharingOptions extends ManageOptions {
 
 export async function resetSharing(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
   const { node: given, options } = splitArgs<ResetSharingOptions>(args, ['gallery']);
-  const node = (await resolveNode(explorer, given, options.gallery, ['gallery'], TITLE)) as GalleryNode | undefined;
+  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
   if (!node) return undefined;
   const prompter = prompterFor(options);
   const azure = explorer.azure();
@@ -49,7 +48,7 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
   const impact = whoLosesAccessOnReset(profile);
   const { subscriptions, tenants } = sharedIds(profile);
   const losers = [
-    ...subscriptions.map((id) => `everyone in subscription ${names.has(id) ? `${names.get(id)} (${id})` : id}`),
+    ...subscriptions.map((id) => `everyone in subscription ${subscriptionLabel(names, id)}`),
     ...tenants.map((id) => `everyone in tenant ${id}`),
     ...(impact.community ? [`every Azure user: ${listInWords(impact.publicNames)} leaves the community listing`] : []),
   ];

@@ -2,12 +2,11 @@
 // commands change). Empty removes it.
 import type { Gallery } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
-import type { GalleryNode } from '../tree/nodes/galleryNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveNode, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_GALLERY_COMMAND = 'azureComputeGallery.updateGallery';
 const TITLE = 'Update Gallery';
@@ -27,7 +26,7 @@ export function validateGalleryDescription(value: string): string | undefined {
 
 export async function updateGallery(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
   const { node: given, options } = splitArgs<UpdateGalleryOptions>(args, ['gallery']);
-  const node = (await resolveNode(explorer, given, options.gallery, ['gallery'], TITLE)) as GalleryNode | undefined;
+  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
   if (!node) return undefined;
   const name = node.gallery.name;
   const state = { description: options.description };

@@ -3,6 +3,11 @@ import { matchesScope } from './config';
 import type { Emulator } from './emulator';
 import type { Reply } from './http';
 
+/** A rule with `times` that has fired that many times is spent. */
+export function isSpent(emu: Emulator, rule: FaultRule): boolean {
+  return rule.times !== undefined && (emu.faultCounters.get(rule)?.fired ?? 0) >= rule.times;
+}
+
 /** The first fault rule that fires for this request (counting every matching request per rule). */
 export function pickFault(emu: Emulator, method: string, path: string): FaultRule | undefined {
   for (const rule of emu.config.faults) {
@@ -12,7 +17,7 @@ export function pickFault(emu: Emulator, method: string, path: string): FaultRul
       counter = { seen: 0, fired: 0 };
       emu.faultCounters.set(rule, counter);
     }
-    if (rule.times !== undefined && counter.fired >= rule.times) continue;
+    if (isSpent(emu, rule)) continue;
     counter.seen++;
     const every = rule.every ?? (rule.probability === undefined ? 1 : 0);
     const fires = (every > 0 && counter.seen % every === 0) || (rule.probability !== undefined && Math.random() < rule.probability);

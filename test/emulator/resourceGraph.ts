@@ -1,6 +1,7 @@
 import { canAccess } from './access';
 import { ArmError } from './arm/errors';
 import { matchesScope } from './config';
+import { isSpent } from './faults';
 import { GALLERY_TYPE, renderGallery } from './compute/galleries';
 import type { Emulator } from './emulator';
 import type { Ctx } from './http';
@@ -71,11 +72,7 @@ export function parseQuery(query: string): ParsedQuery {
  */
 function faultedInArm(ctx: Ctx, subscriptionId: string): boolean {
   const listPath = `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/galleries`;
-  return ctx.emu.config.faults.some((rule) => {
-    if (!matchesScope(rule, 'GET', listPath)) return false;
-    const counter = ctx.emu.faultCounters.get(rule);
-    return rule.times === undefined || (counter?.fired ?? 0) < rule.times;
-  });
+  return ctx.emu.config.faults.some((rule) => matchesScope(rule, 'GET', listPath) && !isSpent(ctx.emu, rule));
 }
 
 /** A row of the `resources` table: ARM's rendering plus Resource Graph's own columns. */

@@ -80,7 +80,7 @@ export class UiRecorder {
  * extension tells the user recorded (and confirmations answered) during it, signed out and the
  * seed reset after it.
  */
-export function useDemoSession(options: { replicationMs?: number } = {}): UiRecorder {
+export function useDemoSession(options: { replicationMs?: number; cleanUp?: () => Promise<void> } = {}): UiRecorder {
   const ui = new UiRecorder();
   before(async () => {
     await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
@@ -91,6 +91,8 @@ export function useDemoSession(options: { replicationMs?: number } = {}): UiReco
   });
   after(async () => {
     await ui.uninstall();
+    // The suite's own knobs back to where it found them, before signing out.
+    await options.cleanUp?.();
     await signOut();
     // Back to the speed the integration runner starts the local Azure with.
     if (options.replicationMs !== undefined) await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 4000, failRegions: [] } });

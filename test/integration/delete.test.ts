@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DeleteReport } from '../../src/commands/deleteResource';
 import { validateTypedName } from '../../src/model/deletion';
-import { CANCEL, ScriptedPrompter, UBUNTU_ID, UiRecorder, WINDOWS_ID, emulatorState, resource } from './createHelpers';
-import { children, emulatorAdmin, eventually, extensionApi, labels, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { CANCEL, ScriptedPrompter, UBUNTU_ID, WINDOWS_ID, emulatorState, resource, useDemoSession } from './createHelpers';
+import { children, emulatorAdmin, eventually, labels, nodeAt } from './helpers';
 import { DEV_GALLERY_ID, PRIVATE_ID, SHARED_ID, assertNoProblems, azureSnapshot, clearRequestLog, requestLog, setSetting, shownItem, writes } from './shareHelpers';
 
 const run = (command: string, ...args: unknown[]) => vscode.commands.executeCommand<DeleteReport | undefined>(`azureComputeGallery.${command}`, ...args);
@@ -11,24 +11,12 @@ const exists = async (id: string) => resource(await emulatorState(), id) !== und
 const outcomes = (report: DeleteReport | undefined) => Object.fromEntries((report?.results ?? []).map((r) => [`${r.item.kind} ${r.item.name}`, r.outcome]));
 
 describe('Delete: versions, definitions and galleries (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
+  const ui = useDemoSession({
+    cleanUp: async () => {
+      await setSetting('deleteConfirmation', undefined);
+      await emulatorAdmin('POST', '/_admin/config', { lro: { durationMs: 100, fail: null }, faults: [] });
+    },
   });
-
-  after(async () => {
-    await ui.uninstall();
-    await setSetting('deleteConfirmation', undefined);
-    await emulatorAdmin('POST', '/_admin/config', { lro: { durationMs: 100, fail: null }, faults: [] });
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
 
   it('deletes a version once its name is typed; a wrong name is refused, Escape changes nothing, and the node says "Deleting…" meanwhile', async () => {
     const id = `${WINDOWS_ID}/versions/2022.2.0`;

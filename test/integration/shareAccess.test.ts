@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { GrantAccessResult, ManageAccessResult } from '../../src/commands/shareAccess';
 import { noPrincipalFound, validatePrincipalQuery } from '../../src/model/principals';
-import { CANCEL, ScriptedPrompter, UBUNTU_ID, UiRecorder, emulatorState } from './createHelpers';
-import { emulatorAdmin, extensionApi, nodeAt, signInToLocalAzure, signOut } from './helpers';
+import { CANCEL, ScriptedPrompter, UBUNTU_ID, emulatorState, useDemoSession } from './createHelpers';
+import { emulatorAdmin, extensionApi, nodeAt, signInToLocalAzure } from './helpers';
 import { GROUPS, LOCAL_PRINCIPAL, PRIVATE_ID, ROLE_IDS, SHARED_ID, USERS, assertNoProblems, azureSnapshot, clearRequestLog, requestLog, writes } from './shareHelpers';
 
 const grant = (...args: unknown[]) => vscode.commands.executeCommand<GrantAccessResult | undefined>('azureComputeGallery.grantAccess', ...args);
@@ -15,23 +15,7 @@ async function assignmentsAt(scope: string) {
 }
 
 describe('Share: access control (extension host, local Azure)', () => {
-  const ui = new UiRecorder();
-
-  before(async () => {
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-    await extensionApi();
-    await signInToLocalAzure();
-    await ui.install();
-  });
-
-  after(async () => {
-    await ui.uninstall();
-    await emulatorAdmin('POST', '/_admin/config', { tokenLifetimeSeconds: 3600 });
-    await signOut();
-    await emulatorAdmin('POST', '/_admin/reset', { seed: 'demo' });
-  });
-
-  beforeEach(() => ui.clear());
+  const ui = useDemoSession({ cleanUp: async () => void (await emulatorAdmin('POST', '/_admin/config', { tokenLifetimeSeconds: 3600 })) });
 
   it('gives Reader (the default) on a gallery to a user found by e-mail, showing the name and kind found first', async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_images');
