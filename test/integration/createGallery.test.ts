@@ -36,6 +36,11 @@ describe('Create Gallery (extension host, local Azure)', () => {
     ]);
     assert.deepEqual(prompter.prompts[5].selected, ['$(lock) Private'], 'Private is the default');
     assert.equal(prompter.prompts[3].selected?.[0], 'East US', "the resource group's region is preselected");
+    const { explorer } = await extensionApi();
+    const t = explorer.root.subscriptions.find((n) => n.subscription.name === 'Contoso Production')!.subscription.target;
+    const locations = await explorer.azure().listLocations(t.cloud, t.credential, t.userAgent, t.subscriptionId);
+    assert.ok(locations.length > 5);
+    assert.deepEqual(prompter.prompts[3].items?.map((i) => i.label), locations.map((l) => l.displayName), "the regions offered are the subscription's locations");
     assert.ok(gallery);
     assert.equal(gallery.permissions, 'Private');
     assert.equal(gallery.provisioningState, 'Succeeded');

@@ -263,6 +263,32 @@ describe('Create Image Version (extension host, local Azure)', () => {
     assert.match(String(p.publishingProfile?.endOfLifeDate), /^2031-01-31T00:00:00/);
   });
 
+  it("shows the new version's replication live on its node, until it is ready", async () => {
+    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 8000 } });
+    try {
+      const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+      await children(definition);
+      const version = await createVersion({ definition: UBUNTU_ID, version: '4.1.0', source: IMAGE_UBUNTU, targetRegions: ['westus2', 'japaneast'], prompter: new ScriptedPrompter([]) });
+      assert.ok(version);
+      const description = async () => {
+        const node = (await children(definition)).find((n) => (n as { versionId?: string }).versionId === version.id);
+        assert.ok(node, 'the version is in the tree');
+        return String((await item(node)).description ?? '');
+      };
+      const seen: string[] = [];
+      await eventually(async () => {
+        const text = await description();
+        seen.push(text);
+        assert.match(text, /Replicating [0-3]\/3 regions/);
+      });
+      await ui.waitFor('info', /^Image version 4\.1\.0 of ubuntu-22\.04-lts is ready/);
+      await eventually(async () => assert.doesNotMatch(await description(), /Replicating|Creating/));
+      assert.ok(seen.some((t) => /Replicating/.test(t)), `progress was shown on the node: ${seen.join(' | ')}`);
+    } finally {
+      await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1000 } });
+    }
+  });
+
   it('shows a replication failure on the version node, and reports it', async () => {
     await emulatorAdmin('POST', '/_admin/config', { replication: { failRegions: ['westus2'] } });
     try {
