@@ -268,7 +268,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
     try {
       const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
       await children(definition);
-      const version = await createVersion({ definition: UBUNTU_ID, version: '4.1.0', source: IMAGE_UBUNTU, targetRegions: ['westus2', 'japaneast'], prompter: new ScriptedPrompter([]) });
+      const version = await createVersion({ definition: UBUNTU_ID, version: '4.5.0', source: IMAGE_UBUNTU, targetRegions: ['westus2', 'japaneast'], prompter: new ScriptedPrompter([]) });
       assert.ok(version);
       const description = async () => {
         const node = (await children(definition)).find((n) => (n as { versionId?: string }).versionId === version.id);
@@ -281,7 +281,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
         seen.push(text);
         assert.match(text, /Replicating [0-3]\/3 regions/);
       });
-      await ui.waitFor('info', /^Image version 4\.1\.0 of ubuntu-22\.04-lts is ready/);
+      await ui.waitFor('info', /^Image version 4\.5\.0 of ubuntu-22\.04-lts is ready/);
       await eventually(async () => assert.doesNotMatch(await description(), /Replicating|Creating/));
       assert.ok(seen.some((t) => /Replicating/.test(t)), `progress was shown on the node: ${seen.join(' | ')}`);
     } finally {
