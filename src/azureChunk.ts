@@ -2,9 +2,9 @@
 // so that activating the extension does not load the @azure/* SDKs.
 import type * as vscode from 'vscode';
 import type { CloudEndpoints } from './azure/types';
-import { CredentialSession } from './auth/credentialSession';
+import type * as CredentialSessionModule from './auth/credentialSession';
 import type { AuthenticationMode, AuthSession } from './auth/session';
-import { VsCodeAccountSession } from './auth/vscodeAccountSession';
+import type * as VsCodeAccountSessionModule from './auth/vscodeAccountSession';
 
 export { clearClients } from './azure/clientFactory';
 export { AzureError, toAzureError } from './azure/errors';
@@ -35,8 +35,21 @@ export {
   type ImageVersionChanges,
 } from './azure/updates';
 
+/**
+ * Each sign-in method's library is initialised only when that method is chosen: MSAL and
+ * @azure/identity for a service principal or the Azure CLI, the Azure Resources account provider
+ * for the VS Code account. esbuild keeps a bundled module's initialisation lazy until its first
+ * require(), which is tens of milliseconds off the first view (npm run bench, figure 2).
+ */
 export function createSession(mode: AuthenticationMode, cloud: CloudEndpoints, userAgent: string, logger?: vscode.LogOutputChannel): AuthSession {
-  return mode === 'vscode' ? new VsCodeAccountSession(cloud, userAgent, logger) : new CredentialSession(mode, cloud, userAgent);
+  if (mode === 'vscode') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { VsCodeAccountSession } = require('./auth/vscodeAccountSession') as typeof VsCodeAccountSessionModule;
+    return new VsCodeAccountSession(cloud, userAgent, logger);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { CredentialSession } = require('./auth/credentialSession') as typeof CredentialSessionModule;
+  return new CredentialSession(mode, cloud, userAgent);
 }
 
 /**

@@ -2,6 +2,7 @@ import { VSCodeAzureSubscriptionProvider, type AzureSubscriptionProvider } from 
 import * as vscode from 'vscode';
 import type { CloudEndpoints } from '../azure/types';
 import type { AuthSession, SessionSubscription } from './session';
+import { sortByDisplayName } from '../model/displayOrder';
 import { isSelected, readSubscriptionFilter } from './subscriptionFilter';
 
 /**
@@ -41,15 +42,16 @@ export class VsCodeAccountSession implements AuthSession {
     // when Azure Resources is not installed.
     const subscriptions = (await this.provider.getSubscriptions(filtered)).filter((s) => !filtered || isSelected(filter, s.subscriptionId));
     const accounts = new Set(subscriptions.map((s) => `${s.account.id}/${s.tenantId}`));
-    return subscriptions
-      .map((s) => ({
+    const sessions = subscriptions.map(
+      (s): SessionSubscription => ({
         subscriptionId: s.subscriptionId,
         name: s.name,
         tenantId: s.tenantId,
         accountLabel: accounts.size > 1 ? `${s.account.label} · ${s.tenantId}` : undefined,
         target: { cloud: this.cloud, subscriptionId: s.subscriptionId, tenantId: s.tenantId, credential: s.credential, userAgent: this.userAgent },
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      }),
+    );
+    return sortByDisplayName(sessions, (s) => s.name);
   }
 
   async describe(): Promise<string> {

@@ -1,4 +1,5 @@
 import { subscriptionClient } from './clientFactory';
+import { sortByDisplayName } from '../model/displayOrder';
 import { azureCall } from './errors';
 import type { CallOptions, CloudEndpoints, Location, Subscription, TokenSource } from './types';
 
@@ -8,7 +9,7 @@ export async function listSubscriptions(cloud: CloudEndpoints, credential: Token
     for await (const s of subscriptionClient(cloud, credential, userAgent).subscriptions.list({ abortSignal: options.abortSignal })) {
       subscriptions.push({ subscriptionId: s.subscriptionId ?? '', name: s.displayName ?? s.subscriptionId ?? '', tenantId: s.tenantId ?? '', state: s.state ?? 'Enabled' });
     }
-    return subscriptions.sort((a, b) => a.name.localeCompare(b.name));
+    return sortByDisplayName(subscriptions, (s) => s.name);
   });
 }
 
