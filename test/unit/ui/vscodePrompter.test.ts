@@ -403,6 +403,25 @@ describe('VsCodePrompter: the wizard in VS Code quick input (fake vscode)', () =
       assert.deepEqual(answer, { settled: true, value: 'vm' });
     });
 
+    it('a multi-select ignores Enter while loading (it would answer "none")', async () => {
+      const items = deferred<PickEntry<string>[]>();
+      const answer = watch(new VsCodePrompter().pickMany(pickRequest(items.promise)));
+      const pick = await fakeWindow.nextQuickPick();
+      assert.equal(pick.canSelectMany, true);
+      pick.accept();
+      await settle();
+      assert.equal(answer.settled, false);
+      items.resolve([
+        { label: 'Red', value: 'red' },
+        { label: 'Green', value: 'green' },
+      ]);
+      await settle();
+      pick.toggle('Green');
+      pick.accept();
+      await settle();
+      assert.deepEqual(answer, { settled: true, value: ['green'] });
+    });
+
     it('Back while loading leaves at once; the list arriving later changes nothing', async () => {
       const items = deferred<PickEntry<string>[]>();
       const answer = new VsCodePrompter().pick(pickRequest(items.promise, { canGoBack: true }));
