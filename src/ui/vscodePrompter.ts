@@ -30,9 +30,17 @@ function toItems<T>(entries: readonly PickEntry<T>[]): Item<T>[] {
   );
 }
 
-function describeError(error: unknown): string {
-  const e = error as { message?: string; code?: string };
-  return `${e?.message ?? String(error)}${e?.code && e.code !== 'Unknown' ? ` (${e.code})` : ''}`;
+/**
+ * The error a list that failed to load ends the flow with. It keeps Azure's code, status and request
+ * id: the command table reads them to word the next step and to offer Retry or Sign In (the scripted
+ * prompter passes the error on as it is, so tests and users get the same advice). The code is not
+ * repeated in the message, because the command table's message adds it.
+ */
+function listLoadError(title: string, error: unknown): Error {
+  const e = (error ?? {}) as { message?: string; code?: string; statusCode?: number; requestId?: string };
+  const wrapped = new Error(`Could not load the list for "${title}": ${e.message ?? String(error)}`, { cause: error });
+  const { code, statusCode, requestId } = e;
+  return Object.assign(wrapped, code === undefined ? {} : { code }, statusCode === undefined ? {} : { statusCode }, requestId === undefined ? {} : { requestId });
 }
 
 /** The Prompter users see: VS Code's own quick input, one prompt per step, Back in the title bar. */
@@ -96,7 +104,10 @@ export class VsCodePrompter implements Prompter {
           return;
         }
         if (request.validateAsync) {
-          generation++; // a pending debounced check must not overwrite this one
+          generation++; // a check already running must not overwrite this one
+          // Nor may one still waiting for its debounce start: it would check the same value again and,
+          // its answer being stale, never clear the busy spinner it turned on.
+          if (timer) clearTimeout(timer);
           box.busy = true;
           box.enabled = false;
           const message = await request.validateAsync(value).catch(() => undefined);
@@ -180,7 +191,7 @@ export class VsCodePrompter implements Prompter {
           if (done) return;
           done = true;
           pick.dispose();
-          reject(new Error(`Could not load the list for "${request.title}": ${describeError(error)}`));
+          reject(listLoadError(request.title, error));
         },
       );
     });
