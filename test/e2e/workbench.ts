@@ -126,6 +126,12 @@ export function toasts(page: Page) {
     container,
     /** The toast whose text matches. */
     withText: (text: RegExp) => container.locator('.notification-toast-container', { hasText: text }).first(),
+    /** Waits until the toast whose text matches has finished fading in (for a screenshot), and returns it. */
+    async settled(text: RegExp): Promise<Locator> {
+      const toast = container.locator('.notification-toast-container', { hasText: text }).first();
+      await toast.locator('.notification-toast.notification-fade-in-done').waitFor();
+      return toast;
+    },
   };
 }
 
