@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
@@ -93,4 +94,130 @@ export function quickInput(page: Page) {
     message: widget.locator('.quick-input-message'),
     rows: widget.locator('.quick-input-list .monaco-list-row'),
   };
+}
+
+/**
+ * Waits until the quick input shows the step whose title matches, settled and ready for keys: the
+ * list has loaded (no busy bar), the input has focus again and the fade between steps is over.
+ */
+export async function waitForStep(page: Page, title: RegExp): Promise<void> {
+  const q = quickInput(page);
+  await q.widget.waitFor({ state: 'visible' });
+  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), title.source);
+  await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-progress.active, .quick-input-widget .monaco-progress-container.active'));
+  await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget .quick-input-box') !== null && !(document.activeElement as HTMLInputElement).disabled);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.quick-input-widget')!).opacity === '1');
+}
+
+/** Runs a command from the command palette (F1), by its title as the palette shows it. */
+export async function runFromPalette(page: Page, title: string): Promise<void> {
+  const q = quickInput(page);
+  await page.keyboard.press('F1');
+  await q.widget.waitFor({ state: 'visible' });
+  await q.input.fill(`>${title}`);
+  await q.rows.filter({ hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The notification toasts shown in the bottom-right corner. */
+export function toasts(page: Page) {
+  const container = page.locator('.notifications-toasts');
+  return {
+    container,
+    /** The toast whose text matches. */
+    withText: (text: RegExp) => container.locator('.notification-toast-container', { hasText: text }).first(),
+    /** Waits until the toast whose text matches has finished fading in (for a screenshot), and returns it. */
+    async settled(text: RegExp): Promise<Locator> {
+      const toast = container.locator('.notification-toast-container', { hasText: text }).first();
+      await toast.locator('.notification-toast.notification-fade-in-done').waitFor();
+      return toast;
+    },
+  };
+}
+
+/** Pixels of a PNG file, decoded with Node's zlib (8-bit RGB or RGBA, not interlaced: what Chromium writes). */
+export interface DecodedPng {
+  width: number;
+  height: number;
+  /** RGBA, 4 bytes a pixel. */
+  rgba: Buffer;
+}
+
+export function decodePng(file: string): DecodedPng {
+  const data = fs.readFileSync(file);
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (!data.subarray(0, 8).equals(signature)) throw new Error(`${file} is not a PNG file`);
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Buffer[] = [];
+  while (offset < data.length) {
+    const length = data.readUInt32BE(offset);
+    const type = data.toString('latin1', offset + 4, offset + 8);
+    const body = data.subarray(offset + 8, offset + 8 + length);
+    if (type === 'IHDR') {
+      width = body.readUInt32BE(0);
+      height = body.readUInt32BE(4);
+      const [bitDepth, colorType, , , interlace] = [body[8], body[9], body[10], body[11], body[12]];
+      if (bitDepth !== 8 || interlace !== 0 || (colorType !== 2 && colorType !== 6)) throw new Error(`${file}: unsupported PNG (depth ${bitDepth}, color type ${colorType}, interlace ${interlace})`);
+      channels = colorType === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(body);
+    else if (type === 'IEND') break;
+    offset += 12 + length;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[y * stride + x - channels] : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[(y - 1) * stride + x - channels] : 0;
+      let value = line[x];
+      if (filter === 1) value += a;
+      else if (filter === 2) value += b;
+      else if (filter === 3) value += (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        value += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      } else if (filter !== 0) throw new Error(`${file}: bad PNG filter ${filter}`);
+      pixels[y * stride + x] = value & 0xff;
+    }
+  }
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    rgba[i * 4] = pixels[i * channels];
+    rgba[i * 4 + 1] = pixels[i * channels + 1];
+    rgba[i * 4 + 2] = pixels[i * channels + 2];
+    rgba[i * 4 + 3] = channels === 4 ? pixels[i * channels + 3] : 255;
+  }
+  return { width, height, rgba };
+}
+
+/** How varied a PNG is: its size, how many distinct colours, and the share of pixels not of the commonest colour. */
+export function pngStats(file: string): { width: number; height: number; colors: number; nonBackground: number } {
+  const { width, height, rgba } = decodePng(file);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < width * height; i++) {
+    const key = rgba.readUInt32BE(i * 4);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const commonest = Math.max(...counts.values());
+  return { width, height, colors: counts.size, nonBackground: 1 - commonest / (width * height) };
+}
+
+/** How many pixels of a PNG are within `tolerance` (per channel) of an RGB colour. */
+export function countColor(file: string, rgb: [number, number, number], tolerance = 0): number {
+  const { width, height, rgba } = decodePng(file);
+  let count = 0;
+  for (let i = 0; i < width * height; i++) {
+    if (Math.abs(rgba[i * 4] - rgb[0]) <= tolerance && Math.abs(rgba[i * 4 + 1] - rgb[1]) <= tolerance && Math.abs(rgba[i * 4 + 2] - rgb[2]) <= tolerance) count++;
+  }
+  return count;
 }

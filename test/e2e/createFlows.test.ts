@@ -1,0 +1,406 @@
+// The create flows' behaviour that only the real workbench shows: Back keeping answers, validation
+// as the user types, the busy bar while a list loads, Escape creating nothing, the progress
+// notification while Azure creates, Cancel on the wait for a new image version, and the wait picked
+// up again after a window reload — in VS Code's own quick input and notifications (code-server +
+// headless Chromium), against the local Azure. Screenshots: test-results/screenshots/flows-*.png.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startEmulator, type EmulatorState, type RunningEmulator } from '../emulator';
+import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
+import { processesInGroup } from '../harness/processes';
+import { packageVsix } from '../harness/vsix';
+import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench } from './workbench';
+
+const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
+const RG_IMAGES = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images`;
+const UBUNTU = `${RG_IMAGES}/providers/microsoft.compute/galleries/contoso_images/images/ubuntu-22.04-lts`;
+const FAST_LRO = { durationMs: 200, retryAfterSeconds: 0 };
+
+/** What a test can check "nothing was created" against: every resource id and resource group. */
+function inventory(state: EmulatorState): { resources: string[]; groups: string[] } {
+  return {
+    resources: Object.keys(state.resources).sort(),
+    groups: state.resourceGroups.map((g) => `${g.subscriptionId}/${g.name}`.toLowerCase()).sort(),
+  };
+}
+
+describe('Create flows in the real quick input and notifications (e2e)', () => {
+  let emulator: RunningEmulator | undefined;
+  let workbench: Workbench | undefined;
+  let page: Page;
+
+  before(async () => {
+    emulator = await startEmulator({ seed: 'demo', config: { lro: FAST_LRO } });
+    workbench = await openWorkbench({ installVsix: [packageVsix()], env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator) });
+    page = workbench.page;
+    await showGalleryView();
+    await widenSideBar(page);
+  });
+
+  after(async () => {
+    if (workbench) {
+      const pid = workbench.server.pid;
+      const survivors = await workbench.close();
+      assert.deepEqual(survivors, [], 'no code-server process survives stop()');
+      assert.deepEqual(processesInGroup(pid), []);
+    }
+    await emulator?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-flows-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
+    emulator?.admin.setConfig({ latencyMs: 0, lro: FAST_LRO });
+    if (await quickInput(page).widget.isVisible()) await page.keyboard.press('Escape');
+    await dismissToasts();
+  });
+
+  /** A full-window screenshot, checked to show something (not a blank or one-colour page). */
+  async function shot(name: string): Promise<string> {
+    const file = await workbench!.screenshot(`flows-${name}`);
+    const stats = pngStats(file);
+    assert.deepEqual([stats.width, stats.height], [1400, 900], `${name}: the whole window`);
+    assert.ok(stats.colors > 40, `${name}: ${stats.colors} colours, expected a drawn workbench`);
+    assert.ok(stats.nonBackground > 0.1, `${name}: only ${(stats.nonBackground * 100).toFixed(1)} % differs from the background`);
+    return file;
+  }
+
+  /** Opens the extension's view unless it is already showing (clicking its tab again would close it). */
+  async function showGalleryView(): Promise<void> {
+    const title = page.locator('.sidebar .composite.title', { hasText: /Azure Compute Gallery/i });
+    if (!(await title.isVisible())) await page.locator('.activitybar').getByRole('tab', { name: /Azure Compute Gallery/ }).click();
+    await title.waitFor();
+  }
+
+  function row(label: RegExp): Locator {
+    return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  async function expand(...labels: RegExp[]): Promise<void> {
+    for (const label of labels) {
+      const r = row(label);
+      await r.waitFor();
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
+      await page.waitForFunction(
+        (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
+        label.source,
+      );
+    }
+  }
+
+  async function typeAndAccept(text: string): Promise<void> {
+    await quickInput(page).input.fill(text);
+    await page.keyboard.press('Enter');
+  }
+
+  async function dismissToasts(): Promise<void> {
+    for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click({ timeout: 2000 }).catch(() => undefined);
+  }
+
+  async function startCreateGallery(): Promise<void> {
+    await page.locator('.sidebar').hover();
+    await page.locator('.sidebar').getByRole('button', { name: 'Create Gallery…' }).click();
+    await page.mouse.move(900, 700); // no hover tooltips in the screenshots
+  }
+
+  /** Walks Create Image Version for ubuntu-22.04-lts from the palette, taking every default but the version number. */
+  async function createUbuntuVersion(version: string, screenshotPrefix?: string): Promise<void> {
+    const q = quickInput(page);
+    await runFromPalette(page, 'Create Image Version…');
+    await waitForStep(page, /Create Image Version: Definition \(step 1 of \d+\)/);
+    await q.rows.filter({ hasText: 'ubuntu-22.04-lts' }).first().waitFor();
+    await typeAndAccept('ubuntu-22.04-lts');
+    await waitForStep(page, /Create Image Version: Version \(step 2 of \d+\)/);
+    await typeAndAccept(version);
+    await waitForStep(page, /Create Image Version: Source \(step 3 of \d+\)/);
+    await q.input.fill('img-ubuntu-2204-eastus');
+    await q.rows.filter({ hasText: 'img-ubuntu-2204-eastus', hasNotText: 'img-ubuntu-2204-eastus-v2' }).first().click();
+    await waitForStep(page, /Create Image Version: Target regions \(step 4 of \d+\)/);
+    await page.keyboard.press('Enter'); // the source region, preselected
+    for (const step of ['Replicas', 'Storage', 'Latest', 'End of life']) {
+      await waitForStep(page, new RegExp(`Create Image Version: ${step} \\(step \\d+ of \\d+\\)`));
+      await page.keyboard.press('Enter'); // the suggestion
+    }
+    await waitForStep(page, /Create Image Version: Summary \(step \d+ of \d+\)/);
+    await q.rows.filter({ hasText: version }).first().waitFor();
+    if (screenshotPrefix) await shot(`${screenshotPrefix}-summary`);
+    await page.keyboard.press('Enter'); // "Create image version", the active row
+    await q.widget.waitFor({ state: 'hidden' });
+  }
+
+  it('Back returns to the previous step with its answer prefilled, and the title counts the steps', async () => {
+    const before = inventory(emulator!.state);
+    const q = quickInput(page);
+    await startCreateGallery();
+    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
+    await typeAndAccept('Contoso Production');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
+    await typeAndAccept('rg-images');
+    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+    await typeAndAccept('e2e_back_gallery');
+    await waitForStep(page, /^Create Gallery: Region \(step 4 of 7\)$/);
+    assert.equal(await q.input.inputValue(), '', 'the Region step starts with an empty filter');
+
+    // The Back button in the quick input's title bar.
+    const back = q.widget.locator('.quick-input-titlebar .action-label[aria-label^="Back"]');
+    await back.click();
+    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+    assert.equal(await q.input.inputValue(), 'e2e_back_gallery', 'the name typed before is still in the box');
+    await shot('back-01-name-kept');
+
+    // Back again, with VS Code's keybinding for it this time (Ctrl+Alt+- on Linux): the group picked before is the active row.
+    await page.keyboard.press('Control+Alt+Minus');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent?.includes('rg-images') === true);
+    await shot('back-02-group-kept');
+
+    // And forward again: the name is offered once more.
+    await page.keyboard.press('Enter');
+    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+    assert.equal(await q.input.inputValue(), 'e2e_back_gallery');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+    assert.deepEqual(inventory(emulator!.state), before, 'going Back and Escape created nothing');
+  });
+
+  it('shows the name rule as the user types, sends nothing for a bad name, and accepts a good one', async () => {
+    const q = quickInput(page);
+    await startCreateGallery();
+    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
+    await typeAndAccept('Contoso Production');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
+    await typeAndAccept('rg-images');
+    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+
+    const sentBefore = emulator!.requests.length;
+    await q.input.pressSequentially('e2e-bad-name', { delay: 20 }); // typed key by key, as a person does
+    const message = q.message.getByText(/dashes are not allowed in gallery names/);
+    await message.waitFor();
+    assert.match(await q.message.innerText(), /Use only letters, digits, periods and underscores/, 'the message says what to type instead');
+    // The box wears the error colour: compare the element's screenshot with the colour the DOM gives its border.
+    const box = q.widget.locator('.quick-input-box .monaco-inputbox').first();
+    const errorColor = await cssColor(box, 'borderTopColor');
+    const errorPixels = await pixelsOf(box, 'validation-01-bad-name-box', errorColor);
+    assert.ok(errorPixels > 200, `the error border is drawn (${errorPixels} pixels of ${errorColor})`);
+    await shot('validation-01-bad-name');
+    await page.keyboard.press('Enter');
+    // Enter does not get past a bad name.
+    assert.match((await q.title.innerText()).trim(), /Name \(step 3 of 7\)/);
+    await message.waitFor();
+    const sent = emulator!.requests.slice(sentBefore);
+    assert.deepEqual(sent.filter((r) => r.method !== 'GET' && r.method !== 'POST'), [], 'nothing is written to Azure');
+    assert.deepEqual(sent.filter((r) => /e2e-bad-name/i.test(r.path)), [], 'the bad name is never sent');
+
+    await q.input.fill('e2e_valid_gallery');
+    await message.waitFor({ state: 'hidden' });
+    assert.notEqual(await cssColor(box, 'borderTopColor'), errorColor);
+    const okPixels = await pixelsOf(box, 'validation-02-good-name-box', errorColor);
+    assert.ok(okPixels < errorPixels / 4, `no error colour once the name is valid (${okPixels} pixels of ${errorColor})`);
+    await page.keyboard.press('Enter');
+    await waitForStep(page, /^Create Gallery: Region \(step 4 of 7\)$/);
+    await shot('validation-02-accepted');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+    assert.equal(emulator!.state.resources[`${RG_IMAGES}/providers/microsoft.compute/galleries/e2e_valid_gallery`], undefined, 'Escape after the name created nothing');
+  });
+
+  /** A CSS colour the DOM gives an element now, e.g. the input box's border. */
+  async function cssColor(target: Locator, property: 'borderTopColor' | 'backgroundColor'): Promise<string> {
+    return target.evaluate((e, p) => getComputedStyle(e)[p], property);
+  }
+
+  /**
+   * An element's screenshot, checked to be that element (its size), and how many of its pixels
+   * have `color` (a CSS rgb() colour read from the DOM): what the picture shows agrees with the page.
+   */
+  async function pixelsOf(target: Locator, name: string, color: string): Promise<number> {
+    const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
+    assert.ok(rgb?.length === 3, `a colour: ${color}`);
+    const file = path.join(SCREENSHOTS_DIR, `flows-${name}.png`);
+    await target.screenshot({ path: file });
+    const bounds = await target.boundingBox();
+    const stats = pngStats(file);
+    assert.ok(bounds && Math.abs(stats.width - bounds.width) <= 1 && Math.abs(stats.height - bounds.height) <= 1, `${name}: the screenshot is the element (${stats.width}×${stats.height})`);
+    assert.ok(stats.colors > 2, `${name}: not a blank picture`);
+    return countColor(file, [rgb[0], rgb[1], rgb[2]], 24);
+  }
+
+  it('shows the busy bar while a list loads slowly, then the items', async () => {
+    const q = quickInput(page);
+    await startCreateGallery();
+    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
+    // Every answer of the local Azure now takes 4 s: the resource groups load slowly.
+    emulator!.admin.setConfig({ latencyMs: 4000 });
+    await typeAndAccept('Contoso Production');
+    await page.waitForFunction(() => /Resource group \(step 2 of 7\)/.test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''));
+    const busy = q.widget.locator('.quick-input-progress.active, .monaco-progress-container.active').first();
+    await busy.waitFor({ state: 'visible' });
+    assert.equal(await q.input.getAttribute('placeholder'), 'Loading…');
+    assert.equal(await q.rows.filter({ hasText: 'rg-images' }).count(), 0, 'no items yet');
+    await shot('busy-01-loading');
+
+    await q.rows.filter({ hasText: 'rg-images' }).first().waitFor({ timeout: 30_000 });
+    await busy.waitFor({ state: 'hidden' });
+    assert.match((await q.input.getAttribute('placeholder')) ?? '', /resource group for the gallery/);
+    await shot('busy-02-loaded');
+    emulator!.admin.setConfig({ latencyMs: 0 });
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+  });
+
+  it('Escape at a mid-step of Create Gallery (new resource group) creates neither the group nor the gallery', async () => {
+    const before = inventory(emulator!.state);
+    const q = quickInput(page);
+    await startCreateGallery();
+    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of \d+\)$/);
+    await typeAndAccept('Contoso Production');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of \d+\)$/);
+    await typeAndAccept('Create new resource group');
+    await waitForStep(page, /^Create Gallery: New resource group \(step 3 of \d+\)$/);
+    await typeAndAccept('rg-e2e-escape');
+    await waitForStep(page, /^Create Gallery: Name \(step 4 of \d+\)$/);
+    await typeAndAccept('e2e_escape_gallery');
+    await waitForStep(page, /^Create Gallery: Region \(step 5 of \d+\)$/);
+    await shot('escape-01-gallery-region');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+    // No notification either: Escape is not a failure.
+    assert.equal(await toasts(page).withText(/e2e_escape_gallery|rg-e2e-escape/).count(), 0);
+    assert.deepEqual(inventory(emulator!.state), before, 'no new resource group, no new gallery');
+    assert.ok(!emulator!.state.resourceGroups.some((g) => g.name.toLowerCase() === 'rg-e2e-escape'));
+    assert.ok(!emulator!.requests.some((r) => /rg-e2e-escape|e2e_escape_gallery/i.test(r.path) && r.method !== 'GET'), 'nothing was sent to create them');
+  });
+
+  it('Escape at a mid-step of Create Image Definition creates no definition', async () => {
+    const before = inventory(emulator!.state);
+    const q = quickInput(page);
+    await runFromPalette(page, 'Create Image Definition…');
+    await waitForStep(page, /^Create Image Definition: Gallery \(step 1 of \d+\)$/);
+    await q.rows.filter({ hasText: 'contoso_images' }).first().waitFor();
+    await typeAndAccept('contoso_images');
+    await waitForStep(page, /^Create Image Definition: Name \(step 2 of \d+\)$/);
+    await typeAndAccept('e2e-escape-definition');
+    await waitForStep(page, /^Create Image Definition: OS type \(step 3 of \d+\)$/);
+    await shot('escape-02-definition-os-type');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+    assert.deepEqual(inventory(emulator!.state), before, 'no new image definition');
+    assert.ok(!emulator!.requests.some((r) => /e2e-escape-definition/i.test(r.path) && r.method !== 'GET'), 'nothing was sent to create it');
+  });
+
+  it('shows a progress notification while Azure creates the gallery, then the result', async () => {
+    const q = quickInput(page);
+    await startCreateGallery();
+    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
+    await typeAndAccept('Contoso Production');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
+    await typeAndAccept('rg-images');
+    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+    await typeAndAccept('e2e_progress_gallery');
+    await waitForStep(page, /^Create Gallery: Region \(step 4 of 7\)$/);
+    await typeAndAccept('East US');
+    await waitForStep(page, /^Create Gallery: Description \(step 5 of 7\)$/);
+    await typeAndAccept('');
+    await waitForStep(page, /^Create Gallery: Sharing \(step 6 of 7\)$/);
+    await page.keyboard.press('Enter'); // Private, suggested
+    await waitForStep(page, /^Create Gallery: Summary \(step 7 of 7\)$/);
+    await q.rows.filter({ hasText: 'e2e_progress_gallery' }).first().waitFor();
+    // Azure takes 15 s to create it.
+    emulator!.admin.setConfig({ lro: { durationMs: 15_000, retryAfterSeconds: 0 } });
+    await page.keyboard.press('Enter');
+    await q.widget.waitFor({ state: 'hidden' });
+
+    const progress = toasts(page).withText(/Creating gallery e2e_progress_gallery/);
+    await progress.waitFor();
+    await progress.getByText(/waiting for Azure/).waitFor();
+    await toasts(page).settled(/Creating gallery e2e_progress_gallery/);
+    assert.ok(await progress.getByRole('button', { name: 'Cancel' }).isVisible(), 'the wait can be cancelled');
+    assert.equal(emulator!.state.resources[`${RG_IMAGES}/providers/microsoft.compute/galleries/e2e_progress_gallery`]?.provisioningState, 'Creating', 'the notification shows while Azure is still creating');
+    await shot('progress-01-creating-gallery');
+
+    await toasts(page).withText(/Created gallery e2e_progress_gallery \(Private\) in East US/).waitFor({ timeout: 60_000 });
+    await toasts(page).settled(/Created gallery e2e_progress_gallery/);
+    await progress.waitFor({ state: 'hidden' });
+    assert.equal(emulator!.state.resources[`${RG_IMAGES}/providers/microsoft.compute/galleries/e2e_progress_gallery`]?.provisioningState, 'Succeeded');
+    await row(/^e2e_progress_gallery$/).waitFor();
+    await shot('progress-02-created-gallery');
+  });
+
+  it('Create Image Version: the new version shows replicating; Cancel on the wait stops waiting, not Azure', async () => {
+    emulator!.admin.setConfig({ replication: { durationMs: 120_000 } });
+    await createUbuntuVersion('7.7.1', 'cancel-01');
+    const id = `${UBUNTU}/versions/7.7.1`;
+
+    const wait = toasts(page).withText(/Image version 7\.7\.1 of ubuntu-22\.04-lts/);
+    await wait.waitFor();
+    await wait.getByText(/Creating|Replicating/).waitFor();
+    await toasts(page).settled(/Image version 7\.7\.1 of ubuntu-22\.04-lts/);
+    const versionRow = row(/^7\.7\.1$/);
+    await versionRow.waitFor();
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '7.7.1' && /Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
+    );
+    await shot('cancel-02-replicating');
+
+    const cancel = wait.getByRole('button', { name: 'Cancel' });
+    // The toast's picture shows the button: its background colour, read from the DOM, covers a button-sized patch.
+    const buttonColor = await cssColor(cancel, 'backgroundColor');
+    const buttonBox = await cancel.boundingBox();
+    const buttonPixels = await pixelsOf(wait, 'cancel-02-toast', buttonColor);
+    assert.ok(buttonBox && buttonPixels > buttonBox.width * buttonBox.height * 0.4, `the Cancel button is in the toast's screenshot (${buttonPixels} pixels of ${buttonColor})`);
+    await cancel.click();
+    await toasts(page).settled(/Stopped waiting for image version 7\.7\.1 of ubuntu-22\.04-lts\. Azure goes on creating it/);
+    await wait.filter({ has: page.getByRole('button', { name: 'Cancel' }) }).waitFor({ state: 'hidden' });
+    await shot('cancel-03-stopped');
+    const stored = emulator!.state.resources[id];
+    assert.ok(stored, 'Azure still has the version');
+    assert.notEqual(stored.provisioningState, 'Failed');
+    assert.ok(!emulator!.requests.some((r) => r.method === 'DELETE' && r.path.toLowerCase().includes('/versions/7.7.1')), 'Cancel deleted nothing');
+
+    // Azure finishes on its own; the tree follows it, and no "ready" notification comes from the stopped wait.
+    emulator!.admin.finishOperations();
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some(
+          (r) => r.querySelector('.label-name')?.textContent === '7.7.1' && !/Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? ''),
+        ),
+      undefined,
+      { timeout: 90_000 },
+    );
+    assert.equal(emulator!.state.resources[id]?.provisioningState, 'Succeeded');
+    assert.equal(await toasts(page).withText(/7\.7\.1 of ubuntu-22\.04-lts is ready/).count(), 0, 'the stopped wait reports nothing');
+  });
+
+  it('a window reload picks up the wait for a version still replicating', async () => {
+    emulator!.admin.setConfig({ replication: { durationMs: 40_000 } });
+    await createUbuntuVersion('7.7.2');
+    const id = `${UBUNTU}/versions/7.7.2`;
+    await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts/).waitFor();
+    assert.ok(emulator!.state.resources[id], 'the version was submitted');
+
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runFromPalette(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor();
+    await showGalleryView();
+    await expand(/^Contoso Production$/, /^contoso_images$/, /^ubuntu-22\.04-lts$/);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '7.7.2' && /Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
+    );
+    // The wait is back: its notification shows again in the new window.
+    const wait = toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts/);
+    await wait.waitFor({ timeout: 60_000 });
+    await toasts(page).settled(/Image version 7\.7\.2 of ubuntu-22\.04-lts/);
+    assert.ok(await wait.getByRole('button', { name: 'Cancel' }).isVisible());
+    await shot('reload-01-resumed');
+    assert.notEqual(emulator!.state.resources[id]?.provisioningState, 'Succeeded', 'still replicating after the reload');
+
+    await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts is ready: replicated to East US\./).waitFor({ timeout: 120_000 });
+    await toasts(page).settled(/7\.7\.2 of ubuntu-22\.04-lts is ready/);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '7.7.2' && !/Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
+    );
+    await shot('reload-02-ready');
+    assert.equal(emulator!.state.resources[id]?.provisioningState, 'Succeeded');
+  });
+});
