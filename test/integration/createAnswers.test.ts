@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImageDefinition, ImageVersion } from '../../src/azure/types';
 import { PENDING_VERSIONS_KEY } from '../../src/commands/createVersionProgress';
-import { CANCEL, GALLERY_ID, RG_BUILDS, ScriptedPrompter, UBUNTU_ID, emulatorState, resource, useDemoSession } from './createHelpers';
+import { CANCEL, GALLERY_ID, PRODUCTION, RG_BUILDS, ScriptedPrompter, UBUNTU_ID, emulatorState, resource, useDemoSession } from './createHelpers';
 import { galleryImageCounts } from './createCounts';
-import { eventually, extensionApi, nodeAt } from './helpers';
+import { emulatorAdmin, eventually, extensionApi, nodeAt } from './helpers';
 
 const CREATE_DEFINITION = { pick: /^Create image definition$/ };
 const CREATE_VERSION = { pick: /^Create image version$/ };
@@ -253,5 +253,35 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     assert.equal(await createVersion({ definition: UBUNTU_ID, version: '22.9.0', prompter: version }), undefined);
     assert.match(version.titles[0] ?? '', /^Create Image Version: Source \(step 1 of \d+\)$/);
     assert.deepEqual(await galleryImageCounts(), before);
+  });
+
+  it('a burst of names typed into the name steps costs the local Azure one list request per flow, whatever is typed', async () => {
+    // Every keystroke's check goes through the prompter's validation (ScriptedPrompter: no debounce,
+    // each probe is checked); the flows look the names up once and check the rest locally. The
+    // debounce of the checks themselves is in test/unit/ui/vscodePrompterDebounce.test.ts.
+    const listsOf = async (pattern: RegExp) =>
+      ((await emulatorAdmin('GET', '/_admin/requests')) as { method: string; path: string }[]).filter((r) => r.method === 'GET' && pattern.test(r.path.split('?')[0] ?? '')).length;
+    const galleriesList = new RegExp(`^/subscriptions/${PRODUCTION}/providers/Microsoft\\.Compute/galleries$`, 'i');
+    const definitionsList = new RegExp(`^/subscriptions/${PRODUCTION}/resourceGroups/rg-images/providers/Microsoft\\.Compute/galleries/contoso_images/images$`, 'i');
+    const burst = (stem: string) => Array.from({ length: 8 }, (_, i) => stem.slice(0, i + 6)).concat([stem]);
+    const subscription = await nodeAt('Contoso Production');
+    const gallery = await nodeAt('Contoso Production', 'contoso_images');
+
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    const galleryFlow = new ScriptedPrompter(['rg-images', { probe: burst('contoso_images') }, CANCEL]);
+    assert.equal(await vscode.commands.executeCommand('azureComputeGallery.createGallery', subscription, { prompter: galleryFlow }), undefined);
+    assert.deepEqual(galleryFlow.problems, []);
+    const galleryChecks = galleryFlow.messagesFor(': Name (');
+    assert.equal(galleryChecks.size, 9, 'nine values were checked');
+    assert.match(galleryChecks.get('contoso_images') ?? '', /already exists in this subscription/);
+    assert.equal(galleryChecks.get('contos'), undefined);
+    assert.equal(await listsOf(galleriesList), 1, "one request for the subscription's galleries");
+
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    const definitionFlow = new ScriptedPrompter([{ probe: burst('ubuntu-22.04-lts') }, CANCEL]);
+    assert.equal(await createDefinition(gallery, { prompter: definitionFlow }), undefined);
+    assert.deepEqual(definitionFlow.problems, []);
+    assert.match(definitionFlow.messagesFor(': Name (').get('ubuntu-22.04-lts') ?? '', /already has an image definition/);
+    assert.equal(await listsOf(definitionsList), 1, "one request for the gallery's definitions");
   });
 });
