@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImageDefinition, ImageVersion } from '../../src/azure/types';
 import { PENDING_VERSIONS_KEY } from '../../src/commands/createVersionProgress';
-import { CANCEL, GALLERY_ID, PRODUCTION, RG_BUILDS, ScriptedPrompter, UBUNTU_ID, emulatorState, resource, useDemoSession } from './createHelpers';
+import { CANCEL, GALLERY_ID, PRODUCTION, RG_BUILDS, ScriptedPrompter, type ScriptedAnswer, UBUNTU_ID, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
 import { galleryImageCounts } from './createCounts';
 import { emulatorAdmin, eventually, extensionApi, nodeAt } from './helpers';
 
@@ -283,5 +283,47 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     assert.deepEqual(definitionFlow.problems, []);
     assert.match(definitionFlow.messagesFor(': Name (').get('ubuntu-22.04-lts') ?? '', /already has an image definition/);
     assert.equal(await listsOf(definitionsList), 1, "one request for the gallery's definitions");
+  });
+
+  it('the summary before anything is sent is the last step of each flow (no separate dialog): declining it creates nothing', async () => {
+    // The summary is a quick pick ("Create" first, each answer a row), not a confirm() dialog: the
+    // confirm handler the session installs must not be asked, and Escape there sends nothing.
+    const before = await inventory();
+    const subscription = await nodeAt('Contoso Production');
+    const gallery = await nodeAt('Contoso Production', 'contoso_images');
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+    const flows: { run: (p: ScriptedPrompter) => Thenable<unknown>; answers: ScriptedAnswer[]; create: RegExp; rows: [string, string][] }[] = [
+      {
+        run: (p) => vscode.commands.executeCommand('azureComputeGallery.createGallery', subscription, { prompter: p }),
+        answers: ['rg-images', 'summary_gallery', 'West Europe', 'kept for the summary', 'Private'],
+        create: /^\$\(check\) Create gallery$/,
+        rows: [['Name', 'summary_gallery'], ['Region', 'West Europe (westeurope)'], ['Description', 'kept for the summary'], ['Sharing', 'Private']],
+      },
+      {
+        run: (p) => createDefinition(gallery, { prompter: p }),
+        answers: ['summary-def', 'Linux', 'Generalized', 'V2', 'Contoso', 'Summary', 'summary-1', 'x64', 'Standard'],
+        create: /^\$\(check\) Create image definition$/,
+        rows: [['Name', 'summary-def'], ['OS', 'Linux · Generalized'], ['Publisher / offer / SKU', 'Contoso / Summary / summary-1'], ['Security type', 'Standard']],
+      },
+      {
+        run: (p) => createVersion(definition, { prompter: p }),
+        answers: ['23.0.0', 'img-ubuntu-2204-eastus', { pickMany: ['West Europe'] }, '1', 'Standard_ZRS', { accept: true }, ''],
+        create: /^\$\(check\) Create image version$/,
+        rows: [['Version', '23.0.0'], ['Target regions', 'East US (eastus) ×1, West Europe (westeurope) ×1'], ['Storage', 'Standard_ZRS'], ['End of life', '(none)']],
+      },
+    ];
+    for (const flow of flows) {
+      const prompter = new ScriptedPrompter([...flow.answers, CANCEL]);
+      assert.equal(await flow.run(prompter), undefined);
+      assert.deepEqual(prompter.problems, []);
+      const summary = prompter.prompts.at(-1);
+      assert.match(summary?.title ?? '', /: Summary \(step (\d+) of \1\)$/, 'the summary is the last step');
+      assert.match(summary?.items?.[0]?.label ?? '', flow.create, 'Create is the first row');
+      for (const [label, value] of flow.rows) {
+        assert.ok(summary?.items?.some((i) => i.label === label && i.description === value), `the summary shows ${label}: ${value}; got ${JSON.stringify(summary?.items?.map((i) => [i.label, i.description]))}`);
+      }
+    }
+    assert.deepEqual(ui.confirmations, [], 'no confirm() dialog on top of the summary');
+    assert.deepEqual(await inventory(), before, 'declining the summary created nothing');
   });
 });
