@@ -468,6 +468,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
       storageAccountType: spec.storageAccountType as StorageAccountType,
       excludeFromLatest: spec.excludeFromLatest,
       endOfLifeDate: state.endOfLifeDate,
+      replicationMode: spec.replicationMode,
       edit: true,
       prompter: options.prompter,
     };
