@@ -307,6 +307,19 @@ describe('VsCodePrompter: the wizard in VS Code quick input (fake vscode)', () =
       assert.equal(await answer, CANCEL);
     });
 
+    it("a value the quick rule refuses never reaches the slow check; the rule's message shows at once", async () => {
+      const { calls, check } = controlledCheck();
+      const answer = new VsCodePrompter().input(inputRequest({ validateAsync: check }));
+      const box = await fakeWindow.nextInputBox();
+      box.type('bad-name');
+      assert.ok(box.validationMessage, 'the quick rule answers without waiting for the debounce');
+      mock.timers.tick(10 * ASYNC_VALIDATION_DEBOUNCE_MS);
+      assert.equal(calls.length, 0, 'no slow check for a value the quick rule refused');
+      assert.equal(box.busy, false);
+      box.escape();
+      assert.equal(await answer, CANCEL);
+    });
+
     it("a stale check's answer never overwrites the message of a newer value", async () => {
       const { calls, check } = controlledCheck();
       const answer = new VsCodePrompter().input(inputRequest({ validateAsync: check }));
