@@ -8,9 +8,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type EmulatorState, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
-import { processesInGroup } from '../harness/processes';
 import { packageVsix } from '../harness/vsix';
-import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench } from './workbench';
+import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench, closeChecked } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const RG_IMAGES = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images`;
@@ -39,12 +38,7 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   });
 
   after(async () => {
-    if (workbench) {
-      const pid = workbench.server.pid;
-      const survivors = await workbench.close();
-      assert.deepEqual(survivors, [], 'no code-server process survives stop()');
-      assert.deepEqual(processesInGroup(pid), []);
-    }
+    await closeChecked(workbench);
     await emulator?.stop();
   });
 

@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
-import { processesInGroup } from '../harness/processes';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, type Workbench, quickInput } from './workbench';
+import { openGalleryView, openWorkbench, type Workbench, quickInput, closeChecked } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 
@@ -22,12 +21,7 @@ describe('Create Gallery through the real quick input (e2e)', () => {
   });
 
   after(async () => {
-    if (workbench) {
-      const pid = workbench.server.pid;
-      const survivors = await workbench.close();
-      assert.deepEqual(survivors, [], 'no code-server process survives stop()');
-      assert.deepEqual(processesInGroup(pid), []);
-    }
+    await closeChecked(workbench);
     await emulator?.stop();
   });
 

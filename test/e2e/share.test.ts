@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
-import { processesInGroup } from '../harness/processes';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, widenSideBar, type Workbench, quickInput } from './workbench';
+import { openGalleryView, openWorkbench, widenSideBar, type Workbench, quickInput, closeChecked, waitForStep } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const GALLERY_KEY = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/contoso_images`;
@@ -26,12 +25,7 @@ describe('Share, reset and delete through the real workbench (e2e)', () => {
   });
 
   after(async () => {
-    if (workbench) {
-      const pid = workbench.server.pid;
-      const survivors = await workbench.close();
-      assert.deepEqual(survivors, [], 'no code-server process survives stop()');
-      assert.deepEqual(processesInGroup(pid), []);
-    }
+    await closeChecked(workbench);
     await emulator?.stop();
   });
 
@@ -75,14 +69,7 @@ describe('Share, reset and delete through the real workbench (e2e)', () => {
   }
 
   /** Waits until the quick input shows the step whose title matches, settled and ready for keys. */
-  async function atStep(title: RegExp): Promise<void> {
-    const q = quickInput(page);
-    await q.widget.waitFor({ state: 'visible' });
-    await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('.quick-input-widget .quick-input-title')?.textContent ?? ''), title.source);
-    await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-progress.active, .quick-input-widget .monaco-progress-container.active'));
-    await page.waitForFunction(() => document.activeElement?.closest('.quick-input-widget .quick-input-box') !== null && !(document.activeElement as HTMLInputElement).disabled);
-    await page.waitForFunction(() => getComputedStyle(document.querySelector('.quick-input-widget')!).opacity === '1');
-  }
+  const atStep = (title: RegExp) => waitForStep(page, title);
 
   async function typeAndAccept(text: string): Promise<void> {
     await quickInput(page).input.fill(text);

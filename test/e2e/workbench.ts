@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -5,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from '../harness/browser';
 import { startCodeServer, type CodeServer, type CodeServerOptions } from '../harness/codeServer';
 import { RESULTS_DIR, ROOT } from '../harness/paths';
+import { processesInGroup } from '../harness/processes';
 import { ensureChromium, ensureCodeServer } from '../harness/setup';
 
 export const SCREENSHOTS_DIR = path.join(RESULTS_DIR, 'screenshots');
@@ -43,6 +45,15 @@ export async function openWorkbench(options: CodeServerOptions = {}): Promise<Wo
       return server.stop();
     },
   };
+}
+
+/** Closes a suite's workbench and checks that no code-server process outlives it. */
+export async function closeChecked(workbench: Workbench | undefined): Promise<void> {
+  if (!workbench) return;
+  const pid = workbench.server.pid;
+  const survivors = await workbench.close();
+  assert.deepEqual(survivors, [], 'no code-server process survives stop()');
+  assert.deepEqual(processesInGroup(pid), []);
 }
 
 /** Opens the extension's view container from the activity bar. */
