@@ -9,9 +9,19 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 // names the same trust itself, once: Node's default CAs (with NODE_EXTRA_CA_CERTS) plus the system
 // store, in one secure context, with connections kept alive. Proxy resolution is unchanged.
 
-type GetCaCertificates = (type?: 'default' | 'system' | 'bundled' | 'extra') => string[];
+export type GetCaCertificates = (type?: 'default' | 'system' | 'bundled' | 'extra') => string[];
 
 let agent: https.Agent | null | undefined;
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+
+/**
+ * The certificates of a PEM bundle, each exactly BEGIN…END: p11-kit bundles (Fedora, RHEL,
+ * openSUSE) put a "# label" line between them, which must not end up in a certificate's text.
+ */
+export function pemBlocks(bundle: string): string[] {
+  return bundle.match(PEM_BLOCK) ?? [];
+}
 
 /** Where Linux distributions keep the system store as one PEM bundle (the paths VS Code reads). */
 const LINUX_CA_BUNDLES = [
@@ -30,7 +40,7 @@ function systemCertificates(getCaCertificates: GetCaCertificates): string[] {
   if (process.platform === 'linux') {
     for (const file of LINUX_CA_BUNDLES) {
       try {
-        return fs.readFileSync(file, 'utf8').split(/(?=-----BEGIN CERTIFICATE-----)/g).filter((pem) => pem.includes('-----END CERTIFICATE-----'));
+        return pemBlocks(fs.readFileSync(file, 'utf8'));
       } catch {
         // not this distribution's path
       }
@@ -41,7 +51,7 @@ function systemCertificates(getCaCertificates: GetCaCertificates): string[] {
 
 /** A certificate's identity for de-duplication: its base64 body, whatever the line breaks. */
 function certificateBody(pem: string): string {
-  return pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return (pem.match(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/)?.[1] ?? pem).replace(/\s+/g, '');
 }
 
 /** The internal handle Node's own TLS code and the well-known system-store packages add CAs through. */
@@ -51,28 +61,30 @@ interface NativeContext {
 
 /**
  * Node's default trust (its bundled roots and NODE_EXTRA_CA_CERTS) plus the system store. Each CA
- * given in `ca` is parsed again for every context; Node's default store is parsed once per process
- * and shared. So the context starts from the default store and adds only the system certificates
- * it lacks (about 50 of 170 on Debian): 3–4× cheaper than naming all ~265 (measured in Node 24),
- * on the way to the first subscriptions. Where the handle is missing, the whole list is named.
+ * given in `ca` is parsed again for every context; Node's bundled roots are parsed once per process
+ * and shared. So the context starts from Node's default store and adds what the bundled roots lack:
+ * the NODE_EXTRA_CA_CERTS certificates (again: whether a copied store keeps them has varied between
+ * Node versions, and adding one twice is harmless) and the system certificates (about 50 of 170 on
+ * Debian) — 3–4× cheaper than naming all ~265 (measured in Node 24), on the way to the first
+ * subscriptions. Where the handle is missing, the whole list is named.
  */
-function createTrustContext(getCaCertificates: GetCaCertificates): tls.SecureContext {
-  const defaults = getCaCertificates('default');
-  const known = new Set(defaults.map(certificateBody));
-  const missing: string[] = [];
-  for (const pem of systemCertificates(getCaCertificates)) {
+export function createTrustContext(getCaCertificates: GetCaCertificates): tls.SecureContext {
+  const bundled = getCaCertificates('bundled');
+  const known = new Set(bundled.map(certificateBody));
+  const added: string[] = [];
+  for (const pem of [...getCaCertificates('extra'), ...systemCertificates(getCaCertificates)]) {
     const body = certificateBody(pem);
     if (known.has(body)) continue;
     known.add(body);
-    missing.push(pem.trim());
+    added.push(pem.trim());
   }
   const context = tls.createSecureContext();
   const native = (context as { context?: NativeContext }).context;
   if (typeof native?.addCACert === 'function') {
-    for (const pem of missing) native.addCACert(pem);
+    for (const pem of added) native.addCACert(pem);
     return context;
   }
-  return tls.createSecureContext({ ca: [...defaults, ...missing] });
+  return tls.createSecureContext({ ca: [...bundled, ...added] });
 }
 
 function createAgent(): https.Agent | null {

@@ -300,7 +300,8 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
       line('Exclude from latest', s.excludeFromLatest ? 'Yes' : 'No', 'Latest'),
       line('End of life', s.endOfLifeDate ?? '(none)', 'End of life'),
     );
-    if (s.advanced) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
+    // A mode kept from an earlier run (Edit and Try Again) is sent, so it is shown too.
+    if (s.advanced || given.has('replicationMode')) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
     return entries;
   };
 

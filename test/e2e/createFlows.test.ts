@@ -299,8 +299,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await page.keyboard.press('Enter'); // Private, suggested
     await waitForStep(page, /^Create Gallery: Summary \(step 7 of 7\)$/);
     await q.rows.filter({ hasText: 'e2e_progress_gallery' }).first().waitFor();
-    // Azure takes 15 s to create it.
-    emulator!.admin.setConfig({ lro: { durationMs: 15_000, retryAfterSeconds: 0 } });
+    // Azure takes its time: the create finishes only when the test says so (no race with a slow machine).
+    emulator!.admin.setConfig({ lro: { durationMs: 600_000, retryAfterSeconds: 0 } });
     await page.keyboard.press('Enter');
     await q.widget.waitFor({ state: 'hidden' });
 
@@ -312,6 +312,7 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     assert.equal(emulator!.state.resources[`${RG_IMAGES}/providers/microsoft.compute/galleries/e2e_progress_gallery`]?.provisioningState, 'Creating', 'the notification shows while Azure is still creating');
     await shot('progress-01-creating-gallery');
 
+    emulator!.admin.finishOperations();
     await toasts(page).withText(/Created gallery e2e_progress_gallery \(Private\) in East US/).waitFor({ timeout: 60_000 });
     await toasts(page).settled(/Created gallery e2e_progress_gallery/);
     await progress.waitFor({ state: 'hidden' });
@@ -366,7 +367,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   });
 
   it('a window reload picks up the wait for a version still replicating', async () => {
-    emulator!.admin.setConfig({ replication: { durationMs: 40_000 } });
+    // Replication finishes only when the test says so, after the reload (no race with a slow machine).
+    emulator!.admin.setConfig({ replication: { durationMs: 600_000 } });
     await createUbuntuVersion('7.7.2');
     const id = `${UBUNTU}/versions/7.7.2`;
     await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts/).waitFor();
@@ -388,6 +390,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     assert.ok(await wait.getByRole('button', { name: 'Cancel' }).isVisible());
     await shot('reload-01-resumed');
     assert.notEqual(emulator!.state.resources[id]?.provisioningState, 'Succeeded', 'still replicating after the reload');
+
+    emulator!.admin.finishOperations();
 
     await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts is ready: replicated to East US\./).waitFor({ timeout: 120_000 });
     await toasts(page).settled(/7\.7\.2 of ubuntu-22\.04-lts is ready/);

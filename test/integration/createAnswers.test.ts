@@ -224,6 +224,11 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       ['$(check) Create image version'],
       ['Shallow'],
     ]);
+    // The kept mode is sent, so the retry's summary shows it before Advanced… is opened again.
+    assert.deepEqual(
+      second[8].items?.filter((i) => i.label === 'Replication mode').map((i) => i.description),
+      ['Shallow'],
+    );
     const id = `${UBUNTU_ID}/versions/22.6.0`;
     const stored = await eventually(async () => {
       const found = resource(await emulatorState(), id);
@@ -258,7 +263,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
   it('a burst of names typed into the name steps costs the local Azure one list request per flow, whatever is typed', async () => {
     // Every keystroke's check goes through the prompter's validation (ScriptedPrompter: no debounce,
     // each probe is checked); the flows look the names up once and check the rest locally. The
-    // debounce of the checks themselves is in test/unit/ui/vscodePrompterDebounce.test.ts.
+    // debounce of the checks themselves is in test/unit/ui/vscodePrompter.test.ts ("5. async checks").
     const listsOf = async (pattern: RegExp) =>
       ((await emulatorAdmin('GET', '/_admin/requests')) as { method: string; path: string }[]).filter((r) => r.method === 'GET' && pattern.test(r.path.split('?')[0] ?? '')).length;
     const galleriesList = new RegExp(`^/subscriptions/${PRODUCTION}/providers/Microsoft\\.Compute/galleries$`, 'i');
