@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { configuredCloud } from './auth/cloudChoice';
 import type { AuthenticationMode } from './auth/session';
-import { azure, isAzureLoaded } from './azureLoader';
+import { azure, azureBundle } from './azureLoader';
 import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/commandTable';
 import { createCommands } from './commands/createCommands';
@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { explorer, activationMs, azureLoadedAtActivation: isAzureLoaded(), logUri: context.logUri, versionCreations, testHooks: uiTestHooks };
+  return { explorer, activationMs, azureLoadedAtActivation: azureBundle.loaded, logUri: context.logUri, versionCreations, testHooks: uiTestHooks };
 }
 
 export function deactivate(): void {

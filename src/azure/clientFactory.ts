@@ -9,14 +9,9 @@ import { sdkClients } from './sdkLoader';
 import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
 
-// One client per (cloud, identity, subscription), so connections and token caches are reused and
-// browsing 50 subscriptions does not build 50 pipelines twice.
-const computeClients = new Map<string, ComputeManagementClient>();
-const subscriptionClients = new Map<string, SubscriptionClient>();
-const resourceClients = new Map<string, ResourceManagementClient>();
-const authorizationClients = new Map<string, AuthorizationManagementClient>();
-const graphPipelines = new Map<string, Pipeline>();
-const resourceGraphClients = new Map<string, ResourceGraphClient>();
+// One client per (kind, cloud, identity, subscription), so connections and token caches are reused
+// and browsing 50 subscriptions does not build 50 pipelines twice.
+const clients = new Map<string, unknown>();
 const credentialIds = new WeakMap<TokenSource, number>();
 // One HTTP client (one connection pool) for every SDK client: otherwise each subscription's client
 // keeps its own agent, and every first call per subscription pays a new TLS handshake — inside VS
@@ -34,91 +29,75 @@ function credentialKey(credential: TokenSource): number {
   return id;
 }
 
+/** The client of this kind for this cloud, identity and (where it has one) subscription. */
+function cached<C>(kind: string, cloud: CloudEndpoints, credential: TokenSource, scope: string, create: () => C): C {
+  const key = `${kind}|${cloud.resourceManagerEndpointUrl}|${credentialKey(credential)}|${scope}`;
+  let client = clients.get(key) as C | undefined;
+  if (client === undefined) {
+    client = create();
+    clients.set(key, client);
+  }
+  return client;
+}
+
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
+/** What every ARM client shares: the endpoint, user agent, error bodies, TLS agent and connection pool. */
+function armOptions(cloud: CloudEndpoints, userAgent: string) {
+  return {
+    endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
+    userAgentOptions: { userAgentPrefix: userAgent },
+    additionalPolicies: [
+      { policy: errorBodyPolicy, position: 'perRetry' as const },
+      { policy: sharedTlsAgentPolicy, position: 'perCall' as const },
+    ],
+    httpClient: httpClient(),
+  };
+}
+
 export function computeClient(target: AzureTarget): ComputeManagementClient {
-  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
-  let client = computeClients.get(key);
-  if (!client) {
-    client = new (sdkClients().ComputeManagementClient)(target.credential, target.subscriptionId, {
-      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+  return cached('compute', target.cloud, target.credential, target.subscriptionId, () => {
+    return new (sdkClients().ComputeManagementClient)(target.credential, target.subscriptionId, {
+      ...armOptions(target.cloud, target.userAgent),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
-      userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
-      httpClient: httpClient(),
     });
-    computeClients.set(key, client);
-  }
-  return client;
+  });
 }
 
 export function subscriptionClient(cloud: CloudEndpoints, credential: TokenSource, userAgent: string): SubscriptionClient {
-  const key = `${cloud.resourceManagerEndpointUrl}|${credentialKey(credential)}`;
-  let client = subscriptionClients.get(key);
-  if (!client) {
-    client = new SubscriptionClient(credential, {
-      endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
-      credentialScopes: [cloud.resourceManagerScope],
-      userAgentOptions: { userAgentPrefix: userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
-      httpClient: httpClient(),
-    });
-    subscriptionClients.set(key, client);
-  }
-  return client;
+  return cached('subscriptions', cloud, credential, '', () => new SubscriptionClient(credential, { ...armOptions(cloud, userAgent), credentialScopes: [cloud.resourceManagerScope] }));
 }
 
 /** Resource groups (list, create) of one subscription. */
 export function resourceClient(target: AzureTarget): ResourceManagementClient {
-  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
-  let client = resourceClients.get(key);
-  if (!client) {
-    client = new (sdkClients().ResourceManagementClient)(target.credential, target.subscriptionId, {
-      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+  return cached('resources', target.cloud, target.credential, target.subscriptionId, () => {
+    return new (sdkClients().ResourceManagementClient)(target.credential, target.subscriptionId, {
+      ...armOptions(target.cloud, target.userAgent),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
-      userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
-      httpClient: httpClient(),
     });
-    resourceClients.set(key, client);
-  }
-  return client;
+  });
 }
 
 /** Role definitions and role assignments (Azure RBAC) at any scope of one subscription. */
 export function authorizationClient(target: AzureTarget): AuthorizationManagementClient {
-  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}|${target.subscriptionId}`;
-  let client = authorizationClients.get(key);
-  if (!client) {
-    client = new (sdkClients().AuthorizationManagementClient)(target.credential, target.subscriptionId, {
-      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+  return cached('authorization', target.cloud, target.credential, target.subscriptionId, () => {
+    return new (sdkClients().AuthorizationManagementClient)(target.credential, target.subscriptionId, {
+      ...armOptions(target.cloud, target.userAgent),
       credentialScopes: [target.cloud.resourceManagerScope],
-      userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
-      httpClient: httpClient(),
     });
-    authorizationClients.set(key, client);
-  }
-  return client;
+  });
 }
 
 /** Azure Resource Graph: one query across many subscriptions (tenant-level, no subscription in the path). */
 export function resourceGraphClient(target: Omit<AzureTarget, 'subscriptionId'>): ResourceGraphClient {
-  const key = `${target.cloud.resourceManagerEndpointUrl}|${credentialKey(target.credential)}`;
-  let client = resourceGraphClients.get(key);
-  if (!client) {
-    client = new (sdkClients().ResourceGraphClient)(target.credential, {
-      endpoint: trimSlash(target.cloud.resourceManagerEndpointUrl),
+  return cached('resourceGraph', target.cloud, target.credential, '', () => {
+    return new (sdkClients().ResourceGraphClient)(target.credential, {
+      ...armOptions(target.cloud, target.userAgent),
       credentials: { scopes: [target.cloud.resourceManagerScope] },
-      userAgentOptions: { userAgentPrefix: target.userAgent },
-      additionalPolicies: [{ policy: errorBodyPolicy, position: 'perRetry' }, { policy: sharedTlsAgentPolicy, position: 'perCall' }],
-      httpClient: httpClient(),
     });
-    resourceGraphClients.set(key, client);
-  }
-  return client;
+  });
 }
 
 /**
@@ -127,23 +106,16 @@ export function resourceGraphClient(target: Omit<AzureTarget, 'subscriptionId'>)
  */
 export function graphPipeline(target: AzureTarget): { pipeline: Pipeline; httpClient: HttpClient } {
   const scope = `${target.cloud.microsoftGraphEndpointUrl.replace(/\/*$/, '/')}.default`;
-  const key = `${scope}|${credentialKey(target.credential)}|${target.tenantId ?? ''}`;
-  let pipeline = graphPipelines.get(key);
-  if (!pipeline) {
-    pipeline = createPipelineFromOptions({ userAgentOptions: { userAgentPrefix: target.userAgent } });
-    pipeline.addPolicy(sharedTlsAgentPolicy);
-    pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: target.credential, scopes: scope }));
-    graphPipelines.set(key, pipeline);
-  }
+  const pipeline = cached('graph', target.cloud, target.credential, `${scope}|${target.tenantId ?? ''}`, () => {
+    const created = createPipelineFromOptions({ userAgentOptions: { userAgentPrefix: target.userAgent } });
+    created.addPolicy(sharedTlsAgentPolicy);
+    created.addPolicy(bearerTokenAuthenticationPolicy({ credential: target.credential, scopes: scope }));
+    return created;
+  });
   return { pipeline, httpClient: httpClient() };
 }
 
 /** Forget every client (sign-out, cloud change): the next call builds fresh ones. */
 export function clearClients(): void {
-  computeClients.clear();
-  subscriptionClients.clear();
-  resourceClients.clear();
-  authorizationClients.clear();
-  graphPipelines.clear();
-  resourceGraphClients.clear();
+  clients.clear();
 }

@@ -2,7 +2,7 @@
 // machines, OS disks and snapshots, and the versions of its galleries — each with as much of its
 // shape (OS, state, generation, architecture, security type) as Azure tells, so the command can
 // say why a source does not fit a definition instead of hiding it.
-import type { Disk, Snapshot, VirtualMachine } from '@azure/arm-compute';
+import type { Disk, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, vmGenerationsFromDisks } from '../model/imageRules';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
@@ -25,11 +25,21 @@ function securityOf(text: string | undefined): VersionSource['securityType'] {
   return 'Standard';
 }
 
-/**
- * What a version counts as when it is the source: a definition that requires Trusted launch or a
- * confidential VM makes TrustedLaunch/ConfidentialVM versions; the "…Supported" types (and
- * Standard) make versions that also run as standard VMs.
- */
+function imageSource(i: Image): VersionSource | undefined {
+  if (!i.id) return undefined;
+  return {
+    id: i.id,
+    name: i.name ?? '',
+    kind: 'image',
+    location: i.location,
+    resourceGroup: resourceGroupOf(i.id),
+    osType: parseOsType(i.storageProfile?.osDisk?.osType),
+    osState: parseOsState(i.storageProfile?.osDisk?.osState),
+    hyperVGeneration: parseHyperVGeneration(i.hyperVGeneration),
+    securityType: 'Standard',
+  };
+}
+
 /** Snapshots and managed disks carry the same fields; only OS disks (with an osType) can be a source. */
 function osDiskSource(kind: 'snapshot' | 'disk', d: Snapshot | Disk): VersionSource | undefined {
   if (!d.id || !d.osType) return undefined;
@@ -62,6 +72,11 @@ function vmSource(vm: VirtualMachine, generationOf: ReturnType<typeof vmGenerati
   };
 }
 
+/**
+ * What a version counts as when it is the source: a definition that requires Trusted launch or a
+ * confidential VM makes TrustedLaunch/ConfidentialVM versions; the "…Supported" types (and
+ * Standard) make versions that also run as standard VMs.
+ */
 function securityOfDefinition(definition: ImageDefinition): VersionSource['securityType'] {
   const type = parseSecurityType(definition.securityType) ?? 'Standard';
   if (type === 'TrustedLaunch') return 'TrustedLaunch';
@@ -69,18 +84,13 @@ function securityOfDefinition(definition: ImageDefinition): VersionSource['secur
   return 'Standard';
 }
 
-async function collect<T>(iterator: AsyncIterable<T>, map: (item: T) => VersionSource | undefined): Promise<VersionSource[]> {
-  const out: VersionSource[] = [];
+/** Every item of a list, mapped; items the map has no source for are left out. */
+async function collect<T, U = T>(iterator: AsyncIterable<T>, map: (item: T) => U | undefined = (item) => item as unknown as U): Promise<U[]> {
+  const out: U[] = [];
   for await (const item of iterator) {
-    const source = map(item);
-    if (source) out.push(source);
+    const mapped = map(item);
+    if (mapped !== undefined) out.push(mapped);
   }
-  return out;
-}
-
-async function all<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of iterator) out.push(item);
   return out;
 }
 
@@ -122,26 +132,12 @@ export async function listVersionSources(target: AzureTarget, options: CallOptio
     const client = computeClient(target);
     const signal = { abortSignal: options.abortSignal };
     const [images, vmModels, snapshots, allDisks, versions] = await Promise.all([
-      collect(client.images.list(signal), (i) =>
-        i.id
-          ? {
-              id: i.id,
-              name: i.name ?? '',
-              kind: 'image',
-              location: i.location,
-              resourceGroup: resourceGroupOf(i.id),
-              osType: parseOsType(i.storageProfile?.osDisk?.osType),
-              osState: parseOsState(i.storageProfile?.osDisk?.osState),
-              hyperVGeneration: parseHyperVGeneration(i.hyperVGeneration),
-              securityType: 'Standard',
-            }
-          : undefined,
-      ),
+      collect(client.images.list(signal), imageSource),
       // A VM's model carries neither its generation nor whether it was generalized.
-      all(client.virtualMachines.listAll(signal)),
+      collect(client.virtualMachines.listAll(signal)),
       // Only OS disks and snapshots (those with an osType) can be a version's source.
       collect(client.snapshots.list(signal), (snapshot) => osDiskSource('snapshot', snapshot)),
-      all(client.disks.list(signal)),
+      collect(client.disks.list(signal)),
       galleryVersionSources(target, options),
     ]);
     // A VM's generation is its OS disk's: read from the disks just listed, not one request per VM.

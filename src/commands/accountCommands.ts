@@ -42,7 +42,8 @@ export function accountCommands(explorer: Explorer) {
       if (options?.subscriptionIds) {
         const all = await session.listSubscriptions(false);
         const wanted = new Set(options.subscriptionIds.map((id) => id.toLowerCase()));
-        const unknown = options.subscriptionIds.filter((id) => !all.some((s) => s.subscriptionId.toLowerCase() === id.toLowerCase()));
+        const known = new Set(all.map((s) => s.subscriptionId.toLowerCase()));
+        const unknown = options.subscriptionIds.filter((id) => !known.has(id.toLowerCase()));
         if (unknown.length > 0) throw new Error(`Choose among your subscriptions: ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not one of them.`);
         const chosen = all.filter((s) => wanted.has(s.subscriptionId.toLowerCase())).map((s) => `${s.tenantId}/${s.subscriptionId}`);
         await writeSubscriptionFilter(chosen.length === all.length ? [] : chosen);

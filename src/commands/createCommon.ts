@@ -163,11 +163,6 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
   return lazyBy((key: string) => key, load);
 }
 
-// One wording for every failure: src/ui/failures.ts.
-export { failureMessage } from '../ui/failures';
-
-export { logFailure } from '../ui/log';
-
 /** Region names as Azure lists them for the subscription, for quick picks and summaries. */
 export interface RegionChoice {
   name: string;

@@ -9,14 +9,12 @@ import { validateGalleryName, validateResourceGroupName } from '../model/names';
 import { describeSharingKind } from '../model/sharing';
 import type { Explorer } from '../tree/explorer';
 import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
-import { isTransient } from '../ui/failures';
-import { log } from '../ui/log';
+import { isTransient, failureMessage } from '../ui/failures';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickStep, runWizard, type PickEntry, type Prompter, type Step } from '../ui/wizard';
 import {
-  failureMessage,
   lazyByKey,
-  logFailure,
   pollIntervalMs,
   prompterOf,
   regionLabel,

@@ -30,14 +30,13 @@ import { validateRecommendedMemory, validateRecommendedVCpus, type ResourceRange
 import type { Explorer } from '../tree/explorer';
 import { GalleryNode } from '../tree/nodes/galleryNode';
 import { rangeFromText, rangeToText, validateRangeText } from '../ui/answerText';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
+import { failureMessage } from '../ui/failures';
 import {
-  failureMessage,
   galleryNodeById,
   lazyBy,
-  logFailure,
   pollIntervalMs,
   prompterOf,
   reloadAndReveal,

@@ -33,14 +33,13 @@ import type { Explorer } from '../tree/explorer';
 import { GalleryNode } from '../tree/nodes/galleryNode';
 import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { parseReplicaCounts, replicasIn, type ReplicaCounts } from '../ui/answerText';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
+import { failureMessage } from '../ui/failures';
 import {
   definitionNodeById,
-  failureMessage,
   lazyBy,
-  logFailure,
   prompterOf,
   regionLabel,
   reloadAndReveal,

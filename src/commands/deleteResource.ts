@@ -23,14 +23,13 @@ import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { GalleryNode } from '../tree/nodes/galleryNode';
 import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { CANCEL, inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
+import { failureMessage } from '../ui/failures';
 import {
   describeNode,
-  failureMessage,
-  logFailure,
   nameOf,
   prompterFor,
   resolveNode,

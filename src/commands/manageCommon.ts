@@ -14,9 +14,6 @@ import { failureKind } from '../ui/failures';
 import { pickNode } from '../ui/pickNode';
 import { VsCodePrompter } from '../ui/vscodePrompter';
 import type { Prompter } from '../ui/wizard';
-// One wording and one log line for every failure (src/ui/failures.ts, src/ui/log.ts).
-export { failureMessage } from '../ui/failures';
-export { logFailure } from '../ui/log';
 import { definitionNodeById, galleryNodeById, isOptionsObject, signedInSubscriptions, subscriptionNode } from './createCommon';
 
 /** What every share, update and delete command's options object may carry. */

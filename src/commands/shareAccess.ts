@@ -8,13 +8,12 @@ import type { DirectoryObject, RoleAssignmentInfo, RoleDefinitionInfo } from '..
 import { parseArmId } from '../model/armId';
 import { classifyPrincipalQuery, describePrincipalKind, noPrincipalFound, validatePrincipalQuery } from '../model/principals';
 import type { Explorer } from '../tree/explorer';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
+import { failureMessage } from '../ui/failures';
 import {
   describeNode,
-  failureMessage,
-  logFailure,
   prompterFor,
   resolveNode,
   splitArgs,

@@ -11,11 +11,12 @@ import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherE
 import { sharedIds } from '../model/sharing';
 import { COMMUNITY_FIELD_LABELS, countOf, listInWords, missingCommunityInfo, whatBecomesPublic, type CommunityField } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
+import { failureMessage } from '../ui/failures';
+import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
 import { RESET_SHARING_COMMAND } from './shareDirect';
 
 export const SHARE_PUBLICLY_COMMAND = 'azureComputeGallery.sharePublicly';

@@ -9,14 +9,13 @@ import { idsNotYetShared, sharedIds, sharingKindOf, whatMustChangeBeforeAdd, typ
 import { countOf, idsNotShared, listInWords } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
 import type { GalleryNode } from '../tree/nodes/galleryNode';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
+import { failureMessage } from '../ui/failures';
 import {
-  failureMessage,
   idList,
-  logFailure,
   prompterFor,
   resolveGallery,
   showGalleryUpdate,

@@ -5,10 +5,11 @@ import type { Gallery } from '../azure/types';
 import { sharedIds, whoLosesAccessOnReset } from '../model/sharing';
 import { listInWords } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, subscriptionLabel, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage } from '../ui/failures';
+import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, subscriptionLabel, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 const TITLE = 'Reset Sharing';
 

@@ -2,11 +2,12 @@
 // commands change). Empty removes it.
 import type { Gallery } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage, logFailure, prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage } from '../ui/failures';
+import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_GALLERY_COMMAND = 'azureComputeGallery.updateGallery';
 const TITLE = 'Update Gallery';

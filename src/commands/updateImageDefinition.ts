@@ -11,12 +11,13 @@ import { validateOptionalLink } from '../model/updateRules';
 import type { Explorer } from '../tree/explorer';
 import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { rangeFromText, rangeToText, validateRangeText } from '../ui/answerText';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { DISK_TYPES } from './createImageDefinition';
-import { failureMessage, logFailure, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage } from '../ui/failures';
+import { prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_DEFINITION_COMMAND = 'azureComputeGallery.updateImageDefinition';
 const TITLE = 'Update Image Definition';

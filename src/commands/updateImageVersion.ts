@@ -12,12 +12,13 @@ import { describeTargetChanges, hasTargetChanges, replicaText, targetChanges, up
 import type { Explorer } from '../tree/explorer';
 import type { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { parseReplicaCounts, replicasIn } from '../ui/answerText';
-import { log } from '../ui/log';
+import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs, type RegionChoice } from './createCommon';
 import type { VersionCreations } from './createVersionProgress';
-import { failureMessage, logFailure, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { failureMessage } from '../ui/failures';
+import { prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
 const TITLE = 'Update Image Version';

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { SessionSubscription } from '../auth/session';
-import { azureLoadMs } from '../azureLoader';
+import { azureBundle } from '../azureLoader';
 import { log } from '../ui/log';
 import { CONTEXT_SIGNED_IN } from '../constants';
 import { mapBounded } from './concurrency';
 import type { ExplorerNode } from './explorerProvider';
 import { errorNode, MessageNode } from './nodes/messageNode';
+import { Cached } from './nodes/cachedChildren';
 import { CommunityRootNode, SharedWithMeNode } from './nodes/sharedNodes';
 import { NodeCache } from './nodes/nodeCache';
 import { SubscriptionNode } from './nodes/subscriptionNode';
@@ -37,8 +38,9 @@ function groupByIdentity(nodes: readonly SubscriptionNode[]): SubscriptionNode[]
 export class ExplorerRoot {
   private subscriptionNodes: SubscriptionNode[] = [];
   private readonly nodes = new NodeCache<SubscriptionNode>();
-  private pending: Promise<ExplorerNode[]> | undefined;
   private generation = 0;
+  /** The current load; a failed one is not kept, so the next call asks again. */
+  private readonly loaded = new Cached(() => this.load(++this.generation));
   private readonly shared: SharedWithMeNode;
   private readonly community: CommunityRootNode;
   /** How long a subscription changed here is listed through ARM (tests shorten it). */
@@ -60,19 +62,12 @@ export class ExplorerRoot {
   }
 
   children(): Promise<ExplorerNode[]> {
-    if (!this.pending) {
-      const loading = this.load(++this.generation).catch((error: unknown) => {
-        if (this.pending === loading) this.pending = undefined;
-        throw error;
-      });
-      this.pending = loading;
-    }
-    return this.pending;
+    return this.loaded.get();
   }
 
   /** Whole-tree refresh: same node ids afterwards, so VS Code keeps expanded nodes expanded. */
   invalidate(): void {
-    this.pending = undefined;
+    this.loaded.forget();
     this.generation++;
     this.shared.invalidate();
   }
@@ -115,6 +110,7 @@ export class ExplorerRoot {
     try {
       const signedIn = performance.now();
       subscriptions = await session.listSubscriptions(true);
+      const azureLoadMs = azureBundle.loadMs;
       this.lastLoad = { signInMs: signedIn - started, listMs: performance.now() - signedIn, azureLoadMs };
       log().info(`Signed in in ${this.lastLoad.signInMs.toFixed(0)} ms; listed ${subscriptions.length} subscriptions in ${this.lastLoad.listMs.toFixed(0)} ms${azureLoadMs !== undefined ? ` (Azure SDK loaded in ${azureLoadMs.toFixed(0)} ms)` : ''}`);
     } catch (error) {

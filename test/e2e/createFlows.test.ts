@@ -97,6 +97,20 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await page.mouse.move(900, 700); // no hover tooltips in the screenshots
   }
 
+  /** Create Gallery's steps with an existing resource group, in order. */
+  const GALLERY_STEPS = ['Subscription', 'Resource group', 'Name', 'Region', 'Description', 'Sharing', 'Summary'];
+
+  /** Waits for a Create Gallery step, titled "step n of 7". */
+  const atGalleryStep = (title: string) => waitForStep(page, new RegExp(`^Create Gallery: ${title} \\(step ${GALLERY_STEPS.indexOf(title) + 1} of 7\\)$`));
+
+  /** Answers Create Gallery's first steps in order, each once it is shown. */
+  async function answerGallerySteps(...answers: string[]): Promise<void> {
+    for (const [i, answer] of answers.entries()) {
+      await atGalleryStep(GALLERY_STEPS[i]);
+      await typeAndAccept(answer);
+    }
+  }
+
   /** Walks Create Image Version for ubuntu-22.04-lts from the palette, taking every default but the version number. */
   async function createUbuntuVersion(version: string, screenshotPrefix?: string): Promise<void> {
     const q = quickInput(page);
@@ -126,13 +140,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     const before = inventory(emulator!.state);
     const q = quickInput(page);
     await startCreateGallery();
-    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
-    await typeAndAccept('Contoso Production');
-    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
-    await typeAndAccept('rg-images');
-    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
-    await typeAndAccept('e2e_back_gallery');
-    await waitForStep(page, /^Create Gallery: Region \(step 4 of 7\)$/);
+    await answerGallerySteps('Contoso Production', 'rg-images', 'e2e_back_gallery');
+    await atGalleryStep('Region');
     assert.equal(await q.input.inputValue(), '', 'the Region step starts with an empty filter');
 
     // The Back button in the quick input's title bar.
@@ -160,11 +169,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   it('shows the name rule as the user types, sends nothing for a bad name, and accepts a good one', async () => {
     const q = quickInput(page);
     await startCreateGallery();
-    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
-    await typeAndAccept('Contoso Production');
-    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
-    await typeAndAccept('rg-images');
-    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
+    await answerGallerySteps('Contoso Production', 'rg-images');
+    await atGalleryStep('Name');
 
     const sentBefore = emulator!.requests.length;
     await q.input.pressSequentially('e2e-bad-name', { delay: 20 }); // typed key by key, as a person does
@@ -285,19 +291,10 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   it('shows a progress notification while Azure creates the gallery, then the result', async () => {
     const q = quickInput(page);
     await startCreateGallery();
-    await waitForStep(page, /^Create Gallery: Subscription \(step 1 of 7\)$/);
-    await typeAndAccept('Contoso Production');
-    await waitForStep(page, /^Create Gallery: Resource group \(step 2 of 7\)$/);
-    await typeAndAccept('rg-images');
-    await waitForStep(page, /^Create Gallery: Name \(step 3 of 7\)$/);
-    await typeAndAccept('e2e_progress_gallery');
-    await waitForStep(page, /^Create Gallery: Region \(step 4 of 7\)$/);
-    await typeAndAccept('East US');
-    await waitForStep(page, /^Create Gallery: Description \(step 5 of 7\)$/);
-    await typeAndAccept('');
-    await waitForStep(page, /^Create Gallery: Sharing \(step 6 of 7\)$/);
+    await answerGallerySteps('Contoso Production', 'rg-images', 'e2e_progress_gallery', 'East US', '');
+    await atGalleryStep('Sharing');
     await page.keyboard.press('Enter'); // Private, suggested
-    await waitForStep(page, /^Create Gallery: Summary \(step 7 of 7\)$/);
+    await atGalleryStep('Summary');
     await q.rows.filter({ hasText: 'e2e_progress_gallery' }).first().waitFor();
     // Azure takes its time: the create finishes only when the test says so (no race with a slow machine).
     emulator!.admin.setConfig({ lro: { durationMs: 600_000, retryAfterSeconds: 0 } });

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, widenSideBar, type Workbench, quickInput, closeChecked, waitForStep } from './workbench';
+import { openGalleryView, openWorkbench, widenSideBar, type Workbench, quickInput, closeChecked, waitForStep, openContextMenu, chooseMenuItem } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const GALLERY_KEY = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/contoso_images`;
@@ -47,26 +47,8 @@ describe('Share, reset and delete through the real workbench (e2e)', () => {
   }
 
   /** Right-clicks a row and returns the context menu's item names. */
-  async function contextMenu(label: RegExp): Promise<string[]> {
-    await (await row(label)).click({ button: 'right' });
-    const menu = page.locator('.context-view .monaco-menu');
-    await menu.waitFor();
-    // The menu fades in: let it finish before a screenshot.
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.context-view, .context-view .monaco-menu-container')).every((e) => getComputedStyle(e).opacity === '1'));
-    return (await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
-  }
-
-  async function chooseFromMenu(name: string): Promise<void> {
-    // The menu ignores a click that comes too soon after it opened: point at the item until it is
-    // highlighted (as a person's pointer does), then click.
-    const menu = page.locator('.context-view .monaco-menu');
-    const entry = menu.locator('.action-item', { has: page.getByRole('menuitem', { name, exact: true }) });
-    await entry.hover();
-    await menu.locator('.action-item.focused', { hasText: name }).waitFor();
-    await entry.click();
-    await menu.waitFor({ state: 'hidden' });
-    await page.mouse.move(1200, 750);
-  }
+  const contextMenu = async (label: RegExp): Promise<string[]> => openContextMenu(page, await row(label));
+  const chooseFromMenu = (name: string): Promise<void> => chooseMenuItem(page, name);
 
   /** Waits until the quick input shows the step whose title matches, settled and ready for keys. */
   const atStep = (title: RegExp) => waitForStep(page, title);

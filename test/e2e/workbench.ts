@@ -120,6 +120,29 @@ export async function waitForStep(page: Page, title: RegExp): Promise<void> {
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.quick-input-widget')!).opacity === '1');
 }
 
+/** Right-clicks a row and returns the context menu's item names, once the menu has faded in. */
+export async function openContextMenu(page: Page, row: Locator): Promise<string[]> {
+  await row.click({ button: 'right' });
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.waitFor();
+  // The menu fades in: let it finish before a screenshot.
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.context-view, .context-view .monaco-menu-container')).every((e) => getComputedStyle(e).opacity === '1'));
+  return (await menu.getByRole('menuitem').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+}
+
+/** Chooses an item of the open context menu. */
+export async function chooseMenuItem(page: Page, name: string): Promise<void> {
+  // The menu ignores a click that comes too soon after it opened: point at the item until it is
+  // highlighted (as a person's pointer does), then click.
+  const menu = page.locator('.context-view .monaco-menu');
+  const entry = menu.locator('.action-item', { has: page.getByRole('menuitem', { name, exact: true }) });
+  await entry.hover();
+  await menu.locator('.action-item.focused', { hasText: name }).waitFor();
+  await entry.click();
+  await menu.waitFor({ state: 'hidden' });
+  await page.mouse.move(1200, 750);
+}
+
 /** Runs a command from the command palette (F1), by its title as the palette shows it. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   const q = quickInput(page);
