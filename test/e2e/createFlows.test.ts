@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type EmulatorState, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench, closeChecked } from './workbench';
+import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench, closeChecked, openContextMenu, chooseMenuItem, assertDrawn } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const RG_IMAGES = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images`;
@@ -52,10 +52,7 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   /** A full-window screenshot, checked to show something (not a blank or one-colour page). */
   async function shot(name: string): Promise<string> {
     const file = await workbench!.screenshot(`flows-${name}`);
-    const stats = pngStats(file);
-    assert.deepEqual([stats.width, stats.height], [1400, 900], `${name}: the whole window`);
-    assert.ok(stats.colors > 40, `${name}: ${stats.colors} colours, expected a drawn workbench`);
-    assert.ok(stats.nonBackground > 0.1, `${name}: only ${(stats.nonBackground * 100).toFixed(1)} % differs from the background`);
+    assertDrawn(file, name);
     return file;
   }
 
@@ -269,6 +266,52 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     assert.deepEqual(inventory(emulator!.state), before, 'no new resource group, no new gallery');
     assert.ok(!emulator!.state.resourceGroups.some((g) => g.name.toLowerCase() === 'rg-e2e-escape'));
     assert.ok(!emulator!.requests.some((r) => /rg-e2e-escape|e2e_escape_gallery/i.test(r.path) && r.method !== 'GET'), 'nothing was sent to create them');
+  });
+
+  it('starts each create where users look for it: the palette, and the subscription, gallery and definition rows (menu and inline button)', async () => {
+    const before = inventory(emulator!.state);
+    const q = quickInput(page);
+    const escape = async () => {
+      await page.keyboard.press('Escape');
+      await q.widget.waitFor({ state: 'hidden' });
+    };
+
+    // The palette: nothing is known yet, so the first step asks for the subscription.
+    await runFromPalette(page, 'Create Gallery…');
+    await atGalleryStep('Subscription');
+    await escape();
+
+    // A subscription's menu: its subscription is the answer, so the flow starts at the resource group.
+    await showGalleryView();
+    assert.ok((await openContextMenu(page, row(/^Contoso Production$/))).includes('Create Gallery…'));
+    await chooseMenuItem(page, 'Create Gallery…');
+    await waitForStep(page, /^Create Gallery: Resource group \(step 1 of 6\)$/);
+    await escape();
+
+    // A gallery's menu and its inline button: the flow starts at the definition's name.
+    await expand(/^Contoso Production$/);
+    assert.ok((await openContextMenu(page, row(/^contoso_images$/))).includes('Create Image Definition…'));
+    await chooseMenuItem(page, 'Create Image Definition…');
+    await waitForStep(page, /^Create Image Definition: Name \(step 1 of \d+\)$/);
+    await escape();
+    await row(/^contoso_images$/).hover();
+    await row(/^contoso_images$/).getByRole('button', { name: 'Create Image Definition…' }).click();
+    await waitForStep(page, /^Create Image Definition: Name \(step 1 of \d+\)$/);
+    await escape();
+
+    // A definition's menu and its inline button: the flow starts at the version number.
+    await expand(/^contoso_images$/);
+    assert.ok((await openContextMenu(page, row(/^ubuntu-22\.04-lts$/))).includes('Create Image Version…'));
+    await chooseMenuItem(page, 'Create Image Version…');
+    await waitForStep(page, /^Create Image Version: Version \(step 1 of \d+\)$/);
+    await escape();
+    await row(/^ubuntu-22\.04-lts$/).hover();
+    await row(/^ubuntu-22\.04-lts$/).getByRole('button', { name: 'Create Image Version…' }).click();
+    await waitForStep(page, /^Create Image Version: Version \(step 1 of \d+\)$/);
+    await shot('entry-01-version-from-inline-button');
+    await escape();
+
+    assert.deepEqual(inventory(emulator!.state), before, 'starting and leaving each flow created nothing');
   });
 
   it('Escape at a mid-step of Create Image Definition creates no definition', async () => {

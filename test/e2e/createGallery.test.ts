@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { openGalleryView, openWorkbench, type Workbench, quickInput, closeChecked } from './workbench';
+import { openGalleryView, openWorkbench, type Workbench, quickInput, closeChecked, assertDrawn } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 
@@ -13,7 +13,11 @@ describe('Create Gallery through the real quick input (e2e)', () => {
   let emulator: RunningEmulator | undefined;
   let workbench: Workbench | undefined;
   let shot = 0;
-  const screenshot = async (name: string) => workbench!.screenshot(`create-gallery-${String(++shot).padStart(2, '0')}-${name}`);
+  const screenshot = async (name: string) => {
+    const file = await workbench!.screenshot(`create-gallery-${String(++shot).padStart(2, '0')}-${name}`);
+    assertDrawn(file, name);
+    return file;
+  };
 
   before(async () => {
     emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 200, retryAfterSeconds: 0 } } });

@@ -143,6 +143,14 @@ export async function chooseMenuItem(page: Page, name: string): Promise<void> {
   await page.mouse.move(1200, 750);
 }
 
+/** Checks a full-window screenshot shows a drawn workbench, not a blank or one-colour page. */
+export function assertDrawn(file: string, name: string): void {
+  const stats = pngStats(file);
+  assert.deepEqual([stats.width, stats.height], [1400, 900], `${name}: the whole window`);
+  assert.ok(stats.colors > 40, `${name}: ${stats.colors} colours, expected a drawn workbench`);
+  assert.ok(stats.nonBackground > 0.1, `${name}: only ${(stats.nonBackground * 100).toFixed(1)} % differs from the background`);
+}
+
 /** Runs a command from the command palette (F1), by its title as the palette shows it. */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
   const q = quickInput(page);
