@@ -25,7 +25,6 @@ export { findPrincipals, getPrincipalsByIds, type DirectoryObject } from './azur
 export { deleteGalleryResource, listAllImageVersions, listNestedResources, type NestedContents } from './azure/deletes';
 export {
   getImageDefinitionExtras,
-  getImageVersionSafety,
   startImageVersionUpdate,
   updateGallery,
   updateImageDefinition,

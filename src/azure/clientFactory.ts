@@ -5,6 +5,7 @@ import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
+import { rawBodyPolicy } from './rawBody';
 import { sdkClients } from './sdkLoader';
 import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
@@ -50,6 +51,7 @@ function armOptions(cloud: CloudEndpoints, userAgent: string) {
     endpoint: trimSlash(cloud.resourceManagerEndpointUrl),
     userAgentOptions: { userAgentPrefix: userAgent },
     additionalPolicies: [
+      { policy: rawBodyPolicy, position: 'perCall' as const },
       { policy: errorBodyPolicy, position: 'perRetry' as const },
       { policy: sharedTlsAgentPolicy, position: 'perCall' as const },
     ],

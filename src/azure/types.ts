@@ -107,11 +107,30 @@ export interface RegionReplication {
   details?: string;
 }
 
+/** A disk encryption set per disk, as a target region's `encryption` names them. */
+export interface RegionEncryption {
+  osDiskEncryptionSetId?: string;
+  /** Confidential VM encryption type of the OS disk (EncryptedVMGuestStateOnlyWithPmk, EncryptedWithPmk, EncryptedWithCmk). */
+  confidentialVmEncryptionType?: string;
+  secureVmDiskEncryptionSetId?: string;
+  dataDisks: { lun: number; diskEncryptionSetId?: string }[];
+}
+
 export interface TargetRegionSetting {
   name: string;
   regionalReplicaCount: number;
   storageAccountType?: string;
   excludeFromLatest?: boolean;
+  encryption?: RegionEncryption;
+}
+
+/** A disk image of a version: the OS disk or a data disk (by LUN), and what it was made from. */
+export interface VersionDiskImage {
+  lun?: number;
+  sizeInGB?: number;
+  hostCaching?: string;
+  /** A disk or snapshot id, or a VHD's URI. */
+  source?: string;
 }
 
 export interface ImageVersion {
@@ -132,6 +151,12 @@ export interface ImageVersion {
   sourceId?: string;
   replication?: { aggregatedState: string; regions: RegionReplication[] };
   blockDeletionBeforeEndOfLife: boolean;
+  allowDeletionOfReplicatedLocations: boolean;
+  osDiskImage?: VersionDiskImage;
+  dataDiskImages: VersionDiskImage[];
+  /** Edge zones the version is published to: "region/zone". */
+  extendedLocations: string[];
+  tags: Record<string, string>;
 }
 
 /** One page of a list and the token for the next, when Azure has more. */

@@ -3,16 +3,19 @@
 // Community; Community needs the publisher information). A definition: description, links,
 // end of life, recommended sizes, disallowed disk types. A version: exclude from latest, end of
 // life, target regions and replica counts, the deletion block.
-import type { GalleryImageUpdate, GalleryImageVersionUpdate, GalleryUpdate } from '@azure/arm-compute';
+import type { GalleryImageUpdate, GalleryUpdate } from '@azure/arm-compute';
+import { mergeTargetRegions, type RawTargetRegion, type TargetRegionEdit } from '../model/updateRules';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
 import { toGallery } from './galleries';
 import { toImageDefinition } from './images';
+import { rawBody } from './rawBody';
+import { getResourceJson } from './resourceJson';
 import { lroPolling } from './sharing';
 import type { AzureTarget, CallOptions, Gallery, ImageDefinition, ImageVersion, SharingPermission } from './types';
 import { getImageVersion } from './versions';
-import type { LroOptions, NewCommunityInfo, NewRange, NewTargetRegion } from './writeTypes';
+import type { LroOptions, NewCommunityInfo, NewRange } from './writeTypes';
 
 export interface GalleryChanges {
   description?: string;
@@ -79,34 +82,52 @@ export async function updateImageDefinition(target: AzureTarget, id: string, cha
 export interface ImageVersionChanges {
   excludeFromLatest?: boolean;
   endOfLifeDate?: Date | null;
-  /** The whole new list (the version's own region must stay in it). */
-  targetRegions?: NewTargetRegion[];
+  /** The whole new list (the version's own region must stay in it); what stays is written back as Azure has it. */
+  targetRegions?: TargetRegionEdit[];
   /** Needed (true) when the new list leaves out a region the version is replicated to. */
   allowDeletionOfReplicatedLocations?: boolean;
   blockDeletionBeforeEndOfLife?: boolean;
 }
 
-export function imageVersionPatch(changes: ImageVersionChanges): GalleryImageVersionUpdate {
-  const body: GalleryImageVersionUpdate = {};
-  const publishing: NonNullable<GalleryImageVersionUpdate['publishingProfile']> = {};
+type Json = Record<string, unknown>;
+const objectAt = (value: unknown): Json | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+
+/**
+ * The PATCH body as JSON: only what changes. `current` is the version as Azure returned it; a new
+ * target list is merged into Azure's own region objects (mergeTargetRegions), never rebuilt.
+ */
+export function imageVersionPatch(changes: ImageVersionChanges, current?: unknown): Json {
+  const publishing: Json = {};
   if (changes.excludeFromLatest !== undefined) publishing.excludeFromLatest = changes.excludeFromLatest;
-  if (changes.endOfLifeDate === null) publishing.endOfLifeDate = removed;
-  else if (changes.endOfLifeDate !== undefined) publishing.endOfLifeDate = changes.endOfLifeDate;
+  if (changes.endOfLifeDate === null) publishing.endOfLifeDate = null;
+  else if (changes.endOfLifeDate !== undefined) publishing.endOfLifeDate = changes.endOfLifeDate.toISOString();
   if (changes.targetRegions) {
-    publishing.targetRegions = changes.targetRegions.map((r) => ({ name: r.name, regionalReplicaCount: r.regionalReplicaCount, storageAccountType: r.storageAccountType }));
+    const profile = objectAt(objectAt(objectAt(current)?.properties)?.publishingProfile);
+    const raw = Array.isArray(profile?.targetRegions) ? (profile.targetRegions as unknown[]).filter((r): r is RawTargetRegion => typeof objectAt(r)?.name === 'string') : [];
+    const replicaCount = typeof profile?.replicaCount === 'number' ? profile.replicaCount : 1;
+    publishing.targetRegions = mergeTargetRegions(raw, changes.targetRegions, replicaCount);
   }
-  if (Object.keys(publishing).length > 0) body.publishingProfile = publishing;
-  const safety: NonNullable<GalleryImageVersionUpdate['safetyProfile']> = {};
+  const safety: Json = {};
   if (changes.allowDeletionOfReplicatedLocations !== undefined) safety.allowDeletionOfReplicatedLocations = changes.allowDeletionOfReplicatedLocations;
   if (changes.blockDeletionBeforeEndOfLife !== undefined) safety.blockDeletionBeforeEndOfLife = changes.blockDeletionBeforeEndOfLife;
-  if (Object.keys(safety).length > 0) body.safetyProfile = safety;
-  return body;
+  const properties: Json = {};
+  if (Object.keys(publishing).length > 0) properties.publishingProfile = publishing;
+  if (Object.keys(safety).length > 0) properties.safetyProfile = safety;
+  return { properties };
+}
+
+/** The PATCH request: the body built from Azure's current JSON, sent as built (rawBody), not through the SDK's models. */
+async function sendVersionPatch(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions) {
+  const { resourceGroup, gallery, image, version } = idParts(id);
+  const current = changes.targetRegions ? await getResourceJson(target, id, options) : undefined;
+  const body = imageVersionPatch(changes, current);
+  // Wrapped: the poller is itself awaitable, and awaiting it would wait for the whole operation.
+  return { poller: computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, {}, { ...lroPolling(options), ...rawBody(body) }) };
 }
 
 /** Updates an image version and waits until Azure reports it done (replication included). */
 export async function updateImageVersion(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions = {}): Promise<ImageVersion> {
-  const { resourceGroup, gallery, image, version } = idParts(id);
-  await azureCall(() => computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), lroPolling(options)));
+  await azureCall(async () => (await sendVersionPatch(target, id, changes, options)).poller);
   return getImageVersion(target, id, true, options);
 }
 
@@ -115,24 +136,8 @@ export async function updateImageVersion(target: AzureTarget, id: string, change
  * now (Updating): a change of target regions replicates for minutes, watched like a new version.
  */
 export async function startImageVersionUpdate(target: AzureTarget, id: string, changes: ImageVersionChanges, options: CallOptions = {}): Promise<ImageVersion> {
-  const { resourceGroup, gallery, image, version } = idParts(id);
-  const poller = computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, imageVersionPatch(changes), { abortSignal: options.abortSignal });
-  await azureCall(() => poller.submitted());
+  await azureCall(async () => (await sendVersionPatch(target, id, changes, { abortSignal: options.abortSignal })).poller.submitted());
   return getImageVersion(target, id, true, options);
-}
-
-/** The version's safety settings, which the project's ImageVersion type leaves out. */
-export async function getImageVersionSafety(
-  target: AzureTarget,
-  id: string,
-  options: CallOptions = {},
-): Promise<{ allowDeletionOfReplicatedLocations: boolean; blockDeletionBeforeEndOfLife: boolean }> {
-  const { resourceGroup, gallery, image, version } = idParts(id);
-  const v = await azureCall(() => computeClient(target).galleryImageVersions.get(resourceGroup, gallery, image, version, { abortSignal: options.abortSignal }));
-  return {
-    allowDeletionOfReplicatedLocations: v.safetyProfile?.allowDeletionOfReplicatedLocations ?? false,
-    blockDeletionBeforeEndOfLife: v.safetyProfile?.blockDeletionBeforeEndOfLife ?? false,
-  };
 }
 
 /** An image definition's recommended sizes and disallowed disk types (the project's ImageDefinition leaves them out). */

@@ -1,8 +1,23 @@
-import type { GalleryImageVersion } from '@azure/arm-compute';
+import type { EncryptionImages, GalleryDiskImage, GalleryImageVersion } from '@azure/arm-compute';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
-import type { AzureTarget, CallOptions, ImageVersion, Page } from './types';
+import type { AzureTarget, CallOptions, ImageVersion, Page, RegionEncryption, VersionDiskImage } from './types';
+
+function toDiskImage(d: GalleryDiskImage & { lun?: number }): VersionDiskImage {
+  return { lun: d.lun, sizeInGB: d.sizeInGB, hostCaching: d.hostCaching, source: d.source?.id ?? d.source?.uri };
+}
+
+function toEncryption(e: EncryptionImages | undefined): RegionEncryption | undefined {
+  if (!e) return undefined;
+  const os = e.osDiskImage;
+  return {
+    osDiskEncryptionSetId: os?.diskEncryptionSetId,
+    confidentialVmEncryptionType: os?.securityProfile?.confidentialVMEncryptionType,
+    secureVmDiskEncryptionSetId: os?.securityProfile?.secureVMDiskEncryptionSetId,
+    dataDisks: (e.dataDiskImages ?? []).map((d) => ({ lun: d.lun, diskEncryptionSetId: d.diskEncryptionSetId })),
+  };
+}
 
 export function toImageVersion(v: GalleryImageVersion): ImageVersion {
   const id = v.id ?? '';
@@ -29,8 +44,10 @@ export function toImageVersion(v: GalleryImageVersion): ImageVersion {
       regionalReplicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1,
       storageAccountType: r.storageAccountType ?? profile?.storageAccountType,
       excludeFromLatest: r.excludeFromLatest,
+      encryption: toEncryption(r.encryption),
     })),
-    sourceId: source?.id ?? source?.virtualMachineId ?? source?.communityGalleryImageId ?? v.storageProfile?.osDiskImage?.source?.id,
+    sourceId:
+      source?.id ?? source?.virtualMachineId ?? source?.communityGalleryImageId ?? v.storageProfile?.osDiskImage?.source?.id ?? v.storageProfile?.osDiskImage?.source?.uri,
     replication: replication
       ? {
           aggregatedState: replication.aggregatedState ?? 'Unknown',
@@ -38,6 +55,11 @@ export function toImageVersion(v: GalleryImageVersion): ImageVersion {
         }
       : undefined,
     blockDeletionBeforeEndOfLife: v.safetyProfile?.blockDeletionBeforeEndOfLife ?? false,
+    allowDeletionOfReplicatedLocations: v.safetyProfile?.allowDeletionOfReplicatedLocations ?? false,
+    osDiskImage: v.storageProfile?.osDiskImage ? toDiskImage(v.storageProfile.osDiskImage) : undefined,
+    dataDiskImages: (v.storageProfile?.dataDiskImages ?? []).map(toDiskImage),
+    extendedLocations: (profile?.targetExtendedLocations ?? []).map((l) => `${l.name ?? ''}/${l.extendedLocation?.name ?? ''}`),
+    tags: { ...(v.tags ?? {}) },
   };
 }
 

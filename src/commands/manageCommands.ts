@@ -11,7 +11,7 @@ import { ADD_SHARING_COMMAND, REMOVE_SHARING_COMMAND, RESET_SHARING_COMMAND, SHO
 import { resetSharing } from './shareReset';
 import { UPDATE_GALLERY_COMMAND, updateGallery } from './updateGallery';
 import { UPDATE_DEFINITION_COMMAND, updateImageDefinition } from './updateImageDefinition';
-import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion';
+import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion/index';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
   return {

@@ -177,7 +177,11 @@ export function isStorageAccountType(value: string): value is StorageAccountType
  * `knownRegions`: the subscription's region names (from its locations list), when the caller has
  * them; a region Azure does not offer is refused before anything is sent.
  */
-export function validateTargetRegions(targets: readonly TargetRegion[], sourceRegion: string, knownRegions?: readonly string[]): string | undefined {
+export function validateTargetRegions(
+  targets: readonly (Omit<TargetRegion, 'storageAccountType'> & { storageAccountType?: string })[],
+  sourceRegion: string,
+  knownRegions?: readonly string[],
+): string | undefined {
   if (targets.length === 0) return `Add at least the source region (${normalizeRegionName(sourceRegion)}).`;
   if (!targets.some((t) => sameRegion(t.name, sourceRegion))) {
     return `Add the source region ${normalizeRegionName(sourceRegion)}: Azure replicates an image there first.`;
@@ -194,7 +198,8 @@ export function validateTargetRegions(targets: readonly TargetRegion[], sourceRe
     if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICA_COUNT) {
       return `Use 1 to ${MAX_REPLICA_COUNT} replicas in ${name} (not ${n}).`;
     }
-    if (!isStorageAccountType(t.storageAccountType)) {
+    // No storage type: one Azure already holds (not updatable), or Azure's default for a new region.
+    if (t.storageAccountType !== undefined && !isStorageAccountType(t.storageAccountType)) {
       return `Use ${STORAGE_ACCOUNT_TYPES.join(', ')} as the storage type in ${name} (not ${String(t.storageAccountType)}).`;
     }
   }

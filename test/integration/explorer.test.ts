@@ -83,7 +83,7 @@ describe('the explorer against the local Azure (demo seed)', () => {
     assert.deepEqual(await labels(versions), ['1.1.0', '1.0.0']);
     const done = await item(versions[1]);
     assert.equal(done.contextValue, 'acg.version');
-    assert.match(tooltipText(done), /Target regions: East US \(1, Standard_LRS\), West US 2 \(1/);
+    assert.match(tooltipText(done), /East US: 1 replica · Standard\\_LRS {2}\n· West US 2: 1 replica/);
     // 1.1.0 replicates slowly in the demo seed: the watcher fetches its per-region status.
     await eventually(async () => {
       const fresh = await item((await children(definition))[0]);

@@ -122,7 +122,7 @@ describe('Update: galleries, image definitions and image versions (extension hos
   it('changes target regions and replicas: the source region locked in, a removal confirmed (dismissing it changes nothing), replication followed as in creation', async () => {
     const version = await nodeAt('Contoso Production', 'contoso_images', 'windows-server-2022', '2022.1.0');
     const before = await azureSnapshot();
-    const script = () => [{ pickMany: ['Target regions'] }, { pickMany: ['West Europe'] }, 'westeurope=2', SAVE];
+    const script = () => [{ pickMany: ['Target regions'] }, { pickMany: ['West Europe'] }, 'westeurope=2', { pick: /^Azure's default/ }, SAVE];
     const declined = new ScriptedPrompter([...script(), { confirm: false }]);
     assert.equal(await run('updateImageVersion', version, { prompter: declined }), undefined);
     assertNoProblems(declined);

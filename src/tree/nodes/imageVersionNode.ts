@@ -5,6 +5,7 @@ import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import type { ImageDefinitionNode } from './imageDefinitionNode';
 import { escape } from './subscriptionNode';
+import { versionDetailLines } from './versionDetails';
 
 const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 
@@ -110,14 +111,11 @@ export class ImageVersionNode implements ExplorerNode {
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(v.name)}** — image version${status ? ` · ${escape(status)}` : ''}\n\n`);
     md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
-    md.appendMarkdown(`Storage: ${v.storageAccountType ?? 'Standard_LRS'} · Replicas: ${v.replicaCount ?? 1}  \n`);
-    if (v.targetRegions.length > 0) {
-      md.appendMarkdown(`Target regions: ${v.targetRegions.map((r) => `${r.name} (${r.regionalReplicaCount}${r.storageAccountType ? `, ${r.storageAccountType}` : ''})`).join(', ')}  \n`);
-    }
+    for (const line of versionDetailLines(v)) md.appendMarkdown(`${escape(line)}  \n`);
     for (const r of v.replication?.regions ?? []) {
       md.appendMarkdown(`· ${r.region}: ${r.state}${r.state === 'Replicating' ? ` ${r.progress}%` : ''}${r.details ? ` — ${escape(r.details)}` : ''}  \n`);
     }
-    if (v.sourceId) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
+    if (v.sourceId && v.sourceId !== v.osDiskImage?.source) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
     if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
     if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
     md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { classifyPrincipalQuery, describePrincipalKind, graphFilters, noPrincipalFound, odataString, validatePrincipalQuery } from '../../../src/model/principals';
 import { countOf, idsNotShared, listInWords, missingCommunityInfo, whatBecomesPublic } from '../../../src/model/sharingChanges';
-import { describeTargetChanges, hasTargetChanges, replicaText, targetChanges, updatedTargets, validateOptionalLink } from '../../../src/model/updateRules';
+import { validateOptionalLink } from '../../../src/model/updateRules';
 
 const GUID = 'D0D0D0D0-0000-4000-8000-000000000001';
 
@@ -80,34 +80,7 @@ describe('model/sharingChanges', () => {
 });
 
 describe('model/updateRules', () => {
-  const current = [
-    { name: 'East US', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' },
-    { name: 'westeurope', regionalReplicaCount: 2, storageAccountType: 'Premium_LRS' },
-  ];
-
-  it('keeps the source region first and always in, each region its storage type', () => {
-    const list = updatedTargets(current, ['westus2', 'westeurope'], (r) => (r === 'westeurope' ? 3 : 1), 'eastus');
-    assert.deepEqual(list, [
-      { name: 'eastus', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' },
-      { name: 'westus2', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' },
-      { name: 'westeurope', regionalReplicaCount: 3, storageAccountType: 'Premium_LRS' },
-    ]);
-  });
-
-  it('describes what a new list changes', () => {
-    const c = targetChanges(current, [
-      { name: 'eastus', regionalReplicaCount: 2 },
-      { name: 'westus2', regionalReplicaCount: 1 },
-    ]);
-    assert.deepEqual(c, { added: ['westus2'], removed: ['westeurope'], counts: [{ region: 'eastus', from: 1, to: 2 }] });
-    assert.equal(describeTargetChanges(c), 'adds westus2; removes westeurope (its replicas are deleted); eastus 1 → 2 replicas');
-    assert.equal(hasTargetChanges(targetChanges(current, [{ name: 'eastus', regionalReplicaCount: 1 }, { name: 'West Europe', regionalReplicaCount: 2 }])), false);
-  });
-
-  it('shows current replicas compactly', () => {
-    assert.equal(replicaText(current), 'eastus=1, westeurope=2');
-    assert.equal(replicaText([{ name: 'a', regionalReplicaCount: 3 }, { name: 'b', regionalReplicaCount: 3 }]), '3');
-  });
+  // Target-region lists: test/unit/model/updateRules.test.ts.
 
   it('checks optional links, empty meaning "remove"', () => {
     assert.equal(validateOptionalLink('', 'EULA link', 'https://x/eula'), undefined);

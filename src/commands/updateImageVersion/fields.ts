@@ -1,0 +1,174 @@
+// Update Image Version's answers: what can change, how each is shown, the options object, and the
+// target-region list an answer set means. No prompts here (steps.ts asks, index.ts sends).
+import type { ImageVersion } from '../../azure/types';
+import { isoDay, validateEndOfLifeDate } from '../../model/endOfLife';
+import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
+import { replicaText, updatedTargets, whyTargetEditsRefused, type CurrentTarget, type TargetRegionEdit } from '../../model/updateRules';
+import { parseReplicaCounts, replicasIn } from '../../ui/answerText';
+import type { ManageOptions } from '../manageCommon';
+
+export interface TargetRegionUpdate {
+  name: string;
+  replicas?: number;
+  /** Only for a region being added: Standard_LRS, Standard_ZRS, Premium_LRS or PremiumV2_LRS (absent: Azure's default). */
+  storageAccountType?: string;
+  /** Whether VMs asking for "latest" in this region skip this version (absent: as now). */
+  excludeFromLatest?: boolean;
+}
+
+export interface UpdateImageVersionOptions extends ManageOptions {
+  /** The image version's resource id. */
+  version?: string;
+  excludeFromLatest?: boolean;
+  /** YYYY-MM-DD (or a zoned ISO date-time) in the future; "" removes it. */
+  endOfLifeDate?: string;
+  /** The whole new list of target regions; the version's own (source) region must stay in it. */
+  targetRegions?: (string | TargetRegionUpdate)[];
+  /** Replicas in every region not given its own count (default: what the region has now, or 1). */
+  replicaCount?: number;
+  /** Storage type of added regions not given their own (default: Azure's default). */
+  storageAccountType?: string;
+  /** Block deleting the version before its end-of-life date (needs an end-of-life date). */
+  blockDeletionBeforeEndOfLife?: boolean;
+  /** Let a later update remove regions the version is replicated to. */
+  allowDeletionOfReplicatedLocations?: boolean;
+}
+
+export const FIELDS = ['excludeFromLatest', 'endOfLifeDate', 'regions', 'replicas', 'regionLatest', 'blockDeletion', 'allowDeletion'] as const;
+export type Field = (typeof FIELDS)[number];
+export const LABELS: Record<Field, string> = {
+  excludeFromLatest: 'Exclude from latest',
+  endOfLifeDate: 'End-of-life date',
+  regions: 'Target regions',
+  replicas: 'Replicas per region',
+  regionLatest: 'Exclude from latest in some regions',
+  blockDeletion: 'Block deletion before end of life',
+  allowDeletion: 'Allow removing replicated regions',
+};
+
+export interface State {
+  fields?: Field[];
+  excludeFromLatest?: boolean;
+  endOfLifeDate?: string;
+  regions?: string[];
+  replicas?: string;
+  /** Regions where "latest" skips this version (the whole set). */
+  regionLatest?: string[];
+  /** Storage type of the regions being added; '' = Azure's default. */
+  newStorage?: string;
+  /** Per-region storage types given in the options object, for regions being added. */
+  storageByRegion?: Record<string, string>;
+  blockDeletion?: boolean;
+  allowDeletion?: boolean;
+}
+
+export type Values = Required<Omit<State, 'fields' | 'storageByRegion'>> & Pick<State, 'storageByRegion'>;
+
+/** The version as it is now, in the wizard's terms. */
+export function currentValues(version: ImageVersion, targets: readonly CurrentTarget[]): Values {
+  return {
+    excludeFromLatest: version.excludeFromLatest,
+    endOfLifeDate: version.endOfLifeDate ? isoDay(version.endOfLifeDate) : '',
+    regions: targets.map((t) => t.name),
+    replicas: replicaText(targets),
+    regionLatest: targets.filter((t) => t.excludeFromLatest).map((t) => t.name),
+    newStorage: '',
+    blockDeletion: version.blockDeletionBeforeEndOfLife,
+    allowDeletion: version.allowDeletionOfReplicatedLocations ?? false,
+  };
+}
+
+export function merged(current: Values, s: State): Values {
+  return { ...current, ...Object.fromEntries(Object.entries(s).filter(([k, val]) => k !== 'fields' && val !== undefined)) } as Values;
+}
+
+/** The target list a state means, or a sentence saying what to fix. */
+export function targetsOf(current: Values, s: State, currentTargets: readonly CurrentTarget[], source: string): TargetRegionEdit[] | string {
+  const m = merged(current, s);
+  const regions = [source, ...m.regions.map(normalizeRegionName).filter((r) => r !== source)];
+  const counts = parseReplicaCounts(m.replicas, regions);
+  if (typeof counts === 'string') return counts;
+  // A plain number applies to every region; pairs name some, and the others keep what they have.
+  const pairs = /=|:/.test(m.replicas);
+  const replicasOf = (r: string) => (pairs && !counts.byRegion.has(r) ? (currentTargets.find((t) => t.name === r)?.regionalReplicaCount ?? 1) : replicasIn(counts, r));
+  const storageOf = (r: string) => m.storageByRegion?.[r] ?? (m.newStorage === '' ? undefined : m.newStorage);
+  const excluded = new Set(m.regionLatest.map(normalizeRegionName));
+  const list = updatedTargets(currentTargets, regions, replicasOf, source, storageOf).map((t) => {
+    const before = currentTargets.find((c) => c.name === t.name);
+    const exclude = excluded.has(t.name);
+    // Only a region whose exclusion changes says so: the others are written back as Azure has them.
+    return exclude !== (before?.excludeFromLatest ?? false) ? { ...t, excludeFromLatest: exclude } : t;
+  });
+  return validateTargetRegions(list, source) ?? whyTargetEditsRefused(currentTargets, list) ?? list;
+}
+
+export function shown(f: Field, v: Values): string {
+  switch (f) {
+    case 'excludeFromLatest':
+    case 'blockDeletion':
+    case 'allowDeletion':
+      return v[f] ? 'Yes' : 'No';
+    case 'endOfLifeDate':
+      return v.endOfLifeDate || '(none)';
+    case 'regions':
+      return v.regions.join(', ');
+    case 'replicas':
+      return v.replicas;
+    case 'regionLatest':
+      return v.regionLatest.length > 0 ? v.regionLatest.join(', ') : '(none)';
+  }
+}
+
+/** The answers an options object gives, checked before anything is asked or sent. */
+export function givenState(options: UpdateImageVersionOptions, currentTargets: readonly CurrentTarget[], source: string): { state: State; fields: Field[]; problems: string[] } {
+  const state: State = {};
+  const problems: string[] = [];
+  const fields: Field[] = [];
+  if (options.excludeFromLatest !== undefined) {
+    state.excludeFromLatest = options.excludeFromLatest;
+    fields.push('excludeFromLatest');
+  }
+  if (options.endOfLifeDate !== undefined) {
+    const problem = validateEndOfLifeDate(options.endOfLifeDate.trim(), new Date());
+    if (problem) problems.push(`End-of-life date: ${problem}`);
+    state.endOfLifeDate = options.endOfLifeDate.trim();
+    fields.push('endOfLifeDate');
+  }
+  if (options.storageAccountType !== undefined) {
+    if (!(STORAGE_ACCOUNT_TYPES as readonly string[]).includes(options.storageAccountType)) problems.push(`Storage type: use ${STORAGE_ACCOUNT_TYPES.join(', ')}, or leave it out for Azure's default.`);
+    state.newStorage = options.storageAccountType;
+  }
+  if (options.targetRegions !== undefined) {
+    const entries = options.targetRegions.map((r) => (typeof r === 'string' ? { name: r } : r));
+    const names = entries.map((r) => normalizeRegionName(r.name));
+    if (!names.includes(source)) problems.push(`Target regions: ${whyRegionCannotBeRemoved(source, source)} Add ${source} to the list.`);
+    state.regions = names;
+    fields.push('regions');
+    if (options.replicaCount !== undefined || entries.some((r) => r.replicas !== undefined)) {
+      state.replicas = names.map((n, i) => `${n}=${entries[i]?.replicas ?? options.replicaCount ?? currentTargets.find((t) => t.name === n)?.regionalReplicaCount ?? 1}`).join(', ');
+      fields.push('replicas');
+    }
+    const storage = entries.filter((r) => r.storageAccountType !== undefined);
+    if (storage.length > 0) state.storageByRegion = Object.fromEntries(storage.map((r) => [normalizeRegionName(r.name), r.storageAccountType!]));
+    if (entries.some((r) => r.excludeFromLatest !== undefined)) {
+      state.regionLatest = names.filter((n, i) => entries[i]?.excludeFromLatest ?? currentTargets.find((t) => t.name === n)?.excludeFromLatest ?? false);
+      fields.push('regionLatest');
+    }
+  } else if (options.replicaCount !== undefined) {
+    state.replicas = String(options.replicaCount);
+    fields.push('replicas');
+  }
+  if (options.blockDeletionBeforeEndOfLife !== undefined) {
+    state.blockDeletion = options.blockDeletionBeforeEndOfLife;
+    fields.push('blockDeletion');
+  }
+  if (options.allowDeletionOfReplicatedLocations !== undefined) {
+    state.allowDeletion = options.allowDeletionOfReplicatedLocations;
+    fields.push('allowDeletion');
+  }
+  return { state, fields, problems };
+}
+
+export function blockProblem(v: Values): string | undefined {
+  return v.blockDeletion && !v.endOfLifeDate ? 'Blocking deletion before the end of life needs an end-of-life date: set one too.' : undefined;
+}

@@ -1,0 +1,155 @@
+// Update Image Version: what Azure lets change after creation — exclude from latest (for the whole
+// version or per region), the end-of-life date, the target regions and their replica counts (the
+// source region always stays; an added region gets its storage type), and the safety profile.
+// What to change → each value → summary → update. Only what the user changed is sent, and a new
+// region list is merged into Azure's own region objects, so nothing the user did not name changes.
+// A change of regions or replicas replicates for minutes: like Create Image Version, it is
+// submitted and then followed in the background (notification and tree); other changes finish in
+// seconds, shown with a progress notification.
+import type { ImageVersion } from '../../azure/types';
+import type { ImageVersionChanges } from '../../azureChunk';
+import { isoDay, parseIsoDate } from '../../model/endOfLife';
+import { normalizeRegionName } from '../../model/replication';
+import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
+import type { Explorer } from '../../tree/explorer';
+import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
+import { failureMessage } from '../../ui/failures';
+import { log, logFailure } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { runWizard } from '../../ui/wizard';
+import { pollIntervalMs, type RegionChoice } from '../createCommon';
+import type { VersionCreations } from '../createVersionProgress';
+import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
+import { blockProblem, currentValues, givenState, merged, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
+import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
+
+export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
+export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
+const TITLE = 'Update Image Version';
+
+export async function updateImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
+  const { node: given, options } = splitArgs<UpdateImageVersionOptions>(args, ['imageVersion']);
+  const node = (await resolveNode(explorer, given, options.version, ['imageVersion'], TITLE)) as ImageVersionNode | undefined;
+  if (!node) return undefined;
+  const azure = explorer.azure();
+  const target = targetOf(node);
+  const v0 = node.version;
+  const what = `image version ${v0.name} of ${node.parent.image.name}`;
+
+  let version: ImageVersion;
+  let regionChoices: RegionChoice[];
+  try {
+    [version, regionChoices] = await Promise.all([
+      azure.getImageVersion(target, v0.id, false),
+      azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
+    ]);
+  } catch (error) {
+    logFailure(`${TITLE} ${v0.id}`, error);
+    void notify('error', failureMessage(`read ${what}`, error));
+    return undefined;
+  }
+  const source = normalizeRegionName(version.location);
+  const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
+  const current = currentValues(version, currentTargets);
+  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices };
+
+  // Values given up front: checked before anything is asked or sent.
+  const { state, fields: givenFields, problems } = givenState(options, currentTargets, source);
+  if (givenFields.some((f) => f === 'regions' || f === 'replicas' || f === 'regionLatest') || state.newStorage !== undefined) {
+    const t = targetsOf(current, state, currentTargets, source);
+    if (typeof t === 'string' && problems.length === 0) problems.push(`Target regions: ${t}`);
+  }
+  if (givenFields.length > 0 && blockProblem(merged(current, state))) problems.push(blockProblem(merged(current, state))!);
+  if (problems.length > 0) {
+    void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
+    return undefined;
+  }
+
+  if (givenFields.length === 0) {
+    for (;;) {
+      if (!(await runWizard(`${TITLE}: ${v0.name}`, updateVersionSteps(ctx), state, prompterFor(options)))) return undefined;
+      if ((state.fields ?? []).length > 0 && !blockProblem(merged(current, state))) break;
+    }
+  }
+
+  const changes = changesOf(current, state, currentTargets, source, version);
+  if (typeof changes === 'string') {
+    void notify('error', `${TITLE}: ${changes} Nothing was changed.`);
+    return undefined;
+  }
+  const regionChanges = changes.targetRegions ? targetChanges(currentTargets, changes.targetRegions) : undefined;
+  if (Object.keys(changes).length === 0) {
+    void notify('info', `${v0.name} already has these values: nothing was sent.`);
+    return version;
+  }
+  if (regionChanges && regionChanges.removed.length > 0 && !options.confirmed) {
+    const ok = await prompterFor(options).confirm({
+      message: `Remove ${regionChanges.removed.join(', ')} from ${what}?`,
+      detail: `Azure deletes the version's replicas in ${regionChanges.removed.map((r) => regionLabelIn(ctx, r)).join(', ')}: VMs there can no longer be created from it (existing VMs keep running). ${
+        changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "The version's safety profile is changed to allow removing replicated regions. " : ''
+      }Adding a region back later copies the image again.`,
+      confirmLabel: 'Remove Regions',
+    });
+    if (!ok) return undefined;
+  }
+  const replicate = regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0;
+  try {
+    if (replicate) {
+      const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
+      log().info(`${TITLE}: ${v0.id} submitted (${describeTargetChanges(regionChanges)})`);
+      await creations.track({ id: v0.id, subscriptionId: target.subscriptionId, startedAt: new Date().toISOString() }, target);
+      node.update(updated);
+      explorer.refresh(node);
+      explorer.watchReplication(node);
+      return updated;
+    }
+    const updated = await withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() }));
+    log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).join(', ')}`);
+    node.update(updated);
+    explorer.reload(node.parent); // "latest" may move to another version
+    const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
+    void notify('info', `Updated ${what}: ${said.join('; ')}.`);
+    return updated;
+  } catch (error) {
+    logFailure(`${TITLE} ${v0.id}`, error);
+    void notify('error', failureMessage(`update ${what}`, error));
+    return undefined;
+  }
+}
+
+/** Only what differs from the version now, or what to fix. */
+function changesOf(current: ReturnType<typeof currentValues>, state: State, currentTargets: CurrentTarget[], source: string, version: ImageVersion): ImageVersionChanges | string {
+  const after = merged(current, state);
+  const targets = targetsOf(current, state, currentTargets, source);
+  if (typeof targets === 'string') return targets;
+  const changes: ImageVersionChanges = {};
+  if (after.excludeFromLatest !== current.excludeFromLatest) changes.excludeFromLatest = after.excludeFromLatest;
+  if (after.endOfLifeDate !== current.endOfLifeDate) changes.endOfLifeDate = after.endOfLifeDate ? (parseIsoDate(after.endOfLifeDate) ?? null) : null;
+  if (after.blockDeletion !== current.blockDeletion) changes.blockDeletionBeforeEndOfLife = after.blockDeletion;
+  if (after.allowDeletion !== current.allowDeletion) changes.allowDeletionOfReplicatedLocations = after.allowDeletion;
+  const regionChanges = targetChanges(currentTargets, targets);
+  if (hasTargetChanges(regionChanges)) {
+    changes.targetRegions = targets;
+    // Azure refuses to drop a replicated region unless the version allows it.
+    if (regionChanges.removed.length > 0 && !(version.allowDeletionOfReplicatedLocations ?? false)) {
+      if (changes.allowDeletionOfReplicatedLocations === false) return 'Removing a replicated region needs "Allow removing replicated regions": choose Yes there, or keep the region.';
+      changes.allowDeletionOfReplicatedLocations = true;
+    }
+  }
+  return changes;
+}
+
+function describeChange(key: keyof ImageVersionChanges, c: ImageVersionChanges): string {
+  switch (key) {
+    case 'excludeFromLatest':
+      return c.excludeFromLatest ? 'excluded from latest' : 'back in latest';
+    case 'endOfLifeDate':
+      return c.endOfLifeDate ? `end of life ${isoDay(c.endOfLifeDate)}` : 'no end of life';
+    case 'blockDeletionBeforeEndOfLife':
+      return c.blockDeletionBeforeEndOfLife ? 'deletion blocked before end of life' : 'deletion no longer blocked';
+    case 'allowDeletionOfReplicatedLocations':
+      return c.allowDeletionOfReplicatedLocations ? 'replicated regions may be removed' : 'replicated regions may not be removed';
+    default:
+      return key;
+  }
+}

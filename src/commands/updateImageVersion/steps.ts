@@ -1,0 +1,207 @@
+// Update Image Version's wizard steps: pick what to change, then one step per value, then the
+// before → after summary, which is the confirmation.
+import { validateEndOfLifeDate } from '../../model/endOfLife';
+import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
+import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
+import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import type { RegionChoice } from '../createCommon';
+import { FIELDS, LABELS, merged, shown, targetsOf, type Field, type State, type Values } from './fields';
+
+export interface StepContext {
+  versionName: string;
+  current: Values;
+  currentTargets: readonly CurrentTarget[];
+  source: string;
+  regionChoices: readonly RegionChoice[];
+}
+
+const STORAGE_DETAILS: Record<string, string> = {
+  Standard_LRS: 'Locally redundant standard storage',
+  Standard_ZRS: 'Zone-redundant standard storage: survives the loss of a zone, in regions with zones',
+  Premium_LRS: 'Locally redundant premium storage',
+  PremiumV2_LRS: 'Premium SSD v2',
+};
+
+const chose = (s: State, f: Field) => s.fields?.includes(f) ?? false;
+
+export function regionLabelIn(ctx: StepContext, name: string): string {
+  return ctx.regionChoices.find((r) => r.name === name)?.displayName ?? name;
+}
+
+function addedRegions(ctx: StepContext, s: State): string[] {
+  return merged(ctx.current, s).regions.map(normalizeRegionName).filter((r) => !ctx.currentTargets.some((t) => t.name === r));
+}
+
+function regionSteps(ctx: StepContext): Step<State>[] {
+  const { current, currentTargets, source } = ctx;
+  const regionItems = (): PickEntry<string>[] => {
+    const names = [...new Set([source, ...currentTargets.map((t) => t.name), ...ctx.regionChoices.map((r) => r.name)])];
+    return names.map((n) => {
+      const now = currentTargets.find((t) => t.name === n);
+      return {
+        label: regionLabelIn(ctx, n),
+        description: n === source ? `${n} · source region` : now ? `${n} · replicated now${now.storageAccountType ? ` · ${now.storageAccountType}` : ''}` : n,
+        value: n,
+        locked: n === source ? whyRegionCannotBeRemoved(n, source) : undefined,
+      };
+    });
+  };
+  return [
+    pickManyStep<State, string>({
+      title: LABELS.regions,
+      placeholder: `Regions to replicate to (${source}, the source region, always stays; unselecting a region deletes its replicas)`,
+      when: (s) => chose(s, 'regions'),
+      items: regionItems,
+      get: (s) => s.regions ?? current.regions,
+      set: (s, names) => (s.regions = [source, ...names.map(normalizeRegionName).filter((n) => n !== source)]),
+    }),
+    inputStep<State>({
+      title: LABELS.replicas,
+      prompt: (s) => {
+        const regions = merged(current, s).regions;
+        return regions.length > 1
+          ? `Replicas per region (1–100): one number for every region, or region=count pairs such as ${regions[0]}=2, ${regions[1]}=1 (regions not named keep their count)`
+          : `Replicas in ${regions[0] ?? source} (1–100)`;
+      },
+      when: (s) => chose(s, 'replicas') || chose(s, 'regions'),
+      get: (s) => s.replicas ?? current.replicas,
+      set: (s, v) => (s.replicas = v.trim()),
+      validate: (v, s) => {
+        const t = targetsOf(current, { ...s, replicas: v.trim() }, currentTargets, source);
+        return typeof t === 'string' ? t : undefined;
+      },
+    }),
+    pickStep<State, string>({
+      title: 'Storage for the added regions',
+      placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,
+      when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && s.storageByRegion === undefined,
+      items: () => [
+        { label: "Azure's default", detail: "Send no storage type: Azure uses the version's default type (Standard_LRS unless the version set another)", value: '' },
+        ...STORAGE_ACCOUNT_TYPES.map((t) => ({ label: t, detail: STORAGE_DETAILS[t], value: t as string })),
+      ],
+      get: (s) => s.newStorage ?? current.newStorage,
+      set: (s, v) => {
+        s.newStorage = v;
+      },
+    }),
+    pickManyStep<State, string>({
+      title: LABELS.regionLatest,
+      placeholder: 'Select the regions where VMs asking for "latest" should skip this version (none selected: no region skips it)',
+      when: (s) => chose(s, 'regionLatest'),
+      items: (s) => merged(current, s).regions.map((n) => ({ label: regionLabelIn(ctx, n), description: n, value: normalizeRegionName(n) })),
+      get: (s) => s.regionLatest ?? current.regionLatest,
+      set: (s, v) => (s.regionLatest = v),
+    }),
+  ];
+}
+
+function safetySteps(ctx: StepContext): Step<State>[] {
+  const { current } = ctx;
+  return [
+    pickStep<State, boolean>({
+      title: LABELS.blockDeletion,
+      placeholder: 'Refuse to delete this version before its end-of-life date?',
+      when: (s) => chose(s, 'blockDeletion'),
+      items: (s) => [
+        { label: 'No, allow deleting it any time', value: false },
+        {
+          label: 'Yes, block deleting it before its end of life',
+          detail: merged(current, s).endOfLifeDate ? `Until ${merged(current, s).endOfLifeDate}` : undefined,
+          value: true,
+          refusal: merged(current, s).endOfLifeDate ? undefined : 'Blocking deletion needs an end-of-life date: go Back, select "End-of-life date" too and set one.',
+        },
+      ],
+      get: (s) => s.blockDeletion ?? current.blockDeletion,
+      set: (s, v) => {
+        s.blockDeletion = v;
+      },
+    }),
+    pickStep<State, boolean>({
+      title: LABELS.allowDeletion,
+      placeholder: 'May a later update remove regions this version is replicated to?',
+      when: (s) => chose(s, 'allowDeletion'),
+      items: () => [
+        { label: 'No, refuse to remove replicated regions', detail: 'Azure refuses an update that drops a region until this is allowed', value: false },
+        { label: 'Yes, allow removing replicated regions', value: true },
+      ],
+      get: (s) => s.allowDeletion ?? current.allowDeletion,
+      set: (s, v) => {
+        s.allowDeletion = v;
+      },
+    }),
+  ];
+}
+
+function summaryStep(ctx: StepContext): Step<State> {
+  const { current, currentTargets, source } = ctx;
+  return pickStep<State, 'save' | 'line'>({
+    title: 'Summary',
+    placeholder: 'Pick Save, or go Back to change a value',
+    items: (s): PickEntry<'save' | 'line'>[] => {
+      const t = targetsOf(current, s, currentTargets, source);
+      const changes = typeof t === 'string' ? undefined : targetChanges(currentTargets, t);
+      const replicates = changes !== undefined && changes.added.length + changes.removed.length + changes.counts.length > 0;
+      const entries: PickEntry<'save' | 'line'>[] = [
+        { label: `$(check) Save changes to ${ctx.versionName}`, detail: replicates ? 'Azure replicates in the background; the tree shows the progress' : undefined, value: 'save' },
+        { separator: 'Before → after' },
+      ];
+      for (const f of s.fields ?? []) {
+        if (f === 'regions' || f === 'replicas' || f === 'regionLatest') continue;
+        entries.push({ label: LABELS[f], description: `${shown(f, current)} → ${shown(f, merged(current, s))}`, value: 'line', refusal: `To change the ${LABELS[f].toLowerCase()}, go Back to its step.` });
+      }
+      if (changes && hasTargetChanges(changes)) {
+        entries.push({
+          label: changes.removed.length > 0 ? '$(warning) Target regions' : 'Target regions',
+          description: describeTargetChanges(changes),
+          value: 'line',
+          refusal: 'To change the regions or replicas, go Back to their steps.',
+        });
+      }
+      return entries;
+    },
+    get: () => 'save',
+    set: () => undefined,
+  });
+}
+
+export function updateVersionSteps(ctx: StepContext): Step<State>[] {
+  const { current } = ctx;
+  return [
+    pickManyStep<State, Field>({
+      title: 'What to change',
+      placeholder: `Select what to change on ${ctx.versionName} (its source cannot change)`,
+      items: () => FIELDS.map((f) => ({ label: LABELS[f], description: shown(f, current), value: f })),
+      get: (s) => s.fields,
+      set: (s, v) => (s.fields = v),
+    }),
+    pickStep<State, boolean>({
+      title: LABELS.excludeFromLatest,
+      placeholder: 'Exclude this version from "latest"? (VMs that ask for the latest version get the highest version not excluded)',
+      when: (s) => chose(s, 'excludeFromLatest'),
+      items: () => [
+        { label: 'No, keep it in "latest"', detail: 'VMs that ask for the latest version get this one when it is the highest', value: false },
+        { label: 'Yes, exclude it from "latest"', detail: 'Only VMs that name this version exactly get it', value: true },
+      ],
+      get: (s) => s.excludeFromLatest ?? current.excludeFromLatest,
+      set: (s, v) => {
+        s.excludeFromLatest = v;
+      },
+    }),
+    inputStep<State>({
+      title: LABELS.endOfLifeDate,
+      prompt: `End-of-life date as YYYY-MM-DD, in the future (empty removes it) — now ${shown('endOfLifeDate', current)}`,
+      placeholder: 'e.g. 2030-12-31',
+      when: (s) => chose(s, 'endOfLifeDate'),
+      get: (s) => s.endOfLifeDate ?? current.endOfLifeDate,
+      set: (s, v) => (s.endOfLifeDate = v.trim()),
+      validate: (v, s) =>
+        validateEndOfLifeDate(v.trim(), new Date()) ??
+        (v.trim() === '' && current.blockDeletion && !chose(s, 'blockDeletion')
+          ? 'Deletion is blocked until the end-of-life date, so it cannot be removed: type a date, or go Back, select "Block deletion before end of life" too and choose No.'
+          : undefined),
+    }),
+    ...regionSteps(ctx),
+    ...safetySteps(ctx),
+    summaryStep(ctx),
+  ];
+}
