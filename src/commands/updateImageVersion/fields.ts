@@ -96,8 +96,11 @@ export function targetsOf(current: Values, s: State, currentTargets: readonly Cu
   const list = updatedTargets(currentTargets, regions, replicasOf, source, storageOf).map((t) => {
     const before = currentTargets.find((c) => c.name === t.name);
     const exclude = excluded.has(t.name);
+    // A storage type named for a replicated region is kept on the edit, so it is refused below if it differs.
+    const named = before ? m.storageByRegion?.[t.name] : undefined;
+    const edit = named !== undefined ? { ...t, storageAccountType: named } : t;
     // Only a region whose exclusion changes says so: the others are written back as Azure has them.
-    return exclude !== (before?.excludeFromLatest ?? false) ? { ...t, excludeFromLatest: exclude } : t;
+    return exclude !== (before?.excludeFromLatest ?? false) ? { ...edit, excludeFromLatest: exclude } : edit;
   });
   return validateTargetRegions(list, source) ?? whyTargetEditsRefused(currentTargets, list) ?? list;
 }

@@ -102,7 +102,8 @@ export const galleryKind: ArtifactKind = {
     if (properties.description !== undefined) out.description = properties.description;
     if (properties.softDeletePolicy !== undefined) out.softDeletePolicy = properties.softDeletePolicy;
     const given = asObject(properties.sharingProfile);
-    const before = existing ? sharingOf(existing) : undefined;
+    // A gallery that never had a sharing profile does not get one from an unrelated update.
+    const before = existing && asObject(existing.properties.sharingProfile) ? sharingOf(existing) : undefined;
     if (given || before) {
       const permissions = oneOf(given?.permissions, PERMISSIONS, 'sharingProfile.permissions', false) ?? before?.permissions ?? 'Private';
       const sharing: Sharing = { permissions, groups: before?.groups ?? [] };
