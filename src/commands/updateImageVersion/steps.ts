@@ -76,7 +76,7 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,
       when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && s.storageByRegion === undefined,
       items: () => [
-        { label: "Azure's default", detail: "Send no storage type: Azure uses the version's default type (Standard_LRS unless the version set another)", value: '' },
+        { label: "Azure's default", detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none", value: '' },
         ...STORAGE_ACCOUNT_TYPES.map((t) => ({ label: t, detail: STORAGE_DETAILS[t], value: t as string })),
       ],
       get: (s) => s.newStorage ?? current.newStorage,
