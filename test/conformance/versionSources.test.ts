@@ -112,6 +112,13 @@ describe('image versions: sources, storage types, encryption (troubleshooting-sh
     await refused('data-lin', version({ ...source, publishingProfile: { targetRegions: [{ name: 'eastus', storageAccountType: 'UltraSSD_LRS' }] } }), /Allowed values are: Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS/);
   });
 
+  it('target regions must include the version’s own region, once each; replica counts 1–100', async () => {
+    const source = { storageProfile: { source: { id: RICH_IDS.imageWithDataDisks } } };
+    await refused('data-lin', version({ ...source, publishingProfile: regions('westus2', 'westeurope') }), "Gallery image version publishing profile regions 'West US 2, West Europe' must contain the location of image version 'East US'.");
+    await refused('data-lin', version({ ...source, publishingProfile: regions('eastus', 'East US') }), 'Duplicate regions are not allowed in target publishing regions.');
+    await refused('data-lin', version({ ...source, publishingProfile: { targetRegions: [{ name: 'eastus', regionalReplicaCount: 101 }] } }), /^The value 101 of parameter .*regionalReplicaCount is out of range\. The value must be between 1 and 100, inclusive\.$/);
+  });
+
   it('disks and snapshots per LUN: echoed with their caching; duplicate LUNs, duplicate sources, wrong kinds and regions refused', async () => {
     const storageProfile = {
       osDiskImage: { source: { id: RICH_IDS.osSnapshot }, hostCaching: 'ReadOnly' },
