@@ -173,7 +173,9 @@ describe('image versions: sources, storage types, encryption (troubleshooting-sh
     await refused('win-gen1', version({ storageProfile: { source: { communityGalleryImageId: community } } }, 'westeurope'), /same region as gallery image version/);
   });
 
-  it('a VM with an Ultra disk is refused; so is a source that does not fit the definition', async () => {
+  it('a VM with an Ultra disk, an ephemeral or an unmanaged OS disk is refused; so is a source that does not fit the definition', async () => {
+    await refused('data-lin', version({ storageProfile: { source: { virtualMachineId: RICH_IDS.vmWithEphemeralOsDisk } } }), `Source virtual machine ${RICH_IDS.vmWithEphemeralOsDisk} cannot contain an ephemeral OS disk`);
+    await refused('data-lin', version({ storageProfile: { source: { id: RICH_IDS.vmWithUnmanagedDisk } } }), `Source virtual machine ${RICH_IDS.vmWithUnmanagedDisk} must be created from Managed Disks`);
     const vm = RICH_IDS.vmWithUltraDisk;
     await refused('data-lin', version({ storageProfile: { source: { virtualMachineId: vm } } }), new RegExp(`^Source virtual machine ${vm} cannot contain disk \\['.*_DataDisk_0_.*'\\] stored in an UltraSSD account type$`));
     await refused('win-gen1', version({ storageProfile: { source: { virtualMachineId: RICH_IDS.vmWithDataDisks } } }), /has a different OS type \['Linux'\] than the parent gallery image OS type generation \['Windows'\]/);
