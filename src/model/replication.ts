@@ -6,13 +6,23 @@
 //
 // Rules from learn.microsoft.com "Store and share images in an Azure Compute Gallery": the
 // source region must be one of the target regions (the first replica is made there); up to 100
-// replicas per region; storage account types Standard_LRS, Standard_ZRS and Premium_LRS (the spec
-// also lists PremiumV2_LRS, which the portal does not offer for images, so neither does the UI).
+// replicas per region. Storage account types: every value of GalleryRP.json 2025-12-03's
+// StorageAccountType enum (Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS).
+//
+// Azure's default when a request names no storage type: from API version 2025-03-03 on, Azure
+// applies the StorageAccountStrategy PreferStandard_ZRS — Standard_ZRS where the region supports
+// it, else Standard_LRS (GalleryRP.json 2025-12-03, StorageAccountStrategy: "If no
+// storageAccountStrategy is specified, this is the default strategy (from API version 2025-03-03
+// onwards)"). The Azure CLI sends nothing unless --storage-account-type is given. A target region
+// whose storageAccountType is undefined is sent without one, so Azure applies that default.
 
 export type ReplicationState = 'Unknown' | 'Replicating' | 'Completed' | 'Failed';
-export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS'] as const;
+export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS'] as const;
 export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
+/** What update flows fill in for a region Azure reported without a type (older versions). */
 export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = 'Standard_LRS';
+/** In words, what Azure applies when the request names no storage type (see above). */
+export const AZURE_DEFAULT_STORAGE = "Azure's default: Standard_ZRS where the region has zone-redundant storage, else Standard_LRS";
 export const DEFAULT_REPLICA_COUNT = 1;
 export const MAX_REPLICA_COUNT = 100;
 
@@ -114,7 +124,8 @@ export function isReplicationComplete(status: ReplicationStatusLike | undefined)
 export interface TargetRegion {
   name: string;
   regionalReplicaCount: number;
-  storageAccountType: StorageAccountType;
+  /** Undefined: none is sent, and Azure applies its default (see AZURE_DEFAULT_STORAGE). */
+  storageAccountType?: StorageAccountType;
 }
 
 /** Region names compare as ARM does: "West US", "westus" and "WestUS" are the same region. */
@@ -194,7 +205,7 @@ export function validateTargetRegions(targets: readonly TargetRegion[], sourceRe
     if (!Number.isInteger(n) || n < 1 || n > MAX_REPLICA_COUNT) {
       return `Use 1 to ${MAX_REPLICA_COUNT} replicas in ${name} (not ${n}).`;
     }
-    if (!isStorageAccountType(t.storageAccountType)) {
+    if (t.storageAccountType !== undefined && !isStorageAccountType(t.storageAccountType)) {
       return `Use ${STORAGE_ACCOUNT_TYPES.join(', ')} as the storage type in ${name} (not ${String(t.storageAccountType)}).`;
     }
   }
