@@ -10,6 +10,7 @@ import { registerApplications } from './compute/applications';
 import { registerScripts } from './compute/scripts';
 import { registerSharing } from './compute/sharing';
 import { registerSources } from './compute/sources';
+import { registerKeysAndStorage } from './compute/keysAndStorage';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
@@ -28,6 +29,7 @@ export function registerRoutes(emu: Emulator): void {
   registerApplications(emu);
   registerScripts(emu);
   registerSources(emu);
+  registerKeysAndStorage(emu);
   registerAuthorization(emu);
   registerResourceGraph(emu);
 }

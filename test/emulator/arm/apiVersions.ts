@@ -25,6 +25,12 @@ export const DISK_API_VERSIONS = [
   '2024-03-02', '2025-01-02', '2026-03-02',
 ] as const;
 
+/** Microsoft.Storage storage accounts (what @azure/arm-storage 18 and az 2.45 send, and their neighbours). */
+export const STORAGE_API_VERSIONS = [
+  '2021-04-01', '2021-06-01', '2021-08-01', '2021-09-01', '2022-05-01', '2022-09-01', '2023-01-01', '2023-05-01',
+  '2024-01-01', '2025-01-01', '2025-06-01',
+] as const;
+
 /** Subscriptions, tenants, locations (az 2.45 sends 2019-11-01; @azure/arm-resources-subscriptions 2 sends 2022-12-01). */
 export const SUBSCRIPTION_API_VERSIONS = [
   '2016-06-01', '2018-06-01', '2019-06-01', '2019-11-01', '2020-01-01', '2021-01-01', '2022-01-01', '2022-12-01',

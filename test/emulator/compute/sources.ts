@@ -4,7 +4,7 @@ import { page } from '../arm/paging';
 import { notFoundError } from '../arm/notFound';
 import type { Emulator } from '../emulator';
 import type { JsonObject } from '../json';
-import { asObject, asString } from '../json';
+import { asArray, asObject, asString, isObject } from '../json';
 import type { EmulatorState, StoredResource } from '../state';
 import { findResourceGroup, getResource, resourcesOfType } from '../state';
 
@@ -18,6 +18,18 @@ export interface SourceInfo {
   hyperVGeneration: 'V1' | 'V2';
   securityType: 'Standard' | 'TrustedLaunch' | 'ConfidentialVM';
   sizeGB: number;
+  /** The data disks an image version made from this source gets (a VM's, a managed image's, a version's). */
+  dataDisks: SourceDataDisk[];
+  /** A disk or snapshot of a data disk (no OS): usable only as a data disk image. */
+  isDataDisk: boolean;
+  /** A VM's managed disks' storage types (Azure refuses UltraSSD_LRS ones). */
+  diskTypes: Array<{ id: string; storageAccountType: string }>;
+}
+
+export interface SourceDataDisk {
+  lun: number;
+  sizeGB: number;
+  hostCaching?: string;
 }
 
 export const SOURCE_TYPES = {
@@ -43,6 +55,10 @@ export interface SourceSpec {
    * hyperVGeneration (Azure treats it as V1). Only for virtual machines.
    */
   osDiskWithoutGeneration?: boolean;
+  /** Data disks of a VM or managed image (a VM gets a managed disk resource for each). */
+  dataDisks?: Array<{ lun: number; sizeGB?: number; storageAccountType?: string }>;
+  /** A disk or snapshot of a data disk: no osType on the resource. Only for disks and snapshots. */
+  dataDisk?: boolean;
 }
 
 function baseId(s: SourceSpec, type: string): string {
@@ -56,6 +72,8 @@ function meta(s: SourceSpec): JsonObject {
     hyperVGeneration: s.hyperVGeneration ?? 'V2',
     securityType: s.securityType ?? 'Standard',
     sizeGB: s.sizeGB ?? 30,
+    dataDisk: s.dataDisk === true,
+    dataDisks: (s.dataDisks ?? []).map((d) => ({ lun: d.lun, sizeGB: d.sizeGB ?? 64, hostCaching: 'None' })),
   };
 }
 
@@ -81,7 +99,7 @@ export function managedImage(s: SourceSpec): StoredResource {
   return stored({ ...s, osState: 'Generalized', securityType: 'Standard' }, SOURCE_TYPES.image, {
     storageProfile: {
       osDisk: { osType: s.osType, osState: 'Generalized', diskSizeGB: s.sizeGB ?? 30, caching: 'ReadWrite', storageAccountType: 'Premium_LRS' },
-      dataDisks: [],
+      dataDisks: (s.dataDisks ?? []).map((d) => ({ lun: d.lun, diskSizeGB: d.sizeGB ?? 64, caching: 'None', storageAccountType: d.storageAccountType ?? 'Premium_LRS' })),
       zoneResilient: true,
     },
     hyperVGeneration: hyperV,
@@ -93,11 +111,18 @@ export function managedImage(s: SourceSpec): StoredResource {
  * `storageProfile.osDisk.managedDisk.id`. The VM's generation is its OS disk's `hyperVGeneration`
  * (the VM model has none), and the disk carries the VM's security profile.
  */
-export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: StoredResource } {
+export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: StoredResource; dataDisks: StoredResource[] } {
   const s: SourceSpec = spec.osDiskWithoutGeneration ? { ...spec, hyperVGeneration: 'V1' } : spec;
   const id = baseId(s, SOURCE_TYPES.virtualMachine);
-  const osDiskName = `${s.name}_OsDisk_1_${crypto.createHash('sha1').update(id).digest('hex').slice(0, 32)}`;
-  const osDiskSpec: SourceSpec = { ...s, name: osDiskName, tags: undefined };
+  const hash = crypto.createHash('sha1').update(id).digest('hex').slice(0, 32);
+  const osDiskName = `${s.name}_OsDisk_1_${hash}`;
+  const osDiskSpec: SourceSpec = { ...s, name: osDiskName, tags: undefined, dataDisks: undefined };
+  // Data disks are managed disks of their own, attached at their LUN (Azure names them as the portal does).
+  const dataDiskSpecs = (s.dataDisks ?? []).map((d) => ({
+    lun: d.lun,
+    type: d.storageAccountType ?? 'Premium_LRS',
+    spec: { ...s, name: `${s.name}_DataDisk_${d.lun}_${hash.slice(0, 8)}`, sizeGB: d.sizeGB ?? 64, tags: undefined, dataDisks: undefined, dataDisk: true } as SourceSpec,
+  }));
   const props: JsonObject = {
     vmId: crypto.randomUUID(),
     hardwareProfile: { vmSize: 'Standard_D2s_v5' },
@@ -114,7 +139,16 @@ export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: 
         deleteOption: 'Delete',
         diskSizeGB: s.sizeGB ?? 30,
       },
-      dataDisks: [],
+      dataDisks: dataDiskSpecs.map((d) => ({
+        lun: d.lun,
+        name: d.spec.name,
+        createOption: 'Empty',
+        caching: 'None',
+        managedDisk: { id: baseId(d.spec, SOURCE_TYPES.disk), storageAccountType: d.type },
+        deleteOption: 'Detach',
+        diskSizeGB: d.spec.sizeGB ?? 64,
+        toBeDetached: false,
+      })),
     },
     networkProfile: { networkInterfaces: [] },
     timeCreated: new Date().toISOString(),
@@ -126,10 +160,28 @@ export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: 
   const diskProperties: JsonObject = { ...diskProps(osDiskSpec), diskState: 'Attached', diskIOPSReadWrite: 500, diskMBpsReadWrite: 100 };
   if (s.osDiskWithoutGeneration) delete diskProperties.hyperVGeneration;
   const osDisk = stored(osDiskSpec, SOURCE_TYPES.disk, diskProperties, { sku: { name: 'Premium_LRS', tier: 'Premium' }, managedBy: vm.id });
-  return { vm, osDisk };
+  const dataDisks = dataDiskSpecs.map((d) =>
+    stored(d.spec, SOURCE_TYPES.disk, { ...diskProps(d.spec), diskState: 'Attached', diskIOPSReadWrite: 500, diskMBpsReadWrite: 100 }, {
+      sku: { name: d.type, tier: d.type.startsWith('Premium') ? 'Premium' : d.type.startsWith('Ultra') ? 'Ultra' : 'Standard' },
+      managedBy: vm.id,
+    }),
+  );
+  return { vm, osDisk, dataDisks };
 }
 
 function diskProps(s: SourceSpec): JsonObject {
+  if (s.dataDisk) {
+    // A data disk carries no OS type, generation or security type.
+    return {
+      creationData: { createOption: 'Empty' },
+      diskSizeGB: s.sizeGB ?? 64,
+      diskSizeBytes: (s.sizeGB ?? 64) * 1024 * 1024 * 1024,
+      uniqueId: crypto.randomUUID(),
+      timeCreated: new Date().toISOString(),
+      networkAccessPolicy: 'AllowAll',
+      publicNetworkAccess: 'Enabled',
+    };
+  }
   const p: JsonObject = {
     osType: s.osType,
     hyperVGeneration: s.hyperVGeneration ?? 'V2',
@@ -173,30 +225,40 @@ export function describeSource(state: EmulatorState, id: string): SourceInfo | u
   };
   const kind = kinds[r.type.toLowerCase()];
   if (!kind) return undefined;
-  if (kind === 'galleryImageVersion') {
-    const m = r.meta ?? {};
-    return {
-      kind,
-      id: r.id,
-      location: r.location,
-      osType: (asString(m.osType) as SourceInfo['osType']) ?? 'Linux',
-      osState: (asString(m.osState) as SourceInfo['osState']) ?? 'Generalized',
-      hyperVGeneration: (asString(m.hyperVGeneration) as SourceInfo['hyperVGeneration']) ?? 'V1',
-      securityType: (asString(m.securityType) as SourceInfo['securityType']) ?? 'Standard',
-      sizeGB: typeof m.sizeGB === 'number' ? m.sizeGB : 30,
-    };
-  }
   const m = asObject(r.meta) ?? {};
+  const generation = kind === 'virtualMachine' ? vmGeneration(state, r) : kind === 'galleryImageVersion' ? undefined : generationOf(r);
   return {
     kind,
     id: r.id,
     location: r.location,
     osType: (asString(m.osType) as SourceInfo['osType']) ?? 'Linux',
     osState: (asString(m.osState) as SourceInfo['osState']) ?? 'Generalized',
-    hyperVGeneration: kind === 'virtualMachine' ? vmGeneration(state, r) : generationOf(r),
+    hyperVGeneration: generation ?? (asString(m.hyperVGeneration) as SourceInfo['hyperVGeneration']) ?? 'V1',
     securityType: (asString(m.securityType) as SourceInfo['securityType']) ?? 'Standard',
     sizeGB: typeof m.sizeGB === 'number' ? m.sizeGB : 30,
+    dataDisks: dataDisksOf(r, m),
+    isDataDisk: m.dataDisk === true,
+    diskTypes: kind === 'virtualMachine' ? vmDiskTypes(r) : [],
   };
+}
+
+/** The data disks a version made from `r` gets: a version's own dataDiskImages, else what the seed recorded. */
+function dataDisksOf(r: StoredResource, m: JsonObject): SourceDataDisk[] {
+  if (r.type.toLowerCase() === 'microsoft.compute/galleries/images/versions') {
+    const images = asArray(asObject(r.properties.storageProfile)?.dataDiskImages) ?? [];
+    return images.filter(isObject).map((d) => ({ lun: Number(d.lun), sizeGB: typeof d.sizeInGB === 'number' ? d.sizeInGB : 64, hostCaching: asString(d.hostCaching) }));
+  }
+  return (asArray(m.dataDisks) ?? []).filter(isObject).map((d) => ({ lun: Number(d.lun), sizeGB: typeof d.sizeGB === 'number' ? d.sizeGB : 64, hostCaching: asString(d.hostCaching) }));
+}
+
+/** A VM's managed disks with their storage types (the OS disk first). */
+function vmDiskTypes(vm: StoredResource): Array<{ id: string; storageAccountType: string }> {
+  const sp = asObject(vm.properties.storageProfile);
+  const disks = [asObject(sp?.osDisk), ...(asArray(sp?.dataDisks) ?? []).filter(isObject)];
+  return disks
+    .map((d) => asObject(d?.managedDisk))
+    .filter((d): d is JsonObject => d !== undefined)
+    .map((d) => ({ id: asString(d.id) ?? '', storageAccountType: asString(d.storageAccountType) ?? 'Premium_LRS' }));
 }
 
 /** A managed image's, disk's or snapshot's generation: its hyperVGeneration, V1 (Azure's default) when it has none. */

@@ -1,5 +1,4 @@
-import { ArmError, conflict, invalidParameter } from '../arm/errors';
-import { canAccess } from '../access';
+import { conflict, invalidParameter } from '../arm/errors';
 import type { Emulator } from '../emulator';
 import type { JsonObject } from '../json';
 import { asArray, asObject, asString, isObject } from '../json';
@@ -7,31 +6,55 @@ import type { StoredResource } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
 import { imageKind, securityTypeOf } from './images';
-import { normalizePublishing, replan } from './publishing';
-import { normalizeRegion, replicationStatusBody } from './replication';
+import { normalizePublishing, publishingForApiVersion, replan } from './publishing';
+import { replicationStatusBody } from './replication';
 import { checkVersionName, propertyChange } from './rules';
 import type { SourceInfo } from './sources';
-import { describeSource } from './sources';
+import { checkEncryption } from './versionEncryption';
+import type { ResolvedStorage } from './versionSources';
+import { checkStorageUpdate, resolveStorage } from './versionSources';
 
 export const VERSION_TYPE = 'Microsoft.Compute/galleries/images/versions';
 const BODY = 'galleryImageVersion';
-const ONE_SOURCE =
-  'The gallery artifact version source can only be specified either directly under storageProfile or within individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual machine) can be provided.';
-
-function sourceIdOf(storageProfile: JsonObject | undefined): { id?: string; path: string; onDisk: boolean } {
-  const top = asObject(storageProfile?.source);
-  const topId = asString(top?.id) ?? asString(top?.virtualMachineId);
-  const osDisk = asString(asObject(asObject(storageProfile?.osDiskImage)?.source)?.id);
-  if (topId && osDisk) throw invalidParameter(ONE_SOURCE, `${BODY}.properties.storageProfile`);
-  if (topId) return { id: topId, path: 'storageProfile.source.id', onDisk: false };
-  return { id: osDisk, path: 'storageProfile.osDiskImage.source.id', onDisk: true };
-}
-
 /** Whether a definition with this SecurityType accepts a source of that security type. */
 function securityCompatible(definition: string, source: SourceInfo['securityType']): boolean {
   if (source === 'TrustedLaunch') return ['TrustedLaunch', 'TrustedLaunchSupported', 'TrustedLaunchAndConfidentialVmSupported'].includes(definition);
   if (source === 'ConfidentialVM') return ['ConfidentialVM', 'ConfidentialVMSupported', 'TrustedLaunchAndConfidentialVmSupported'].includes(definition);
   return definition !== 'ConfidentialVM';
+}
+
+/** The source path for messages: whichever member names the source. */
+function sourcePath(sp: JsonObject): string {
+  const top = asObject(sp.source);
+  for (const m of ['virtualMachineId', 'communityGalleryImageId', 'id']) if (typeof top?.[m] === 'string') return `storageProfile.source.${m}`;
+  const os = asObject(asObject(sp.osDiskImage)?.source);
+  return os?.uri !== undefined ? 'storageProfile.osDiskImage.source.uri' : 'storageProfile.osDiskImage.source.id';
+}
+
+/** The definition's rules for the OS disk's source (troubleshooting-shared-images.md messages). */
+function checkAgainstDefinition(definition: StoredResource, os: ResolvedStorage['os'], sourceId: string, target: string): void {
+  const def = definition.properties;
+  if (String(def.osType).toLowerCase() !== os.osType.toLowerCase()) {
+    throw invalidParameter(`The resource with id '${sourceId}' has a different OS type ['${os.osType}'] than the parent gallery image OS type generation ['${String(def.osType)}']`, target);
+  }
+  if (String(def.hyperVGeneration ?? 'V1').toLowerCase() !== os.hyperVGeneration.toLowerCase()) {
+    throw invalidParameter(
+      `The resource with id '${sourceId}' has a different Hypervisor generation ['${os.hyperVGeneration}'] than the parent gallery image Hypervisor generation ['${String(def.hyperVGeneration ?? 'V1')}']`,
+      target,
+    );
+  }
+  if (String(def.osState).toLowerCase() !== os.osState.toLowerCase()) {
+    throw invalidParameter(`Cannot create Gallery Image Version from: ${sourceId} since the OS State in the parent gallery image ('${String(def.osState)}') is not '${os.osState}'.`, target);
+  }
+  // Trusted launch / confidential VM sources need a definition whose SecurityType supports them
+  // (trusted-launch.md, "Trusted launch with Azure Compute Gallery"). The local Azure's wording.
+  const defSecurity = securityTypeOf(definition);
+  if (!securityCompatible(defSecurity, os.securityType)) {
+    throw invalidParameter(
+      `The source '${sourceId}' has security type '${os.securityType}', which the gallery image '${definition.name}' with security type '${defSecurity}' does not support. Use a gallery image whose 'SecurityType' feature supports '${os.securityType}'.`,
+      target,
+    );
+  }
 }
 
 export const versionKind: ArtifactKind = {
@@ -47,66 +70,38 @@ export const versionKind: ArtifactKind = {
     const definition = parent!;
     const storageProfile = asObject(properties.storageProfile);
     if (!storageProfile) throw invalidParameter(`Required parameter '${BODY}.properties.storageProfile' is missing (null).`, `${BODY}.properties.storageProfile`);
-    const { id: sourceId, path, onDisk } = sourceIdOf(storageProfile);
-    const target = `${BODY}.properties.${path}`;
-    if (!sourceId) throw invalidParameter(ONE_SOURCE, `${BODY}.properties.storageProfile`);
+    const apiVersion = ctx.query.get('api-version') ?? undefined;
+    let sp: JsonObject;
+    let dataLuns: number[];
     if (existing) {
-      const before = sourceIdOf(asObject(existing.properties.storageProfile));
-      if (before.id && before.id.toLowerCase() !== sourceId.toLowerCase()) throw propertyChange(BODY, path);
-    }
-    if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\//i.test(sourceId)) {
-      throw invalidParameter(
-        `Property id '${sourceId}' at path 'properties.${path}' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.`,
-        target,
-      );
-    }
-    const sourceSub = sourceId.split('/')[2];
-    if (!canAccess(ctx, sourceSub)) {
-      throw new ArmError(
-        403,
-        'LinkedAuthorizationFailed',
-        `The client '${ctx.caller?.objectId ?? ''}' has permission to perform action 'Microsoft.Compute/galleries/images/versions/write' on scope '${definition.id}', however it does not have permission to perform action 'read' on the linked scope(s) '${sourceId}' or the linked scope(s) are invalid.`,
-      );
-    }
-    const info = describeSource(ctx.emu.state, sourceId);
-    if (!info) throw invalidParameter(`Source was not found: ${sourceId}. Please make sure the source exists.`, target);
-    if (!onDisk && !['image', 'virtualMachine', 'galleryImageVersion'].includes(info.kind)) {
-      throw invalidParameter(`The source id: ${sourceId} must either be a managed image, virtual machine or another gallery image version`, target);
-    }
-    if (onDisk && !['disk', 'snapshot'].includes(info.kind)) {
-      throw invalidParameter(`The source id: ${sourceId} must be a managed disk or snapshot.`, target);
-    }
-    if (normalizeRegion(info.location) !== normalizeRegion(location)) {
-      throw invalidParameter(
-        `Source ${sourceId} is not found. Please check source exists, and is in the same region as gallery image version being created.`,
-        target,
-      );
-    }
-    const def = definition.properties;
-    if (String(def.osType).toLowerCase() !== info.osType.toLowerCase()) {
-      throw invalidParameter(`The resource with id '${sourceId}' has a different OS type ['${info.osType}'] than the parent gallery image OS type generation ['${String(def.osType)}']`, target);
-    }
-    if (String(def.hyperVGeneration ?? 'V1').toLowerCase() !== info.hyperVGeneration.toLowerCase()) {
-      throw invalidParameter(
-        `The resource with id '${sourceId}' has a different Hypervisor generation ['${info.hyperVGeneration}'] than the parent gallery image Hypervisor generation ['${String(def.hyperVGeneration ?? 'V1')}']`,
-        target,
-      );
-    }
-    if (String(def.osState).toLowerCase() !== info.osState.toLowerCase()) {
-      throw invalidParameter(
-        `Cannot create Gallery Image Version from: ${sourceId} since the OS State in the parent gallery image ('${String(def.osState)}') is not '${info.osState}'.`,
-        target,
-      );
-    }
-    const defSecurity = securityTypeOf(definition);
-    if (!securityCompatible(defSecurity, info.securityType)) {
-      throw invalidParameter(
-        `The source '${sourceId}' has security type '${info.securityType}', which the gallery image '${definition.name}' with security type '${defSecurity}' does not support. Use a gallery image whose 'SecurityType' feature supports '${info.securityType}'.`,
-        target,
-      );
+      const before = asObject(existing.properties.storageProfile) ?? {};
+      sp = checkStorageUpdate(storageProfile, before, (path) => propertyChange(BODY, path));
+      dataLuns = (asArray(sp.dataDiskImages) ?? []).filter(isObject).map((d) => Number(d.lun));
+    } else {
+      const resolved = resolveStorage(ctx, storageProfile, definition, location);
+      const path = sourcePath(storageProfile);
+      const named = asString(asObject(asObject(storageProfile.source))?.[path.split('.').pop()!]) ?? asString(asObject(asObject(storageProfile.osDiskImage)?.source)?.id) ?? asString(asObject(asObject(storageProfile.osDiskImage)?.source)?.uri) ?? '';
+      checkAgainstDefinition(definition, resolved.os, named, `${BODY}.properties.${path}`);
+      sp = resolved.storageProfile;
+      dataLuns = resolved.dataLuns;
     }
     const publishedDate = asString(asObject(existing?.properties.publishingProfile)?.publishedDate) ?? new Date().toISOString();
-    const publishingProfile = normalizePublishing(asObject(properties.publishingProfile), location, BODY, publishedDate, 'Microsoft.Compute/galleries/images/versions');
+    const publishingProfile = normalizePublishing(asObject(properties.publishingProfile), location, BODY, publishedDate, VERSION_TYPE, {
+      apiVersion,
+      imageVersion: true,
+      existing: asObject(existing?.properties.publishingProfile),
+    });
+    checkEncryption(
+      {
+        state: ctx.emu.state,
+        subscriptionId: definition.id.split('/')[2],
+        securityType: securityTypeOf(definition),
+        dataLuns,
+        before: existing ? asArray(asObject(existing.properties.publishingProfile)?.targetRegions) : undefined,
+      },
+      asArray(publishingProfile.targetRegions) ?? [],
+      publishingProfile.targetExtendedLocations,
+    );
     const eol = publishingProfile.endOfLifeDate;
     const safety = asObject(properties.safetyProfile) ?? {};
     if (safety.blockDeletionBeforeEndOfLife === true && typeof eol !== 'string') {
@@ -114,17 +109,6 @@ export const versionKind: ArtifactKind = {
         "'safetyProfile.blockDeletionBeforeEndOfLife' can only be set when 'publishingProfile.endOfLifeDate' is set.",
         `${BODY}.properties.safetyProfile.blockDeletionBeforeEndOfLife`,
       );
-    }
-    const osDisk: JsonObject = { ...(asObject(storageProfile.osDiskImage) ?? {}), hostCaching: asString(asObject(storageProfile.osDiskImage)?.hostCaching) ?? 'ReadWrite', sizeInGB: info.sizeGB };
-    const sp: JsonObject = { osDiskImage: osDisk };
-    if (!onDisk) sp.source = { id: sourceId };
-    const dataDisks = (asArray(storageProfile.dataDiskImages) ?? []).filter(isObject);
-    if (dataDisks.length > 0) {
-      const luns = dataDisks.map((d) => d.lun);
-      if (new Set(luns).size !== luns.length) {
-        throw invalidParameter('Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each data disk.', `${BODY}.properties.storageProfile.dataDiskImages`);
-      }
-      sp.dataDiskImages = dataDisks.map((d) => ({ ...d, hostCaching: asString(d.hostCaching) ?? 'None', sizeInGB: 32 }));
     }
     const out: JsonObject = {
       publishingProfile,
@@ -159,13 +143,13 @@ export const versionKind: ArtifactKind = {
     }
   },
   render(ctx, r) {
-    return renderVersion(r, ctx.query.get('$expand')?.toLowerCase() === 'replicationstatus');
+    return renderVersion(r, ctx.query.get('$expand')?.toLowerCase() === 'replicationstatus', ctx.query.get('api-version') ?? undefined);
   },
 };
 
-export function renderVersion(r: StoredResource, expandReplication: boolean): JsonObject {
+export function renderVersion(r: StoredResource, expandReplication: boolean, apiVersion?: string): JsonObject {
   const props: JsonObject = {
-    publishingProfile: r.properties.publishingProfile,
+    publishingProfile: publishingForApiVersion(r.properties.publishingProfile, apiVersion) ?? null,
     storageProfile: r.properties.storageProfile,
     safetyProfile: r.properties.safetyProfile,
     provisioningState: r.provisioningState,

@@ -1,5 +1,6 @@
 import type { EmulatorConfig } from '../config';
 import type { JsonObject } from '../json';
+import { isObject } from '../json';
 import type { Principal, RegionReplication, ResourceGroup, StoredResource } from '../state';
 import { emptyState, putResource } from '../state';
 import type { EmulatorState } from '../state';
@@ -7,6 +8,8 @@ import { normalizePublishing } from '../compute/publishing';
 import { normalizeRegion } from '../compute/replication';
 import type { SourceSpec } from '../compute/sources';
 import { disk, managedImage, snapshot, virtualMachine } from '../compute/sources';
+import type { DesSpec, StorageAccountSpec } from '../compute/keysAndStorage';
+import { diskEncryptionSet, storageAccount } from '../compute/keysAndStorage';
 import {
   CONTOSO_TENANT_ID,
   FABRIKAM_TENANT_ID,
@@ -42,9 +45,21 @@ export interface VersionSpec {
   replicationMs?: number;
   excludeFromLatest?: boolean;
   endOfLifeDate?: string;
+  /** Full target regions (storage type, encryption, per-region exclude) instead of `regions`. */
+  targets?: JsonObject[];
+  safetyProfile?: JsonObject;
+  tags?: Record<string, string>;
 }
 
 const HOUR = 3_600_000;
+
+/** What a version made from this source stores (its data disks included, as Azure shows them; seeds name every source by `id`). */
+function seedStorageProfile(source: StoredResource): JsonObject {
+  const dataDisks = (Array.isArray(source.meta?.dataDisks) ? source.meta.dataDisks : []).filter(isObject);
+  const sp: JsonObject = { source: { id: source.id }, osDiskImage: { hostCaching: 'ReadWrite', sizeInGB: 30 } };
+  if (dataDisks.length > 0) sp.dataDiskImages = dataDisks.map((d) => ({ lun: d.lun, hostCaching: 'None', sizeInGB: d.sizeGB }));
+  return sp;
+}
 
 /** Builds seed states with the same shapes the API would have produced. */
 export class SeedBuilder {
@@ -170,19 +185,20 @@ export class SeedBuilder {
 
   version(image: StoredResource, name: string, spec: VersionSpec): StoredResource {
     const location = normalizeRegion(spec.source.location);
-    const regions = spec.regions ?? [location];
+    const regions = spec.targets ? spec.targets.map((t) => String(t.name)) : (spec.regions ?? [location]);
     const ms = spec.replicationMs ?? 0;
     const ageHours = ms > 0 ? 0 : 24 * 7;
     const publishedAt = new Date(this.started - ageHours * HOUR).toISOString();
-    const profile: JsonObject = { targetRegions: regions.map((n) => ({ name: n })) };
+    const profile: JsonObject = { targetRegions: spec.targets ?? regions.map((n) => ({ name: n })) };
     if (spec.excludeFromLatest) profile.excludeFromLatest = true;
     if (spec.endOfLifeDate) profile.endOfLifeDate = spec.endOfLifeDate;
     const props: JsonObject = {
       publishingProfile: normalizePublishing(profile, location, 'galleryImageVersion', publishedAt, 'Microsoft.Compute/galleries/images/versions'),
-      storageProfile: { source: { id: spec.source.id }, osDiskImage: { hostCaching: 'ReadWrite', sizeInGB: 30 } },
-      safetyProfile: { allowDeletionOfReplicatedLocations: false, reportedForPolicyViolation: false },
+      storageProfile: seedStorageProfile(spec.source),
+      safetyProfile: { allowDeletionOfReplicatedLocations: false, ...(spec.safetyProfile ?? {}), reportedForPolicyViolation: false },
     };
     const r = this.stored(`${image.id}/versions/${name}`, name, 'Microsoft.Compute/galleries/images/versions', location, props, ageHours);
+    if (spec.tags) r.tags = spec.tags;
     const replication: RegionReplication[] = regions.map((region, i) => ({
       region: normalizeRegion(region),
       startedAt: ms > 0 ? Date.now() : this.started - ageHours * HOUR,
@@ -240,12 +256,25 @@ export class SeedBuilder {
   source(kind: 'image' | 'vm' | 'disk' | 'snapshot', spec: SourceSpec): StoredResource {
     if (kind === 'vm') {
       // A VM comes with its OS disk, a disk resource of its own (where its generation is).
-      const { vm, osDisk } = virtualMachine(spec);
+      const { vm, osDisk, dataDisks } = virtualMachine(spec);
       putResource(this.state, osDisk);
+      for (const d of dataDisks) putResource(this.state, d);
       putResource(this.state, vm);
       return vm;
     }
     const r = kind === 'image' ? managedImage(spec) : kind === 'disk' ? disk(spec) : snapshot(spec);
+    putResource(this.state, r);
+    return r;
+  }
+
+  diskEncryptionSet(spec: DesSpec): StoredResource {
+    const r = diskEncryptionSet(spec);
+    putResource(this.state, r);
+    return r;
+  }
+
+  storageAccount(spec: StorageAccountSpec): StoredResource {
+    const r = storageAccount(spec);
     putResource(this.state, r);
     return r;
   }
