@@ -211,3 +211,16 @@ export function validateTargetRegions(targets: readonly TargetRegion[], sourceRe
   }
   return undefined;
 }
+
+/**
+ * Standard_ZRS needs a region with availability zones: troubleshooting-shared-images.md, "ZRS
+ * storage account type is not supported in this region … Change the storage account type to
+ * Premium_LRS or Standard_LRS". `hasZones`: what the subscription's locations list tells of the
+ * region (undefined: unknown, left to Azure).
+ */
+export function validateStorageInRegion(type: string | undefined, region: string, hasZones: boolean | undefined): string | undefined {
+  if (type === 'Standard_ZRS' && hasZones === false) {
+    return `Use Standard_LRS, Premium_LRS or PremiumV2_LRS in ${normalizeRegionName(region)} (or Azure's default): it has no availability zones, so no zone-redundant storage.`;
+  }
+  return undefined;
+}

@@ -178,7 +178,8 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   // Encryption sets are listed only when the answers name some, to check they exist in their regions.
   const setsFor = async (s: State): Promise<DiskEncryptionSetInfo[] | undefined> =>
     s.definition && (s.encryption === 'customer' || s.regionEncryption) ? lookups.encryptionSets(s.definition).catch(() => undefined) : undefined;
-  if (!interactive) problems.push(...problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state)).filter((p) => !problems.includes(p)));
+  const labelsFor = async (s: State) => (s.definition ? lookups.regions(s.definition).catch(() => []) : []);
+  if (!interactive) problems.push(...problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state)).filter((p) => !problems.includes(p)));
   if (!interactive && problems.length > 0) {
     void notify('error', `Create Image Version: fix these answers, nothing was created. ${problems.join(' ')}`);
     return undefined;
@@ -186,7 +187,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   const steps = allSteps(explorer, subscriptions, lookups, given, interactive, options.edit === true);
   for (;;) {
     if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
-    const remaining = problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state));
+    const remaining = problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state));
     if (remaining.length === 0) break;
     void notify('error', `Create Image Version: fix these answers, nothing was created. ${remaining.join(' ')}`);
     if (!interactive) return undefined;

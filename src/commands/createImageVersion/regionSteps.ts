@@ -1,5 +1,5 @@
 // Target regions, replicas, and per region: storage type and exclusion from "latest".
-import { AZURE_DEFAULT_STORAGE, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions, whyRegionCannotBeRemoved, type StorageAccountType } from '../../model/replication';
+import { AZURE_DEFAULT_STORAGE, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateStorageInRegion, validateTargetRegions, whyRegionCannotBeRemoved, type StorageAccountType } from '../../model/replication';
 import { parseReplicaCounts } from '../../ui/answerText';
 import { CANCEL, isNavigation, pickManyStep, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../createCommon';
@@ -17,9 +17,13 @@ export function storageLabel(choice: StorageChoice): string {
   return choice === AZURE_DEFAULT ? "Azure's default" : choice;
 }
 
-const storageItems = (): PickEntry<StorageChoice>[] => [
+/** The choices; a type a region cannot hold (ZRS without zones) is shown with the reason and refused. */
+const storageItems = (regions: readonly string[], labels: readonly RegionChoice[]): PickEntry<StorageChoice>[] => [
   { label: "Azure's default", detail: `${AZURE_DEFAULT_STORAGE.replace(/^Azure's default: /, '')} (nothing is sent; Azure chooses)`, value: AZURE_DEFAULT },
-  ...STORAGE_ACCOUNT_TYPES.map((t) => ({ label: t, detail: STORAGE_DETAILS[t], value: t as StorageChoice })),
+  ...STORAGE_ACCOUNT_TYPES.map((t) => {
+    const refusal = regions.map((r) => validateStorageInRegion(t, r, labels.find((l) => l.name === r)?.zones)).find(Boolean);
+    return { label: t, detail: STORAGE_DETAILS[t], value: t as StorageChoice, refusal };
+  }),
 ];
 
 type StorageAnswer = StorageChoice | 'perRegion';
@@ -51,7 +55,7 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
       const many = regionsOf(s).length > 1;
       for (;;) {
         const perRegion = Object.keys(s.regionStorage ?? {}).length > 0;
-        const items: PickEntry<StorageAnswer>[] = [...storageItems()];
+        const items: PickEntry<StorageAnswer>[] = [...storageItems(regionsOf(s), await names(s))];
         if (many) items.push({ label: 'Different per region…', detail: 'Choose the storage type of each target region', value: 'perRegion' });
         const answer = await prompter.pick<StorageAnswer>({ ...header, placeholder: 'The storage type of the replicas', items, selected: [perRegion ? 'perRegion' : (s.storage ?? AZURE_DEFAULT)] });
         if (isNavigation(answer)) return answer;
@@ -153,7 +157,7 @@ async function storagePerRegion(s: State, prompter: Prompter, header: StepHeader
       ...header,
       title: `${header.title} — ${regionLabel(labels, region)}`,
       placeholder: `The storage type in ${regionLabel(labels, region)} (${i + 1} of ${regions.length})`,
-      items: storageItems(),
+      items: storageItems([region], labels),
       selected: [chosen[region] ?? storageIn(s, region)],
     });
     if (isNavigation(answer)) {

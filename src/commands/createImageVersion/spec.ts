@@ -3,7 +3,8 @@
 // object that brings the same answers back (Edit and Try Again).
 import type { DiskEncryptionSetInfo, NewImageVersion, NewTargetRegion } from '../../azure/writeTypes';
 import { parseIsoDate } from '../../model/endOfLife';
-import { normalizeRegionName, validateTargetRegions, withSourceRegion, type TargetRegion } from '../../model/replication';
+import { normalizeRegionName, validateStorageInRegion, validateTargetRegions, withSourceRegion, type TargetRegion } from '../../model/replication';
+import type { RegionChoice } from '../createCommon';
 import { dataDisksAllowedWith, encryptionAllowedWith, validateDataDisks, validateRegionEncryption, validateSafety, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn, type ReplicaCounts } from '../../ui/answerText';
 import { AZURE_DEFAULT, type CreateImageVersionOptions, type State, type StorageChoice, type TargetRegionOption } from './types';
@@ -47,12 +48,15 @@ export function lunsOf(s: State): number[] {
  * as it was answered; an options object skips the steps). `sets`: the subscription's disk
  * encryption sets, when encryption uses any.
  */
-export function problemsOf(s: State, subscriptionId: string, sets?: readonly DiskEncryptionSetInfo[]): string[] {
+export function problemsOf(s: State, subscriptionId: string, sets?: readonly DiskEncryptionSetInfo[], labels: readonly RegionChoice[] = []): string[] {
   const problems: string[] = [];
   if (!s.source) return problems;
   const counts = countsOf(s);
-  const regionProblem = typeof counts === 'string' ? counts : validateTargetRegions(buildTargets(s, counts), s.source.location);
+  const targets = typeof counts === 'string' ? [] : buildTargets(s, counts);
+  const regionProblem = typeof counts === 'string' ? counts : validateTargetRegions(targets, s.source.location);
   if (regionProblem) problems.push(`Target regions: ${regionProblem}`);
+  const storageProblem = targets.map((t) => validateStorageInRegion(t.storageAccountType, t.name, labels.find((l) => l.name === t.name)?.zones)).find(Boolean);
+  if (storageProblem) problems.push(`Storage: ${storageProblem}`);
   if (s.dataDisks?.length) {
     if (!dataDisksAllowedWith(s.source.kind)) {
       problems.push(`Data disks: Remove them, or use an OS disk, snapshot or VHD as the source: a ${s.source.kind === 'virtualMachine' ? 'VM' : 'source like this'} brings its own data disks.`);

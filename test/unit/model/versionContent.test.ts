@@ -152,3 +152,13 @@ describe('model/versionContent', () => {
     });
   });
 });
+
+describe('model/replication validateStorageInRegion', () => {
+  it('refuses Standard_ZRS only in a region known to have no availability zones', async () => {
+    const { validateStorageInRegion } = await import('../../../src/model/replication');
+    assert.match(validateStorageInRegion('Standard_ZRS', 'West US', false) ?? '', /^Use Standard_LRS.*westus.*no availability zones/);
+    assert.equal(validateStorageInRegion('Standard_ZRS', 'eastus', true), undefined);
+    assert.equal(validateStorageInRegion('Standard_ZRS', 'eastus', undefined), undefined, 'unknown: left to Azure');
+    for (const t of ['Standard_LRS', 'Premium_LRS', 'PremiumV2_LRS', undefined]) assert.equal(validateStorageInRegion(t, 'westus', false), undefined);
+  });
+});
