@@ -13,6 +13,7 @@ export type { RequestLogEntry, TrafficPair } from './emulator';
 export type { EmulatorState } from './state';
 export type { SeedName, SeedOptions } from './seeds';
 export * from './seeds/wellKnown';
+export { RICH_IDS, RICH_GROUPS, FABRIKAM_COMMUNITY_PUBLIC_NAME } from './seeds/richSources';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */

@@ -3,6 +3,7 @@ import type { SourceSpec } from '../compute/sources';
 import type { EmulatorState } from '../state';
 import { SeedBuilder } from './builder';
 import { SEED_SUBSCRIPTIONS } from './empty';
+import { addRichSources, addSpecExampleSources } from './richSources';
 import {
   DEMO_COMMUNITY_PUBLIC_NAME,
   DEVELOPMENT_SUBSCRIPTION_ID,
@@ -104,6 +105,10 @@ export function demoSeed(config: EmulatorConfig): EmulatorState {
   const hardened = b.image(fabrikam, 'windows-2022-hardened', { osType: 'Windows', publisher: 'Fabrikam', offer: 'HardenedWindows', sku: '2022-tl', securityType: 'TrustedLaunch' });
   const fabSource = b.source('image', { subscriptionId: FABRIKAM_SUBSCRIPTION_ID, resourceGroup: partner.name, name: 'img-win2022-hardened', location: 'westus2', osType: 'Windows' });
   b.version(hardened, '3.2.1', { source: fabSource, regions: ['westus2', 'eastus'] });
+
+  // Sources with data disks, VHDs and disk encryption sets (issue 13), and what the spec examples name.
+  addRichSources(b);
+  addSpecExampleSources(b);
 
   b.assign(shared.id, 'Reader', USERS.ada.id, 'User');
   b.assign(priv.id, 'Contributor', GROUPS.publishers.id, 'Group');

@@ -23,3 +23,4 @@ export function buildSeed(name: string, options: SeedOptions, config: EmulatorCo
 }
 
 export * from './wellKnown';
+export { RICH_IDS, RICH_GROUPS, FABRIKAM_COMMUNITY_PUBLIC_NAME } from './richSources';
