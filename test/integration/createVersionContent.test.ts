@@ -240,7 +240,8 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       'A community or shared gallery version…',
       'Paste a version id…',
       { probe: ['/CommunityGalleries/x/Images/y'] },
-      COMMUNITY_DEBIAN.toLowerCase(),
+      // Pasted with the path's words in other case: sent as Azure spells them.
+      COMMUNITY_DEBIAN.replace('/CommunityGalleries/', '/communitygalleries/').replace('/Images/', '/images/').replace('/Versions/', '/VERSIONS/'),
       'East US',
       { pickMany: [] },
       '1',
