@@ -50,13 +50,14 @@ async function sourceFromOptions(o: CreateImageVersionOptions, definition: Image
 }
 
 /** Data disks given by id (a disk or snapshot of the subscription) or VHD URL (with its storage account). */
-async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups): Promise<DataDiskChoice[] | string> {
+async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups, region: string | undefined): Promise<DataDiskChoice[] | string> {
   const out: DataDiskChoice[] = [];
   for (const d of o.dataDisks ?? []) {
     const text = d.source.trim();
     if (/^[a-z]+:\/\//i.test(text)) {
       const account = d.storageAccountId ? (await lookups.storageAccounts(definition)).find((a) => a.id.toLowerCase() === d.storageAccountId!.toLowerCase()) : undefined;
       if (!account) return `Give LUN ${d.lun} the storageAccountId of one of the subscription's storage accounts (the one holding ${text}).`;
+      if (region && normalizeRegionName(account.location) !== region) return `Use a storage account in ${region} for LUN ${d.lun}: ${account.name} is in ${normalizeRegionName(account.location)}.`;
       const problem = validateVhdUrl(text, account.blobEndpoint);
       if (problem) return `LUN ${d.lun}: ${problem}`;
       out.push({ lun: d.lun, source: { uri: text, storageAccountId: account.id }, label: text.split('/').pop() ?? text });
@@ -64,6 +65,8 @@ async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: Im
     }
     const found = (await lookups.dataDiskCandidates(definition)).find((c) => c.id.toLowerCase() === text.toLowerCase());
     if (!found) return `Use a managed disk or snapshot without an OS, or a VHD URL, for LUN ${d.lun}: ${text} is neither.`;
+    // troubleshooting-shared-images.md: "Source … is not found. Please check source exists, and is in the same region as gallery image version being created".
+    if (region && normalizeRegionName(found.location) !== region) return `Use a disk or snapshot in ${region} for LUN ${d.lun}: ${found.name} is in ${normalizeRegionName(found.location)}, and Azure copies data disks from the version's region.`;
     out.push({ lun: d.lun, source: { id: found.id }, label: `${found.name} (${found.kind})` });
   }
   return out;
@@ -121,7 +124,7 @@ export async function readOptions(o: CreateImageVersionOptions, definition: Imag
     else given.add('source');
   }
   if (o.dataDisks && definition) {
-    const disks = await dataDisksFromOptions(o, definition, lookups);
+    const disks = await dataDisksFromOptions(o, definition, lookups, state.source ? normalizeRegionName(state.source.location) : undefined);
     if (typeof disks === 'string') problems.push(`Data disks: ${disks}`);
     else {
       state.dataDisks = disks;
