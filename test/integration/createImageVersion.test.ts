@@ -26,7 +26,7 @@ async function createVersion(...args: unknown[]): Promise<ImageVersion | undefin
 
 interface StoredProfile {
   publishingProfile: { targetRegions: { name: string; regionalReplicaCount: number; storageAccountType: string }[]; excludeFromLatest: boolean; storageAccountType: string };
-  storageProfile: { source?: { id: string }; osDiskImage?: { source?: { id: string } } };
+  storageProfile: { source?: { id?: string; virtualMachineId?: string }; osDiskImage?: { source?: { id: string } } };
 }
 
 describe('Create Image Version (extension host, local Azure)', () => {
@@ -138,7 +138,8 @@ describe('Create Image Version (extension host, local Azure)', () => {
       assert.equal(version.location, c.location, `${c.options.version}: the source's region`);
       const stored = resource(await emulatorState(), version.id)?.properties as unknown as StoredProfile;
       assert.deepEqual(stored.publishingProfile.targetRegions.map((r) => r.name), c.regions, `${c.options.version}: the source region first`);
-      const sent = c.path === 'source' ? stored.storageProfile.source?.id : stored.storageProfile.osDiskImage?.source?.id;
+      // A VM is sent (and echoed, as Azure does) as storageProfile.source.virtualMachineId.
+      const sent = c.path === 'source' ? (stored.storageProfile.source?.id ?? stored.storageProfile.source?.virtualMachineId) : stored.storageProfile.osDiskImage?.source?.id;
       assert.equal(sent, c.options.source, `${c.options.version}: the source goes in storageProfile.${c.path}`);
     }
     const snapshotVersion = resource(await emulatorState(), `${WINDOWS_ID}/versions/2022.3.0`)?.properties as unknown as StoredProfile;

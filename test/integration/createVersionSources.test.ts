@@ -25,7 +25,7 @@ interface StoredVersion {
     endOfLifeDate?: string;
     replicationMode?: string;
   };
-  storageProfile: { source?: { id: string }; osDiskImage?: { source?: { id: string } } };
+  storageProfile: { source?: { id?: string; virtualMachineId?: string }; osDiskImage?: { source?: { id: string } } };
 }
 
 async function stored(id: string): Promise<StoredVersion> {
@@ -91,7 +91,8 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       assert.ok(listed, `${c.picked} is listed under its kind`);
       assert.equal(listed.refusal, undefined, `${c.picked} fits`);
       const p = await stored(version.id);
-      const sourceId = c.path === 'source' ? p.storageProfile.source?.id : p.storageProfile.osDiskImage?.source?.id;
+      // A VM is sent (and echoed, as Azure does) as storageProfile.source.virtualMachineId.
+      const sourceId = c.path === 'source' ? (p.storageProfile.source?.id ?? p.storageProfile.source?.virtualMachineId) : p.storageProfile.osDiskImage?.source?.id;
       assert.equal(sourceId?.toLowerCase(), c.sourceId.toLowerCase(), `${c.picked} is the version's source`);
       assert.deepEqual(p.publishingProfile.targetRegions.map((r) => r.name), c.regions, `${c.picked}: the source region first, then the regions picked`);
     }
