@@ -3,7 +3,19 @@ import type { PickEntry } from '../../ui/wizard';
 import { regionLabel, summaryLine, type RegionChoice } from '../createCommon';
 import { storageLabel } from './regionSteps';
 import { buildTargets, countsOf, encryptionIn, excludedIn, storageIn } from './spec';
-import { KIND_HEADINGS, type State } from './types';
+import type { VersionSourceKind } from '../../azure/writeTypes';
+import type { State } from './types';
+
+const KIND_SINGULAR: Record<VersionSourceKind, string> = {
+  image: 'managed image',
+  virtualMachine: 'virtual machine',
+  snapshot: 'OS disk snapshot',
+  disk: 'OS disk',
+  galleryImageVersion: 'gallery image version',
+  communityGalleryImageVersion: 'community gallery version',
+  sharedGalleryImageVersion: 'version shared with you',
+  vhd: 'VHD',
+};
 
 export type SummaryChoice = 'create' | 'advanced' | 'line';
 
@@ -40,7 +52,7 @@ export function summaryItems(s: State, labels: RegionChoice[], withAdvancedItem:
     { label: '$(check) Create image version', detail: `${s.version} of ${s.definition?.image.name}: Azure replicates it in the background; the tree shows the progress`, value: 'create' },
   ];
   if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Data disks, encryption, safety, replication mode (Full or Shallow)', value: 'advanced' });
-  const kind = KIND_HEADINGS[s.source?.kind ?? 'image'].replace(/s$/, '').toLowerCase();
+  const kind = KIND_SINGULAR[s.source?.kind ?? 'image'];
   entries.push(
     { separator: 'Summary' },
     line('Definition', `${s.definition?.image.name} (${s.definition?.parent.gallery.name})`, 'Definition'),
