@@ -10,6 +10,7 @@ import {
   FABRIKAM_TENANT_ID,
   LOCAL_PRINCIPAL,
   PRODUCTION_SUBSCRIPTION_ID,
+  RICH_IDS,
   startEmulator,
 } from '../emulator/index';
 
@@ -74,8 +75,23 @@ interface ImageVersion {
   location: string;
   provisioningState: string;
   publishingProfile: { replicaCount: number; excludeFromLatest: boolean; targetRegions: { name: string; regionalReplicaCount: number }[] };
-  storageProfile: { source: { id: string } };
+  storageProfile: { source: { id: string }; osDiskImage?: { source?: Record<string, string> }; dataDiskImages?: Array<{ lun: number }> };
   replicationStatus: { aggregatedState: string; summary: { region: string; state: string; progress: number }[] } | null;
+}
+
+interface StoredVersion {
+  storageProfile: {
+    source?: { id?: string };
+    osDiskImage: { source?: Record<string, string> };
+    dataDiskImages: Array<{ lun: number; source?: { id?: string } }>;
+  };
+  publishingProfile: {
+    targetRegions: Array<{
+      name: string;
+      storageAccountType: string;
+      encryption?: { osDiskImage?: { diskEncryptionSetId?: string }; dataDiskImages?: Array<{ lun: number; diskEncryptionSetId: string }> };
+    }>;
+  };
 }
 
 interface SharingUpdate {
@@ -375,6 +391,81 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
         v.replicationStatus?.summary.map((s) => [s.region, s.state, s.progress]),
         [['East US', 'Completed', 100], ['West US 2', 'Completed', 100]],
       );
+    });
+  });
+
+  describe('az sig image-version: data disks, encryption per region, a VHD (issue 13)', () => {
+    const SNAP_VERSION = '1.1.0';
+    const VHD_VERSION = '1.2.0';
+    const stored = (version: string): StoredVersion => {
+      const r = emu.state.resources[`${GALLERY_ID}/images/${DEFINITION}/versions/${version}`.toLowerCase()];
+      assert.ok(r, `${version} is stored`);
+      return r.properties as unknown as StoredVersion;
+    };
+
+    it('--os-snapshot with --data-snapshots/--data-snapshot-luns and --target-region-encryption: stored per LUN and per region', async () => {
+      const encryption = (os: string, d0: string, d1: string): string => `${os},0,${d0},1,${d1}`;
+      const v = quietJson<ImageVersion>(
+        await az(
+          'sig', 'image-version', 'create', '-g', RG, '-r', GALLERY, '-i', DEFINITION, '-e', SNAP_VERSION,
+          '--os-snapshot', RICH_IDS.osSnapshot,
+          '--data-snapshots', RICH_IDS.dataSnapshotLun0, RICH_IDS.dataSnapshotLun1, '--data-snapshot-luns', '0', '1',
+          '--target-regions', 'eastus', 'westus2',
+          '--target-region-encryption', encryption(RICH_IDS.desEastus, RICH_IDS.desEastusData, RICH_IDS.desEastus), encryption(RICH_IDS.desWestus2, RICH_IDS.desWestus2, RICH_IDS.desWestus2),
+          '-o', 'json',
+        ),
+      );
+      assert.equal(v.provisioningState, 'Succeeded');
+      const p = stored(SNAP_VERSION);
+      assert.deepEqual(p.storageProfile.osDiskImage.source, { id: RICH_IDS.osSnapshot });
+      assert.equal(p.storageProfile.source, undefined, 'no whole-image source');
+      assert.deepEqual(p.storageProfile.dataDiskImages.map((d) => [d.lun, d.source?.id]), [[0, RICH_IDS.dataSnapshotLun0], [1, RICH_IDS.dataSnapshotLun1]]);
+      assert.deepEqual(
+        p.publishingProfile.targetRegions.map((t) => [t.name, t.storageAccountType, t.encryption?.osDiskImage?.diskEncryptionSetId, t.encryption?.dataDiskImages?.map((d) => [d.lun, d.diskEncryptionSetId])]),
+        [
+          ['East US', 'Standard_LRS', RICH_IDS.desEastus, [[0, RICH_IDS.desEastusData], [1, RICH_IDS.desEastus]]],
+          ['West US 2', 'Standard_LRS', RICH_IDS.desWestus2, [[0, RICH_IDS.desWestus2], [1, RICH_IDS.desWestus2]]],
+        ],
+        'az 2.45 sends 2022-03-03 and no storage type: Standard_LRS (ZRS becomes the default only from 2025-03-03)',
+      );
+      // What az printed is what Azure stored (az shows it with its 2022-03-03 model).
+      assert.deepEqual(v.storageProfile.dataDiskImages?.map((d) => d.lun), [0, 1]);
+    });
+
+    it('--target-region-encryption with a disk encryption set of another region: exit 1 with Azure’s refusal, nothing stored', async () => {
+      const r = await az(
+        'sig', 'image-version', 'create', '-g', RG, '-r', GALLERY, '-i', DEFINITION, '-e', '1.1.1',
+        '--os-snapshot', RICH_IDS.osSnapshot, '--target-regions', 'eastus', '--target-region-encryption', `${RICH_IDS.desWestus2}`, '-o', 'json',
+      );
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /\(InvalidParameter\) The disk encryption set '.*des-westus2' is in region 'West US 2' and cannot encrypt the copy in target region 'East US'/);
+      assert.equal(emu.state.resources[`${GALLERY_ID}/images/${DEFINITION}/versions/1.1.1`.toLowerCase()], undefined);
+    });
+
+    it('--os-vhd-uri with --os-vhd-storage-account: the VHD stored as az sent it', async () => {
+      const v = quietJson<ImageVersion>(
+        await az(
+          'sig', 'image-version', 'create', '-g', RG, '-r', GALLERY, '-i', DEFINITION, '-e', VHD_VERSION,
+          '--os-vhd-uri', RICH_IDS.osVhdUri, '--os-vhd-storage-account', RICH_IDS.storageAccount, '-o', 'json',
+        ),
+      );
+      assert.equal(v.provisioningState, 'Succeeded');
+      const put = emu.traffic.find((t) => t.liveRequest.method === 'PUT' && new URL(t.liveRequest.url).pathname.toLowerCase().endsWith(`/versions/${VHD_VERSION}`));
+      const sent = (put?.liveRequest.body as { properties?: { storageProfile?: { osDiskImage?: { source?: unknown } } } } | undefined)?.properties?.storageProfile?.osDiskImage?.source;
+      const source = stored(VHD_VERSION).storageProfile.osDiskImage.source;
+      assert.deepEqual(source, sent, 'stored in the members az sent');
+      assert.equal(Object.values(source ?? {}).find((x) => x.startsWith('https://')), RICH_IDS.osVhdUri);
+      assert.ok(Object.values(source ?? {}).includes(RICH_IDS.storageAccount), 'with the storage account');
+      // az prints it back with its model's members (storageAccountId null) and the resourceGroup it adds to ids.
+      const printed = v.storageProfile.osDiskImage?.source ?? {};
+      assert.deepEqual([printed.id, printed.uri], [source?.id, source?.uri], 'az shows it back as it sent it');
+    });
+
+    it('the two versions are deleted again (the definition must be empty for the deletes below)', async () => {
+      for (const version of [SNAP_VERSION, VHD_VERSION]) {
+        const del = await az('sig', 'image-version', 'delete', '-g', RG, '-r', GALLERY, '-i', DEFINITION, '-e', version, '-o', 'json');
+        assert.equal(del.code, 0, del.stderr);
+      }
     });
   });
 

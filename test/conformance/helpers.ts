@@ -109,3 +109,19 @@ export function armCode(e: unknown): { statusCode?: number; code?: string; messa
 }
 
 export const GALLERY_API = '2025-12-03';
+
+/** Where `sent` is not found in `got` (every member sent must come back with the same value). */
+export function missing(sent: unknown, got: unknown, at: string, skip: string[]): string[] {
+  if (skip.includes(at)) return [];
+  if (Array.isArray(sent)) {
+    if (!Array.isArray(got) || got.length !== sent.length) return [`${at}: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`];
+    return sent.flatMap((s, i) => missing(s, got[i], `${at}[${i}]`, skip));
+  }
+  if (typeof sent === 'object' && sent !== null) {
+    if (typeof got !== 'object' || got === null) return [`${at}: sent an object, got ${JSON.stringify(got)}`];
+    return Object.entries(sent).flatMap(([k, v]) => missing(v, (got as Record<string, unknown>)[k], at ? `${at}.${k}` : k, skip));
+  }
+  // ARM answers a resource's location in its programmatic form (West US → westus).
+  const norm = (v: unknown): unknown => (at === 'location' && typeof v === 'string' ? v.replace(/\s+/g, '').toLowerCase() : v);
+  return norm(sent) === norm(got) ? [] : [`${at}: sent ${JSON.stringify(sent)}, got ${JSON.stringify(got)}`];
+}

@@ -112,6 +112,13 @@ describe('image versions: sources, storage types, encryption (troubleshooting-sh
     await refused('data-lin', version({ ...source, publishingProfile: { targetRegions: [{ name: 'eastus', storageAccountType: 'UltraSSD_LRS' }] } }), /Allowed values are: Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS/);
   });
 
+  it('target regions must include the version’s own region, once each; replica counts 1–100', async () => {
+    const source = { storageProfile: { source: { id: RICH_IDS.imageWithDataDisks } } };
+    await refused('data-lin', version({ ...source, publishingProfile: regions('westus2', 'westeurope') }), "Gallery image version publishing profile regions 'West US 2, West Europe' must contain the location of image version 'East US'.");
+    await refused('data-lin', version({ ...source, publishingProfile: regions('eastus', 'East US') }), 'Duplicate regions are not allowed in target publishing regions.');
+    await refused('data-lin', version({ ...source, publishingProfile: { targetRegions: [{ name: 'eastus', regionalReplicaCount: 101 }] } }), /^The value 101 of parameter .*regionalReplicaCount is out of range\. The value must be between 1 and 100, inclusive\.$/);
+  });
+
   it('disks and snapshots per LUN: echoed with their caching; duplicate LUNs, duplicate sources, wrong kinds and regions refused', async () => {
     const storageProfile = {
       osDiskImage: { source: { id: RICH_IDS.osSnapshot }, hostCaching: 'ReadOnly' },
@@ -166,7 +173,9 @@ describe('image versions: sources, storage types, encryption (troubleshooting-sh
     await refused('win-gen1', version({ storageProfile: { source: { communityGalleryImageId: community } } }, 'westeurope'), /same region as gallery image version/);
   });
 
-  it('a VM with an Ultra disk is refused; so is a source that does not fit the definition', async () => {
+  it('a VM with an Ultra disk, an ephemeral or an unmanaged OS disk is refused; so is a source that does not fit the definition', async () => {
+    await refused('data-lin', version({ storageProfile: { source: { virtualMachineId: RICH_IDS.vmWithEphemeralOsDisk } } }), `Source virtual machine ${RICH_IDS.vmWithEphemeralOsDisk} cannot contain an ephemeral OS disk`);
+    await refused('data-lin', version({ storageProfile: { source: { id: RICH_IDS.vmWithUnmanagedDisk } } }), `Source virtual machine ${RICH_IDS.vmWithUnmanagedDisk} must be created from Managed Disks`);
     const vm = RICH_IDS.vmWithUltraDisk;
     await refused('data-lin', version({ storageProfile: { source: { virtualMachineId: vm } } }), new RegExp(`^Source virtual machine ${vm} cannot contain disk \\['.*_DataDisk_0_.*'\\] stored in an UltraSSD account type$`));
     await refused('win-gen1', version({ storageProfile: { source: { virtualMachineId: RICH_IDS.vmWithDataDisks } } }), /has a different OS type \['Linux'\] than the parent gallery image OS type generation \['Windows'\]/);

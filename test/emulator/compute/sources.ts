@@ -24,6 +24,8 @@ export interface SourceInfo {
   isDataDisk: boolean;
   /** A VM's managed disks' storage types (Azure refuses UltraSSD_LRS ones). */
   diskTypes: Array<{ id: string; storageAccountType: string }>;
+  /** A VM's OS disk kind when it is not a plain managed disk. */
+  osDiskKind?: 'ephemeral' | 'unmanaged';
 }
 
 export interface SourceDataDisk {
@@ -55,6 +57,8 @@ export interface SourceSpec {
    * hyperVGeneration (Azure treats it as V1). Only for virtual machines.
    */
   osDiskWithoutGeneration?: boolean;
+  /** A VM whose OS disk is ephemeral (diffDiskSettings Local), or an unmanaged VHD. Only for VMs. */
+  osDiskKind?: 'ephemeral' | 'unmanaged';
   /** Data disks of a VM or managed image (a VM gets a managed disk resource for each). */
   dataDisks?: Array<{ lun: number; sizeGB?: number; storageAccountType?: string }>;
   /** A disk or snapshot of a data disk: no osType on the resource. Only for disks and snapshots. */
@@ -156,7 +160,15 @@ export function virtualMachine(spec: SourceSpec): { vm: StoredResource; osDisk: 
   if (s.securityType && s.securityType !== 'Standard') {
     props.securityProfile = { securityType: s.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } };
   }
+  const osDiskModel = asObject(asObject(props.storageProfile)?.osDisk) ?? {};
+  if (s.osDiskKind === 'ephemeral') Object.assign(osDiskModel, { caching: 'ReadOnly', diffDiskSettings: { option: 'Local', placement: 'CacheDisk' } });
+  if (s.osDiskKind === 'unmanaged') {
+    // An unmanaged OS disk is a page blob, not a disk resource.
+    delete osDiskModel.managedDisk;
+    osDiskModel.vhd = { uri: `https://${s.name.replace(/[^a-z0-9]/gi, '').toLowerCase()}disks.blob.core.windows.net/vhds/${osDiskName}.vhd` };
+  }
   const vm = stored(s, SOURCE_TYPES.virtualMachine, props);
+  if (s.osDiskKind) vm.meta = { ...vm.meta, osDiskKind: s.osDiskKind };
   const diskProperties: JsonObject = { ...diskProps(osDiskSpec), diskState: 'Attached', diskIOPSReadWrite: 500, diskMBpsReadWrite: 100 };
   if (s.osDiskWithoutGeneration) delete diskProperties.hyperVGeneration;
   const osDisk = stored(osDiskSpec, SOURCE_TYPES.disk, diskProperties, { sku: { name: 'Premium_LRS', tier: 'Premium' }, managedBy: vm.id });
@@ -239,6 +251,7 @@ export function describeSource(state: EmulatorState, id: string): SourceInfo | u
     dataDisks: dataDisksOf(r, m),
     isDataDisk: m.dataDisk === true,
     diskTypes: kind === 'virtualMachine' ? vmDiskTypes(r) : [],
+    osDiskKind: (asString(m.osDiskKind) as SourceInfo['osDiskKind']) ?? undefined,
   };
 }
 

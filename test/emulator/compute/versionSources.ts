@@ -162,6 +162,12 @@ function resolveTop(ctx: Ctx, top: NonNullable<ReturnType<typeof topSourceOf>>, 
     }
   }
   checkRegion(ctx, info, location, path);
+  if (info.osDiskKind === 'ephemeral') {
+    throw invalidParameter(`Source virtual machine ${id} cannot contain an ephemeral OS disk`, `${BODY}.properties.${path}`);
+  }
+  if (info.osDiskKind === 'unmanaged') {
+    throw invalidParameter(`Source virtual machine ${id} must be created from Managed Disks`, `${BODY}.properties.${path}`);
+  }
   const ultra = info.diskTypes.find((d) => d.storageAccountType.toLowerCase() === 'ultrassd_lrs');
   if (ultra) {
     throw invalidParameter(`Source virtual machine ${id} cannot contain disk ['${ultra.id}'] stored in an UltraSSD account type`, `${BODY}.properties.${path}`);

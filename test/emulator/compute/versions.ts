@@ -46,8 +46,8 @@ function checkAgainstDefinition(definition: StoredResource, os: ResolvedStorage[
   if (String(def.osState).toLowerCase() !== os.osState.toLowerCase()) {
     throw invalidParameter(`Cannot create Gallery Image Version from: ${sourceId} since the OS State in the parent gallery image ('${String(def.osState)}') is not '${os.osState}'.`, target);
   }
-  // Trusted launch / confidential VM sources need a definition whose SecurityType supports them
-  // (trusted-launch.md, "Trusted launch with Azure Compute Gallery"). The local Azure's wording.
+  // Trusted launch / confidential VM sources need a definition whose SecurityType supports them. Not
+  // in the troubleshooting catalogue: rule and wording are the local Azure's assumption (SOURCES.md).
   const defSecurity = securityTypeOf(definition);
   if (!securityCompatible(defSecurity, os.securityType)) {
     throw invalidParameter(

@@ -257,7 +257,7 @@ export class SeedBuilder {
     if (kind === 'vm') {
       // A VM comes with its OS disk, a disk resource of its own (where its generation is).
       const { vm, osDisk, dataDisks } = virtualMachine(spec);
-      putResource(this.state, osDisk);
+      if (spec.osDiskKind !== 'unmanaged') putResource(this.state, osDisk);
       for (const d of dataDisks) putResource(this.state, d);
       putResource(this.state, vm);
       return vm;

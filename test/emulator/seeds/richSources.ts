@@ -19,6 +19,9 @@ export const RICH_IDS = {
   vmWithDataDisks: arm(P, RICH_GROUPS.data, 'Microsoft.Compute/virtualMachines', 'vm-build-data'),
   /** Linux Gen2 eastus with an UltraSSD_LRS data disk at LUN 0: Azure refuses it as a source. */
   vmWithUltraDisk: arm(P, RICH_GROUPS.data, 'Microsoft.Compute/virtualMachines', 'vm-build-ultra'),
+  /** Linux Gen2 eastus VMs Azure refuses as sources: an ephemeral OS disk; an unmanaged (VHD) OS disk. */
+  vmWithEphemeralOsDisk: arm(P, RICH_GROUPS.data, 'Microsoft.Compute/virtualMachines', 'vm-build-ephemeral'),
+  vmWithUnmanagedDisk: arm(P, RICH_GROUPS.data, 'Microsoft.Compute/virtualMachines', 'vm-build-unmanaged'),
   /** Managed image, Linux Gen2 eastus, data disks at LUN 0 and 1. */
   imageWithDataDisks: arm(P, RICH_GROUPS.data, 'Microsoft.Compute/images', 'img-ubuntu-2204-data-eastus'),
   /** OS snapshot, Linux Gen2 Generalized, eastus. */
@@ -56,6 +59,8 @@ export function addRichSources(b: SeedBuilder): void {
     b.source(kind, { subscriptionId: P, resourceGroup: data.name, ...spec });
   src('vm', { name: 'vm-build-data', location: 'eastus', osType: 'Linux', dataDisks: [{ lun: 0, sizeGB: 128 }, { lun: 1, sizeGB: 256, storageAccountType: 'StandardSSD_LRS' }] });
   src('vm', { name: 'vm-build-ultra', location: 'eastus', osType: 'Linux', dataDisks: [{ lun: 0, sizeGB: 512, storageAccountType: 'UltraSSD_LRS' }] });
+  src('vm', { name: 'vm-build-ephemeral', location: 'eastus', osType: 'Linux', osDiskKind: 'ephemeral' });
+  src('vm', { name: 'vm-build-unmanaged', location: 'eastus', osType: 'Linux', osDiskKind: 'unmanaged' });
   src('image', { name: 'img-ubuntu-2204-data-eastus', location: 'eastus', osType: 'Linux', dataDisks: [{ lun: 0, sizeGB: 128 }, { lun: 1, sizeGB: 64 }] });
   src('snapshot', { name: 'snap-ubuntu-2204-os-eastus', location: 'eastus', osType: 'Linux' });
   src('snapshot', { name: 'snap-data-0-eastus', location: 'eastus', osType: 'Linux', dataDisk: true, sizeGB: 128 });
