@@ -97,14 +97,12 @@ export function dataDisksAllowedWith(kind: string): boolean {
   return kind === 'disk' || kind === 'snapshot' || kind === 'vhd';
 }
 
-/**
- * Customer-managed-key encryption is offered only for the sources Azure encrypts: TS "Encryption is
- * not supported for source resource … Currently the Azure Compute Gallery only supports encryption
- * for VMs, disks, snapshots and managed images."
- */
-export function encryptionAllowedWith(kind: string): boolean {
-  return ['virtualMachine', 'disk', 'snapshot', 'image'].includes(kind);
-}
+// Customer-managed keys are offered with every kind of source. The troubleshooting catalogue's
+// "Encryption is not supported for source resource …" ("only supports encryption for VMs, disks,
+// snapshots and managed images") is not applied: the spec's own examples encrypt versions made from
+// a VHD, a community image and another gallery version (GalleryImageVersion_Create_WithVHD,
+// _WithCommunityImageVersionAsSource, _WithImageVersionAsSource), so Azure takes those requests
+// (test/emulator/SOURCES.md decides the same).
 
 // ---- VHD sources ---------------------------------------------------------------------------------
 

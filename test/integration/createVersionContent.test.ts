@@ -277,8 +277,9 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       DATA_VHD,
       { accept: true },
       'Done',
-      { accept: true },
-      { accept: true },
+      { accept: true }, // Encryption: platform-managed keys
+      { accept: true }, // Safety
+      { accept: true }, // Replication mode
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });
@@ -289,7 +290,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     assert.match(url.get('https://other.blob.core.windows.net/vhds/a.vhd') ?? '', /storage account picked/);
     assert.match(url.get('https://contosovhds.blob.core.windows.net/a.vhd') ?? '', /container/);
     assert.match(url.get('https://contosovhds.blob.core.windows.net/vhds/a.vhdx') ?? '', /\.vhd blob/);
-    assert.ok(!prompter.titles.some((t) => t.includes('Encryption')), 'no customer-managed keys for a VHD source (Azure encrypts only VMs, images, disks and snapshots)');
+    assert.ok(prompter.titles.some((t) => t.includes(': Encryption (')), "customer-managed keys are offered for a VHD source too (the spec's GalleryImageVersion_Create_WithVHD example encrypts one)");
     assert.ok(version);
     const v = await stored(version.id);
     assert.deepEqual(v.storageProfile.osDiskImage?.source, { uri: OS_VHD, storageAccountId: STORAGE });

@@ -3,7 +3,7 @@
 // confidential definition), and the safety profile.
 import type { DataDiskCandidate, DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import { normalizeRegionName } from '../../model/replication';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, encryptionAllowedWith, nextFreeLun, validateNewLun, validateVhdUrl, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, nextFreeLun, validateNewLun, validateVhdUrl, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../createCommon';
 import { lunsOf } from './spec';
@@ -99,7 +99,7 @@ type KeyAnswer = 'platform' | 'customer';
 function encryptionStep(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
   return {
     title: 'Encryption',
-    when: (s) => ask('encryption') && s.source !== undefined && encryptionAllowedWith(s.source.kind),
+    when: (s) => ask('encryption') && s.source !== undefined,
     async ask(s, prompter, header) {
       for (;;) {
         const answer = await prompter.pick<KeyAnswer>({

@@ -5,7 +5,7 @@ import type { DiskEncryptionSetInfo, NewImageVersion, NewTargetRegion } from '..
 import { parseIsoDate } from '../../model/endOfLife';
 import { normalizeRegionName, validateStorageInRegion, validateTargetRegions, withSourceRegion, type TargetRegion } from '../../model/replication';
 import type { RegionChoice } from '../createCommon';
-import { dataDisksAllowedWith, encryptionAllowedWith, validateDataDisks, validateRegionEncryption, validateSafety, type RegionEncryption } from '../../model/versionContent';
+import { dataDisksAllowedWith, validateDataDisks, validateRegionEncryption, validateSafety, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn, type ReplicaCounts } from '../../ui/answerText';
 import { AZURE_DEFAULT, type CreateImageVersionOptions, type State, type StorageChoice, type TargetRegionOption } from './types';
 
@@ -68,13 +68,8 @@ export function problemsOf(s: State, subscriptionId: string, sets?: readonly Dis
   }
   const regions = s.regions ?? [normalizeRegionName(s.source.location)];
   const encryption = regions.map((region) => ({ region, encryption: encryptionIn(s, region) }));
-  const usesSets = encryption.some((r) => r.encryption?.osDiskImage?.diskEncryptionSetId || r.encryption?.dataDiskImages?.length || r.encryption?.osDiskImage?.secureVMDiskEncryptionSetId);
-  if (usesSets && !encryptionAllowedWith(s.source.kind)) {
-    problems.push('Encryption: Use platform-managed keys with this source: Azure encrypts with disk encryption sets only versions made from VMs, managed images, disks and snapshots.');
-  } else {
-    const p = validateRegionEncryption(encryption, lunsOf(s), subscriptionId, sets);
-    if (p) problems.push(`Encryption: ${p}`);
-  }
+  const encryptionProblem = validateRegionEncryption(encryption, lunsOf(s), subscriptionId, sets);
+  if (encryptionProblem) problems.push(`Encryption: ${encryptionProblem}`);
   const safety = validateSafety(s.blockDeletion, s.endOfLifeDate);
   if (safety) problems.push(`Safety: ${safety}`);
   return problems;

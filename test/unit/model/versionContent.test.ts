@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   dataDisksAllowedWith,
-  encryptionAllowedWith,
   MAX_LUN,
   nextFreeLun,
   parseGalleryVersionReference,
@@ -51,12 +50,8 @@ describe('model/versionContent', () => {
       const vhd = { uri: 'https://a.blob.core.windows.net/v/a.vhd', storageAccountId: 'x' };
       assert.match(validateDataDisks([{ lun: 2, source: vhd }], vhd) ?? '', /OS disk's source/);
     });
-    it('are listed only with disk, snapshot or VHD sources; encryption only with VMs, disks, snapshots and images', () => {
+    it('are listed only with disk, snapshot or VHD sources', () => {
       assert.deepEqual(['disk', 'snapshot', 'vhd', 'image', 'virtualMachine', 'galleryImageVersion'].map(dataDisksAllowedWith), [true, true, true, false, false, false]);
-      assert.deepEqual(
-        ['disk', 'snapshot', 'vhd', 'image', 'virtualMachine', 'galleryImageVersion', 'communityGalleryImageVersion'].map(encryptionAllowedWith),
-        [true, true, false, true, true, false, false],
-      );
     });
   });
 
