@@ -110,9 +110,9 @@ export function dataDisksAllowedWith(kind: string): boolean {
  * A VHD blob URL as typed, for a storage account whose blob endpoint is `blobEndpoint` (e.g.
  * https://contoso.blob.core.windows.net/). Azure copies the blob from the account named by
  * storageAccountId (GalleryDiskImageSource), so the URL must be on that account's endpoint, use
- * HTTPS (the only protocol Azure reads blobs over for managed disks and images), name a container
- * and a blob, and the blob must be a VHD (managed disks and images are made from fixed-size .vhd
- * page blobs: learn.microsoft.com "Upload a VHD to Azure").
+ * HTTPS (the only protocol Azure reads blobs over for managed disks and images), name a blob, and
+ * the blob must be a VHD (managed disks and images are made from fixed-size .vhd page blobs:
+ * learn.microsoft.com "Upload a VHD to Azure").
  */
 export function validateVhdUrl(text: string, blobEndpoint: string): string | undefined {
   const t = text.trim();
@@ -135,8 +135,10 @@ export function validateVhdUrl(text: string, blobEndpoint: string): string | und
     return `Use a blob of the storage account picked (${endpoint.host}${endpoint.pathname.replace(/\/$/, '')}), for example ${example}.`;
   }
   const rest = url.pathname.slice(endpoint ? endpoint.pathname.replace(/\/*$/, '/').length : 1);
+  // A blob directly under the endpoint is in the account's $root container (learn.microsoft.com
+  // "Naming and referencing containers, blobs, and metadata"), so no container is required.
   const parts = rest.split('/').filter(Boolean);
-  if (parts.length < 2) return `Include the container and the blob name, for example ${example}.`;
+  if (parts.length < 1) return `Add the blob's name (its container, then the blob), for example ${example}.`;
   if (!/\.vhd$/i.test(parts[parts.length - 1])) return `Use a .vhd blob (Azure makes disk images from VHDs only), for example ${example}.`;
   return undefined;
 }

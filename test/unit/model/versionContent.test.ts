@@ -60,14 +60,15 @@ describe('model/versionContent', () => {
     it('take an https .vhd blob in a container of the account picked', () => {
       assert.equal(validateVhdUrl('https://contoso.blob.core.windows.net/vhds/os.vhd', endpoint), undefined);
       assert.equal(validateVhdUrl(' https://CONTOSO.blob.core.windows.net/vhds/dir/os.VHD ', endpoint), undefined);
+      assert.equal(validateVhdUrl('https://contoso.blob.core.windows.net/os.vhd', endpoint), undefined, 'a blob of the $root container');
     });
-    it('refuse other schemes, other accounts, no container and other blob types, showing an example', () => {
+    it('refuse other schemes, other accounts, no blob and other blob types, showing an example', () => {
       const cases: [string, RegExp][] = [
         ['', /^Enter/],
         ['not a url', /^Enter a full blob URL/],
         ['http://contoso.blob.core.windows.net/vhds/os.vhd', /https/],
         ['https://fabrikam.blob.core.windows.net/vhds/os.vhd', /storage account picked/],
-        ['https://contoso.blob.core.windows.net/os.vhd', /container/],
+        ['https://contoso.blob.core.windows.net/', /blob's name/],
         ['https://contoso.blob.core.windows.net/vhds/os.vhdx', /\.vhd blob/],
       ];
       for (const [url, re] of cases) {
