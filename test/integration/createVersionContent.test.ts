@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ImageVersion } from '../../src/azure/types';
 import type { CreateImageVersionOptions } from '../../src/commands/createImageVersion';
 import { PENDING_VERSIONS_KEY } from '../../src/commands/createVersionProgress';
+import { COMMUNITY_BOOKMARKS_KEY } from '../../src/tree/nodes/sharedNodes';
 import { PRODUCTION, ScriptedPrompter, UBUNTU_ID, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
 import { emulatorAdmin, extensionApi, nodeAt } from './helpers';
 
@@ -325,5 +326,61 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     }
     assert.deepEqual(await inventory(), before, 'nothing was created');
     assert.deepEqual(await sentBodies('5.9.0'), [], 'nothing was sent');
+  });
+});
+
+describe('Create Image Version from what the tree lists under Shared with me and Community (extension host, local Azure)', () => {
+  useDemoSession({ replicationMs: 1000 });
+
+  after(async () => {
+    const api = await extensionApi();
+    await api.explorer.globalState.update(PENDING_VERSIONS_KEY, undefined);
+    await api.explorer.globalState.update(COMMUNITY_BOOKMARKS_KEY, undefined);
+  });
+
+  it('picks a directly-shared gallery version and a community gallery version through the tree\'s galleries, images and versions', async () => {
+    const api = await extensionApi();
+    await api.explorer.globalState.update(COMMUNITY_BOOKMARKS_KEY, [{ publicName: 'ContosoPublic-5c3f9a1e-7b2d-4e8f-9a6b-1d2c3e4f5a6b', location: 'westeurope' }]);
+    const windows = await nodeAt('Contoso Production', 'contoso_images', 'windows-server-2022');
+    const shared = new ScriptedPrompter([
+      '2022.9.0',
+      'A community or shared gallery version…',
+      { pick: /FABRIKAM_PARTNER_IMAGES/i },
+      'windows-2022-hardened',
+      '3.2.1',
+      { pickMany: [] },
+      '1',
+      { accept: true },
+      { accept: true },
+      '',
+      CREATE,
+    ]);
+    const fromShared = await createVersion(windows, { prompter: shared });
+    assert.deepEqual(shared.problems, []);
+    assert.ok(fromShared, 'created from the shared version');
+    const sharedSource = (await stored(fromShared.id)).storageProfile.source?.id ?? '';
+    assert.match(sharedSource, /^\/SharedGalleries\/[^/]+-FABRIKAM_PARTNER_IMAGES\/Images\/windows-2022-hardened\/Versions\/3\.2\.1$/i);
+
+    const ubuntu = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+    const community = new ScriptedPrompter([
+      '5.5.0',
+      'A community or shared gallery version…',
+      { pick: /ContosoPublic-/ },
+      'debian-12',
+      '1.0.0',
+      { pickMany: [] },
+      '1',
+      { accept: true },
+      { accept: true },
+      '',
+      CREATE,
+    ]);
+    const fromCommunity = await createVersion(ubuntu, { prompter: community });
+    assert.deepEqual(community.problems, []);
+    assert.ok(fromCommunity);
+    assert.equal(fromCommunity.location, 'westeurope', 'made where the community gallery was looked up');
+    assert.equal((await stored(fromCommunity.id)).storageProfile.source?.communityGalleryImageId, COMMUNITY_DEBIAN);
+    const sourceRow = community.prompts.find((p) => p.title.includes('Summary'))?.items?.find((i) => i.label === 'Source')?.description;
+    assert.match(sourceRow ?? '', /debian-12\/1\.0\.0 \(community gallery version, westeurope/);
   });
 });
