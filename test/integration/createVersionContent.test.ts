@@ -8,7 +8,7 @@ import type { ImageVersion } from '../../src/azure/types';
 import type { CreateImageVersionOptions } from '../../src/commands/createImageVersion';
 import { PENDING_VERSIONS_KEY } from '../../src/commands/createVersionProgress';
 import { COMMUNITY_BOOKMARKS_KEY } from '../../src/tree/nodes/sharedNodes';
-import { PRODUCTION, ScriptedPrompter, UBUNTU_ID, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
+import { GALLERY_ID, PRODUCTION, RG_BUILDS, ScriptedPrompter, UBUNTU_ID, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
 import { emulatorAdmin, extensionApi, nodeAt } from './helpers';
 
 const RG = (name: string) => `/subscriptions/${PRODUCTION}/resourceGroups/${name}/providers`;
@@ -382,5 +382,72 @@ describe('Create Image Version from what the tree lists under Shared with me and
     assert.equal((await stored(fromCommunity.id)).storageProfile.source?.communityGalleryImageId, COMMUNITY_DEBIAN);
     const sourceRow = community.prompts.find((p) => p.title.includes('Summary'))?.items?.find((i) => i.label === 'Source')?.description;
     assert.match(sourceRow ?? '', /debian-12\/1\.0\.0 \(community gallery version, westeurope/);
+  });
+});
+
+describe('Create Image Version for a confidential VM definition (extension host, local Azure)', () => {
+  const ui = useDemoSession({ replicationMs: 1000 });
+  const CVM_DEFINITION = `${GALLERY_ID}/images/cvm-ubuntu-specialized`;
+  const VM_CVM = `${RG_BUILDS}/providers/Microsoft.Compute/virtualMachines/vm-cvm-ubuntu`;
+
+  before(async () => {
+    const created = await vscode.commands.executeCommand('azureComputeGallery.createImageDefinition', {
+      gallery: GALLERY_ID,
+      name: 'cvm-ubuntu-specialized',
+      osType: 'Linux',
+      osState: 'Specialized',
+      hyperVGeneration: 'V2',
+      architecture: 'x64',
+      securityType: 'ConfidentialVM',
+      publisher: 'Contoso',
+      offer: 'ConfidentialUbuntu',
+      sku: 'cvm-1',
+    });
+    assert.ok(created, 'the confidential definition exists');
+  });
+
+  after(async () => {
+    await (await extensionApi()).explorer.globalState.update(PENDING_VERSIONS_KEY, undefined);
+  });
+
+  it('sends the confidential-VM encryption type, with a disk encryption set per region for EncryptedWithCmk, from an options object and from the steps', async () => {
+    const cmk = await createVersion({
+      definition: CVM_DEFINITION,
+      version: '1.0.0',
+      source: VM_CVM,
+      confidentialVMEncryptionType: 'EncryptedWithCmk',
+      targetRegions: [{ name: 'northeurope', secureVMDiskEncryptionSetId: DES('des-cvm-northeurope') }],
+    });
+    assert.deepEqual(ui.errors(), []);
+    assert.ok(cmk);
+    assert.deepEqual((await stored(cmk.id)).publishingProfile.targetRegions[0].encryption, {
+      osDiskImage: { securityProfile: { confidentialVMEncryptionType: 'EncryptedWithCmk', secureVMDiskEncryptionSetId: DES('des-cvm-northeurope') } },
+    });
+
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'cvm-ubuntu-specialized');
+    const prompter = new ScriptedPrompter([
+      '1.0.1',
+      'vm-cvm-ubuntu',
+      { pickMany: [] },
+      '1',
+      { accept: true },
+      { accept: true },
+      '',
+      { pick: /^Advanced…$/ },
+      { accept: true }, // Encryption: platform-managed keys
+      'EncryptedWithPmk',
+      { accept: true }, // Safety
+      { accept: true }, // Replication mode
+      CREATE,
+    ]);
+    const pmk = await createVersion(definition, { prompter });
+    assert.deepEqual(prompter.problems, []);
+    assert.ok(pmk);
+    assert.deepEqual((await stored(pmk.id)).publishingProfile.targetRegions[0].encryption, { osDiskImage: { securityProfile: { confidentialVMEncryptionType: 'EncryptedWithPmk' } } });
+  });
+
+  it('refuses a confidential-VM encryption type for a definition that is not for confidential VMs, before sending', async () => {
+    assert.equal(await createVersion({ definition: UBUNTU_ID, version: '5.8.0', source: OS_SNAPSHOT, confidentialVMEncryptionType: 'EncryptedWithPmk' }), undefined);
+    await ui.waitFor('error', /Confidential VM encryption: Remove it: the definition is not for confidential VMs\./);
   });
 });
