@@ -277,3 +277,33 @@ export function validateSafety(blockDeletionBeforeEndOfLife: boolean | undefined
   }
   return undefined;
 }
+
+// ---- Edge zones ------------------------------------------------------------------------------------
+
+/** GalleryRP.json 2025-12-03 EdgeZoneStorageAccountType: what a target extended location takes. */
+export const EDGE_ZONE_STORAGE_TYPES = ['Standard_LRS', 'Standard_ZRS', 'StandardSSD_LRS', 'Premium_LRS'] as const;
+
+export interface ExtendedLocationInput {
+  name: string;
+  edgeZone: string;
+  replicas?: number;
+  storageAccountType?: string;
+}
+
+/**
+ * publishingProfile.targetExtendedLocations[] (GalleryTargetExtendedLocation): a region, the edge
+ * zone in it, replicas 1–100 (as regionalReplicaCount: the troubleshooting catalogue's "The value
+ * … is out of range. The value must be between 1 and 100") and an EdgeZoneStorageAccountType.
+ */
+export function validateExtendedLocations(list: readonly ExtendedLocationInput[]): string | undefined {
+  for (const [i, l] of list.entries()) {
+    const which = `edge zone ${i + 1}`;
+    if (!l.name?.trim()) return `Give ${which} its region (name), for example westus.`;
+    if (!l.edgeZone?.trim()) return `Give ${which} its edge zone (edgeZone), for example microsoftlosangeles1.`;
+    if (l.replicas !== undefined && (!Number.isInteger(l.replicas) || l.replicas < 1 || l.replicas > 100)) return `Use 1 to 100 replicas in ${l.edgeZone} (not ${l.replicas}).`;
+    if (l.storageAccountType !== undefined && !(EDGE_ZONE_STORAGE_TYPES as readonly string[]).includes(l.storageAccountType)) {
+      return `Use ${EDGE_ZONE_STORAGE_TYPES.join(', ')} as the storage type in ${l.edgeZone} (not ${l.storageAccountType}).`;
+    }
+  }
+  return undefined;
+}

@@ -131,6 +131,24 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     assert.equal(profile.storageAccountType, undefined, 'no version-wide type is sent when regions have their own');
   });
 
+  it('sends edge zones given in the options object (publishingProfile.targetExtendedLocations)', async () => {
+    const version = await createVersion({
+      definition: UBUNTU_ID,
+      version: '5.0.2',
+      source: OS_SNAPSHOT,
+      targetExtendedLocations: [{ name: 'eastus', edgeZone: 'microsoftnewyork1', replicas: 2, storageAccountType: 'StandardSSD_LRS' }],
+    });
+    assert.deepEqual(ui.errors(), []);
+    assert.ok(version);
+    const profile = (await stored(version.id)).publishingProfile as unknown as { targetExtendedLocations?: unknown[] };
+    assert.deepEqual(profile.targetExtendedLocations, [
+      { name: 'eastus', extendedLocation: { name: 'microsoftnewyork1', type: 'EdgeZone' }, extendedLocationReplicaCount: 2, storageAccountType: 'StandardSSD_LRS' },
+    ]);
+    ui.clear();
+    assert.equal(await createVersion({ definition: UBUNTU_ID, version: '5.0.3', source: OS_SNAPSHOT, targetExtendedLocations: [{ name: 'eastus', edgeZone: 'z', replicas: 101 }] }), undefined);
+    await ui.waitFor('error', /Edge zones: Use 1 to 100 replicas in z \(not 101\)\./);
+  });
+
   it('sends no storage type for Azure\'s default, and the local Azure applies ZRS where the region has zones, else LRS', async () => {
     const version = await createVersion({ definition: UBUNTU_ID, version: '5.0.1', source: OS_SNAPSHOT, targetRegions: ['eastus', 'westus'] });
     assert.ok(version);

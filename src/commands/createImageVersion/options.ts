@@ -6,7 +6,7 @@ import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { sourceFitsDefinition } from '../../model/imageRules';
 import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../model/replication';
 import { validateImageVersionName } from '../../model/versions';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, parseGalleryVersionReference, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, parseGalleryVersionReference, validateExtendedLocations, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import { buildTargets, countsOf } from './spec';
 import { AZURE_DEFAULT, definitionShape, isConfidential, type CreateImageVersionOptions, type DataDiskChoice, type Lookups, type State, type StorageChoice } from './types';
@@ -149,7 +149,8 @@ export async function readOptions(o: CreateImageVersionOptions, definition: Imag
           ? undefined
           : `Use ${CONFIDENTIAL_VM_ENCRYPTION_TYPES.join(', ')}.`,
   );
-  for (const key of ['blockDeletion', 'allowReplicatedDeletion', 'extendedLocations', 'encryption', 'regionEncryption'] as const) check(key, key, undefined);
+  check('extendedLocations', 'Edge zones', state.extendedLocations === undefined ? undefined : validateExtendedLocations(state.extendedLocations));
+  for (const key of ['blockDeletion', 'allowReplicatedDeletion', 'encryption', 'regionEncryption'] as const) check(key, key, undefined);
   if (regionOptions) {
     const counts = regionOptions.map((r) => r.replicas ?? o.replicaCount ?? 1);
     if (counts.every((c) => c === counts[0]) && (o.replicaCount === undefined || o.replicaCount === counts[0])) state.replicas = String(counts[0] ?? 1);

@@ -6,6 +6,7 @@ import {
   nextFreeLun,
   parseGalleryVersionReference,
   validateDataDisks,
+  validateExtendedLocations,
   validateGalleryVersionReference,
   validateLun,
   validateNewLun,
@@ -156,5 +157,16 @@ describe('model/replication validateStorageInRegion', () => {
     assert.equal(validateStorageInRegion('Standard_ZRS', 'eastus', true), undefined);
     assert.equal(validateStorageInRegion('Standard_ZRS', 'eastus', undefined), undefined, 'unknown: left to Azure');
     for (const t of ['Standard_LRS', 'Premium_LRS', 'PremiumV2_LRS', undefined]) assert.equal(validateStorageInRegion(t, 'westus', false), undefined);
+  });
+});
+
+describe('model/versionContent edge zones', () => {
+  it('take a region, an edge zone, 1-100 replicas and an edge storage type', () => {
+    assert.equal(validateExtendedLocations([{ name: 'westus', edgeZone: 'microsoftlosangeles1', replicas: 2, storageAccountType: 'StandardSSD_LRS' }]), undefined);
+    assert.equal(validateExtendedLocations([]), undefined);
+    assert.match(validateExtendedLocations([{ name: '', edgeZone: 'z' }]) ?? '', /^Give edge zone 1 its region/);
+    assert.match(validateExtendedLocations([{ name: 'westus', edgeZone: ' ' }]) ?? '', /^Give edge zone 1 its edge zone/);
+    assert.match(validateExtendedLocations([{ name: 'westus', edgeZone: 'z', replicas: 0 }]) ?? '', /^Use 1 to 100 replicas in z/);
+    assert.match(validateExtendedLocations([{ name: 'westus', edgeZone: 'z', storageAccountType: 'PremiumV2_LRS' }]) ?? '', /^Use Standard_LRS, Standard_ZRS, StandardSSD_LRS, Premium_LRS/);
   });
 });
