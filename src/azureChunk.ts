@@ -19,6 +19,7 @@ export { createImageDefinition, createGallery } from './azure/createGallery';
 export { listImageVersionNames, startImageVersion } from './azure/createImageVersion';
 export { createResourceGroup, listResourceGroups } from './azure/resourceGroups';
 export { listVersionSources } from './azure/sources';
+export { listDataDiskCandidates, listDiskEncryptionSets, listStorageAccounts } from './azure/versionInputs';
 export { updateSharing, type SharingGroupChange, type SharingOperation } from './azure/sharing';
 export { createRoleAssignment, deleteRoleAssignment, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
 export { findPrincipals, getPrincipalsByIds, type DirectoryObject } from './azure/graph';

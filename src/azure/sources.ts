@@ -37,6 +37,7 @@ function imageSource(i: Image): VersionSource | undefined {
     osState: parseOsState(i.storageProfile?.osDisk?.osState),
     hyperVGeneration: parseHyperVGeneration(i.hyperVGeneration),
     securityType: 'Standard',
+    dataDisks: (i.storageProfile?.dataDisks ?? []).map((d) => ({ lun: d.lun, sizeGB: d.diskSizeGB })),
   };
 }
 
@@ -69,6 +70,8 @@ function vmSource(vm: VirtualMachine, generationOf: ReturnType<typeof vmGenerati
     hyperVGeneration: generation.generation,
     generationUnknown: generation.unknown,
     securityType: securityOf(vm.securityProfile?.securityType),
+    // Azure copies a VM's data disks into the version (storageProfile.dataDiskImages).
+    dataDisks: (vm.storageProfile?.dataDisks ?? []).map((d) => ({ lun: d.lun, name: d.name ?? d.managedDisk?.id?.split('/').pop(), sizeGB: d.diskSizeGB })),
   };
 }
 
@@ -116,6 +119,7 @@ async function galleryVersionSources(target: AzureTarget, options: CallOptions):
               architecture: parseArchitecture(d.architecture),
               securityType: securityOfDefinition(d),
               parentName: `${g.name}/${d.name}`,
+              dataDisks: (v.storageProfile?.dataDiskImages ?? []).map((disk) => ({ lun: disk.lun, sizeGB: disk.sizeInGB })),
             };
           }),
         ),

@@ -22,10 +22,15 @@ export async function listLocations(
 ): Promise<Location[]> {
   return azureCall(async () => {
     const locations: Location[] = [];
+    let anyZones = false;
     for await (const l of subscriptionClient(cloud, credential, userAgent).subscriptions.listLocations(subscriptionId, { abortSignal: options.abortSignal })) {
       if (l.metadata?.regionType === 'Logical') continue;
-      locations.push({ name: l.name ?? '', displayName: l.displayName ?? l.name ?? '' });
+      const zones = (l.availabilityZoneMappings?.length ?? 0) > 0;
+      anyZones ||= zones;
+      locations.push({ name: l.name ?? '', displayName: l.displayName ?? l.name ?? '', zones });
     }
+    // A list with no zone mapping at all (an older API, a cloud without zones data) says nothing either way.
+    if (!anyZones) for (const l of locations) delete l.zones;
     return locations.sort((a, b) => a.displayName.localeCompare(b.displayName));
   });
 }

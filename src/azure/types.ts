@@ -43,6 +43,8 @@ export interface Subscription {
 export interface Location {
   name: string;
   displayName: string;
+  /** Whether the region has availability zones (Azure lists zone mappings for those that do); undefined when the list tells nothing of zones. */
+  zones?: boolean;
 }
 
 export type SharingPermission = 'Private' | 'Groups' | 'Community';

@@ -167,6 +167,8 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
 export interface RegionChoice {
   name: string;
   displayName: string;
+  /** Whether it has availability zones, where the locations list tells. */
+  zones?: boolean;
 }
 
 export function regionLabel(regions: readonly RegionChoice[], name: string): string {

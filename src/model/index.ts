@@ -18,3 +18,4 @@ export * from './principals';
 export * from './deletion';
 export * from './sharingChanges';
 export * from './updateRules';
+export * from './versionContent';

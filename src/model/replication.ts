@@ -6,13 +6,23 @@
 //
 // Rules from learn.microsoft.com "Store and share images in an Azure Compute Gallery": the
 // source region must be one of the target regions (the first replica is made there); up to 100
-// replicas per region; storage account types Standard_LRS, Standard_ZRS and Premium_LRS (the spec
-// also lists PremiumV2_LRS, which the portal does not offer for images, so neither does the UI).
+// replicas per region. Storage account types: every value of GalleryRP.json 2025-12-03's
+// StorageAccountType enum (Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS).
+//
+// Azure's default when a request names no storage type: from API version 2025-03-03 on, Azure
+// applies the StorageAccountStrategy PreferStandard_ZRS — Standard_ZRS where the region supports
+// it, else Standard_LRS (GalleryRP.json 2025-12-03, StorageAccountStrategy: "If no
+// storageAccountStrategy is specified, this is the default strategy (from API version 2025-03-03
+// onwards)"). The Azure CLI sends nothing unless --storage-account-type is given. A target region
+// whose storageAccountType is undefined is sent without one, so Azure applies that default.
 
 export type ReplicationState = 'Unknown' | 'Replicating' | 'Completed' | 'Failed';
-export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS'] as const;
+export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS'] as const;
 export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
+/** What update flows fill in for a region Azure reported without a type (older versions). */
 export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = 'Standard_LRS';
+/** In words, what Azure applies when the request names no storage type (see above). */
+export const AZURE_DEFAULT_STORAGE = "Azure's default: Standard_ZRS where the region has zone-redundant storage, else Standard_LRS";
 export const DEFAULT_REPLICA_COUNT = 1;
 export const MAX_REPLICA_COUNT = 100;
 
@@ -114,7 +124,8 @@ export function isReplicationComplete(status: ReplicationStatusLike | undefined)
 export interface TargetRegion {
   name: string;
   regionalReplicaCount: number;
-  storageAccountType: StorageAccountType;
+  /** Undefined: none is sent, and Azure applies its default (see AZURE_DEFAULT_STORAGE). */
+  storageAccountType?: StorageAccountType;
 }
 
 /** Region names compare as ARM does: "West US", "westus" and "WestUS" are the same region. */
@@ -202,6 +213,19 @@ export function validateTargetRegions(
     if (t.storageAccountType !== undefined && !isStorageAccountType(t.storageAccountType)) {
       return `Use ${STORAGE_ACCOUNT_TYPES.join(', ')} as the storage type in ${name} (not ${String(t.storageAccountType)}).`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Standard_ZRS needs a region with availability zones: troubleshooting-shared-images.md, "ZRS
+ * storage account type is not supported in this region … Change the storage account type to
+ * Premium_LRS or Standard_LRS". `hasZones`: what the subscription's locations list tells of the
+ * region (undefined: unknown, left to Azure).
+ */
+export function validateStorageInRegion(type: string | undefined, region: string, hasZones: boolean | undefined): string | undefined {
+  if (type === 'Standard_ZRS' && hasZones === false) {
+    return `Use Standard_LRS, Premium_LRS or PremiumV2_LRS in ${normalizeRegionName(region)} (or Azure's default): it has no availability zones, so no zone-redundant storage.`;
   }
   return undefined;
 }

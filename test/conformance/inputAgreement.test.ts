@@ -2,7 +2,9 @@
 // must accept and refuse exactly the same inputs, and every refusal must say what to type instead.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { PRODUCTION_SUBSCRIPTION_ID, RICH_IDS } from '../emulator/index';
+import { imageVersionBody } from '../../src/azure/createImageVersion';
+import { validateDataDisks, validateRegionEncryption, validateSafety, type EncryptionSetRef, type RegionEncryption } from '../../src/model/versionContent';
 import type { RunningEmulator } from '../emulator/index';
 import { ARTIFACT_NAME, GALLERY_NAME, checkVersionName, isValidIdentifierPart } from '../emulator/compute/rules';
 import { validateGalleryName, validateImageDefinitionName, validateOffer, validatePublisher, validateSku } from '../../src/model/names';
@@ -294,5 +296,88 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
       assert.ok(refused > 0 && refused < 40, `the sample has both good and bad values (${refused} refused)`);
       assert.deepEqual(tally.disagreements, []);
     });
+  });
+});
+
+// Issue 13: what Create Image Version checks before sending an image with data disks, per-region
+// encryption and a safety profile (src/model/versionContent.ts) against what the local Azure
+// refuses, request by request over HTTPS with the extension's own request body (imageVersionBody).
+describe('Input agreement: data disks, encryption per region, safety (model vs local Azure, HTTPS)', () => {
+  const P = PRODUCTION_SUBSCRIPTION_ID;
+  const UBUNTU = { rg: 'rg-images', gallery: 'contoso_images', image: 'ubuntu-22.04-lts' };
+  // Mostly good values, each with its ways to go wrong.
+  const luns = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1, 2, 63) }, { weight: 1, arbitrary: fc.constant(-1) });
+  const dataSources = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(RICH_IDS.dataSnapshotLun0, RICH_IDS.dataSnapshotLun1, RICH_IDS.dataDisk) },
+    { weight: 1, arbitrary: fc.constant(RICH_IDS.osSnapshot) },
+  );
+  const badSet = fc.constantFrom(
+    RICH_IDS.desOtherSubscription,
+    `/subscriptions/${P}/resourceGroups/rg-security/providers/Microsoft.Compute/diskEncryptionSets/des-missing`,
+    'des-eastus',
+  );
+  const setIn = (region: 'eastus' | 'westeurope') =>
+    fc.oneof(
+      { weight: 8, arbitrary: region === 'eastus' ? fc.constantFrom(RICH_IDS.desEastus, RICH_IDS.desEastusData) : fc.constant(RICH_IDS.desWesteurope) },
+      { weight: 1, arbitrary: fc.constant(region === 'eastus' ? RICH_IDS.desWesteurope : RICH_IDS.desEastus) },
+      { weight: 1, arbitrary: badSet },
+    );
+  const regionEncryption = (region: 'eastus' | 'westeurope') =>
+    fc.record({ os: fc.option(setIn(region), { nil: undefined }), data: fc.array(fc.record({ lun: luns, diskEncryptionSetId: setIn(region) }), { maxLength: 2 }) });
+  const scenario = fc.record({
+    disks: fc.uniqueArray(fc.record({ lun: luns, source: dataSources }), { maxLength: 3, selector: (d) => d.source }),
+    westeurope: fc.boolean(),
+    encryption: fc.tuple(fc.option(regionEncryption('eastus'), { nil: undefined, freq: 2 }), fc.option(regionEncryption('westeurope'), { nil: undefined, freq: 2 })),
+    block: fc.boolean(),
+    endOfLife: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  });
+  let emu: RunningEmulator;
+  before(async () => {
+    emu = await startFast({ seed: 'demo', recordTraffic: false });
+  });
+  after(() => emu.stop());
+
+  it('the server answers images with data disks, encryption sets per region and a safety profile as the model predicts (a sample of 80)', async () => {
+    const client = computeClient(emu, P);
+    const known: EncryptionSetRef[] = [];
+    for await (const s of client.diskEncryptionSets.list()) known.push({ id: s.id ?? '', location: s.location });
+    assert.ok(known.length >= 6, 'the demo seed has disk encryption sets');
+    let refused = 0;
+    for (const [i, s] of fc.sample(scenario, { numRuns: 80, seed: 13 }).entries()) {
+      const regions = s.westeurope ? ['eastus', 'westeurope'] : ['eastus'];
+      const encryption = regions.map((region, r) => {
+        const e = s.encryption[r];
+        const value: RegionEncryption | undefined = e
+          ? { ...(e.os ? { osDiskImage: { diskEncryptionSetId: e.os } } : {}), ...(e.data.length ? { dataDiskImages: e.data } : {}) }
+          : undefined;
+        return { region, encryption: value && (value.osDiskImage || value.dataDiskImages) ? value : undefined };
+      });
+      const endOfLifeDate = s.endOfLife ? new Date(Date.UTC(2040, 0, 1)) : undefined;
+      const model =
+        validateDataDisks(s.disks.map((d) => ({ lun: d.lun, source: { id: d.source } })), { id: RICH_IDS.osSnapshot }) ??
+        validateRegionEncryption(encryption, s.disks.map((d) => d.lun), P, known) ??
+        validateSafety(s.block, endOfLifeDate?.toISOString());
+      const body = imageVersionBody({
+        location: 'eastus',
+        source: { kind: 'snapshot', id: RICH_IDS.osSnapshot },
+        dataDisks: s.disks.map((d) => ({ lun: d.lun, source: { id: d.source } })),
+        targetRegions: encryption.map((e) => ({ name: e.region, regionalReplicaCount: 1, ...(e.encryption ? { encryption: e.encryption } : {}) })),
+        replicaCount: 1,
+        excludeFromLatest: false,
+        endOfLifeDate,
+        ...(s.block ? { safetyProfile: { blockDeletionBeforeEndOfLife: true } } : {}),
+      });
+      let accepted = true;
+      try {
+        await client.galleryImageVersions.createOrUpdate(UBUNTU.rg, UBUNTU.gallery, UBUNTU.image, `13.0.${i}`, body, POLL).pollUntilDone();
+      } catch (error) {
+        accepted = false;
+        refused++;
+        assert.equal((error as { code?: string }).code, 'InvalidParameter', JSON.stringify(s));
+      }
+      agree(`version content #${i} (HTTP)`, JSON.stringify(s), model, accepted);
+    }
+    assert.deepEqual(tally.disagreements, []);
+    assert.ok(refused > 10 && refused < 70, `the sample has both good and bad requests (${refused} refused)`);
   });
 });

@@ -406,6 +406,71 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     assert.equal(await toasts(page).withText(/7\.7\.1 of ubuntu-22\.04-lts is ready/).count(), 0, 'the stopped wait reports nothing');
   });
 
+  it('Create Image Version with a data disk and a customer-managed key per disk, through the real quick input (issue 13)', async () => {
+    const q = quickInput(page);
+    const step = (title: string) => waitForStep(page, new RegExp(`Create Image Version: ${title}`));
+    const pick = async (title: string, filter: string, row: RegExp) => {
+      await step(title);
+      await q.input.fill(filter);
+      await q.rows.filter({ hasText: row }).first().click();
+    };
+    await runFromPalette(page, 'Create Image Version…');
+    await step('Definition \\(step 1 of \\d+\\)');
+    await q.rows.filter({ hasText: 'ubuntu-22.04-lts' }).first().waitFor();
+    await typeAndAccept('ubuntu-22.04-lts');
+    await step('Version \\(');
+    await typeAndAccept('8.8.0');
+    await pick('Source \\(', 'snap-ubuntu-2204-os-eastus', /snap-ubuntu-2204-os-eastus/);
+    for (const title of ['Target regions', 'Replicas']) {
+      await step(`${title} \\(`);
+      await page.keyboard.press('Enter'); // the source region; one replica
+    }
+    await pick('Storage \\(', 'Standard_ZRS', /Standard_ZRS/);
+    for (const title of ['Latest', 'End of life']) {
+      await step(`${title} \\(`);
+      await page.keyboard.press('Enter');
+    }
+    await pick('Summary \\(', 'Advanced', /Advanced…/);
+    await pick('Data disks \\(', 'Add a data disk', /Add a data disk…/);
+    await pick('Data disks \\(.*— source', 'snap-data-0-eastus', /snap-data-0-eastus/);
+    await step('Data disks \\(.*— LUN');
+    assert.equal(await q.input.inputValue(), '0', 'the first free LUN is suggested');
+    await q.input.fill('64');
+    await q.message.getByText(/Use a LUN from 0 to 63 \(not 64\)/).waitFor();
+    await typeAndAccept('0');
+    await step('Data disks \\(');
+    await q.rows.filter({ hasText: /LUN 0: snap-data-0-eastus/ }).first().waitFor();
+    await shot('datadisk-01-data-disks');
+    await pick('Data disks \\(', 'Done', /Done/);
+    await pick('Encryption \\(', 'Customer-managed', /Customer-managed keys…/);
+    await pick('Encryption \\(.*the OS disk', 'des-eastus', /des-eastus(?!-data)/);
+    await pick('Encryption \\(.*LUN 0', 'des-eastus-data', /des-eastus-data/);
+    for (const title of ['Safety', 'Replication mode']) {
+      await step(`${title} \\(`);
+      await page.keyboard.press('Enter');
+    }
+    await step('Summary \\(');
+    await q.rows.filter({ hasText: /LUN 0: snap-data-0-eastus \(snapshot\)/ }).first().waitFor();
+    await q.rows.filter({ hasText: /OS disk des-eastus, LUN 0 des-eastus-data/ }).first().waitFor();
+    await page.mouse.move(900, 700);
+    await shot('datadisk-02-summary');
+    await page.keyboard.press('Enter'); // "Create image version", the active row
+    await q.widget.waitFor({ state: 'hidden' });
+
+    const id = `${UBUNTU}/versions/8.8.0`;
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '8.8.0'));
+    const stored = emulator!.state.resources[id]?.properties as
+      | { storageProfile: { dataDiskImages?: { lun: number; source?: { id?: string } }[] }; publishingProfile: { targetRegions: { storageAccountType?: string; encryption?: unknown }[] } }
+      | undefined;
+    assert.ok(stored, 'the version was created');
+    assert.deepEqual(stored.storageProfile.dataDiskImages?.map((d) => [d.lun, d.source?.id?.split('/').pop()]), [[0, 'snap-data-0-eastus']]);
+    const [east] = stored.publishingProfile.targetRegions;
+    assert.equal(east.storageAccountType, 'Standard_ZRS');
+    const des = (name: string) => `/subscriptions/${PRODUCTION}/resourceGroups/rg-security/providers/Microsoft.Compute/diskEncryptionSets/${name}`;
+    assert.deepEqual(east.encryption, { osDiskImage: { diskEncryptionSetId: des('des-eastus') }, dataDiskImages: [{ lun: 0, diskEncryptionSetId: des('des-eastus-data') }] });
+    await dismissToasts();
+  });
+
   it('a window reload picks up the wait for a version still replicating', async () => {
     // Replication finishes only when the test says so, after the reload (no race with a slow machine).
     emulator!.admin.setConfig({ replication: { durationMs: 600_000 } });

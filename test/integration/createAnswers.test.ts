@@ -181,6 +181,8 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       'Yes, exclude it from "latest"',
       '2037-03-01',
       ADVANCED,
+      { accept: true } as const, // Encryption: platform-managed keys
+      { accept: true } as const, // Safety: none
       'Shallow',
       CREATE_VERSION,
     ];
@@ -198,6 +200,8 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       ADVANCED,
       accept,
+      accept,
+      accept,
       CREATE_VERSION,
     ]);
     assert.equal(await createVersion(definition, { prompter }), undefined);
@@ -210,9 +214,11 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     const second = prompter.prompts.slice(first.length);
     assert.deepEqual(
       second.map((p) => p.title.replace(/ \(step \d+ of \d+\)$/, '')),
-      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Replication mode', 'Summary'].map((t) => `Create Image Version: ${t}`),
+      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Summary'].map(
+        (t) => `Create Image Version: ${t}`,
+      ),
     );
-    assert.deepEqual(second.slice(0, 10).map(shown), [
+    assert.deepEqual(second.slice(0, 12).map(shown), [
       ['ubuntu-22.04-lts'],
       '22.6.0',
       ['$(vm) vm-legacy-ubuntu1804'],
@@ -222,6 +228,8 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       ['Yes, exclude it from "latest"'],
       '2037-03-01',
       ['$(check) Create image version'],
+      ['Platform-managed keys'],
+      ['No protection'],
       ['Shallow'],
     ]);
     // The kept mode is sent, so the retry's summary shows it before Advanced… is opened again.

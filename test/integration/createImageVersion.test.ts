@@ -26,7 +26,7 @@ async function createVersion(...args: unknown[]): Promise<ImageVersion | undefin
 
 interface StoredProfile {
   publishingProfile: { targetRegions: { name: string; regionalReplicaCount: number; storageAccountType: string }[]; excludeFromLatest: boolean; storageAccountType: string };
-  storageProfile: { source?: { id: string }; osDiskImage?: { source?: { id: string } } };
+  storageProfile: { source?: { id?: string; virtualMachineId?: string }; osDiskImage?: { source?: { id: string } } };
 }
 
 describe('Create Image Version (extension host, local Azure)', () => {
@@ -138,7 +138,8 @@ describe('Create Image Version (extension host, local Azure)', () => {
       assert.equal(version.location, c.location, `${c.options.version}: the source's region`);
       const stored = resource(await emulatorState(), version.id)?.properties as unknown as StoredProfile;
       assert.deepEqual(stored.publishingProfile.targetRegions.map((r) => r.name), c.regions, `${c.options.version}: the source region first`);
-      const sent = c.path === 'source' ? stored.storageProfile.source?.id : stored.storageProfile.osDiskImage?.source?.id;
+      // A VM is sent (and echoed, as Azure does) as storageProfile.source.virtualMachineId.
+      const sent = c.path === 'source' ? (stored.storageProfile.source?.id ?? stored.storageProfile.source?.virtualMachineId) : stored.storageProfile.osDiskImage?.source?.id;
       assert.equal(sent, c.options.source, `${c.options.version}: the source goes in storageProfile.${c.path}`);
     }
     const snapshotVersion = resource(await emulatorState(), `${WINDOWS_ID}/versions/2022.3.0`)?.properties as unknown as StoredProfile;
@@ -240,7 +241,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('Escape at any step leaves nothing created', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, '', { pick: /^Advanced…$/ }, 'Shallow'];
+    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, '', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow'];
     const before = await inventory();
     for (let at = 0; at <= answers.length; at++) {
       const prompter = new ScriptedPrompter([...answers.slice(0, at), CANCEL]);
@@ -252,10 +253,10 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('sends the replication mode chosen under Advanced…', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', '2031-01-31', { pick: /^Advanced…$/ }, 'Shallow', CREATE]);
+    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', '2031-01-31', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', CREATE]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
-    assert.equal(prompter.titles.at(-1), 'Create Image Version: Summary (step 10 of 10)');
+    assert.deepEqual(prompter.titles.slice(-4), ['Encryption (step 9 of 12)', 'Safety (step 10 of 12)', 'Replication mode (step 11 of 12)', 'Summary (step 12 of 12)'].map((t) => `Create Image Version: ${t}`));
     assert.ok(prompter.prompts.at(-1)?.items?.some((i) => i.label === 'Replication mode' && i.description === 'Shallow'));
     const p = (resource(await emulatorState(), version?.id ?? '')?.properties ?? {}) as { publishingProfile?: Record<string, unknown> };
     assert.equal(p.publishingProfile?.replicationMode, 'Shallow');

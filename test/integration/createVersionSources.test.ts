@@ -25,7 +25,7 @@ interface StoredVersion {
     endOfLifeDate?: string;
     replicationMode?: string;
   };
-  storageProfile: { source?: { id: string }; osDiskImage?: { source?: { id: string } } };
+  storageProfile: { source?: { id?: string; virtualMachineId?: string }; osDiskImage?: { source?: { id: string } } };
 }
 
 async function stored(id: string): Promise<StoredVersion> {
@@ -91,7 +91,8 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       assert.ok(listed, `${c.picked} is listed under its kind`);
       assert.equal(listed.refusal, undefined, `${c.picked} fits`);
       const p = await stored(version.id);
-      const sourceId = c.path === 'source' ? p.storageProfile.source?.id : p.storageProfile.osDiskImage?.source?.id;
+      // A VM is sent (and echoed, as Azure does) as storageProfile.source.virtualMachineId.
+      const sourceId = c.path === 'source' ? (p.storageProfile.source?.id ?? p.storageProfile.source?.virtualMachineId) : p.storageProfile.osDiskImage?.source?.id;
       assert.equal(sourceId?.toLowerCase(), c.sourceId.toLowerCase(), `${c.picked} is the version's source`);
       assert.deepEqual(p.publishingProfile.targetRegions.map((r) => r.name), c.regions, `${c.picked}: the source region first, then the regions picked`);
     }
@@ -136,7 +137,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
     assert.deepEqual(await galleryImageCounts(), before);
   });
 
-  it('offers 1 replica, Standard_LRS (of Standard_LRS, Standard_ZRS, Premium_LRS) and Full (of Full, Shallow) by default, and refuses today as end of life but not tomorrow', async () => {
+  it("offers 1 replica, Azure's default storage (of it and the four types the API takes) and Full (of Full, Shallow) by default, and refuses today as end of life but not tomorrow", async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
     const [yesterday, today, tomorrow] = [utcDay(-1), utcDay(0), utcDay(1)];
     const prompter = new ScriptedPrompter([
@@ -151,14 +152,18 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       tomorrow,
       { pick: /^Advanced…$/ },
       { accept: true },
+      { accept: true },
+      { accept: true },
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     const step = (part: string) => prompter.prompts.find((p) => p.title.includes(`: ${part} (`));
     assert.equal(step('Replicas')?.value, '1', 'one replica by default');
-    assert.deepEqual(step('Storage')?.items?.map((i) => i.label), ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS']);
-    assert.deepEqual(step('Storage')?.selected, ['Standard_LRS'], 'Standard_LRS by default');
+    assert.deepEqual(step('Storage')?.items?.map((i) => i.label), ["Azure's default", 'Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS', 'Different per region…']);
+    assert.deepEqual(step('Storage')?.selected, ["Azure's default"], "Azure's default by default");
+    assert.deepEqual(step('Encryption')?.selected, ['Platform-managed keys']);
+    assert.deepEqual(step('Safety')?.selected, ['No protection']);
     assert.deepEqual(step('Replication mode')?.items?.map((i) => i.label), ['Full', 'Shallow']);
     assert.deepEqual(step('Replication mode')?.selected, ['Full']);
     assert.ok(prompter.prompts.find((p) => p.title.includes(': Summary ('))?.items?.some((i) => i.label === '$(settings-gear) Advanced…'), 'the replication mode is under Advanced…');
@@ -170,12 +175,13 @@ describe('Create Image Version, Source picker and step defaults (extension host,
 
     assert.ok(version);
     const p = await stored(version.id);
-    assert.equal(p.publishingProfile.storageAccountType, 'Standard_LRS');
+    // Nothing sent: Azure applies PreferStandard_ZRS (both regions have zones).
+    assert.equal(p.publishingProfile.storageAccountType, undefined);
     assert.deepEqual(
       p.publishingProfile.targetRegions.map((r) => [r.name, r.regionalReplicaCount, r.storageAccountType]),
       [
-        ['East US', 1, 'Standard_LRS'],
-        ['West US 2', 1, 'Standard_LRS'],
+        ['East US', 1, 'Standard_ZRS'],
+        ['West US 2', 1, 'Standard_ZRS'],
       ],
     );
     assert.equal(p.publishingProfile.replicaCount, 1);

@@ -136,11 +136,12 @@ describe('model/replication', () => {
       assert.deepEqual(withSourceRegion([], 'West Europe').map((r) => r.name), ['westeurope']);
     });
 
-    it('storage account types are the three the portal offers', () => {
-      assert.deepEqual([...STORAGE_ACCOUNT_TYPES], ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS']);
+    it('storage account types are the four the API takes (GalleryRP.json StorageAccountType)', () => {
+      assert.deepEqual([...STORAGE_ACCOUNT_TYPES], ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS']);
       assert.ok(isStorageAccountType('Premium_LRS'));
       assert.ok(!isStorageAccountType('premium_lrs'));
-      assert.ok(!isStorageAccountType('PremiumV2_LRS'));
+      assert.ok(isStorageAccountType('PremiumV2_LRS'));
+      assert.ok(!isStorageAccountType('StandardSSD_LRS'));
     });
   });
 
@@ -177,7 +178,7 @@ describe('model/replication', () => {
       assert.match(validateTargetRegions([region('westus', MAX_REPLICA_COUNT + 1)], source) ?? '', /not 101/);
       assert.match(validateTargetRegions([region('westus', 1.5)], source) ?? '', /not 1\.5/);
       const odd = { name: 'westus', regionalReplicaCount: 1, storageAccountType: 'Ultra' } as unknown as TargetRegion;
-      assert.match(validateTargetRegions([odd], source) ?? '', /Standard_LRS, Standard_ZRS, Premium_LRS.*not Ultra/);
+      assert.match(validateTargetRegions([odd], source) ?? '', /Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS.*not Ultra/);
     });
   });
 });
