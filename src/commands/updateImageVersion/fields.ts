@@ -4,6 +4,7 @@ import type { ImageVersion } from '../../azure/types';
 import { isoDay, validateEndOfLifeDate } from '../../model/endOfLife';
 import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
 import { replicaText, updatedTargets, whyTargetEditsRefused, type CurrentTarget, type TargetRegionEdit } from '../../model/updateRules';
+import { validateRegionEncryption, type EncryptionSetRef, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn } from '../../ui/answerText';
 import type { ManageOptions } from '../manageCommon';
 
@@ -14,6 +15,10 @@ export interface TargetRegionUpdate {
   storageAccountType?: string;
   /** Whether VMs asking for "latest" in this region skip this version (absent: as now). */
   excludeFromLatest?: boolean;
+  /** Only for a region being added: the disk encryption set of the OS disk there. */
+  osDiskEncryptionSetId?: string;
+  /** Only for a region being added: the disk encryption set of each data disk there. */
+  dataDiskEncryptionSetIds?: { lun: number; diskEncryptionSetId: string }[];
 }
 
 export interface UpdateImageVersionOptions extends ManageOptions {
@@ -58,11 +63,13 @@ export interface State {
   newStorage?: string;
   /** Per-region storage types given in the options object, for regions being added. */
   storageByRegion?: Record<string, string>;
+  /** The encryption of each region being added (the version's disks encrypted elsewhere must be here too). */
+  encryptionByRegion?: Record<string, RegionEncryption>;
   blockDeletion?: boolean;
   allowDeletion?: boolean;
 }
 
-export type Values = Required<Omit<State, 'fields' | 'storageByRegion'>> & Pick<State, 'storageByRegion'>;
+export type Values = Required<Omit<State, 'fields' | 'storageByRegion' | 'encryptionByRegion'>> & Pick<State, 'storageByRegion' | 'encryptionByRegion'>;
 
 /** The version as it is now, in the wizard's terms. */
 export function currentValues(version: ImageVersion, targets: readonly CurrentTarget[]): Values {
@@ -98,7 +105,8 @@ export function targetsOf(current: Values, s: State, currentTargets: readonly Cu
     const exclude = excluded.has(t.name);
     // A storage type named for a replicated region is kept on the edit, so it is refused below if it differs.
     const named = before ? m.storageByRegion?.[t.name] : undefined;
-    const edit = named !== undefined ? { ...t, storageAccountType: named } : t;
+    const encryption = before ? undefined : m.encryptionByRegion?.[t.name];
+    const edit = { ...t, ...(named !== undefined ? { storageAccountType: named } : {}), ...(encryption ? { encryption: { ...encryption } } : {}) };
     // Only a region whose exclusion changes says so: the others are written back as Azure has them.
     return exclude !== (before?.excludeFromLatest ?? false) ? { ...edit, excludeFromLatest: exclude } : edit;
   });
@@ -151,6 +159,15 @@ export function givenState(options: UpdateImageVersionOptions, currentTargets: r
       state.replicas = names.map((n, i) => `${n}=${entries[i]?.replicas ?? options.replicaCount ?? currentTargets.find((t) => t.name === n)?.regionalReplicaCount ?? 1}`).join(', ');
       fields.push('replicas');
     }
+    const encrypted = entries.filter((r) => r.osDiskEncryptionSetId !== undefined || r.dataDiskEncryptionSetIds !== undefined);
+    if (encrypted.length > 0) {
+      state.encryptionByRegion = Object.fromEntries(
+        encrypted.map((r) => [
+          normalizeRegionName(r.name),
+          { ...(r.osDiskEncryptionSetId ? { osDiskImage: { diskEncryptionSetId: r.osDiskEncryptionSetId } } : {}), ...(r.dataDiskEncryptionSetIds ? { dataDiskImages: r.dataDiskEncryptionSetIds } : {}) },
+        ]),
+      );
+    }
     const storage = entries.filter((r) => r.storageAccountType !== undefined);
     if (storage.length > 0) state.storageByRegion = Object.fromEntries(storage.map((r) => [normalizeRegionName(r.name), r.storageAccountType!]));
     if (entries.some((r) => r.excludeFromLatest !== undefined)) {
@@ -174,4 +191,41 @@ export function givenState(options: UpdateImageVersionOptions, currentTargets: r
 
 export function blockProblem(v: Values): string | undefined {
   return v.blockDeletion && !v.endOfLifeDate ? 'Blocking deletion before the end of life needs an end-of-life date: set one too.' : undefined;
+}
+
+/** The version's encryption, region by region, in the rules' terms. */
+export function currentEncryption(version: ImageVersion): { region: string; encryption?: RegionEncryption }[] {
+  return version.targetRegions.map((t) => ({
+    region: normalizeRegionName(t.name),
+    encryption: t.encryption
+      ? {
+          ...(t.encryption.osDiskEncryptionSetId ? { osDiskImage: { diskEncryptionSetId: t.encryption.osDiskEncryptionSetId } } : {}),
+          dataDiskImages: t.encryption.dataDisks.filter((d) => d.diskEncryptionSetId).map((d) => ({ lun: d.lun, diskEncryptionSetId: d.diskEncryptionSetId! })),
+        }
+      : undefined,
+  }));
+}
+
+/** What the disks encrypted in the regions the version keeps need in the regions being added: the OS disk, and these LUNs. */
+export function encryptedDisks(version: ImageVersion): { os: boolean; luns: number[] } {
+  const os = version.targetRegions.some((t) => t.encryption?.osDiskEncryptionSetId);
+  const luns = [...new Set(version.targetRegions.flatMap((t) => t.encryption?.dataDisks.filter((d) => d.diskEncryptionSetId).map((d) => d.lun) ?? []))].sort((a, b) => a - b);
+  return { os, luns };
+}
+
+/**
+ * The encryption rules over the list to send: the regions kept as Azure has them, the added ones
+ * as answered (model/versionContent validateRegionEncryption: a disk encrypted in one region is
+ * encrypted in every region, with a set of the gallery's subscription in that region).
+ */
+export function encryptionProblem(version: ImageVersion, list: readonly TargetRegionEdit[], sets?: readonly EncryptionSetRef[]): string | undefined {
+  const kept = currentEncryption(version);
+  const regions = list.map((t) => kept.find((k) => k.region === normalizeRegionName(t.name)) ?? { region: normalizeRegionName(t.name), encryption: t.encryption as RegionEncryption | undefined });
+  if (!regions.some((r) => r.encryption)) return undefined;
+  const luns = version.dataDiskImages.map((d) => d.lun).filter((l): l is number => l !== undefined);
+  // The added regions' sets are the user's answers, checked against the listed sets; the kept
+  // regions' were accepted by Azure already, and take part only in "every region encrypts it".
+  const added = regions.filter((r) => !kept.some((k) => k.region === r.region));
+  if (added.length === 0) return undefined;
+  return validateRegionEncryption(added, luns, version.subscriptionId, sets) ?? validateRegionEncryption(regions, luns, version.subscriptionId);
 }

@@ -20,7 +20,8 @@ import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs, type RegionChoice } from '../createCommon';
 import type { VersionCreations } from '../createVersionProgress';
 import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
-import { blockProblem, currentValues, givenState, merged, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
+import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
+import { blockProblem, currentValues, encryptedDisks, encryptionProblem, givenState, merged, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
 import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
 
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
@@ -51,7 +52,9 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const source = normalizeRegionName(version.location);
   const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
   const current = currentValues(version, currentTargets);
-  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices };
+  let sets: Promise<DiskEncryptionSetInfo[]> | undefined;
+  const encryptionSets = () => (sets ??= azure.listDiskEncryptionSets(target).catch(() => [] as DiskEncryptionSetInfo[]));
+  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets };
 
   // Values given up front: checked before anything is asked or sent.
   const { state, fields: givenFields, problems } = givenState(options, currentTargets, source);
@@ -60,6 +63,11 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     if (typeof t === 'string' && problems.length === 0) problems.push(`Target regions: ${t}`);
   }
   if (givenFields.length > 0 && blockProblem(merged(current, state))) problems.push(blockProblem(merged(current, state))!);
+  const givenList = problems.length === 0 && givenFields.includes('regions') ? targetsOf(current, state, currentTargets, source) : undefined;
+  if (givenList !== undefined && typeof givenList !== 'string') {
+    const problem = encryptionProblem(version, givenList, ctx.encrypted.os || ctx.encrypted.luns.length > 0 ? await encryptionSets() : undefined);
+    if (problem) problems.push(`Encryption: ${problem}`);
+  }
   if (problems.length > 0) {
     void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
     return undefined;
@@ -73,6 +81,12 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   }
 
   const changes = changesOf(current, state, currentTargets, source, version);
+  // The wizard's answers, or an options object naming encryption only for some added regions.
+  const encryption = typeof changes === 'string' || !changes.targetRegions ? undefined : encryptionProblem(version, changes.targetRegions);
+  if (encryption) {
+    void notify('error', `${TITLE}: ${encryption} Nothing was changed.`);
+    return undefined;
+  }
   if (typeof changes === 'string') {
     void notify('error', `${TITLE}: ${changes} Nothing was changed.`);
     return undefined;

@@ -3,12 +3,18 @@
 import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
-import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
+import type { RegionEncryption } from '../../model/versionContent';
+import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { RegionChoice } from '../createCommon';
 import { FIELDS, LABELS, merged, shown, targetsOf, type Field, type State, type Values } from './fields';
 
 export interface StepContext {
   versionName: string;
+  /** The disks encrypted with the user's keys in the regions the version has (added regions need the same). */
+  encrypted: { os: boolean; luns: number[] };
+  /** The subscription's disk encryption sets, listed when the version is encrypted. */
+  encryptionSets: () => Promise<DiskEncryptionSetInfo[]>;
   current: Values;
   currentTargets: readonly CurrentTarget[];
   source: string;
@@ -30,6 +36,53 @@ export function regionLabelIn(ctx: StepContext, name: string): string {
 
 function addedRegions(ctx: StepContext, s: State): string[] {
   return merged(ctx.current, s).regions.map(normalizeRegionName).filter((r) => !ctx.currentTargets.some((t) => t.name === r));
+}
+
+/**
+ * A disk encrypted with the user's key in the regions the version has must be encrypted in an added
+ * region too (Azure: "A disk encryption set is required for disk … in target region …"): one set
+ * per added region, from the sets in that region, for every such disk.
+ */
+function addedEncryptionStep(ctx: StepContext): Step<State> {
+  const disks = () => [ctx.encrypted.os ? 'the OS disk' : '', ...ctx.encrypted.luns.map((l) => `LUN ${l}`)].filter(Boolean).join(', ');
+  return {
+    title: 'Encryption in the added regions',
+    when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && (ctx.encrypted.os || ctx.encrypted.luns.length > 0),
+    async ask(state, prompter, header) {
+      const sets = await ctx.encryptionSets();
+      const regions = addedRegions(ctx, state);
+      const chosen: Record<string, RegionEncryption> = {};
+      for (let i = 0; i < regions.length; ) {
+        const region = regions[i]!;
+        const here = sets.filter((set) => normalizeRegionName(set.location) === region);
+        const items: PickEntry<string>[] = here.map((set) => ({ label: set.name, description: `${set.resourceGroup}${set.encryptionType ? ` · ${set.encryptionType}` : ''}`, value: set.id }));
+        if (here.length === 0) {
+          items.push({ label: `No disk encryption set in ${regionLabelIn(ctx, region)}`, value: '', refusal: `Create a disk encryption set in ${region} first (Azure encrypts with a set of the region), or go Back and leave ${region} out.` });
+        }
+        const previous = state.encryptionByRegion?.[region];
+        const answer = await prompter.pick<string>({
+          ...header,
+          title: `${header.title} — ${regionLabelIn(ctx, region)}`,
+          placeholder: `The disk encryption set for ${disks()} in ${regionLabelIn(ctx, region)}, as in the version's other regions`,
+          items,
+          selected: previous?.osDiskImage?.diskEncryptionSetId ? [previous.osDiskImage.diskEncryptionSetId] : previous?.dataDiskImages?.[0] ? [previous.dataDiskImages[0].diskEncryptionSetId] : [],
+        });
+        if (answer === CANCEL) return CANCEL;
+        if (isNavigation(answer)) {
+          if (i === 0) return answer;
+          i--;
+          continue;
+        }
+        chosen[region] = {
+          ...(ctx.encrypted.os ? { osDiskImage: { diskEncryptionSetId: answer } } : {}),
+          ...(ctx.encrypted.luns.length > 0 ? { dataDiskImages: ctx.encrypted.luns.map((lun) => ({ lun, diskEncryptionSetId: answer })) } : {}),
+        };
+        i++;
+      }
+      state.encryptionByRegion = chosen;
+      return undefined;
+    },
+  };
 }
 
 function regionSteps(ctx: StepContext): Step<State>[] {
@@ -84,6 +137,7 @@ function regionSteps(ctx: StepContext): Step<State>[] {
         s.newStorage = v;
       },
     }),
+    addedEncryptionStep(ctx),
     pickManyStep<State, string>({
       title: LABELS.regionLatest,
       placeholder: 'Select the regions where VMs asking for "latest" should skip this version (none selected: no region skips it)',
