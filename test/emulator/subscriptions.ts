@@ -1,3 +1,4 @@
+import { regionHasZones } from './compute/publishing';
 import { SUBSCRIPTION_API_VERSIONS, SUPPORTED_LOCATIONS } from './arm/apiVersions';
 import { page } from './arm/paging';
 import { displayRegion } from './compute/replication';
@@ -78,6 +79,10 @@ export function registerSubscriptions(emu: Emulator): void {
             displayName: displayRegion(name),
             regionalDisplayName: `(${group}) ${displayRegion(name)}`,
             metadata: { regionType: 'Physical', regionCategory: 'Recommended', geographyGroup: group, physicalLocation: place },
+            // Subscriptions - List Locations (2022-12-01+): a region with availability zones maps its
+            // logical zones to physical ones; one without has none (learn.microsoft.com/rest/api/resources/subscriptions/list-locations,
+            // zone support: learn.microsoft.com/azure/reliability/regions-list).
+            ...(regionHasZones(name) ? { availabilityZoneMappings: ['1', '2', '3'].map((z) => ({ logicalZone: z, physicalZone: `${name}-az${z}` })) } : {}),
           };
         }),
       },

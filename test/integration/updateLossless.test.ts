@@ -102,6 +102,12 @@ describe('Updates change only what the user named (extension host, local Azure, 
     assert.deepEqual(changed(before, await arm('GET', RICH)), []);
   });
 
+  it('refuses zone-redundant storage for an added region without availability zones, before sending', async () => {
+    await run('updateImageVersion', { version: RICH, targetRegions: ['eastus', 'westus2', 'westeurope', { name: 'westus', storageAccountType: 'Standard_ZRS' }] });
+    await ui.waitFor('error', /Use Standard_LRS, Premium_LRS or PremiumV2_LRS in westus \(or Azure's default\): it has no availability zones/);
+    assert.deepEqual(changed(before, await arm('GET', RICH)), []);
+  });
+
   it("the hover shows each region's storage, replicas and exclusion, the safety profile and the tags", async () => {
     const node = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts', '3.0.0');
     const text = tooltipText(await item(node));

@@ -9,7 +9,7 @@
 import type { ImageVersion } from '../../azure/types';
 import type { ImageVersionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate } from '../../model/endOfLife';
-import { normalizeRegionName } from '../../model/replication';
+import { normalizeRegionName, validateStorageInRegion } from '../../model/replication';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
@@ -81,6 +81,11 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   }
 
   const changes = changesOf(current, state, currentTargets, source, version);
+  const zoneless = typeof changes === 'string' ? undefined : storageProblem(changes, regionChoices);
+  if (zoneless) {
+    void notify('error', `${TITLE}: ${zoneless} Nothing was changed.`);
+    return undefined;
+  }
   // The wizard's answers, or an options object naming encryption only for some added regions.
   const encryption = typeof changes === 'string' || !changes.targetRegions ? undefined : encryptionProblem(version, changes.targetRegions);
   if (encryption) {
@@ -151,6 +156,11 @@ function changesOf(current: ReturnType<typeof currentValues>, state: State, curr
     }
   }
   return changes;
+}
+
+/** Standard_ZRS asked for an added region without availability zones (troubleshooting-shared-images.md: not supported there). */
+function storageProblem(changes: ImageVersionChanges, regions: readonly RegionChoice[]): string | undefined {
+  return (changes.targetRegions ?? []).map((t) => validateStorageInRegion(t.storageAccountType, t.name, regions.find((r) => r.name === normalizeRegionName(t.name))?.zones)).find(Boolean);
 }
 
 function describeChange(key: keyof ImageVersionChanges, c: ImageVersionChanges): string {

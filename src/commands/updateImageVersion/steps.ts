@@ -1,7 +1,7 @@
 // Update Image Version's wizard steps: pick what to change, then one step per value, then the
 // before → after summary, which is the confirmation.
 import { validateEndOfLifeDate } from '../../model/endOfLife';
-import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
+import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateStorageInRegion, whyRegionCannotBeRemoved } from '../../model/replication';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
@@ -128,9 +128,14 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       title: 'Storage for the added regions',
       placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,
       when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && s.storageByRegion === undefined,
-      items: () => [
+      items: (s) => [
         { label: "Azure's default", detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none", value: '' },
-        ...STORAGE_ACCOUNT_TYPES.map((t) => ({ label: t, detail: STORAGE_DETAILS[t], value: t as string })),
+        ...STORAGE_ACCOUNT_TYPES.map((t) => ({
+          label: t,
+          detail: STORAGE_DETAILS[t],
+          value: t as string,
+          refusal: addedRegions(ctx, s).map((r) => validateStorageInRegion(t, r, ctx.regionChoices.find((c) => c.name === r)?.zones)).find(Boolean),
+        })),
       ],
       get: (s) => s.newStorage ?? current.newStorage,
       set: (s, v) => {
