@@ -41,6 +41,8 @@ export interface ImageDefinitionChanges {
   endOfLifeDate?: Date | null;
   recommended?: { vCPUs?: NewRange; memory?: NewRange };
   disallowedDiskTypes?: string[];
+  /** The whole new feature list (security type included); sent with allowUpdateImage, which Azure requires for a feature change. */
+  features?: { name?: string; value?: string; startsAtVersion?: string }[];
 }
 
 // ARM PATCH is a JSON merge patch: `null` removes a member. The SDK's models type these members as
@@ -64,6 +66,12 @@ export function imageDefinitionPatch(changes: ImageDefinitionChanges): GalleryIm
     if ('memory' in changes.recommended) body.recommended.memory = range(changes.recommended.memory);
   }
   if (changes.disallowedDiskTypes) body.disallowed = { diskTypes: [...changes.disallowedDiskTypes] };
+  if (changes.features) {
+    // A merge patch replaces an array whole; allowUpdateImage: "Must be set to true if the gallery
+    // image features are being updated" (GalleryRP.json 2025-12-03).
+    body.features = changes.features.map((f) => ({ ...f }));
+    body.allowUpdateImage = true;
+  }
   return body;
 }
 

@@ -18,3 +18,5 @@ export * from './principals';
 export * from './deletion';
 export * from './sharingChanges';
 export * from './updateRules';
+export * from './definitionFeatures';
+export * from './tags';

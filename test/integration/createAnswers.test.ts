@@ -163,7 +163,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       return found;
     });
     assert.equal(created.properties.architecture, 'Arm64');
-    assert.equal(created.properties.features, undefined, 'Standard, as changed in the second run');
+    assert.deepEqual(created.properties.features, [{ name: 'SecurityType', value: 'Standard' }], 'Standard, as changed in the second run, sent explicitly');
     assert.equal(created.properties.releaseNoteUri, 'https://contoso.example/retry/notes');
     assert.deepEqual(created.properties.recommended, { vCPUs: { min: 2, max: 8 } });
     assert.deepEqual(await galleryImageCounts(), { ...before, definitions: before.definitions + 1 });
