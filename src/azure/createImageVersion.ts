@@ -20,6 +20,7 @@ export function imageVersionBody(spec: NewImageVersion): SdkGalleryImageVersion 
         : { source: { id } };
   return {
     location: spec.location,
+    ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: { ...spec.tags } } : {}),
     storageProfile,
     publishingProfile: {
       targetRegions: spec.targetRegions.map((r) => ({ name: r.name, regionalReplicaCount: r.regionalReplicaCount, storageAccountType: r.storageAccountType })),

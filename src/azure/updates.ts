@@ -148,9 +148,18 @@ export async function getImageDefinitionExtras(
   target: AzureTarget,
   id: string,
   options: CallOptions = {},
-): Promise<{ recommended: { vCPUs?: NewRange; memory?: NewRange }; disallowedDiskTypes: string[] }> {
+): Promise<{
+  recommended: { vCPUs?: NewRange; memory?: NewRange };
+  disallowedDiskTypes: string[];
+  /** Every feature as Azure has it now (a feature change sends the whole list). */
+  features: { name?: string; value?: string; startsAtVersion?: string }[];
+}> {
   const { resourceGroup, gallery, image } = idParts(id);
   const i = await azureCall(() => computeClient(target).galleryImages.get(resourceGroup, gallery, image, { abortSignal: options.abortSignal }));
   const range = (r: { min?: number; max?: number } | undefined) => (r && (r.min !== undefined || r.max !== undefined) ? { min: r.min, max: r.max } : undefined);
-  return { recommended: { vCPUs: range(i.recommended?.vCPUs), memory: range(i.recommended?.memory) }, disallowedDiskTypes: i.disallowed?.diskTypes ?? [] };
+  return {
+    recommended: { vCPUs: range(i.recommended?.vCPUs), memory: range(i.recommended?.memory) },
+    disallowedDiskTypes: i.disallowed?.diskTypes ?? [],
+    features: (i.features ?? []).map((f) => ({ name: f.name, value: f.value, ...(f.startsAtVersion !== undefined ? { startsAtVersion: f.startsAtVersion } : {}) })),
+  };
 }

@@ -95,4 +95,5 @@ export interface NewImageVersion {
   excludeFromLatest: boolean;
   endOfLifeDate?: Date;
   replicationMode?: 'Full' | 'Shallow';
+  tags?: Record<string, string>;
 }

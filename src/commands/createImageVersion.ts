@@ -36,6 +36,8 @@ import { parseReplicaCounts, replicasIn, type ReplicaCounts } from '../ui/answer
 import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
+import { tagsToText, validateTags, type Tags } from '../model/tags';
+import { tagsStep } from '../ui/tagsStep';
 import { failureMessage } from '../ui/failures';
 import {
   definitionNodeById,
@@ -79,9 +81,12 @@ export interface CreateImageVersionOptions extends CommonCreateOptions {
   endOfLifeDate?: string;
   /** Default Full. */
   replicationMode?: 'Full' | 'Shallow';
+  /** Resource tags (Advanced…; Azure's tag rules, model/tags.ts). */
+  tags?: Record<string, string>;
 }
 
 interface State {
+  tags?: Tags;
   definition?: ImageDefinitionNode;
   version?: string;
   source?: VersionSource;
@@ -173,6 +178,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     replicationMode: options.replicationMode,
     replicas: options.replicaCount !== undefined ? String(options.replicaCount) : undefined,
     regionOptions: options.targetRegions?.map((r) => (typeof r === 'string' ? { name: r } : r)),
+    tags: options.tags,
   };
   const problems: string[] = [];
   const given = new Set<keyof State>();
@@ -196,6 +202,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   check('storageAccountType', 'Storage type', state.storageAccountType === undefined || isStorageAccountType(state.storageAccountType) ? undefined : `Use ${STORAGE_ACCOUNT_TYPES.join(', ')}.`);
   check('excludeFromLatest', 'Exclude from latest', undefined);
   check('endOfLifeDate', 'End-of-life date', state.endOfLifeDate === undefined ? undefined : validateEndOfLifeDate(state.endOfLifeDate.trim(), new Date()));
+  check('tags', 'Tags', state.tags === undefined ? undefined : validateTags(state.tags));
   check('replicationMode', 'Replication mode', state.replicationMode === undefined || ['Full', 'Shallow'].includes(state.replicationMode) ? undefined : 'Use Full or Shallow.');
   if (state.regionOptions) {
     const counts = state.regionOptions.map((r) => r.replicas ?? options.replicaCount ?? 1);
@@ -288,7 +295,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
         value: 'create',
       },
     ];
-    if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Replication mode (Full or Shallow)', value: 'advanced' });
+    if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Replication mode (Full or Shallow), tags', value: 'advanced' });
     entries.push(
       { separator: 'Summary' },
       line('Definition', `${s.definition?.image.name} (${s.definition?.parent.gallery.name})`, 'Definition'),
@@ -301,6 +308,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     );
     // A mode kept from an earlier run (Edit and Try Again) is sent, so it is shown too.
     if (s.advanced || given.has('replicationMode')) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
+    if (s.tags && Object.keys(s.tags).length > 0) entries.push(line('Tags', tagsToText(s.tags), 'Tags'));
     return entries;
   };
 
@@ -425,6 +433,11 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
         s.replicationMode = v;
       },
     }),
+    tagsStep<State>({
+      when: (s) => interactive && s.advanced === true && (options.edit === true || !given.has('tags')),
+      get: (s) => s.tags,
+      set: (s, t) => (s.tags = t),
+    }),
     pickStep<State, SummaryChoice>({
       title: 'Summary',
       placeholder: 'Pick Create, or go Back to change an answer',
@@ -451,6 +464,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     excludeFromLatest: state.excludeFromLatest ?? false,
     endOfLifeDate: state.endOfLifeDate ? parseIsoDate(state.endOfLifeDate.trim()) : undefined,
     replicationMode: state.advanced || given.has('replicationMode') ? state.replicationMode : undefined,
+    tags: state.tags,
   };
   const target = targetOf(definition);
   let version: ImageVersion;
@@ -468,6 +482,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
       storageAccountType: spec.storageAccountType as StorageAccountType,
       excludeFromLatest: spec.excludeFromLatest,
       endOfLifeDate: state.endOfLifeDate,
+      tags: state.tags,
       replicationMode: spec.replicationMode,
       edit: true,
       prompter: options.prompter,

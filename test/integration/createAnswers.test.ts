@@ -182,6 +182,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       '2037-03-01',
       ADVANCED,
       'Shallow',
+      'team=images; stage=test',
       CREATE_VERSION,
     ];
     const accept = { accept: true } as const;
@@ -198,6 +199,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       ADVANCED,
       accept,
+      accept,
       CREATE_VERSION,
     ]);
     assert.equal(await createVersion(definition, { prompter }), undefined);
@@ -210,7 +212,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     const second = prompter.prompts.slice(first.length);
     assert.deepEqual(
       second.map((p) => p.title.replace(/ \(step \d+ of \d+\)$/, '')),
-      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Replication mode', 'Summary'].map((t) => `Create Image Version: ${t}`),
+      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Replication mode', 'Tags', 'Summary'].map((t) => `Create Image Version: ${t}`),
     );
     assert.deepEqual(second.slice(0, 10).map(shown), [
       ['ubuntu-22.04-lts'],
@@ -247,6 +249,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     assert.equal(p.publishingProfile.excludeFromLatest, true);
     assert.match(p.publishingProfile.endOfLifeDate, /^2037-03-01T00:00:00/);
     assert.equal(p.publishingProfile.replicationMode, 'Shallow', 'the replication mode chosen under Advanced… is kept too');
+    assert.deepEqual(stored.tags, { team: 'images', stage: 'test' }, 'the tags typed under Advanced… are kept too');
   });
 
   it('an options object missing an answer never sends anything when that step is escaped', async () => {
