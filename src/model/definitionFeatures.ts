@@ -79,9 +79,10 @@ export function featureEntries(chosen: DefinitionFeatures): { name: string; valu
 }
 
 /**
- * The whole new list after a change: the named features replaced (a key set to undefined in
- * `changes` removes that feature), every other entry — the security type, features the extension
- * does not know, `startsAtVersion` of untouched ones — kept as Azure returned it.
+ * The whole new list after a change: each named feature replaced where it stands (its
+ * `startsAtVersion` dropped only if its value changes), added at the end when new, removed when
+ * `changes` names it as undefined; every other entry — the security type, features the extension
+ * does not know — kept as Azure returned it.
  */
 export function featuresWith(current: readonly Feature[] | undefined, changes: DefinitionFeatures): Feature[] {
   const names: Record<keyof DefinitionFeatures, string> = {
@@ -89,9 +90,20 @@ export function featuresWith(current: readonly Feature[] | undefined, changes: D
     acceleratedNetworking: ACCELERATED_NETWORKING_FEATURE,
     hibernation: HIBERNATION_FEATURE,
   };
-  const touched = (Object.keys(changes) as (keyof DefinitionFeatures)[]).map((k) => names[k]);
-  const kept = (current ?? []).filter((f) => !touched.some((n) => same(f.name, n))).map((f) => ({ ...f }));
-  return [...kept, ...featureEntries(changes)];
+  const wanted = new Map(featureEntries(changes).map((e) => [e.name.toLowerCase(), e.value]));
+  const touched = (Object.keys(changes) as (keyof DefinitionFeatures)[]).map((k) => names[k].toLowerCase());
+  const out: Feature[] = [];
+  for (const f of current ?? []) {
+    const key = (f.name ?? '').toLowerCase();
+    if (!touched.includes(key)) out.push({ ...f });
+    else if (wanted.has(key)) {
+      const value = wanted.get(key)!;
+      out.push(same(f.value, value) ? { ...f } : { name: f.name, value });
+      wanted.delete(key);
+    }
+  }
+  for (const e of featureEntries(changes)) if (wanted.has(e.name.toLowerCase())) out.push(e);
+  return out;
 }
 
 /** Whether two feature lists say the same (names and values compared as Azure does, case-insensitively). */

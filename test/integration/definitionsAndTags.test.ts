@@ -81,6 +81,7 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
   it('creates a definition with features, tags and an http:// EULA (a warning, not a refusal) under Advanced…', async () => {
     const prompter = new ScriptedPrompter([
       'feat-1',
+      { accept: true }, // the security type Azure defaults to: Trusted launch supported
       { pick: /^Advanced…$/ },
       { pickMany: ['EULA link', 'Features', 'Tags'] },
       { probe: ['Plain-text EULA', 'https://www.contoso.com/eula'] },
@@ -190,13 +191,14 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
       assert.deepEqual(before.tags, { env: 'dev', owner: 'images' });
       await clearRequestLog();
       ui.clear();
-      const prompter = new ScriptedPrompter([{ probe: ['a?b=1'] }, 'env=prod; team=platform']);
+      const prompter = new ScriptedPrompter([{ probe: ['a?b=1'] }, 'env=prod; team=platform', { confirm: true }]);
       const result = await run<Record<string, string>>('editTags', node, { prompter });
       assert.deepEqual(prompter.problems, []);
       assert.equal(prompter.prompts[0]?.value, 'env=dev; owner=images', 'the current tags are there to edit');
       assert.match(prompter.messagesFor('Tags').get('a?b=1') ?? '', /^Remove "\?"/);
-      assert.equal(ui.confirmations.length, 1, 'removing owner is confirmed');
-      assert.match(ui.confirmations[0]?.message ?? '', /^Remove tag owner from /);
+      const confirmation = prompter.prompts.find((p) => p.kind === 'confirm');
+      assert.match(confirmation?.title ?? '', /^Remove tag owner from /, 'removing owner is confirmed');
+      assert.match(confirmation?.detail ?? '', /adds team; changes env; removes owner/);
       assert.deepEqual(result, { env: 'prod', team: 'platform' });
       const patches = await sentBodies('PATCH', id);
       assert.deepEqual(patches, [{ tags: { env: 'prod', team: 'platform' } }], 'one PATCH carrying nothing but the tags');

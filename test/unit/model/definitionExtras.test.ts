@@ -77,11 +77,12 @@ describe('definition features', () => {
     const next = featuresWith(current, { diskControllerTypes: 'SCSI, NVMe', hibernation: true });
     assert.deepEqual(next, [
       { name: 'SecurityType', value: 'TrustedLaunchSupported' },
+      { name: 'DiskControllerTypes', value: 'SCSI, NVMe' },
       { name: 'IsAcceleratedNetworkSupported', value: 'True' },
       { name: 'SomethingNew', value: 'x' },
-      { name: 'DiskControllerTypes', value: 'SCSI, NVMe' },
       { name: 'IsHibernateSupported', value: 'true' },
-    ]);
+    ], 'a changed feature stays where it was; a new one goes last');
+    assert.deepEqual(featuresWith(current, { diskControllerTypes: 'SCSI' }), current, 'an unchanged value keeps its startsAtVersion');
     const removed = featuresWith(current, { acceleratedNetworking: undefined });
     assert.equal(removed.some((f) => f.name === 'IsAcceleratedNetworkSupported'), false, 'a key given as undefined removes the feature');
     assert.ok(sameFeatures(current, featuresWith(current, {})));
