@@ -203,7 +203,7 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     const p = resource(await emulatorState(), created?.id ?? '')?.properties ?? {};
     assert.equal(p.hyperVGeneration, 'V2');
     assert.equal(p.architecture, 'x64');
-    assert.equal(p.features, undefined, 'Standard unless asked otherwise');
+    assert.deepEqual(p.features, [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }], "Azure's default for Gen2 x64 unless asked otherwise, sent explicitly");
     assert.deepEqual(p.recommended, { vCPUs: { min: 2, max: 8 } });
   });
 

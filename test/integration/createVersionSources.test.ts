@@ -151,6 +151,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       tomorrow,
       { pick: /^Advanced…$/ },
       { accept: true },
+      { accept: true }, // no tags
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });
