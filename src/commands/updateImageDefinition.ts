@@ -11,7 +11,8 @@ import { validateResourceRange } from '../model/recommendedRanges';
 import { validateOptionalLink } from '../model/updateRules';
 import { linkWarning } from '../model/urls';
 import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../model/definitionFeatures';
-import { featureSteps } from '../ui/featureSteps';
+import { featureSteps, securityTypeStep } from '../ui/featureSteps';
+import { describeSecurityType, featuresWithSecurityType, parseHyperVGeneration, securityTypeFromFeatures, securityTypesFor, type SecurityType } from '../model/imageRules';
 import type { Explorer } from '../tree/explorer';
 import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { rangeFromText, rangeToText, validateRangeText } from '../ui/answerText';
@@ -41,6 +42,8 @@ export interface UpdateImageDefinitionOptions extends ManageOptions {
   disallowedDiskTypes?: string[];
   /** Only the features named change; a feature given as undefined is removed. */
   features?: DefinitionFeatures;
+  /** A new security type (sent as the SecurityType feature, with allowUpdateImage). */
+  securityType?: SecurityType;
 }
 
 const FIELDS = ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vCPUs', 'memory', 'disallowedDiskTypes', 'features'] as const;
@@ -87,7 +90,7 @@ const PROMPTS: Record<TextField, string> = {
   memory: 'Recommended memory in GB as min-max, e.g. 4-64 (empty removes it)',
 };
 
-type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[]; features?: DefinitionFeatures };
+type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[]; features?: DefinitionFeatures; securityType?: SecurityType };
 
 interface State {
   fields?: Field[];
@@ -121,9 +124,15 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
     memory: rangeToText(extras.recommended.memory),
     disallowedDiskTypes: extras.disallowedDiskTypes,
     features: featuresFrom(extras.features),
+    securityType: securityTypeFromFeatures(extras.features),
   };
+  const generation = parseHyperVGeneration(i.hyperVGeneration) ?? 'V1';
   const shown = (f: Field, v: Values) =>
-    (f === 'disallowedDiskTypes' ? (v.disallowedDiskTypes ?? []).join(', ') : f === 'features' ? describeFeatures(v.features ?? {}) : (v[f] ?? '')) || '(none)';
+    (f === 'disallowedDiskTypes'
+      ? (v.disallowedDiskTypes ?? []).join(', ')
+      : f === 'features'
+        ? [describeSecurityType(v.securityType ?? 'Standard'), describeFeatures(v.features ?? {})].filter((x) => x).join(' · ')
+        : (v[f] ?? '')) || '(none)';
 
   // Values given up front: each checked; any given means no prompt.
   const state: State = { values: {} };
@@ -155,9 +164,13 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
     state.values.disallowedDiskTypes = options.disallowedDiskTypes;
     given0.push('disallowedDiskTypes');
   }
-  if (options.features !== undefined) {
+  if (options.features !== undefined || options.securityType !== undefined) {
     // Only the named features change; the others keep what Azure has.
-    state.values.features = featuresFrom(featuresWith(extras.features, options.features));
+    state.values.features = featuresFrom(featuresWith(extras.features, options.features ?? {}));
+    state.values.securityType = options.securityType ?? current.securityType;
+    if (options.securityType !== undefined && !securityTypesFor(generation).includes(options.securityType)) {
+      problems.push(`Security type: use ${securityTypesFor(generation).join(', ')} for a Generation ${generation === 'V2' ? 2 : 1} definition.`);
+    }
     given0.push('features');
   }
   if (problems.length > 0) {
@@ -192,6 +205,12 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
         items: () => DISK_TYPES.map((t) => ({ label: t, value: t })),
         get: (s) => s.values.disallowedDiskTypes ?? current.disallowedDiskTypes,
         set: (s, v) => (s.values.disallowedDiskTypes = v),
+      }),
+      securityTypeStep<State>({
+        generation,
+        when: (s) => s.fields?.includes('features') ?? false,
+        get: (s) => s.values.securityType ?? current.securityType,
+        set: (s, v) => (s.values.securityType = v),
       }),
       ...featureSteps<State>({
         when: (s) => s.fields?.includes('features') ?? false,
@@ -256,7 +275,9 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
         // The whole list goes (a merge patch replaces arrays): the three features as chosen, the
         // security type and anything else exactly as Azure has them.
         const f = v.features ?? {};
-        const list = featuresWith(extras.features, { diskControllerTypes: f.diskControllerTypes, acceleratedNetworking: f.acceleratedNetworking, hibernation: f.hibernation });
+        const others = featuresWith(extras.features, { diskControllerTypes: f.diskControllerTypes, acceleratedNetworking: f.acceleratedNetworking, hibernation: f.hibernation });
+        // The security type is named only when it changes: a definition made before the default keeps having none.
+        const list = v.securityType && v.securityType !== current.securityType ? featuresWithSecurityType(others, v.securityType) : others;
         if (!sameFeatures(list, extras.features)) changes.features = list;
         break;
       }

@@ -115,13 +115,18 @@ export function securityTypeFeature(type: SecurityType): { name: string; value: 
   return { name: SECURITY_TYPE_FEATURE, value: type };
 }
 
-/** `features` with the security type set: the SecurityType entry replaced (Standard too, explicitly), every other feature kept. */
-export function featuresWithSecurityType(
-  features: readonly { name?: string; value?: string }[] | undefined,
-  type: SecurityType,
-): { name?: string; value?: string }[] {
-  const others = (features ?? []).filter((f) => f.name?.toLowerCase() !== SECURITY_TYPE_FEATURE.toLowerCase());
-  return [...others, securityTypeFeature(type)];
+/**
+ * `features` with the security type set: the SecurityType entry replaced where it stands (kept as it
+ * is, startsAtVersion included, when the value is already that), or added at the end; Standard too,
+ * explicitly; every other feature kept.
+ */
+export function featuresWithSecurityType<F extends { name?: string; value?: string }>(features: readonly F[] | undefined, type: SecurityType): (F | { name: string; value: string })[] {
+  const isSecurity = (f: F) => f.name?.toLowerCase() === SECURITY_TYPE_FEATURE.toLowerCase();
+  const list = [...(features ?? [])];
+  const at = list.findIndex(isSecurity);
+  if (at < 0) return [...list, securityTypeFeature(type)];
+  const kept = list[at].value?.toLowerCase() === type.toLowerCase() ? list[at] : securityTypeFeature(type);
+  return [...list.slice(0, at).filter((f) => !isSecurity(f)), kept, ...list.slice(at + 1).filter((f) => !isSecurity(f))];
 }
 
 /** The choices that define an image definition's shape. */

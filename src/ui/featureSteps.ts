@@ -2,6 +2,7 @@
 // accelerated networking, hibernation — shared by Create Image Definition ("Advanced…") and Update
 // Image Definition. "Not stated" leaves the feature out (on update: removes it).
 import { DISK_CONTROLLER_CHOICES, type DefinitionFeatures, type DiskControllerTypes } from '../model/definitionFeatures';
+import { describeSecurityType, securityTypesFor, type HyperVGeneration, type SecurityType } from '../model/imageRules';
 import { pickStep, type Step } from './wizard';
 
 type Disk = DiskControllerTypes | 'unset';
@@ -62,4 +63,18 @@ export function featureSteps<S>(o: FeatureStepsOptions<S>): Step<S>[] {
       set: (s, v) => update(s, { hibernation: unflag(v) }),
     }),
   ];
+}
+
+/** Update Image Definition's security type choice: the types the generation allows, sent explicitly. */
+export function securityTypeStep<S>(o: { generation: HyperVGeneration; when(state: S): boolean; get(state: S): SecurityType | undefined; set(state: S, type: SecurityType): void }): Step<S> {
+  return pickStep<S, SecurityType>({
+    title: 'Security type',
+    placeholder: 'Which VM security features the images support (sent explicitly, Standard included)',
+    when: o.when,
+    items: () => securityTypesFor(o.generation).map((t) => ({ label: describeSecurityType(t), description: t, value: t })),
+    get: o.get,
+    set: (s, v) => {
+      o.set(s, v);
+    },
+  });
 }

@@ -126,12 +126,13 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
     const before = await stored(id);
     await clearRequestLog();
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'feat-def');
-    const prompter = new ScriptedPrompter([{ pickMany: ['Features'] }, { pick: 'SCSI' }, { pick: 'Not stated' }, { pick: 'Supported' }, { pick: /^Save changes/ }]);
+    const prompter = new ScriptedPrompter([{ pickMany: ['Features'] }, { accept: true }, { pick: 'SCSI' }, { pick: 'Not stated' }, { pick: 'Supported' }, { pick: /^Save changes/ }]);
     const updated = await run<ImageDefinition>('updateImageDefinition', definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     assert.ok(updated, ui.errors().join(' | '));
     const what = prompter.prompts[0]?.items?.find((i) => i.label === 'Features');
-    assert.equal(what?.description, 'SCSI and NVMe disk controllers · accelerated networking · no hibernation', 'the current features are shown');
+    assert.equal(what?.description, 'Trusted launch supported · SCSI and NVMe disk controllers · accelerated networking · no hibernation', 'the current features are shown');
+    assert.deepEqual(prompter.prompts[1]?.selected, ['Trusted launch supported'], 'the current security type is offered first');
     const expected = [
       { name: 'SecurityType', value: 'TrustedLaunchSupported' },
       { name: 'DiskControllerTypes', value: 'SCSI' },
@@ -147,6 +148,13 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
     // From an options object: only the named feature changes.
     await run('updateImageDefinition', { definition: id, features: { acceleratedNetworking: false } });
     assert.deepEqual((await stored(id)).properties.features, [...expected, { name: 'IsAcceleratedNetworkSupported', value: 'false' }]);
+    // The security type changes in place, explicitly.
+    await run('updateImageDefinition', { definition: id, securityType: 'TrustedLaunch' });
+    assert.deepEqual((await stored(id)).properties.features, [
+      { name: 'SecurityType', value: 'TrustedLaunch' },
+      ...expected.slice(1),
+      { name: 'IsAcceleratedNetworkSupported', value: 'false' },
+    ]);
   });
 
   it('takes an http:// release-notes link on update with a warning', async () => {
@@ -220,4 +228,17 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
       await ui.install();
     });
   }
+
+  it('Edit Tags from the palette with an options object naming the resource; tags Azure refuses are refused before sending', async () => {
+    await run('editTags', { resource: UBUNTU_1, tags: { release: 'stable' }, confirmed: true });
+    assert.deepEqual((await stored(UBUNTU_1)).tags, { release: 'stable' });
+    await clearRequestLog();
+    ui.clear();
+    assert.equal(await run('editTags', { resource: UBUNTU_1, tags: { 'a&b': '1' } }), undefined);
+    await ui.waitFor('error', /^Edit Tags: fix the tags, nothing was changed\. Remove "&" from the tag name "a&b"/);
+    assert.deepEqual(await writes(), []);
+    assert.equal(await run('editTags', { resource: UBUNTU_1, tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, ''])) }), undefined);
+    await ui.waitFor('error', /Remove 1 tags: a resource can have at most 50/);
+    assert.deepEqual(await writes(), []);
+  });
 });

@@ -68,6 +68,9 @@ describe('model/imageRules', () => {
         { name: 'SecurityType', value: 'Standard' },
       ]);
       assert.deepEqual(featuresWithSecurityType(undefined, 'TrustedLaunch'), [{ name: 'SecurityType', value: 'TrustedLaunch' }]);
+      const first = [{ name: 'SecurityType', value: 'Standard', startsAtVersion: '1.0.0' }, { name: 'DiskControllerTypes', value: 'SCSI' }];
+      assert.deepEqual(featuresWithSecurityType(first, 'TrustedLaunchSupported'), [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }, { name: 'DiskControllerTypes', value: 'SCSI' }], 'replaced where it stands');
+      assert.deepEqual(featuresWithSecurityType(first, 'Standard'), first, 'the same value keeps its startsAtVersion');
     });
 
     it('round-trips every security type through features (property)', () => {
