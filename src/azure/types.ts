@@ -135,6 +135,7 @@ export interface ImageVersion {
   sourceId?: string;
   replication?: { aggregatedState: string; regions: RegionReplication[] };
   blockDeletionBeforeEndOfLife: boolean;
+  tags?: Record<string, string>;
 }
 
 /** One page of a list and the token for the next, when Azure has more. */

@@ -18,6 +18,7 @@ export function toImageVersion(v: GalleryImageVersion): ImageVersion {
     resourceGroup,
     subscriptionId,
     location: v.location,
+    tags: v.tags ?? {},
     provisioningState: v.provisioningState,
     excludeFromLatest: profile?.excludeFromLatest ?? false,
     endOfLifeDate: profile?.endOfLifeDate,

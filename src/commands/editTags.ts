@@ -93,5 +93,6 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
 function showTags(explorer: Explorer, node: ResourceNode, tags: Tags): void {
   if (node instanceof GalleryNode) node.gallery.tags = tags;
   else if (node instanceof ImageDefinitionNode) node.image.tags = tags;
+  else node.version.tags = tags;
   explorer.refresh(node);
 }

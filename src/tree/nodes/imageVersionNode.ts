@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tagsToText } from '../../model/tags';
 import type { ImageVersion } from '../../azure/types';
 import { summariseReplication } from '../../model/replication';
 import type { ExplorerNode } from '../explorerProvider';
@@ -120,6 +121,7 @@ export class ImageVersionNode implements ExplorerNode {
     if (v.sourceId) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
     if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
     if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
+    if (Object.keys(v.tags ?? {}).length > 0) md.appendMarkdown(`Tags: ${escape(tagsToText(v.tags))}  \n`);
     md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');
     return md;
   }
