@@ -89,10 +89,21 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
   }
 }
 
-/** Keeps the tree's copy in step, so tooltips show the new tags at once. */
+/**
+ * Keeps the tree's copy in step, so tooltips show the new tags at once, and drops the parent's
+ * cached list, which was read before the change (a version's definition relists it now).
+ */
 function showTags(explorer: Explorer, node: ResourceNode, tags: Tags): void {
-  if (node instanceof GalleryNode) node.gallery.tags = tags;
-  else if (node instanceof ImageDefinitionNode) node.image.tags = tags;
-  else node.version.tags = tags;
-  explorer.refresh(node);
+  if (node instanceof GalleryNode) {
+    node.gallery.tags = tags;
+    node.parent.galleries.invalidate();
+    explorer.refresh(node);
+  } else if (node instanceof ImageDefinitionNode) {
+    node.image.tags = tags;
+    node.parent.images.invalidate();
+    explorer.refresh(node);
+  } else {
+    node.update({ ...node.version, tags });
+    explorer.reload(node.parent);
+  }
 }
