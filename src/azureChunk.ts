@@ -18,6 +18,7 @@ export { getImageVersion, listImageVersionsPage } from './azure/versions';
 export { createImageDefinition, createGallery } from './azure/createGallery';
 export { listImageVersionNames, startImageVersion } from './azure/createImageVersion';
 export { createResourceGroup, listResourceGroups } from './azure/resourceGroups';
+export { getTags, setTags, taggedKindOf, type TaggedKind } from './azure/tags';
 export { listVersionSources } from './azure/sources';
 export { listDataDiskCandidates, listDiskEncryptionSets, listStorageAccounts } from './azure/versionInputs';
 export { updateSharing, type SharingGroupChange, type SharingOperation } from './azure/sharing';

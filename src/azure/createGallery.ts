@@ -13,6 +13,7 @@ function lro(options: LroOptions) {
 /** The body of PUT galleries/{name}: a Community gallery carries its publisher information. */
 export function galleryBody(spec: NewGallery): SdkGallery {
   const body: SdkGallery = { location: spec.location };
+  if (spec.tags && Object.keys(spec.tags).length > 0) body.tags = { ...spec.tags };
   if (spec.description) body.description = spec.description;
   if (spec.sharing !== 'Private') {
     body.sharingProfile = { permissions: spec.sharing };
@@ -31,7 +32,11 @@ function range(r: { min?: number; max?: number } | undefined): { min?: number; m
   return { ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) };
 }
 
-/** The body of PUT galleries/{g}/images/{name}; Standard security is sent as no feature, as Azure defaults. */
+/**
+ * The body of PUT galleries/{g}/images/{name}. The security type is always sent as the SecurityType
+ * feature, Standard included: without it Azure makes a Generation 2 definition TrustedLaunchSupported
+ * (see model/imageRules.ts azureDefaultSecurityType).
+ */
 export function imageDefinitionBody(spec: NewImageDefinition): SdkGalleryImage {
   const body: SdkGalleryImage = {
     location: spec.location,
@@ -41,7 +46,8 @@ export function imageDefinitionBody(spec: NewImageDefinition): SdkGalleryImage {
     architecture: spec.architecture,
     identifier: { publisher: spec.publisher, offer: spec.offer, sku: spec.sku },
   };
-  if (spec.securityType !== 'Standard') body.features = [{ name: 'SecurityType', value: spec.securityType }];
+  body.features = [{ name: 'SecurityType', value: spec.securityType }, ...(spec.features ?? []).map((f) => ({ ...f }))];
+  if (spec.tags && Object.keys(spec.tags).length > 0) body.tags = { ...spec.tags };
   if (spec.description) body.description = spec.description;
   if (spec.eula) body.eula = spec.eula;
   if (spec.privacyStatementUri) body.privacyStatementUri = spec.privacyStatementUri;

@@ -76,6 +76,7 @@ function extendedLocationBody(l: NewExtendedLocation) {
 export function imageVersionBody(spec: NewImageVersion): SdkGalleryImageVersion {
   return {
     location: spec.location,
+    ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: { ...spec.tags } } : {}),
     storageProfile: storageProfileOf(spec),
     publishingProfile: {
       targetRegions: spec.targetRegions.map(targetRegionBody),

@@ -29,6 +29,8 @@ export function toImageDefinition(i: GalleryImage): ImageDefinition {
     eula: i.eula,
     privacyStatementUri: i.privacyStatementUri,
     releaseNoteUri: i.releaseNoteUri,
+    features: (i.features ?? []).map((f) => ({ name: f.name, value: f.value, ...(f.startsAtVersion !== undefined ? { startsAtVersion: f.startsAtVersion } : {}) })),
+    tags: i.tags ?? {},
   };
 }
 

@@ -100,6 +100,9 @@ export interface ImageDefinition {
   eula?: string;
   privacyStatementUri?: string;
   releaseNoteUri?: string;
+  /** Every feature as Azure returned it (SecurityType included). */
+  features?: { name?: string; value?: string; startsAtVersion?: string }[];
+  tags?: Record<string, string>;
 }
 
 export interface RegionReplication {

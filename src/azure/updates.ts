@@ -44,6 +44,8 @@ export interface ImageDefinitionChanges {
   endOfLifeDate?: Date | null;
   recommended?: { vCPUs?: NewRange; memory?: NewRange };
   disallowedDiskTypes?: string[];
+  /** The whole new feature list (security type included); sent with allowUpdateImage, which Azure requires for a feature change. */
+  features?: { name?: string; value?: string; startsAtVersion?: string }[];
 }
 
 // ARM PATCH is a JSON merge patch: `null` removes a member. The SDK's models type these members as
@@ -67,6 +69,12 @@ export function imageDefinitionPatch(changes: ImageDefinitionChanges): GalleryIm
     if ('memory' in changes.recommended) body.recommended.memory = range(changes.recommended.memory);
   }
   if (changes.disallowedDiskTypes) body.disallowed = { diskTypes: [...changes.disallowedDiskTypes] };
+  if (changes.features) {
+    // A merge patch replaces an array whole; allowUpdateImage: "Must be set to true if the gallery
+    // image features are being updated" (GalleryRP.json 2025-12-03).
+    body.features = changes.features.map((f) => ({ ...f }));
+    body.allowUpdateImage = true;
+  }
   return body;
 }
 
@@ -145,9 +153,18 @@ export async function getImageDefinitionExtras(
   target: AzureTarget,
   id: string,
   options: CallOptions = {},
-): Promise<{ recommended: { vCPUs?: NewRange; memory?: NewRange }; disallowedDiskTypes: string[] }> {
+): Promise<{
+  recommended: { vCPUs?: NewRange; memory?: NewRange };
+  disallowedDiskTypes: string[];
+  /** Every feature as Azure has it now (a feature change sends the whole list). */
+  features: { name?: string; value?: string; startsAtVersion?: string }[];
+}> {
   const { resourceGroup, gallery, image } = idParts(id);
   const i = await azureCall(() => computeClient(target).galleryImages.get(resourceGroup, gallery, image, { abortSignal: options.abortSignal }));
   const range = (r: { min?: number; max?: number } | undefined) => (r && (r.min !== undefined || r.max !== undefined) ? { min: r.min, max: r.max } : undefined);
-  return { recommended: { vCPUs: range(i.recommended?.vCPUs), memory: range(i.recommended?.memory) }, disallowedDiskTypes: i.disallowed?.diskTypes ?? [] };
+  return {
+    recommended: { vCPUs: range(i.recommended?.vCPUs), memory: range(i.recommended?.memory) },
+    disallowedDiskTypes: i.disallowed?.diskTypes ?? [],
+    features: (i.features ?? []).map((f) => ({ name: f.name, value: f.value, ...(f.startsAtVersion !== undefined ? { startsAtVersion: f.startsAtVersion } : {}) })),
+  };
 }

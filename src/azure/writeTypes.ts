@@ -26,6 +26,7 @@ export interface NewGallery {
   sharing: SharingPermission;
   /** Required when sharing is Community. */
   community?: NewCommunityInfo;
+  tags?: Record<string, string>;
 }
 
 export interface NewRange {
@@ -39,8 +40,11 @@ export interface NewImageDefinition {
   osState: 'Generalized' | 'Specialized';
   hyperVGeneration: 'V1' | 'V2';
   architecture: 'x64' | 'Arm64';
-  /** Standard is sent as no SecurityType feature, which is what Azure means by it. */
+  /** Always sent as the SecurityType feature, Standard included (absent, Azure makes Generation 2 TrustedLaunchSupported). */
   securityType: string;
+  /** Other features (disk controllers, accelerated networking, hibernation), sent after the security type. */
+  features?: { name: string; value: string }[];
+  tags?: Record<string, string>;
   publisher: string;
   offer: string;
   sku: string;
@@ -180,4 +184,5 @@ export interface NewImageVersion {
   replicationMode?: 'Full' | 'Shallow';
   targetExtendedLocations?: NewExtendedLocation[];
   safetyProfile?: { allowDeletionOfReplicatedLocations?: boolean; blockDeletionBeforeEndOfLife?: boolean };
+  tags?: Record<string, string>;
 }

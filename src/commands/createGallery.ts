@@ -13,6 +13,8 @@ import { isTransient, failureMessage } from '../ui/failures';
 import { log, logFailure } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, pickStep, runWizard, type PickEntry, type Prompter, type Step } from '../ui/wizard';
+import { tagsToText, validateTags, type Tags } from '../model/tags';
+import { tagsStep } from '../ui/tagsStep';
 import {
   lazyByKey,
   pollIntervalMs,
@@ -43,6 +45,8 @@ export interface CreateGalleryOptions extends CommonCreateOptions {
   sharing?: SharingPermission;
   /** Required when sharing is Community. */
   community?: Partial<NewCommunityInfo>;
+  /** Resource tags (Azure's tag rules: model/tags.ts). */
+  tags?: Record<string, string>;
 }
 
 interface State {
@@ -60,10 +64,13 @@ interface State {
   publicNamePrefix?: string;
   /** The user acknowledged that community publisher details are public. */
   publicNoticeSeen?: boolean;
+  tags?: Tags;
+  /** "Tags…" was picked in the summary. */
+  editTags?: boolean;
 }
 
 type GroupChoice = { kind: 'new' } | { kind: 'existing'; name: string; location: string };
-type SummaryChoice = 'create' | 'line';
+type SummaryChoice = 'create' | 'tags' | 'line';
 
 const SHARING_LABELS: Record<SharingPermission, string> = { Private: 'Private', Groups: 'Direct share', Community: 'Community' };
 const SHARING_ICONS: Record<SharingPermission, string> = { Private: 'lock', Groups: 'organization', Community: 'globe' };
@@ -127,6 +134,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
     description: options.description,
     sharing: options.sharing,
     ...options.community,
+    tags: options.tags,
   };
   const required: (keyof State)[] = ['subscriptionId', 'resourceGroup', 'name', 'location', 'sharing'];
   if (state.sharing === 'Community') required.push(...COMMUNITY_FIELDS.map((f) => f.key));
@@ -147,6 +155,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
   check('description', 'Description', undefined);
   check('sharing', 'Sharing', state.sharing === undefined || SHARING_KINDS.includes(state.sharing) ? undefined : 'Use Private, Groups (direct share) or Community.');
   for (const f of COMMUNITY_FIELDS) check(f.key, f.title, state[f.key] === undefined ? undefined : f.validate(state[f.key] ?? ''));
+  check('tags', 'Tags', state.tags === undefined ? undefined : validateTags(state.tags));
   if (!interactive && problems.length > 0) {
     void notify('error', `Create Gallery: fix these answers, nothing was created. ${problems.join(' ')}`);
     return undefined;
@@ -272,9 +281,24 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
     ),
     pickStep<State, SummaryChoice>({
       title: 'Summary',
-      placeholder: 'Pick Create, or go Back to change an answer',
+      placeholder: 'Pick Create, Tags… to add tags, or go Back to change an answer',
       when: () => interactive,
-      items: async (s) => summary(s, subscriptions, await regionsOf(s.subscriptionId ?? '').catch(() => [])),
+      items: async (s) => summary(s, subscriptions, await regionsOf(s.subscriptionId ?? '').catch(() => []), true),
+      get: () => 'create',
+      set: (s, choice) => {
+        s.editTags = choice === 'tags';
+      },
+    }),
+    tagsStep<State>({
+      when: (s) => interactive && s.editTags === true,
+      get: (s) => s.tags,
+      set: (s, t) => (s.tags = t),
+    }),
+    pickStep<State, SummaryChoice>({
+      title: 'Summary',
+      placeholder: 'Pick Create, or go Back to change an answer',
+      when: (s) => interactive && s.editTags === true,
+      items: async (s) => summary(s, subscriptions, await regionsOf(s.subscriptionId ?? '').catch(() => []), false),
       get: () => 'create',
       set: () => undefined,
     }),
@@ -294,7 +318,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
     newResourceGroup = !existing;
     if (existing) resourceGroup = existing.name;
   }
-  const spec: NewGallery = { location, description: state.description, sharing: state.sharing ?? 'Private' };
+  const spec: NewGallery = { location, description: state.description, sharing: state.sharing ?? 'Private', tags: state.tags };
   if (spec.sharing === 'Community') {
     spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
   }
@@ -334,6 +358,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
       description: state.description,
       sharing: spec.sharing,
       community: spec.community,
+      tags: state.tags,
       edit: true,
       prompter: options.prompter,
     };
@@ -355,11 +380,12 @@ function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function summary(s: State, subscriptions: SubscriptionNode[], regions: RegionChoice[]): PickEntry<SummaryChoice>[] {
+function summary(s: State, subscriptions: SubscriptionNode[], regions: RegionChoice[], withTagsItem: boolean): PickEntry<SummaryChoice>[] {
   const sub = subscriptions.find((n) => n.subscription.subscriptionId.toLowerCase() === s.subscriptionId?.toLowerCase());
   const sharing = s.sharing ?? 'Private';
   const lines: PickEntry<SummaryChoice>[] = [
     { label: '$(check) Create gallery', detail: `${s.name} in ${regionLabel(regions, s.location ?? '')}, ${SHARING_LABELS[sharing].toLowerCase()}`, value: 'create' },
+    ...(withTagsItem ? [{ label: '$(tag) Tags…', detail: 'Resource tags as name=value pairs', value: 'tags' as const }] : []),
     { separator: 'Summary' },
     summaryLine('Subscription', sub?.subscription.name ?? s.subscriptionId ?? '', 'Subscription', 'line' as const),
     summaryLine('Resource group', `${s.resourceGroup}${s.newResourceGroup ? ' (new, created first)' : ''}`, s.newResourceGroup ? 'New resource group' : 'Resource group', 'line' as const),
@@ -368,6 +394,7 @@ function summary(s: State, subscriptions: SubscriptionNode[], regions: RegionCho
     summaryLine('Description', s.description ?? '(none)', 'Description', 'line' as const),
     summaryLine('Sharing', SHARING_LABELS[sharing], 'Sharing', 'line' as const),
   ];
+  if (s.tags && Object.keys(s.tags).length > 0) lines.push(summaryLine('Tags', tagsToText(s.tags), 'Tags', 'line' as const));
   if (sharing === 'Community') {
     lines.push(
       summaryLine('Publisher website', s.publisherUri ?? '', 'Publisher website', 'line' as const),

@@ -2,7 +2,11 @@
 // SKU (unique as a triple) → architecture → security type → summary, with "Advanced…" for the
 // optional properties. The definition lives in the gallery's region.
 import * as vscode from 'vscode';
-import { validateOptionalLink } from '../model/updateRules';
+import { linkWarning } from '../model/urls';
+import { describeFeatures, featureEntries, type DefinitionFeatures } from '../model/definitionFeatures';
+import { tagsToText, validateTags, type Tags } from '../model/tags';
+import { featureSteps } from '../ui/featureSteps';
+import { tagsStep } from '../ui/tagsStep';
 import type { ImageDefinition } from '../azure/types';
 import type { NewImageDefinition } from '../azure/writeTypes';
 import { validateEndOfLifeDate, parseIsoDate } from '../model/endOfLife';
@@ -12,6 +16,7 @@ import {
   OS_STATES,
   OS_TYPES,
   SECURITY_TYPES,
+  azureDefaultSecurityType,
   describeSecurityType,
   parseArchitecture,
   parseHyperVGeneration,
@@ -60,7 +65,10 @@ export interface CreateImageDefinitionOptions extends CommonCreateOptions {
   hyperVGeneration?: HyperVGeneration;
   /** x64 when not given. */
   architecture?: Architecture;
-  /** Standard (Azure's default) when not given. */
+  /**
+   * Always sent as the SecurityType feature. When not given: Azure's own default for the
+   * generation — TrustedLaunchSupported for V2, Standard for V1.
+   */
   securityType?: SecurityType;
   publisher?: string;
   offer?: string;
@@ -74,9 +82,13 @@ export interface CreateImageDefinitionOptions extends CommonCreateOptions {
   recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
   disallowedDiskTypes?: string[];
   purchasePlan?: { name?: string; publisher?: string; product?: string };
+  /** Disk controllers, accelerated networking, hibernation; a feature not given is left out. */
+  features?: DefinitionFeatures;
+  /** Resource tags (at most 50; names up to 512 characters without < > % & \ ? /, values up to 256). */
+  tags?: Record<string, string>;
 }
 
-const ADVANCED = ['description', 'eula', 'privacy', 'releaseNotes', 'endOfLife', 'vCPUs', 'memory', 'disallowed', 'plan'] as const;
+const ADVANCED = ['description', 'eula', 'privacy', 'releaseNotes', 'endOfLife', 'vCPUs', 'memory', 'disallowed', 'plan', 'features', 'tags'] as const;
 type AdvancedKey = (typeof ADVANCED)[number];
 const ADVANCED_LABELS: Record<AdvancedKey, { label: string; detail: string }> = {
   description: { label: 'Description', detail: 'What the image is for' },
@@ -88,6 +100,8 @@ const ADVANCED_LABELS: Record<AdvancedKey, { label: string; detail: string }> = 
   memory: { label: 'Recommended memory', detail: 'The memory range (GB) VMs from this image should have' },
   disallowed: { label: 'Disallowed disk types', detail: 'OS disk types VMs from this image must not use' },
   plan: { label: 'Purchase plan', detail: 'The Marketplace plan (name, publisher, product) the image comes from' },
+  features: { label: 'Features', detail: 'Disk controllers (SCSI, NVMe), accelerated networking, hibernation' },
+  tags: { label: 'Tags', detail: 'Resource tags as name=value pairs' },
 };
 
 /** OS disk types Azure knows; the portal offers the same list. */
@@ -118,17 +132,21 @@ interface State {
   planName?: string;
   planPublisher?: string;
   planProduct?: string;
+  features?: DefinitionFeatures;
+  tags?: Tags;
 }
 
 type SummaryChoice = 'create' | 'advanced' | 'line';
 
-function linkValidator(what: string, example: string): (value: string) => string | undefined {
-  return (value) => validateOptionalLink(value, what, example, { whenEmpty: '', trim: false });
+// Azure stores any text in these links (model/urls.ts linkWarning): anything but a plain https://
+// address is a warning shown while typing, never a refusal.
+function linkWarner(what: string, example: string): (value: string) => string | undefined {
+  return (value) => linkWarning(value, what, example);
 }
 
-const validateEula = linkValidator('EULA link', 'https://www.contoso.com/eula');
-const validatePrivacy = linkValidator('privacy statement link', 'https://www.contoso.com/privacy');
-const validateReleaseNotes = linkValidator('release notes link', 'https://www.contoso.com/release-notes');
+const warnEula = linkWarner('EULA link', 'https://www.contoso.com/eula');
+const warnPrivacy = linkWarner('privacy statement link', 'https://www.contoso.com/privacy');
+const warnReleaseNotes = linkWarner('release notes link', 'https://www.contoso.com/release-notes');
 const validateEol = (value: string) => validateEndOfLifeDate(value.trim(), new Date());
 const validateVCpus = (value: string) => validateRangeText(value, 'vCPUs');
 const validateMemory = (value: string) => validateRangeText(value, 'memory (GB)');
@@ -194,6 +212,8 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     planName: options.purchasePlan?.name,
     planPublisher: options.purchasePlan?.publisher,
     planProduct: options.purchasePlan?.product,
+    features: options.features,
+    tags: options.tags,
   };
   const problems: string[] = [];
   if (options.gallery && !state.gallery) problems.push(`Gallery: ${options.gallery} is not a gallery of the signed-in subscriptions.`);
@@ -226,9 +246,11 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     given.delete('architecture');
   }
   check('description', 'Description', undefined);
-  check('eula', 'EULA', state.eula === undefined ? undefined : validateEula(state.eula));
-  check('privacyStatementUri', 'Privacy statement', state.privacyStatementUri === undefined ? undefined : validatePrivacy(state.privacyStatementUri));
-  check('releaseNoteUri', 'Release notes', state.releaseNoteUri === undefined ? undefined : validateReleaseNotes(state.releaseNoteUri));
+  check('eula', 'EULA', undefined);
+  check('privacyStatementUri', 'Privacy statement', undefined);
+  check('releaseNoteUri', 'Release notes', undefined);
+  check('features', 'Features', undefined);
+  check('tags', 'Tags', state.tags === undefined ? undefined : validateTags(state.tags));
   check('endOfLifeDate', 'End-of-life date', state.endOfLifeDate === undefined ? undefined : validateEol(state.endOfLifeDate));
   check('vCPUs', 'Recommended vCPUs', options.recommended?.vCPUs ? validateRecommendedVCpus(options.recommended.vCPUs) : undefined);
   check('memory', 'Recommended memory', options.recommended?.memory ? validateRecommendedMemory(options.recommended.memory) : undefined);
@@ -268,7 +290,11 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
       },
     ];
     if (withAdvancedItem) {
-      entries.push({ label: '$(settings-gear) Advanced…', detail: 'Description, EULA, privacy and release-notes links, end of life, recommended vCPUs and memory, disallowed disk types, purchase plan', value: 'advanced' });
+      entries.push({
+        label: '$(settings-gear) Advanced…',
+        detail: 'Description, EULA, privacy and release-notes links, end of life, recommended vCPUs and memory, disallowed disk types, purchase plan, features, tags',
+        value: 'advanced',
+      });
     }
     entries.push(
       { separator: 'Summary' },
@@ -278,7 +304,7 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
       line('VM generation', s.hyperVGeneration ?? 'V2', 'VM generation'),
       line('Publisher / offer / SKU', `${s.publisher} / ${s.offer} / ${s.sku}`, 'Publisher'),
       line('Architecture', s.architecture ?? 'x64', 'Architecture'),
-      line('Security type', describeSecurityType(s.securityType ?? 'Standard'), 'Security type'),
+      line('Security type', securityLine(s), 'Security type'),
     );
     if (s.description) entries.push(line('Description', s.description, 'Description'));
     if (s.eula) entries.push(line('EULA', s.eula, 'EULA link'));
@@ -289,6 +315,8 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     if (s.memory) entries.push(line('Recommended memory (GB)', s.memory, 'Recommended memory'));
     if (s.disallowedDiskTypes?.length) entries.push(line('Disallowed disk types', s.disallowedDiskTypes.join(', '), 'Disallowed disk types'));
     if (s.planName) entries.push(line('Purchase plan', `${s.planName} / ${s.planPublisher} / ${s.planProduct}`, 'Plan name'));
+    if (s.features && describeFeatures(s.features)) entries.push(line('Features', describeFeatures(s.features), 'Disk controllers'));
+    if (s.tags && Object.keys(s.tags).length > 0) entries.push(line('Tags', tagsToText(s.tags), 'Tags'));
     return entries;
   };
 
@@ -399,7 +427,10 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     }),
     pickStep<State, SecurityType>({
       title: 'Security type',
-      placeholder: 'Which VM security features the images support',
+      placeholder: (s) =>
+        (s.hyperVGeneration ?? 'V2') === 'V2'
+          ? 'Which VM security features the images support (the choice is sent as it is: left out, Azure makes a Generation 2 definition Trusted launch supported)'
+          : 'Which VM security features the images support (Generation 1: Standard)',
       when: () => ask('securityType'),
       items: (s) =>
         SECURITY_TYPES.map((t) => {
@@ -407,13 +438,19 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
           return {
             label: describeSecurityType(t),
             description: t === 'TrustedLaunchSupported' && !refusal ? `${t} · recommended` : t,
-            detail: refusal ? `$(circle-slash) Needs Generation 2 (V2)` : undefined,
+            detail: refusal
+              ? `$(circle-slash) Needs Generation 2 (V2)`
+              : t === 'Standard' && (s.hyperVGeneration ?? 'V2') === 'V2'
+                ? 'No Trusted launch: sent explicitly, because Azure makes Generation 2 definitions Trusted launch supported by default'
+                : t === 'TrustedLaunchSupported'
+                  ? "Azure's default for Generation 2: VMs may use Trusted launch or not"
+                  : undefined,
             value: t,
             refusal,
           };
         }),
       get: (s) => s.securityType,
-      suggest: (s) => ((s.hyperVGeneration ?? 'V2') === 'V2' ? 'TrustedLaunchSupported' : 'Standard'),
+      suggest: (s) => azureDefaultSecurityType(s.hyperVGeneration ?? 'V2', s.architecture ?? 'x64'),
       set: (s, v) => {
         s.securityType = v;
       },
@@ -446,6 +483,8 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
             memory: s.memory,
             disallowed: s.disallowedDiskTypes?.length ? 'x' : undefined,
             plan: s.planName,
+            features: s.features && describeFeatures(s.features) ? 'x' : undefined,
+            tags: s.tags && Object.keys(s.tags).length > 0 ? 'x' : undefined,
           })[k] !== undefined,
         ),
       set: (s, keys) => {
@@ -453,21 +492,21 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
       },
     }),
     inputStep<State>({ title: 'Description', prompt: 'Description of the image definition (Enter with nothing leaves it out)', when: (s) => wants(s, 'description'), ...text('description') }),
-    inputStep<State>({ title: 'EULA link', prompt: 'Link to the end-user license agreement, an https:// address', placeholder: 'https://www.contoso.com/eula', when: (s) => wants(s, 'eula'), validate: validateEula, ...text('eula') }),
+    inputStep<State>({ title: 'EULA link', prompt: 'Link to the end-user license agreement, usually an https:// address', placeholder: 'https://www.contoso.com/eula', when: (s) => wants(s, 'eula'), warn: warnEula, ...text('eula') }),
     inputStep<State>({
       title: 'Privacy statement link',
-      prompt: 'Link to the privacy statement, an https:// address',
+      prompt: 'Link to the privacy statement, usually an https:// address',
       placeholder: 'https://www.contoso.com/privacy',
       when: (s) => wants(s, 'privacy'),
-      validate: validatePrivacy,
+      warn: warnPrivacy,
       ...text('privacyStatementUri'),
     }),
     inputStep<State>({
       title: 'Release notes link',
-      prompt: 'Link to the release notes, an https:// address',
+      prompt: 'Link to the release notes, usually an https:// address',
       placeholder: 'https://www.contoso.com/release-notes',
       when: (s) => wants(s, 'releaseNotes'),
-      validate: validateReleaseNotes,
+      warn: warnReleaseNotes,
       ...text('releaseNoteUri'),
     }),
     inputStep<State>({
@@ -521,6 +560,20 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
       validate: planPart('product', 'ubuntu-server'),
       ...text('planProduct'),
     }),
+    ...featureSteps<State>({
+      when: (s) => wants(s, 'features'),
+      get: (s) => s.features ?? (wants(s, 'features') ? {} : undefined),
+      set: (s, f) => {
+        s.features = f;
+      },
+    }),
+    tagsStep<State>({
+      when: (s) => wants(s, 'tags'),
+      get: (s) => s.tags,
+      set: (s, t) => {
+        s.tags = t;
+      },
+    }),
     pickStep<State, SummaryChoice>({
       title: 'Summary',
       placeholder: 'Pick Create, or go Back to change an answer',
@@ -543,7 +596,7 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     osState: state.osState!,
     hyperVGeneration: state.hyperVGeneration ?? 'V2',
     architecture: state.architecture ?? 'x64',
-    securityType: state.securityType ?? 'Standard',
+    securityType: state.securityType ?? azureDefaultSecurityType(state.hyperVGeneration ?? 'V2', state.architecture ?? 'x64'),
     publisher: state.publisher!,
     offer: state.offer!,
     sku: state.sku!,
@@ -558,6 +611,8 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
     },
     disallowedDiskTypes: keep('disallowed', state.disallowedDiskTypes),
     purchasePlan: keep('plan', state.planName ? { name: state.planName, publisher: state.planPublisher, product: state.planProduct } : undefined),
+    features: featureEntries(keep('features', state.features) ?? {}),
+    tags: keep('tags', state.tags),
   };
   const target = gallery.parent.subscription.target;
   let created: ImageDefinition;
@@ -593,6 +648,8 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
       recommended: spec.recommended,
       disallowedDiskTypes: spec.disallowedDiskTypes,
       purchasePlan: spec.purchasePlan,
+      features: keep('features', state.features),
+      tags: spec.tags,
       edit: true,
       prompter: options.prompter,
     };
@@ -620,6 +677,15 @@ function keyOf(key: AdvancedKey): keyof State {
     memory: 'memory',
     disallowed: 'disallowedDiskTypes',
     plan: 'planName',
+    features: 'features',
+    tags: 'tags',
   };
   return map[key];
+}
+
+/** "Trusted launch supported (Azure's default for Generation 2)" when nothing was chosen, else the choice. */
+function securityLine(s: State): string {
+  const generation = s.hyperVGeneration ?? 'V2';
+  const type = s.securityType ?? azureDefaultSecurityType(generation, s.architecture ?? 'x64');
+  return s.securityType === undefined ? `${describeSecurityType(type)} (Azure's default for this generation and architecture)` : describeSecurityType(type);
 }

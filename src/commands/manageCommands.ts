@@ -12,6 +12,7 @@ import { resetSharing } from './shareReset';
 import { UPDATE_GALLERY_COMMAND, updateGallery } from './updateGallery';
 import { UPDATE_DEFINITION_COMMAND, updateImageDefinition } from './updateImageDefinition';
 import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion/index';
+import { EDIT_TAGS_COMMAND, editTags } from './editTags';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
   return {
@@ -26,6 +27,7 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [UPDATE_GALLERY_COMMAND]: (...args: unknown[]) => updateGallery(explorer, ...args),
     [UPDATE_DEFINITION_COMMAND]: (...args: unknown[]) => updateImageDefinition(explorer, ...args),
     [UPDATE_VERSION_COMMAND]: (...args: unknown[]) => updateImageVersion(explorer, creations, ...args),
+    [EDIT_TAGS_COMMAND]: (...args: unknown[]) => editTags(explorer, ...args),
     ...deleteCommandHandlers(explorer),
   };
 }

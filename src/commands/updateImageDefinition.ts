@@ -1,6 +1,7 @@
 // Update Image Definition: the properties Azure lets change after creation — description, the EULA,
 // privacy statement and release notes links, the end-of-life date, the recommended vCPUs and
-// memory, the disallowed disk types. What to change → each value (the current one shown) →
+// memory, the disallowed disk types, the features Azure lets change (disk controllers, accelerated
+// networking, hibernation; sent as the whole feature list with allowUpdateImage). What to change → each value (the current one shown) →
 // summary (before → after) → update with progress. Empty removes an optional value.
 import type { ImageDefinition } from '../azure/types';
 import type { ImageDefinitionChanges } from '../azureChunk';
@@ -8,6 +9,10 @@ import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../model/endOfLife'
 import type { ResourceRange } from '../model/recommendedRanges';
 import { validateResourceRange } from '../model/recommendedRanges';
 import { validateOptionalLink } from '../model/updateRules';
+import { linkWarning } from '../model/urls';
+import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../model/definitionFeatures';
+import { featureSteps, securityTypeStep } from '../ui/featureSteps';
+import { describeSecurityType, featuresWithSecurityType, parseHyperVGeneration, securityTypeFromFeatures, securityTypesFor, type SecurityType } from '../model/imageRules';
 import type { Explorer } from '../tree/explorer';
 import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { rangeFromText, rangeToText, validateRangeText } from '../ui/answerText';
@@ -35,11 +40,15 @@ export interface UpdateImageDefinitionOptions extends ManageOptions {
   /** A range without min and max removes that recommendation. */
   recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
   disallowedDiskTypes?: string[];
+  /** Only the features named change; a feature given as undefined is removed. */
+  features?: DefinitionFeatures;
+  /** A new security type (sent as the SecurityType feature, with allowUpdateImage). */
+  securityType?: SecurityType;
 }
 
-const FIELDS = ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vCPUs', 'memory', 'disallowedDiskTypes'] as const;
+const FIELDS = ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vCPUs', 'memory', 'disallowedDiskTypes', 'features'] as const;
 type Field = (typeof FIELDS)[number];
-type TextField = Exclude<Field, 'disallowedDiskTypes'>;
+type TextField = Exclude<Field, 'disallowedDiskTypes' | 'features'>;
 
 const LABELS: Record<Field, string> = {
   description: 'Description',
@@ -50,7 +59,16 @@ const LABELS: Record<Field, string> = {
   vCPUs: 'Recommended vCPUs',
   memory: 'Recommended memory (GB)',
   disallowedDiskTypes: 'Disallowed disk types',
+  features: 'Features',
 };
+
+const LINK_EXAMPLES: Partial<Record<TextField, [string, string]>> = {
+  eula: ['EULA link', 'https://www.contoso.com/eula'],
+  privacyStatementUri: ['privacy statement link', 'https://www.contoso.com/privacy'],
+  releaseNoteUri: ['release notes link', 'https://www.contoso.com/release-notes'],
+};
+/** Azure stores any text as a link: anything but a plain https:// address is a warning, not a refusal. */
+const warnLink = (f: TextField, v: string) => (LINK_EXAMPLES[f] ? linkWarning(v, ...LINK_EXAMPLES[f]) : undefined);
 
 const VALIDATE: Record<TextField, (v: string) => string | undefined> = {
   description: (v) => (v.length > 1000 ? `Shorten the description to 1000 characters (it has ${v.length}).` : undefined),
@@ -72,7 +90,7 @@ const PROMPTS: Record<TextField, string> = {
   memory: 'Recommended memory in GB as min-max, e.g. 4-64 (empty removes it)',
 };
 
-type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[] };
+type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[]; features?: DefinitionFeatures; securityType?: SecurityType };
 
 interface State {
   fields?: Field[];
@@ -105,8 +123,16 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
     vCPUs: rangeToText(extras.recommended.vCPUs),
     memory: rangeToText(extras.recommended.memory),
     disallowedDiskTypes: extras.disallowedDiskTypes,
+    features: featuresFrom(extras.features),
+    securityType: securityTypeFromFeatures(extras.features),
   };
-  const shown = (f: Field, v: Values) => (f === 'disallowedDiskTypes' ? (v.disallowedDiskTypes ?? []).join(', ') : (v[f] ?? '')) || '(none)';
+  const generation = parseHyperVGeneration(i.hyperVGeneration) ?? 'V1';
+  const shown = (f: Field, v: Values) =>
+    (f === 'disallowedDiskTypes'
+      ? (v.disallowedDiskTypes ?? []).join(', ')
+      : f === 'features'
+        ? [describeSecurityType(v.securityType ?? 'Standard'), describeFeatures(v.features ?? {})].filter((x) => x).join(' · ')
+        : (v[f] ?? '')) || '(none)';
 
   // Values given up front: each checked; any given means no prompt.
   const state: State = { values: {} };
@@ -138,6 +164,15 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
     state.values.disallowedDiskTypes = options.disallowedDiskTypes;
     given0.push('disallowedDiskTypes');
   }
+  if (options.features !== undefined || options.securityType !== undefined) {
+    // Only the named features change; the others keep what Azure has.
+    state.values.features = featuresFrom(featuresWith(extras.features, options.features ?? {}));
+    state.values.securityType = options.securityType ?? current.securityType;
+    if (options.securityType !== undefined && !securityTypesFor(generation).includes(options.securityType)) {
+      problems.push(`Security type: use ${securityTypesFor(generation).join(', ')} for a Generation ${generation === 'V2' ? 2 : 1} definition.`);
+    }
+    given0.push('features');
+  }
   if (problems.length > 0) {
     void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
     return undefined;
@@ -152,7 +187,7 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
         get: (s) => s.fields,
         set: (s, v) => (s.fields = v),
       }),
-      ...FIELDS.filter((f): f is TextField => f !== 'disallowedDiskTypes').map((f) =>
+      ...FIELDS.filter((f): f is TextField => f !== 'disallowedDiskTypes' && f !== 'features').map((f) =>
         inputStep<State>({
           title: LABELS[f],
           prompt: `${PROMPTS[f]} — now ${shown(f, current)}`,
@@ -160,6 +195,7 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
           get: (s) => s.values[f] ?? current[f],
           set: (s, v) => (s.values[f] = v.trim()),
           validate: (v) => VALIDATE[f](v),
+          warn: (v) => warnLink(f, v),
         }),
       ),
       pickManyStep<State, string>({
@@ -169,6 +205,20 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
         items: () => DISK_TYPES.map((t) => ({ label: t, value: t })),
         get: (s) => s.values.disallowedDiskTypes ?? current.disallowedDiskTypes,
         set: (s, v) => (s.values.disallowedDiskTypes = v),
+      }),
+      securityTypeStep<State>({
+        generation,
+        when: (s) => s.fields?.includes('features') ?? false,
+        get: (s) => s.values.securityType ?? current.securityType,
+        set: (s, v) => (s.values.securityType = v),
+      }),
+      ...featureSteps<State>({
+        when: (s) => s.fields?.includes('features') ?? false,
+        get: (s) => s.values.features ?? current.features,
+        set: (s, f) => {
+          s.values.features = f;
+        },
+        unsetDetail: 'Remove the feature from the definition',
       }),
       pickStep<State, 'save' | 'line'>({
         title: 'Summary',
@@ -221,6 +271,16 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
       case 'disallowedDiskTypes':
         changes.disallowedDiskTypes = v.disallowedDiskTypes ?? [];
         break;
+      case 'features': {
+        // The whole list goes (a merge patch replaces arrays): the three features as chosen, the
+        // security type and anything else exactly as Azure has them.
+        const f = v.features ?? {};
+        const others = featuresWith(extras.features, { diskControllerTypes: f.diskControllerTypes, acceleratedNetworking: f.acceleratedNetworking, hibernation: f.hibernation });
+        // The security type is named only when it changes: a definition made before the default keeps having none.
+        const list = v.securityType && v.securityType !== current.securityType ? featuresWithSecurityType(others, v.securityType) : others;
+        if (!sameFeatures(list, extras.features)) changes.features = list;
+        break;
+      }
     }
   }
   try {

@@ -80,22 +80,53 @@ export function acceptsConfidentialSource(type: SecurityType): boolean {
   return type === 'ConfidentialVM' || type === 'ConfidentialVmSupported' || type === 'TrustedLaunchAndConfidentialVmSupported';
 }
 
-/** The security type in a definition's `features`; Standard when the feature is absent. */
+/**
+ * The security type in a definition's `features`; Standard when the feature is absent (a
+ * definition created before Azure's Trusted launch default, or a Generation 1 one, has none).
+ */
 export function securityTypeFromFeatures(features: readonly { name?: string; value?: string }[] | undefined): SecurityType {
   const feature = features?.find((f) => f.name?.toLowerCase() === SECURITY_TYPE_FEATURE.toLowerCase());
   return parseSecurityType(feature?.value) ?? 'Standard';
 }
 
 /**
- * `features` with the security type set: the SecurityType entry replaced (or removed for
- * Standard, which is what an absent feature means), every other feature kept.
+ * What Azure makes a new definition's security type when the request names none. Since Trusted
+ * launch became the default, a Generation 2 definition created without a SecurityType feature is
+ * TrustedLaunchSupported ("Set security type as 'TrustedLaunchSupported' by default for new Gen2
+ * ACG image definitions", Microsoft's Trusted launch as default announcement, 2025-05-29; the same
+ * default that `az sig image-definition create` and `New-AzGalleryImageDefinition` apply on the
+ * client: Azure/azure-cli custom.py create_gallery_image, Azure/azure-powershell
+ * GalleryImageCreateOrUpdateMethod.cs). Generation 1 has no Trusted launch, so it stays Standard.
+ * Arm64 stays Standard too: the local Azure (test/emulator/compute/images.ts) refuses Trusted launch
+ * features on Arm64 definitions and applies the default to x64 only, and this agrees with it.
  */
-export function featuresWithSecurityType(
-  features: readonly { name?: string; value?: string }[] | undefined,
-  type: SecurityType,
-): { name?: string; value?: string }[] {
-  const others = (features ?? []).filter((f) => f.name?.toLowerCase() !== SECURITY_TYPE_FEATURE.toLowerCase());
-  return type === 'Standard' ? others : [...others, { name: SECURITY_TYPE_FEATURE, value: type }];
+export function azureDefaultSecurityType(generation: HyperVGeneration, architecture: Architecture = 'x64'): SecurityType {
+  return generation === 'V2' && architecture === 'x64' ? 'TrustedLaunchSupported' : 'Standard';
+}
+
+/**
+ * The SecurityType feature to send for a choice. Every choice is sent, Standard included: with the
+ * default above, leaving the feature out no longer means Standard on Generation 2. Explicit
+ * "Standard" is the value Azure itself names for opting out of the Trusted launch default
+ * (learn.microsoft.com/azure/virtual-machines/trusted-launch, "Trusted Launch as default": "explicitly
+ * bypass default ... by setting `Standard`"; azure-cli's COMPATIBLE_SECURITY_TYPE_VALUE = 'Standard').
+ */
+export function securityTypeFeature(type: SecurityType): { name: string; value: string } {
+  return { name: SECURITY_TYPE_FEATURE, value: type };
+}
+
+/**
+ * `features` with the security type set: the SecurityType entry replaced where it stands (kept as it
+ * is, startsAtVersion included, when the value is already that), or added at the end; Standard too,
+ * explicitly; every other feature kept.
+ */
+export function featuresWithSecurityType<F extends { name?: string; value?: string }>(features: readonly F[] | undefined, type: SecurityType): (F | { name: string; value: string })[] {
+  const isSecurity = (f: F) => f.name?.toLowerCase() === SECURITY_TYPE_FEATURE.toLowerCase();
+  const list = [...(features ?? [])];
+  const at = list.findIndex(isSecurity);
+  if (at < 0) return [...list, securityTypeFeature(type)];
+  const kept = list[at].value?.toLowerCase() === type.toLowerCase() ? list[at] : securityTypeFeature(type);
+  return [...list.slice(0, at).filter((f) => !isSecurity(f)), kept, ...list.slice(at + 1).filter((f) => !isSecurity(f))];
 }
 
 /** The choices that define an image definition's shape. */
@@ -158,6 +189,11 @@ export function sourceFitsDefinition(source: SourceShape, definition: Definition
   const definitionSecurity = definition.securityType ?? 'Standard';
   if (source.securityType === 'TrustedLaunch' && !acceptsTrustedLaunchSource(definitionSecurity)) {
     reasons.push(`A Trusted launch source needs a definition that supports Trusted launch; this one is ${describeSecurityType(definitionSecurity)}.`);
+  }
+  // A confidential VM definition holds confidential images only; the Supported kinds take a Standard
+  // source as well (the local Azure's versions.ts applies the same rule).
+  if (source.securityType === 'Standard' && definitionSecurity === 'ConfidentialVM') {
+    reasons.push('A confidential VM definition takes confidential VM sources only; this source is Standard.');
   }
   if (source.securityType === 'ConfidentialVM' && !acceptsConfidentialSource(definitionSecurity)) {
     reasons.push(`A confidential VM source needs a definition that supports confidential VMs; this one is ${describeSecurityType(definitionSecurity)}.`);

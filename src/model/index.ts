@@ -19,3 +19,5 @@ export * from './deletion';
 export * from './sharingChanges';
 export * from './updateRules';
 export * from './versionContent';
+export * from './definitionFeatures';
+export * from './tags';

@@ -31,3 +31,26 @@ export function checkHttpsUrl(text: string): UrlCheck {
   if (url.username !== '' || url.password !== '' || authority.includes('@')) return { problem: 'credentials' };
   return { url };
 }
+
+/**
+ * A warning for an optional link Azure stores as plain text (an image definition's EULA, privacy
+ * statement and release notes): Azure takes any text there — its own API examples use http:// links
+ * and a plain-text EULA — so nothing is refused, but anything other than a plain https:// address is
+ * probably not what the user meant to publish. Undefined for an empty value or a good link.
+ */
+export function linkWarning(value: string, what: string, example: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  switch (checkHttpsUrl(v).problem) {
+    case undefined:
+      return undefined;
+    case 'notHttps':
+      return /^http:\/\//i.test(v)
+        ? `Azure takes this http:// link as it is; an https:// address, for example ${example}, is safer for the ${what}.`
+        : `Azure takes this as it is, but it is not a web link: the ${what} is usually an https:// address, for example ${example}.`;
+    case 'credentials':
+      return `Azure takes this as it is, but the ${what} shows a user name or password to everyone who reads the definition.`;
+    default:
+      return `Azure takes this text as it is, but it is not a web link: the ${what} is usually an https:// address, for example ${example}.`;
+  }
+}

@@ -83,6 +83,8 @@ type Plain = Exclude<ScriptedAnswer, (prompt: RecordedPrompt) => unknown>;
 export class ScriptedPrompter implements Prompter {
   readonly prompts: RecordedPrompt[] = [];
   readonly validations: ValidationRecord[] = [];
+  /** Non-blocking warnings shown for values typed (InputRequest.warn), one record per value checked. */
+  readonly warnings: ValidationRecord[] = [];
   readonly refusals: RefusalRecord[] = [];
   /** Script mistakes (no answer left, an answer of the wrong kind): a test should expect none. */
   readonly problems: string[] = [];
@@ -99,6 +101,11 @@ export class ScriptedPrompter implements Prompter {
   /** Titles of the prompts shown, in order. */
   get titles(): string[] {
     return this.prompts.map((p) => p.title);
+  }
+
+  /** Warnings recorded for the prompt whose title contains `titlePart`, by value. */
+  warningsFor(titlePart: string): Map<string, string | undefined> {
+    return new Map(this.warnings.filter((v) => v.title.includes(titlePart)).map((v) => [v.value, v.message]));
   }
 
   /** Validation messages recorded for the prompt whose title contains `titlePart`, by value. */
@@ -128,13 +135,19 @@ export class ScriptedPrompter implements Prompter {
       const answer = await this.next(prompt);
       if (answer === BACK || answer === CANCEL) return answer;
       if (typeof answer === 'object' && 'probe' in answer) {
-        for (const value of answer.probe) this.validations.push({ title: request.title, value, message: await validateAnswer(request, value) });
+        for (const value of answer.probe) {
+          const message = await validateAnswer(request, value);
+          this.validations.push({ title: request.title, value, message });
+          if (message === undefined && request.warn) this.warnings.push({ title: request.title, value, message: request.warn(value) });
+        }
         continue;
       }
       const value = typeof answer === 'string' ? answer : typeof answer === 'object' && 'accept' in answer ? request.value : undefined;
       if (value === undefined) return this.wrong(prompt, answer);
       const message = await validateAnswer(request, value);
       this.validations.push({ title: request.title, value, message });
+      // A warning is recorded and, as in the real input box, does not stop Enter.
+      if (message === undefined && request.warn) this.warnings.push({ title: request.title, value, message: request.warn(value) });
       if (message === undefined) return value;
     }
   }

@@ -65,7 +65,9 @@ export class VsCodePrompter implements Prompter {
       const mine = ++generation;
       if (timer) clearTimeout(timer);
       const sync = request.validate?.(value);
-      box.validationMessage = sync;
+      // A warning (Azure takes the value, the user may not mean it) shows without blocking Enter.
+      const warning = sync ? undefined : request.warn?.(value);
+      box.validationMessage = sync ?? (warning ? { message: warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined);
       box.busy = false;
       if (sync || !request.validateAsync) return;
       timer = setTimeout(() => {
@@ -73,7 +75,7 @@ export class VsCodePrompter implements Prompter {
         void request.validateAsync!(value).then(
           (message) => {
             if (mine !== generation) return;
-            box.validationMessage = message;
+            if (message || !warning) box.validationMessage = message;
             box.busy = false;
           },
           () => {

@@ -34,6 +34,11 @@ export interface InputRequest extends StepHeader {
   validate?(value: string): string | undefined;
   /** Slow checks (is the name free?): debounced while typing, awaited on Enter. Runs only when `validate` passes. */
   validateAsync?(value: string): Promise<string | undefined>;
+  /**
+   * Something Azure takes but the user may not mean (an http:// link): shown as a warning while
+   * typing when `validate` passes, and never blocks Enter.
+   */
+  warn?(value: string): string | undefined;
 }
 
 export interface PickItem<T> {
@@ -154,6 +159,8 @@ export interface InputStepOptions<S> {
   set(state: S, value: string): void;
   validate?(value: string, state: S): string | undefined;
   validateAsync?(value: string, state: S): Promise<string | undefined>;
+  /** A non-blocking warning (see InputRequest.warn). */
+  warn?(value: string, state: S): string | undefined;
 }
 
 export function inputStep<S>(o: InputStepOptions<S>): Step<S> {
@@ -170,6 +177,7 @@ export function inputStep<S>(o: InputStepOptions<S>): Step<S> {
         value,
         validate: o.validate ? (v) => o.validate?.(v, state) : undefined,
         validateAsync: o.validateAsync ? (v) => o.validateAsync!(v, state) : undefined,
+        warn: o.warn ? (v) => o.warn?.(v, state) : undefined,
       });
       if (isNavigation(answer)) return answer;
       o.set(state, answer);

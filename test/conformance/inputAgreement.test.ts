@@ -17,12 +17,18 @@ import { validateTargetRegions, type TargetRegion } from '../../src/model/replic
 import { validateLegalAgreementUri, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
 import { validateOptionalLink } from '../../src/model/updateRules';
 import { checkCommunityInfo } from '../emulator/compute/galleries';
-import { checkOptionalLink } from '../emulator/compute/rules';
+import { checkOptionalLink, checkTags } from '../emulator/compute/rules';
+import { linkWarning, checkHttpsUrl } from '../../src/model/urls';
+import { validateTags } from '../../src/model/tags';
+import { validateFeatureValue } from '../../src/model/definitionFeatures';
+import { imageKind } from '../emulator/compute/images';
 import { computeClient, credentialFor, POLL, raw, startFast } from './helpers';
 
 const RUNS = 3000;
 // Instructions, not complaints: each message starts by telling the user what to do.
 const INSTRUCTION = /^(Use|Enter|Remove|Start|End|Shorten|Keep|Write|Fill in|Type|Add|Replace|Choose|Fix|Give|List)\b/;
+// A warning (the value is taken) opens by saying so, then advises.
+const WARNING = /^Azure takes this\b/;
 
 const chars = (extra: string) => fc.constantFrom(...`aZ09._-${extra}`.split(''));
 const text = (extra: string, maxLength: number) =>
@@ -230,6 +236,45 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
           // Create Image Definition sends what was typed; an empty field sends nothing.
           agree(`create ${field}`, value, validateOptionalLink(value, field, example, { whenEmpty: '', trim: false }), azureAccepts(() => checkOptionalLink(value, target)), example);
         }
+        // Azure takes any text: the extension warns exactly when it is not a plain https:// address.
+        const warning = linkWarning(value, field, example);
+        const plain = value.trim() === '' || checkHttpsUrl(value.trim()).problem === undefined;
+        assert.equal(warning === undefined, plain, `${field} ${JSON.stringify(value)}: warning ${JSON.stringify(warning)}`);
+        if (warning) assert.match(warning, WARNING);
+      }),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('tags: names, values and counts on galleries, definitions and versions', () => {
+    const tagName = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'aZ09 -_.:<>%&\\?/\t\u007fé'.split('')), maxLength: 12 }),
+      fc.integer({ min: 505, max: 520 }).map((n) => 'n'.repeat(n)),
+    );
+    const tagValue = fc.oneof(fc.string({ maxLength: 20 }), fc.integer({ min: 250, max: 262 }).map((n) => 'v'.repeat(n)));
+    const tags = fc.oneof(
+      fc.dictionary(tagName, tagValue, { maxKeys: 6 }),
+      fc.integer({ min: 48, max: 53 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`tag${i}`, 'v']))),
+    );
+    fc.assert(
+      fc.property(tags, (t) => agree('tags', JSON.stringify(t).slice(0, 200), validateTags({ ...t }), azureAccepts(() => checkTags({ ...t })))),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements, []);
+  });
+
+  it('definition feature values (disk controllers and the rest): what the extension sends, Azure takes', () => {
+    const value = fc.oneof(
+      fc.constantFrom('SCSI', 'SCSI, NVMe', 'true', 'false', 'TrustedLaunchSupported', 'SCSI,NVMe', 'SCSI;NVMe', 'a-b', ''),
+      fc.string({ unit: fc.constantFrom(...'aZ09 ,;-_.é'.split('')), maxLength: 12 }),
+      fc.integer({ min: 95, max: 105 }).map((n) => 'a'.repeat(n)),
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        const properties = { osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', identifier: { publisher: 'p', offer: 'o', sku: 's' }, features: [{ name: 'DiskControllerTypes', value: v }] };
+        const accepted = azureAccepts(() => imageKind.prepare({ properties, existing: { properties: { ...properties } } } as unknown as Parameters<typeof imageKind.prepare>[0]));
+        agree('feature value', v, validateFeatureValue(v), accepted);
       }),
       { numRuns: RUNS },
     );

@@ -72,6 +72,49 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     await expectError(`${gal('contoso_images')}/images/eol`, image('eol', { endOfLifeDate: '2001-01-01T00:00:00Z' }), 400, 'InvalidParameter');
   });
 
+  it('security type: absent on a new Gen2 x64 definition → TrustedLaunchSupported (Azure\'s default); Standard and every other value stored as sent', async () => {
+    const get = async (name: string) => JSON.parse((await raw(emu, 'GET', `${gal('contoso_images')}/images/${name}${q}`, { token })).text).properties;
+    await expectOk(`${gal('contoso_images')}/images/sec-default`, image('SecDefault'));
+    assert.deepEqual((await get('sec-default')).features, [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }]);
+    await expectOk(`${gal('contoso_images')}/images/sec-standard`, image('SecStandard', { features: [{ name: 'SecurityType', value: 'Standard' }] }));
+    assert.deepEqual((await get('sec-standard')).features, [{ name: 'SecurityType', value: 'Standard' }]);
+    await expectOk(`${gal('contoso_images')}/images/sec-gen1`, image('SecGen1', { hyperVGeneration: 'V1' }));
+    assert.equal((await get('sec-gen1')).features, undefined, 'Generation 1 gets no Trusted launch default');
+    // Rewriting the definition without naming a security type keeps the one it has.
+    await expectOk(`${gal('contoso_images')}/images/sec-default`, image('SecDefault', { description: 'again' }));
+    assert.deepEqual((await get('sec-default')).features, [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }]);
+  });
+
+  it('features change only with allowUpdateImage, and only the four Azure lets change; values are letters, digits, spaces and commas', async () => {
+    const path = `${gal('contoso_images')}/images/feat-update`;
+    const features = [{ name: 'SecurityType', value: 'Standard' }, { name: 'DiskControllerTypes', value: 'SCSI' }];
+    await expectOk(path, image('FeatUpdate', { features }));
+    const changed = [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }, { name: 'DiskControllerTypes', value: 'SCSI, NVMe' }, { name: 'IsHibernateSupported', value: 'true' }];
+    await expectError(path, image('FeatUpdate', { features: changed }), 409, 'PropertyChangeNotAllowed', 'galleryImage.properties.features');
+    const patch = await raw(emu, 'PATCH', path + q, { token, body: { properties: { features: changed, allowUpdateImage: true } } });
+    assert.equal(patch.status, 200, patch.text);
+    const stored = JSON.parse((await raw(emu, 'GET', path + q, { token })).text).properties;
+    assert.deepEqual(stored.features, changed);
+    assert.equal(stored.allowUpdateImage, undefined, 'allowUpdateImage is an instruction, not a stored property');
+    await expectError(path, image('FeatUpdate', { features: [...changed, { name: 'Other', value: 'x' }], allowUpdateImage: true }), 400, 'InvalidParameter', 'galleryImage.properties.features');
+    await expectError(`${gal('contoso_images')}/images/feat-bad`, image('FeatBad', { features: [{ name: 'DiskControllerTypes', value: 'SCSI;NVMe' }] }), 400, 'InvalidParameter', 'galleryImage.properties.features');
+  });
+
+  it('tags: reserved characters → InvalidTagNameCharacters; names over 512, values over 256, more than 50 → 400; a tags-only PATCH changes nothing else', async () => {
+    const path = `${gal('contoso_images')}/images/tagged`;
+    await expectError(path, { ...image('Tagged'), tags: { 'cost/center': '1' } }, 400, 'InvalidTagNameCharacters');
+    await expectError(path, { ...image('Tagged'), tags: { ['n'.repeat(513)]: '1' } }, 400, 'InvalidTagNameLength');
+    await expectError(path, { ...image('Tagged'), tags: { env: 'v'.repeat(257) } }, 400, 'InvalidTagValueLength');
+    await expectError(path, { ...image('Tagged'), tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, ''])) }, 400, 'InvalidTagsCount');
+    await expectOk(path, { ...image('Tagged', { description: 'kept' }), tags: { ['n'.repeat(512)]: 'v'.repeat(256), env: 'dev' } });
+    const before = JSON.parse((await raw(emu, 'GET', path + q, { token })).text);
+    const res = await raw(emu, 'PATCH', path + q, { token, body: { tags: { env: 'prod' } } });
+    assert.equal(res.status, 200, res.text);
+    const after = JSON.parse((await raw(emu, 'GET', path + q, { token })).text);
+    assert.deepEqual(after.tags, { env: 'prod' }, 'the PATCH replaces the tag set');
+    assert.deepEqual({ ...after, tags: undefined }, { ...before, tags: undefined }, 'nothing but the tags changed');
+  });
+
   it('version names: Major.Minor.Patch, each a 32-bit signed integer', async () => {
     const base = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/`;
     const body = { location: 'eastus', properties: { storageProfile: { source: { id: SRC('images/img-ubuntu-2204-eastus') } } } };
@@ -134,7 +177,7 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     assert.equal(errorOf(res).target, 'sharingUpdate.operationType');
   });
 
-  it('community info and definition links: the extension\'s formats (stricter than real Azure), refused with InvalidParameter and the field as target', async () => {
+  it('community info links: the extension\'s formats (stricter than real Azure), refused with InvalidParameter and the field as target; definition links take any text', async () => {
     const info = { publisherUri: 'https://www.contoso.com/', publisherContact: 'support@contoso.com', eula: 'https://www.contoso.com/eula', publicNamePrefix: 'Contoso1' };
     const community = (change: Record<string, string>) => ({ location: 'eastus', properties: { sharingProfile: { permissions: 'Community', communityGalleryInfo: { ...info, ...change } } } });
     const target = 'sharingProfile.communityGalleryInfo';
@@ -148,8 +191,13 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     await expectOk(gal('comm_links'), community({ publisherUri: 'https://bücher.de', publisherContact: "o'brien+images@mail.contoso.example" }));
 
     const definition = `${gal('contoso_images')}/images/links-check`;
+    // Definition links are plain strings Azure stores as sent: the spec's own examples use http://
+    // links and a plain-text EULA (the extension warns, and sends them).
     for (const field of ['eula', 'privacyStatementUri', 'releaseNoteUri']) {
-      await expectError(definition, image('LinksCheck', { [field]: 'http://www.contoso.com/x' }), 400, 'InvalidParameter', `galleryImage.properties.${field}`);
+      for (const text of ['http://www.contoso.com/x', 'Plain-text EULA: use at your own risk', 'www.contoso.com']) {
+        await expectOk(definition, image('LinksCheck', { [field]: text }));
+      }
+      await expectError(definition, image('LinksCheck', { [field]: 42 }), 400, 'InvalidRequestContent');
     }
     // Definitions may link to any host (no public-host rule); an empty link is no link.
     await expectOk(definition, image('LinksCheck', { eula: 'https://intranet/eula', privacyStatementUri: '', releaseNoteUri: 'https://www.contoso.com/notes' }));

@@ -163,7 +163,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       return found;
     });
     assert.equal(created.properties.architecture, 'Arm64');
-    assert.equal(created.properties.features, undefined, 'Standard, as changed in the second run');
+    assert.deepEqual(created.properties.features, [{ name: 'SecurityType', value: 'Standard' }], 'Standard, as changed in the second run, sent explicitly');
     assert.equal(created.properties.releaseNoteUri, 'https://contoso.example/retry/notes');
     assert.deepEqual(created.properties.recommended, { vCPUs: { min: 2, max: 8 } });
     assert.deepEqual(await galleryImageCounts(), { ...before, definitions: before.definitions + 1 });
@@ -184,6 +184,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       { accept: true } as const, // Encryption: platform-managed keys
       { accept: true } as const, // Safety: none
       'Shallow',
+      'team=images; stage=test',
       CREATE_VERSION,
     ];
     const accept = { accept: true } as const;
@@ -202,6 +203,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       accept,
       accept,
+      accept,
       CREATE_VERSION,
     ]);
     assert.equal(await createVersion(definition, { prompter }), undefined);
@@ -214,7 +216,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     const second = prompter.prompts.slice(first.length);
     assert.deepEqual(
       second.map((p) => p.title.replace(/ \(step \d+ of \d+\)$/, '')),
-      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Summary'].map(
+      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Tags', 'Summary'].map(
         (t) => `Create Image Version: ${t}`,
       ),
     );
@@ -255,6 +257,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     assert.equal(p.publishingProfile.excludeFromLatest, true);
     assert.match(p.publishingProfile.endOfLifeDate, /^2037-03-01T00:00:00/);
     assert.equal(p.publishingProfile.replicationMode, 'Shallow', 'the replication mode chosen under Advanced… is kept too');
+    assert.deepEqual(stored.tags, { team: 'images', stage: 'test' }, 'the tags typed under Advanced… are kept too');
   });
 
   it('an options object missing an answer never sends anything when that step is escaped', async () => {

@@ -94,8 +94,11 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     assert.deepEqual(security?.selected, ['Standard']);
     assert.equal(prompter.prompts.find((p) => p.title.includes('Advanced'))?.title, 'Create Image Definition: Advanced (step 11 of 12)');
     assert.equal(prompter.prompts.at(-1)?.title, 'Create Image Definition: Summary (step 23 of 23)');
-    assert.match(prompter.messagesFor('EULA').get('http://contoso.example/eula') ?? '', /https:\/\//);
-    assert.match(prompter.messagesFor('EULA').get('eula') ?? '', /full https:\/\/ address/);
+    // Azure takes any text as a link: an http:// link or a plain word is a warning, never a refusal.
+    assert.equal(prompter.messagesFor('EULA').get('http://contoso.example/eula'), undefined);
+    assert.equal(prompter.messagesFor('EULA').get('eula'), undefined);
+    assert.match(prompter.warningsFor('EULA').get('http://contoso.example/eula') ?? '', /takes this http:\/\/ link/);
+    assert.match(prompter.warningsFor('EULA').get('eula') ?? '', /not a web link/);
     const eol = prompter.messagesFor('End-of-life');
     assert.match(eol.get('2020-01-01') ?? '', /in the future/);
     assert.match(eol.get('next year') ?? '', /YYYY-MM-DD/);
@@ -110,7 +113,7 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     assert.equal(p.osType, 'Windows');
     assert.equal(p.osState, 'Specialized');
     assert.equal(p.hyperVGeneration, 'V1');
-    assert.equal(p.features, undefined, 'Standard is sent as no SecurityType feature');
+    assert.deepEqual(p.features, [{ name: 'SecurityType', value: 'Standard' }], 'Standard is sent explicitly');
     assert.equal(p.description, 'Legacy line-of-business app');
     assert.equal(p.eula, 'https://contoso.example/eula');
     assert.equal(p.privacyStatementUri, 'https://contoso.example/privacy');
@@ -200,7 +203,7 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     const p = resource(await emulatorState(), created?.id ?? '')?.properties ?? {};
     assert.equal(p.hyperVGeneration, 'V2');
     assert.equal(p.architecture, 'x64');
-    assert.equal(p.features, undefined, 'Standard unless asked otherwise');
+    assert.deepEqual(p.features, [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }], "Azure's default for Gen2 x64 unless asked otherwise, sent explicitly");
     assert.deepEqual(p.recommended, { vCPUs: { min: 2, max: 8 } });
   });
 

@@ -241,7 +241,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('Escape at any step leaves nothing created', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, '', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow'];
+    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, '', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'env=test'];
     const before = await inventory();
     for (let at = 0; at <= answers.length; at++) {
       const prompter = new ScriptedPrompter([...answers.slice(0, at), CANCEL]);
@@ -253,10 +253,11 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('sends the replication mode chosen under Advanced…', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', '2031-01-31', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', CREATE]);
+    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', '2031-01-31', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'build=5', CREATE]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
-    assert.deepEqual(prompter.titles.slice(-4), ['Encryption (step 9 of 12)', 'Safety (step 10 of 12)', 'Replication mode (step 11 of 12)', 'Summary (step 12 of 12)'].map((t) => `Create Image Version: ${t}`));
+    assert.deepEqual(prompter.titles.slice(-5), ['Encryption (step 9 of 13)', 'Safety (step 10 of 13)', 'Replication mode (step 11 of 13)', 'Tags (step 12 of 13)', 'Summary (step 13 of 13)'].map((t) => `Create Image Version: ${t}`));
+    assert.ok(prompter.prompts.at(-1)?.items?.some((i) => i.label === 'Tags' && i.description === 'build=5'), 'the tags typed under Advanced… are in the summary');
     assert.ok(prompter.prompts.at(-1)?.items?.some((i) => i.label === 'Replication mode' && i.description === 'Shallow'));
     const p = (resource(await emulatorState(), version?.id ?? '')?.properties ?? {}) as { publishingProfile?: Record<string, unknown> };
     assert.equal(p.publishingProfile?.replicationMode, 'Shallow');

@@ -154,6 +154,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       { accept: true },
       { accept: true },
       { accept: true },
+      { accept: true }, // no tags
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });

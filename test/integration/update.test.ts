@@ -79,7 +79,7 @@ describe('Update: galleries, image definitions and image versions (extension hos
     await ui.waitFor('info', /^Updated description, end-of-life date, recommended vcpus of ubuntu-22\.04-lts\.$/);
   });
 
-  it('changes definition fields from options alone, empty removing one, and refuses a bad link before sending', async () => {
+  it('changes definition fields from options alone, empty removing one, takes an http:// link (Azure does) and refuses a past date before sending', async () => {
     await run('updateImageDefinition', { definition: UBUNTU_ID, eula: 'https://contoso.example/eula', recommended: { memory: { min: 4, max: 64 } }, prompter: new ScriptedPrompter([]) });
     let props = resource(await emulatorState(), UBUNTU_ID)?.properties as { eula?: string; recommended: { vCPUs?: unknown; memory?: unknown } };
     assert.equal(props.eula, 'https://contoso.example/eula');
@@ -89,10 +89,15 @@ describe('Update: galleries, image definitions and image versions (extension hos
     props = resource(await emulatorState(), UBUNTU_ID)?.properties as typeof props;
     assert.equal(props.eula, undefined, 'an empty value removes the link');
 
+    // Azure stores any text as a link: an http:// one is sent as given (the prompts warn about it).
+    await run('updateImageDefinition', { definition: UBUNTU_ID, releaseNoteUri: 'http://contoso.example/notes' });
+    props = resource(await emulatorState(), UBUNTU_ID)?.properties as typeof props;
+    assert.equal((props as { releaseNoteUri?: string }).releaseNoteUri, 'http://contoso.example/notes');
+
     const before = await azureSnapshot();
     await clearRequestLog();
-    assert.equal(await run('updateImageDefinition', { definition: UBUNTU_ID, releaseNoteUri: 'http://contoso.example/notes' }), undefined);
-    await ui.waitFor('error', /^Update Image Definition: fix these values, nothing was changed\. Release notes link: Use an https:\/\/ address for the release notes link/);
+    assert.equal(await run('updateImageDefinition', { definition: UBUNTU_ID, endOfLifeDate: '2001-01-01' }), undefined);
+    await ui.waitFor('error', /^Update Image Definition: fix these values, nothing was changed\. End-of-life date: /);
     assert.deepEqual(await writes(), []);
     assert.equal(await azureSnapshot(), before);
   });

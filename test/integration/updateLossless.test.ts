@@ -115,7 +115,7 @@ describe('Updates change only what the user named (extension host, local Azure, 
     assert.match(text, /West US 2: 2 replicas · Premium\\_LRS · excluded from latest here/);
     assert.match(text, /West Europe: 3 replicas · Standard\\_LRS/);
     assert.match(text, /Safety: replicated regions may be removed/);
-    assert.match(text, /Tags: team=platform, cost\\-center=4711/);
+    assert.match(text, /Tags: team=platform; cost\\-center=4711/);
   });
 
   it('a gallery and a definition keep everything but the description they were given', async () => {

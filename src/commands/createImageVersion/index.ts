@@ -6,6 +6,7 @@
 // safety, replication mode. Submitting returns at once: the tree shows the version replicating,
 // and VersionCreations reports the result.
 import * as vscode from 'vscode';
+import { tagsStep } from '../../ui/tagsStep';
 import type { ImageVersion } from '../../azure/types';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import { validateEndOfLifeDate } from '../../model/endOfLife';
@@ -133,7 +134,7 @@ function allSteps(explorer: Explorer, subscriptions: SubscriptionNode[], lookups
     }),
     pickStep<State, SummaryChoice>({
       title: 'Summary',
-      placeholder: 'Pick Create, or Advanced… for data disks, encryption, safety and the replication mode',
+      placeholder: 'Pick Create, or Advanced… for data disks, encryption, safety, the replication mode and tags',
       when: () => interactive,
       items: async (s) => summaryItems(s, await labels(s), true, showMode(s)),
       get: () => 'create',
@@ -155,6 +156,11 @@ function allSteps(explorer: Explorer, subscriptions: SubscriptionNode[], lookups
       set: (s, v) => {
         s.replicationMode = v;
       },
+    }),
+    tagsStep<State>({
+      when: (s) => interactive && s.advanced === true && (edit || !given.has('tags')),
+      get: (s) => s.tags,
+      set: (s, t) => (s.tags = t),
     }),
     pickStep<State, SummaryChoice>({
       title: 'Summary',

@@ -2,6 +2,7 @@
 // steps, so a complete object creates without a prompt, and a wrong answer is named before
 // anything is sent.
 import type { VersionSource } from '../../azure/writeTypes';
+import { validateTags } from '../../model/tags';
 import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { sourceFitsDefinition } from '../../model/imageRules';
 import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../model/replication';
@@ -104,6 +105,7 @@ export async function readOptions(o: CreateImageVersionOptions, definition: Imag
     allowReplicatedDeletion: o.allowDeletionOfReplicatedLocations,
     extendedLocations: o.targetExtendedLocations,
     replicationMode: o.replicationMode,
+    tags: o.tags,
     replicas: o.replicaCount !== undefined ? String(o.replicaCount) : undefined,
     regionOptions,
   };
@@ -137,6 +139,7 @@ export async function readOptions(o: CreateImageVersionOptions, definition: Imag
   else if (state.storage !== undefined) given.add('storage');
   check('excludeFromLatest', 'Exclude from latest', undefined);
   check('endOfLifeDate', 'End-of-life date', state.endOfLifeDate === undefined ? undefined : validateEndOfLifeDate(state.endOfLifeDate.trim(), new Date()));
+  check('tags', 'Tags', state.tags === undefined ? undefined : validateTags(state.tags));
   check('replicationMode', 'Replication mode', state.replicationMode === undefined || ['Full', 'Shallow'].includes(state.replicationMode) ? undefined : 'Use Full or Shallow.');
   check(
     'confidentialType',

@@ -102,6 +102,7 @@ export function buildSpec(s: State, sendReplicationMode: boolean): NewImageVersi
     excludeFromLatest: s.excludeFromLatest ?? false,
     endOfLifeDate: s.endOfLifeDate ? parseIsoDate(s.endOfLifeDate.trim()) : undefined,
     replicationMode: sendReplicationMode ? s.replicationMode : undefined,
+    ...(s.tags && Object.keys(s.tags).length > 0 ? { tags: { ...s.tags } } : {}),
     ...(s.extendedLocations?.length ? { targetExtendedLocations: s.extendedLocations } : {}),
     ...(s.blockDeletion || s.allowReplicatedDeletion
       ? { safetyProfile: { ...(s.blockDeletion ? { blockDeletionBeforeEndOfLife: true } : {}), ...(s.allowReplicatedDeletion ? { allowDeletionOfReplicatedLocations: true } : {}) } }
@@ -134,6 +135,7 @@ export function retryOptions(s: State, spec: NewImageVersion, options: CreateIma
     excludeFromLatest: spec.excludeFromLatest,
     endOfLifeDate: s.endOfLifeDate,
     replicationMode: spec.replicationMode,
+    tags: s.tags,
     confidentialVMEncryptionType: s.confidentialType,
     targetExtendedLocations: s.extendedLocations,
     blockDeletionBeforeEndOfLife: s.blockDeletion,

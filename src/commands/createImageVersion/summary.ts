@@ -1,5 +1,6 @@
 // The summary: every answer, one line each (per region where regions differ), shown before sending.
 import type { PickEntry } from '../../ui/wizard';
+import { tagsToText } from '../../model/tags';
 import { regionLabel, summaryLine, type RegionChoice } from '../createCommon';
 import { storageLabel } from './regionSteps';
 import { buildTargets, countsOf, encryptionIn, excludedIn, storageIn } from './spec';
@@ -51,7 +52,7 @@ export function summaryItems(s: State, labels: RegionChoice[], withAdvancedItem:
   const entries: PickEntry<SummaryChoice>[] = [
     { label: '$(check) Create image version', detail: `${s.version} of ${s.definition?.image.name}: Azure replicates it in the background; the tree shows the progress`, value: 'create' },
   ];
-  if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Data disks, encryption, safety, replication mode (Full or Shallow)', value: 'advanced' });
+  if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Data disks, encryption, safety, replication mode (Full or Shallow), tags', value: 'advanced' });
   const kind = KIND_SINGULAR[s.source?.kind ?? 'image'];
   entries.push(
     { separator: 'Summary' },
@@ -73,5 +74,6 @@ export function summaryItems(s: State, labels: RegionChoice[], withAdvancedItem:
   if (s.extendedLocations?.length) entries.push(line('Edge zones', s.extendedLocations.map((l) => `${l.edgeZone} (${l.name})${l.replicas ? ` ×${l.replicas}` : ''}`).join(', '), 'Edge zones'));
   // A mode kept from an earlier run (Edit and Try Again) is sent, so it is shown too.
   if (showReplicationMode) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
+  if (s.tags && Object.keys(s.tags).length > 0) entries.push(line('Tags', tagsToText(s.tags), 'Tags'));
   return entries;
 }

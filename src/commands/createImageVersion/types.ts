@@ -1,6 +1,7 @@
 // Create Image Version's options object (what a caller may give up front), the state the steps
 // fill in, and the look-ups the steps share.
 import type { ImageDefinition } from '../../azure/types';
+import type { Tags } from '../../model/tags';
 import type { DataDiskCandidate, DiskEncryptionSetInfo, NewDiskImageSource, NewExtendedLocation, StorageAccountInfo, VersionSource, VersionSourceKind } from '../../azure/writeTypes';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, type DefinitionShape } from '../../model/imageRules';
 import type { StorageAccountType } from '../../model/replication';
@@ -66,6 +67,8 @@ export interface CreateImageVersionOptions extends CommonCreateOptions {
   endOfLifeDate?: string;
   /** Default Full. */
   replicationMode?: 'Full' | 'Shallow';
+  /** Resource tags (Advanced…; Azure's tag rules, model/tags.ts). */
+  tags?: Record<string, string>;
   /** Confidential definitions: how the OS disk's VM guest state is encrypted in every region. */
   confidentialVMEncryptionType?: ConfidentialVmEncryptionType;
   /** Edge zones (publishingProfile.targetExtendedLocations); options object only. */
@@ -107,6 +110,7 @@ export interface State {
   extendedLocations?: NewExtendedLocation[];
   advanced?: boolean;
   replicationMode?: 'Full' | 'Shallow';
+  tags?: Tags;
   /** Per-region details given in the options object. */
   regionOptions?: TargetRegionOption[];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Gallery, ImageDefinition } from '../../azure/types';
 import { sharingKindOf } from '../../model/sharing';
+import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { Cached } from './cachedChildren';
@@ -65,6 +66,7 @@ export class GalleryNode implements ExplorerNode {
     if (g.community?.publicNames.length) md.appendMarkdown(`  \nPublic names: ${g.community.publicNames.map((n) => `\`${n}\``).join(', ')}`);
     if (g.community && !g.community.enabled && this.kind === 'Community') md.appendMarkdown('  \nCommunity sharing is not enabled yet');
     if (g.sharingState) md.appendMarkdown(`  \nSharing status: ${escape(g.sharingState)}`);
+    if (Object.keys(g.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(g.tags))}`);
     return md;
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ImageDefinition, ImageVersion } from '../../azure/types';
 import { compareVersions } from '../../model/versions';
+import { describeFeatures, featuresFrom } from '../../model/definitionFeatures';
+import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import type { GalleryNode } from './galleryNode';
@@ -53,6 +55,9 @@ export class ImageDefinitionNode implements ExplorerNode {
     md.appendMarkdown(`**${escape(i.name)}** — image definition\n\n`);
     md.appendMarkdown(`Publisher: ${escape(i.publisher)}  \nOffer: ${escape(i.offer)}  \nSKU: ${escape(i.sku)}  \n`);
     md.appendMarkdown(`OS: ${i.osType} (${i.osState}) · Generation ${i.hyperVGeneration} · ${i.architecture} · Security type ${i.securityType ?? 'Standard'}`);
+    const features = describeFeatures(featuresFrom(i.features));
+    if (features) md.appendMarkdown(`  \nFeatures: ${features}`);
+    if (Object.keys(i.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(i.tags))}`);
     if (i.description) md.appendMarkdown(`  \n${escape(i.description)}`);
     if (i.endOfLifeDate) {
       md.appendMarkdown(

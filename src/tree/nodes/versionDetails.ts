@@ -2,6 +2,7 @@
 // region's replicas, storage, encryption and exclusion from latest, its safety settings and tags.
 // Plain text (markdown-escaped by the caller's `escape`), so it is tested without VS Code.
 import type { ImageVersion, RegionEncryption, TargetRegionSetting } from '../../azure/types';
+import { tagsToText } from '../../model/tags';
 
 /** The last segment of a resource id (a disk encryption set's name), or the whole text. */
 function shortName(id: string): string {
@@ -46,7 +47,6 @@ export function versionDetailLines(v: ImageVersion): string[] {
   if (v.blockDeletionBeforeEndOfLife) safety.push('deletion blocked before end of life');
   if (v.allowDeletionOfReplicatedLocations) safety.push('replicated regions may be removed');
   if (safety.length > 0) lines.push(`Safety: ${safety.join('; ')}`);
-  const tags = Object.entries(v.tags);
-  if (tags.length > 0) lines.push(`Tags: ${tags.map(([k, val]) => (val ? `${k}=${val}` : k)).join(', ')}`);
+  if (Object.keys(v.tags).length > 0) lines.push(`Tags: ${tagsToText(v.tags)}`);
   return lines;
 }

@@ -9,7 +9,7 @@ import { envelope, registerArtifact } from './artifacts';
 import { galleryKind } from './galleries';
 import { IDENTIFIER_LIMITS, checkArtifactName, checkOptionalLink, isValidIdentifierPart, checkFutureDate, oneOf, propertyChange } from './rules';
 
-/** The optional links of a definition (the extension's https rule; real Azure checks no format: see rules.ts). */
+/** The optional links of a definition: any string (real Azure checks no format: see checkOptionalLink in rules.ts). */
 export const DEFINITION_LINKS = ['eula', 'privacyStatementUri', 'releaseNoteUri'] as const;
 
 export const IMAGE_TYPE = 'Microsoft.Compute/galleries/images';
@@ -58,6 +58,61 @@ function checkRange(recommended: JsonObject | undefined): void {
   }
 }
 
+/**
+ * Feature names and values: "The value 'X' for feature 'SecurityType' is invalid. Allowed characters
+ * are English alphanumerical characters with spaces and commas. The length of the value cannot
+ * exceed 100 characters." (Azure's answer quoted in Azure/azure-cli#24142; the rule is Azure's for
+ * every feature value).
+ */
+function checkFeatures(features: JsonObject[]): void {
+  for (const f of features) {
+    const name = asString(f.name);
+    const value = asString(f.value) ?? '';
+    if (!name) throw invalidParameter("Required parameter 'galleryImage.properties.features.name' is missing (null).", 'galleryImage.properties.features');
+    if (!/^[A-Za-z0-9 ,]*$/.test(value) || value.length > 100) {
+      throw invalidParameter(
+        `The value '${value}' for feature '${name}' is invalid. Allowed characters are English alphanumerical characters with spaces and commas. The length of the value cannot exceed 100 characters.`,
+        'galleryImage.properties.features',
+      );
+    }
+  }
+}
+
+/** The features Azure lets change after creation (Azure/azure-cli#33172: DiskControllerType, SecurityType, IsAcceleratedNetwork, IsHibernate). */
+const UPDATABLE_FEATURES = ['securitytype', 'diskcontrollertypes', 'isacceleratednetworksupported', 'ishibernatesupported'];
+
+const featureKey = (f: JsonObject) => `${String(f.name ?? '').toLowerCase()}=${String(f.value ?? '').toLowerCase()}`;
+
+/**
+ * A write that changes an existing definition's features must say so with allowUpdateImage: true
+ * (GalleryRP.json 2025-12-03 GalleryImageProperties.allowUpdateImage: "Must be set to true if the
+ * gallery image features are being updated"), and may change only the features above. Without the
+ * flag a change is refused as any other change of a fixed property is (PropertyChangeNotAllowed).
+ */
+function checkFeatureChange(before: Json[] | undefined, after: JsonObject[], allowed: boolean): void {
+  const old = (before ?? []).filter(isObject);
+  const changed = [
+    ...after.filter((f) => !old.some((o) => featureKey(o) === featureKey(f))),
+    ...old.filter((o) => !after.some((f) => featureKey(o) === featureKey(f))),
+  ];
+  if (changed.length === 0) return;
+  if (!allowed) throw propertyChange('galleryImage', 'features');
+  const fixed = changed.find((f) => !UPDATABLE_FEATURES.includes(String(f.name ?? '').toLowerCase()));
+  if (fixed) {
+    throw invalidParameter(
+      `The feature '${String(fixed.name)}' cannot be updated. Only the features SecurityType, DiskControllerTypes, IsAcceleratedNetworkSupported and IsHibernateSupported can be updated.`,
+      'galleryImage.properties.features',
+    );
+  }
+}
+
+/** `features` plus the SecurityType entry of `before` when `features` has none. */
+function withKeptSecurity(features: JsonObject[], before: Json[] | undefined): JsonObject[] {
+  if (features.some((f) => asString(f.name)?.toLowerCase() === 'securitytype')) return features;
+  const kept = (before ?? []).filter(isObject).find((f) => asString(f.name)?.toLowerCase() === 'securitytype');
+  return kept ? [...features, kept] : features;
+}
+
 const sameText = (a: Json | undefined, b: Json | undefined): boolean => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
 export const imageKind: ArtifactKind = {
@@ -77,6 +132,7 @@ export const imageKind: ArtifactKind = {
     const identifier = checkIdentifier(asObject(properties.identifier));
     checkRange(asObject(properties.recommended));
     const features = (asArray(properties.features) ?? []).filter(isObject);
+    checkFeatures(features);
     const security = features.find((f) => asString(f.name)?.toLowerCase() === 'securitytype');
     if (security) {
       const value = oneOf(security.value, SECURITY_TYPES, 'galleryImage.properties.features.SecurityType', true)!;
@@ -96,6 +152,7 @@ export const imageKind: ArtifactKind = {
       for (const part of ['publisher', 'offer', 'sku']) if (!sameText(id0?.[part], identifier[part])) throw propertyChange('galleryImage', `identifier.${part}`);
       if (!sameText(before.endOfLifeDate, properties.endOfLifeDate)) checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
       for (const f of DEFINITION_LINKS) if (before[f] !== properties[f]) checkOptionalLink(properties[f], `galleryImage.properties.${f}`);
+      checkFeatureChange(asArray(before.features), withKeptSecurity(features, asArray(before.features)), properties.allowUpdateImage === true);
     } else {
       checkFutureDate(properties.endOfLifeDate, 'galleryImage.properties.endOfLifeDate');
       for (const f of DEFINITION_LINKS) checkOptionalLink(properties[f], `galleryImage.properties.${f}`);
@@ -112,7 +169,24 @@ export const imageKind: ArtifactKind = {
         );
       }
     }
-    return { ...properties, osType, osState, hyperVGeneration, architecture, identifier };
+    // allowUpdateImage is an instruction for this one request, not a property of the definition.
+    const { allowUpdateImage: _once, ...kept } = properties;
+    const stored: JsonObject = { ...kept, osType, osState, hyperVGeneration, architecture, identifier };
+    // A rewrite that names no security type keeps the one the definition has (the default is
+    // applied once, when the definition is created).
+    if (existing && !security && asArray(existing.properties.features)) stored.features = withKeptSecurity(features, asArray(existing.properties.features));
+    if (!existing && !security && hyperVGeneration === 'V2' && architecture === 'x64') {
+      // Trusted launch as default: a new Generation 2 definition created without a SecurityType
+      // feature is TrustedLaunchSupported ("Set security type as 'TrustedLaunchSupported' by default
+      // for new Gen2 ACG image definitions", Microsoft's Trusted launch as default announcement,
+      // techcommunity.microsoft.com, 2025-05-29; Azure's clients apply the same default:
+      // Azure/azure-cli vm/custom.py create_gallery_image, Azure/azure-powershell
+      // GalleryImageCreateOrUpdateMethod.cs, PR #24869). A client opts out by sending the feature
+      // with the value Standard, which is stored as sent. Arm64 is left out because this local
+      // Azure refuses Trusted launch features on Arm64 (above); Generation 1 has no Trusted launch.
+      stored.features = [...features, { name: 'SecurityType', value: 'TrustedLaunchSupported' }];
+    }
+    return stored;
   },
   render(_ctx, r) {
     const { provisioningState: _drop, ...rest } = r.properties;

@@ -99,7 +99,33 @@ export function tagsOf(body: JsonObject): Record<string, string> | undefined {
   if (!isObject(body.tags)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(body.tags)) if (typeof v === 'string') out[k] = v;
+  checkTags(out);
   return out;
+}
+
+// ---- Tags ------------------------------------------------------------------------------------------
+// ARM's limits for every resource (learn.microsoft.com/azure/azure-resource-manager/management/
+// tag-resources, "Limitations"): at most 50 tag name-value pairs; a name at most 512 characters (128
+// for storage accounts, not served here) and a value at most 256; names can't contain < > % & \ ? /.
+// InvalidTagNameCharacters and its message are ARM's (quoted in MicrosoftDocs' storage tagging
+// tutorial: "The tag names '...' have reserved characters '<,>,%,&,\,?,/' or control characters.").
+// The codes for the length and count limits are not in the sources at hand; InvalidTagNameLength,
+// InvalidTagValueLength and InvalidTagsCount are this local Azure's names for them (400 either way).
+export const TAG_LIMITS = { count: 50, name: 512, value: 256 } as const;
+
+export function checkTags(tags: Record<string, string>): void {
+  const names = Object.keys(tags);
+  const reserved = names.filter((n) => [...n].some((c) => '<>%&\\?/'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f));
+  if (reserved.length > 0) {
+    throw new ArmError(400, 'InvalidTagNameCharacters', `The tag names '${reserved.join(',')}' have reserved characters '<,>,%,&,\\,?,/' or control characters.`);
+  }
+  const empty = names.find((n) => n.trim() === '');
+  if (empty !== undefined) throw new ArmError(400, 'InvalidTagNameCharacters', 'The tag name cannot be empty or consist only of white space.');
+  const longName = names.find((n) => n.length > TAG_LIMITS.name);
+  if (longName) throw new ArmError(400, 'InvalidTagNameLength', `The tag name '${longName}' exceeds the maximum length of '${TAG_LIMITS.name}' characters.`);
+  const longValue = names.find((n) => tags[n].length > TAG_LIMITS.value);
+  if (longValue) throw new ArmError(400, 'InvalidTagValueLength', `The value of tag '${longValue}' exceeds the maximum length of '${TAG_LIMITS.value}' characters.`);
+  if (names.length > TAG_LIMITS.count) throw new ArmError(400, 'InvalidTagsCount', `The number of tags '${names.length}' exceeds the maximum of '${TAG_LIMITS.count}' tags per resource.`);
 }
 
 export function propertyChange(bodyName: string, path: string): ArmError {
@@ -176,13 +202,14 @@ export function checkEmail(value: string, target: string): void {
   }
 }
 
-/** An optional link (image definition eula, privacyStatementUri, releaseNoteUri): absent, null or empty is fine. */
+/**
+ * An optional link of an image definition (eula, privacyStatementUri, releaseNoteUri): any string.
+ * GalleryRP.json 2025-12-03 types them as plain strings, the spec's own examples use http:// links
+ * and a plain-text EULA, and nothing shows Azure checking their format, so the local Azure takes
+ * them all (the extension warns about anything but a plain https:// address, and sends it anyway).
+ * Only a value that is not a string at all is refused, as the JSON deserializer would.
+ */
 export function checkOptionalLink(value: Json | undefined, target: string): void {
-  if (value === undefined || value === null || value === '') return;
-  if (typeof value !== 'string' || !isHttpsLink(value)) {
-    throw invalidParameter(
-      `The value '${String(value)}' of parameter '${target}' is not valid. It must be an absolute https:// URL without spaces or user information, for example https://www.contoso.com/eula.`,
-      target,
-    );
-  }
+  if (value === undefined || value === null || typeof value === 'string') return;
+  throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: Error converting value ${JSON.stringify(value)} to type 'System.String'. Path '${target}'.`, target);
 }

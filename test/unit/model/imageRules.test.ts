@@ -57,14 +57,20 @@ describe('model/imageRules', () => {
       assert.equal(securityTypeFromFeatures([{ name: 'SecurityType', value: 'Nonsense' }]), 'Standard');
     });
 
-    it('writes SecurityType into features, keeping the others and dropping it for Standard', () => {
+    it('writes SecurityType into features, keeping the others, Standard included (explicit: Azure defaults Gen2 to TrustedLaunchSupported)', () => {
       const base = [{ name: 'IsAcceleratedNetworkSupported', value: 'true' }, { name: 'SecurityType', value: 'TrustedLaunch' }];
       assert.deepEqual(featuresWithSecurityType(base, 'ConfidentialVM'), [
         { name: 'IsAcceleratedNetworkSupported', value: 'true' },
         { name: 'SecurityType', value: 'ConfidentialVM' },
       ]);
-      assert.deepEqual(featuresWithSecurityType(base, 'Standard'), [{ name: 'IsAcceleratedNetworkSupported', value: 'true' }]);
+      assert.deepEqual(featuresWithSecurityType(base, 'Standard'), [
+        { name: 'IsAcceleratedNetworkSupported', value: 'true' },
+        { name: 'SecurityType', value: 'Standard' },
+      ]);
       assert.deepEqual(featuresWithSecurityType(undefined, 'TrustedLaunch'), [{ name: 'SecurityType', value: 'TrustedLaunch' }]);
+      const first = [{ name: 'SecurityType', value: 'Standard', startsAtVersion: '1.0.0' }, { name: 'DiskControllerTypes', value: 'SCSI' }];
+      assert.deepEqual(featuresWithSecurityType(first, 'TrustedLaunchSupported'), [{ name: 'SecurityType', value: 'TrustedLaunchSupported' }, { name: 'DiskControllerTypes', value: 'SCSI' }], 'replaced where it stands');
+      assert.deepEqual(featuresWithSecurityType(first, 'Standard'), first, 'the same value keeps its startsAtVersion');
     });
 
     it('round-trips every security type through features (property)', () => {
@@ -157,8 +163,9 @@ describe('model/imageRules', () => {
       }
     });
 
-    it('lets a Standard source into any definition', () => {
-      for (const t of SECURITY_TYPES) assert.equal(sourceFitsDefinition({ securityType: 'Standard' }, { ...linuxGen2, securityType: t }), undefined, t);
+    it('lets a Standard source into any definition but a confidential VM one (as the local Azure does)', () => {
+      for (const t of SECURITY_TYPES.filter((x) => x !== 'ConfidentialVM')) assert.equal(sourceFitsDefinition({ securityType: 'Standard' }, { ...linuxGen2, securityType: t }), undefined, t);
+      assert.match(sourceFitsDefinition({ securityType: 'Standard' }, { ...linuxGen2, securityType: 'ConfidentialVM' }) ?? '', /confidential VM sources only/);
     });
   });
 

@@ -72,7 +72,7 @@ describe('tree/versionDetails: what a version hover says about the image', () =>
       '· LUN 0, caching ReadOnly',
       '· LUN 2, 128 GB from data2',
       'Safety: deletion blocked before end of life; replicated regions may be removed',
-      'Tags: team=platform, empty',
+      'Tags: team=platform; empty=',
     ]);
   });
 

@@ -1,0 +1,109 @@
+// Edit Tags: a gallery's, image definition's or image version's tags, from its row, the palette or
+// an options object. The current tags are read from Azure (not the tree's copy), shown as text to
+// edit, the difference is summed up, removals are confirmed, and only `tags` is sent: ARM's PATCH
+// is a merge patch in which the tags object is replaced whole, so every other property stays as
+// Azure has it (src/azure/tags.ts).
+import { describeTagChanges, tagChanges, validateTags, type Tags } from '../model/tags';
+import type { Explorer } from '../tree/explorer';
+import { GalleryNode } from '../tree/nodes/galleryNode';
+import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
+import { failureMessage } from '../ui/failures';
+import { log, logFailure } from '../ui/log';
+import { notify } from '../ui/notify';
+import { tagsStep } from '../ui/tagsStep';
+import { runWizard } from '../ui/wizard';
+import { pollIntervalMs } from './createCommon';
+import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from './manageCommon';
+
+export const EDIT_TAGS_COMMAND = 'azureComputeGallery.editTags';
+const TITLE = 'Edit Tags';
+
+export interface EditTagsOptions extends ManageOptions {
+  /** The resource id of a gallery, image definition or image version. */
+  resource?: string;
+  /** The whole new tag set (tags left out are removed, after a confirmation unless `confirmed`). */
+  tags?: Record<string, string>;
+}
+
+interface State {
+  tags?: Tags;
+}
+
+export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<Tags | undefined> {
+  const { node: given, options } = splitArgs<EditTagsOptions>(args, ['gallery', 'imageDefinition', 'imageVersion']);
+  const node = (await resolveNode(explorer, given, options.resource, ['gallery', 'imageDefinition', 'imageVersion'], TITLE)) as ResourceNode | undefined;
+  if (!node) return undefined;
+  const azure = explorer.azure();
+  const target = targetOf(node);
+  const what = describeNode(node);
+
+  let current: Tags;
+  try {
+    current = await withQuietProgress(`Reading the tags of ${what}`, () => azure.getTags(target, node.resourceId));
+  } catch (error) {
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read the tags of ${what}`, error));
+    return undefined;
+  }
+
+  const state: State = {};
+  if (options.tags !== undefined) {
+    const problem = validateTags(options.tags);
+    if (problem) {
+      void notify('error', `${TITLE}: fix the tags, nothing was changed. ${problem}`);
+      return undefined;
+    }
+    state.tags = { ...options.tags };
+  } else {
+    const step = tagsStep<State>({
+      prompt: `Tags of ${what} as name=value pairs separated by ";" (remove a pair to delete that tag; empty removes them all)`,
+      get: (s) => s.tags ?? current,
+      set: (s, t) => (s.tags = t),
+    });
+    if (!(await runWizard(`${TITLE}: ${what}`, [step], state, prompterFor(options)))) return undefined;
+  }
+  const next = state.tags ?? current;
+  const changes = tagChanges(current, next);
+  if (changes.added.length + changes.changed.length + changes.removed.length === 0) {
+    void notify('info', `The tags of ${what} are unchanged: nothing was sent.`);
+    return current;
+  }
+  if (changes.removed.length > 0 && options.confirmed !== true) {
+    const ok = await prompterFor(options).confirm({
+      message: `Remove ${changes.removed.length === 1 ? 'tag' : 'tags'} ${changes.removed.join(', ')} from ${what}?`,
+      detail: `The new tags: ${describeTagChanges(changes)}. Policies, cost reports or scripts that read these tags stop seeing them.`,
+      confirmLabel: 'Remove',
+    });
+    if (!ok) return undefined;
+  }
+  try {
+    const stored = await withProgress(`Updating the tags of ${what}`, () => azure.setTags(target, node.resourceId, next, { pollIntervalMs: pollIntervalMs() }));
+    showTags(explorer, node, stored);
+    log().info(`${TITLE}: ${node.resourceId} ${describeTagChanges(changes)}`);
+    void notify('info', `Updated the tags of ${what}: ${describeTagChanges(changes)}.`);
+    return stored;
+  } catch (error) {
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`update the tags of ${what}`, error));
+    return undefined;
+  }
+}
+
+/**
+ * Keeps the tree's copy in step, so tooltips show the new tags at once, and drops the parent's
+ * cached list, which was read before the change (a version's definition relists it now).
+ */
+function showTags(explorer: Explorer, node: ResourceNode, tags: Tags): void {
+  if (node instanceof GalleryNode) {
+    node.gallery.tags = tags;
+    node.parent.galleries.invalidate();
+    explorer.refresh(node);
+  } else if (node instanceof ImageDefinitionNode) {
+    node.image.tags = tags;
+    node.parent.images.invalidate();
+    explorer.refresh(node);
+  } else {
+    node.update({ ...node.version, tags });
+    explorer.reload(node.parent);
+  }
+}
