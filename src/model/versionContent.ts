@@ -35,13 +35,24 @@ function sourceKey(s: DiskImageSource): string {
   return ('id' in s ? s.id : s.uri).trim().toLowerCase();
 }
 
-/** A LUN as typed: a whole number 0–63. Undefined when it is fine. */
+/**
+ * A LUN as typed: a whole number from 0 (GalleryDataDiskImage.lun is an int32 the spec bounds no
+ * further, and Azure's gallery docs name no limit). Undefined when it is fine.
+ */
 export function validateLun(text: string): string | undefined {
   const t = text.trim();
-  if (!/^\d+$/.test(t)) return `Enter the LUN as a whole number from ${MIN_LUN} to ${MAX_LUN}, for example 0.`;
-  const n = Number(t);
-  if (n < MIN_LUN || n > MAX_LUN) return `Use a LUN from ${MIN_LUN} to ${MAX_LUN} (not ${t}): a VM attaches data disks at LUN ${MIN_LUN}–${MAX_LUN}.`;
+  if (!/^\d+$/.test(t) || Number(t) > 2 ** 31 - 1) return `Enter the LUN as a whole number, usually from ${MIN_LUN} to ${MAX_LUN}, for example 0.`;
   return undefined;
+}
+
+/**
+ * A LUN Azure takes for an image but a VM cannot use: VMs attach data disks at LUN 0–63 (Azure
+ * refuses a VM's "dataDisk.lun" outside it), so a VM made from the image would fail. A warning,
+ * not a refusal: the image version itself is accepted.
+ */
+export function lunWarning(text: string): string | undefined {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) > MAX_LUN ? `LUN ${t} is above ${MAX_LUN}: VMs attach data disks at LUN ${MIN_LUN}–${MAX_LUN}, so VMs made from this version could not attach it.` : undefined;
 }
 
 /** The lowest LUN not yet taken (for the suggestion), or undefined when all 64 are. */
@@ -59,7 +70,7 @@ export function validateDataDisks(disks: readonly DataDiskSpec[], osSource?: Dis
   const luns = new Set<number>();
   const sources = new Set<string>(osSource ? [sourceKey(osSource)] : []);
   for (const d of disks) {
-    const lunProblem = Number.isInteger(d.lun) ? validateLun(String(d.lun)) : `Use a whole-number LUN from ${MIN_LUN} to ${MAX_LUN} (not ${d.lun}).`;
+    const lunProblem = Number.isInteger(d.lun) ? validateLun(String(d.lun)) : `Use a whole-number LUN, 0 or more (not ${d.lun}).`;
     if (lunProblem) return lunProblem;
     if (luns.has(d.lun)) return `Use another LUN than ${d.lun}: each data disk needs its own LUN.`;
     luns.add(d.lun);
@@ -110,9 +121,9 @@ export function dataDisksAllowedWith(kind: string): boolean {
  * A VHD blob URL as typed, for a storage account whose blob endpoint is `blobEndpoint` (e.g.
  * https://contoso.blob.core.windows.net/). Azure copies the blob from the account named by
  * storageAccountId (GalleryDiskImageSource), so the URL must be on that account's endpoint, use
- * HTTPS (the only protocol Azure reads blobs over for managed disks and images), name a blob, and
- * the blob must be a VHD (managed disks and images are made from fixed-size .vhd page blobs:
- * learn.microsoft.com "Upload a VHD to Azure").
+ * HTTPS (the only protocol Azure reads blobs over for managed disks and images) and name a blob.
+ * That the blob is a VHD (learn.microsoft.com "Upload a VHD to Azure": fixed-size VHD page blobs)
+ * only Azure can tell when it reads it: see vhdUrlWarning.
  */
 export function validateVhdUrl(text: string, blobEndpoint: string): string | undefined {
   const t = text.trim();
@@ -139,8 +150,16 @@ export function validateVhdUrl(text: string, blobEndpoint: string): string | und
   // "Naming and referencing containers, blobs, and metadata"), so no container is required.
   const parts = rest.split('/').filter(Boolean);
   if (parts.length < 1) return `Add the blob's name (its container, then the blob), for example ${example}.`;
-  if (!/\.vhd$/i.test(parts[parts.length - 1])) return `Use a .vhd blob (Azure makes disk images from VHDs only), for example ${example}.`;
   return undefined;
+}
+
+/**
+ * A blob not named .vhd: Azure reads whatever page blob is named and only then finds whether it is a
+ * fixed-size VHD, so the name alone is no refusal; it is worth a second look.
+ */
+export function vhdUrlWarning(text: string): string | undefined {
+  const path = text.trim().split(/[?#]/)[0] ?? '';
+  return path && !/\.vhd$/i.test(path) ? 'This blob is not named .vhd: Azure makes disk images from fixed-size VHD page blobs only, and refuses anything else when it reads it.' : undefined;
 }
 
 // ---- Community and directly-shared gallery versions ----------------------------------------------

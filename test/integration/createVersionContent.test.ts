@@ -199,13 +199,15 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       'Not encrypted with my key',
       'Both',
       { accept: true },
+      { accept: true }, // Tags
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     assert.deepEqual(ui.errors(), []);
     const lun = prompter.messagesFor('— LUN');
-    assert.match(lun.get('64') ?? '', /^Use a LUN from 0 to 63 \(not 64\)/);
+    assert.equal(lun.get('64'), undefined, 'Azure takes LUN 64 for an image');
+    assert.match(prompter.warningsFor('— LUN').get('64') ?? '', /LUN 64 is above 63: VMs attach data disks at LUN 0–63/);
     assert.match(lun.get('x') ?? '', /^Enter the LUN as a whole number/);
     assert.match(lun.get('0') ?? '', /^Use another LUN than 0: a data disk already has it \(1 is free\)/);
     const summary = prompter.prompts.filter((p) => p.title.includes('Summary')).pop();
@@ -299,6 +301,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       { accept: true }, // Encryption: platform-managed keys
       { accept: true }, // Safety
       { accept: true }, // Replication mode
+      { accept: true }, // Tags
       CREATE,
     ]);
     const version = await createVersion(definition, { prompter });
@@ -308,7 +311,8 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     assert.match(url.get('http://contosovhds.blob.core.windows.net/vhds/a.vhd') ?? '', /^Use an https:\/\/ URL/);
     assert.match(url.get('https://other.blob.core.windows.net/vhds/a.vhd') ?? '', /storage account picked/);
     assert.match(url.get('https://contosovhds.blob.core.windows.net/') ?? '', /blob's name/);
-    assert.match(url.get('https://contosovhds.blob.core.windows.net/vhds/a.vhdx') ?? '', /\.vhd blob/);
+    assert.equal(url.get('https://contosovhds.blob.core.windows.net/vhds/a.vhdx'), undefined, 'only Azure can tell what the blob holds');
+    assert.match(prompter.warningsFor('— VHD URL').get('https://contosovhds.blob.core.windows.net/vhds/a.vhdx') ?? '', /not named \.vhd/);
     assert.ok(prompter.titles.some((t) => t.includes(': Encryption (')), "customer-managed keys are offered for a VHD source too (the spec's GalleryImageVersion_Create_WithVHD example encrypts one)");
     assert.ok(version);
     const v = await stored(version.id);
@@ -327,7 +331,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
         { dataDisks: [{ lun: 0, source: DATA_SNAPSHOT_0 }, { lun: 0, source: DATA_DISK }] },
         /Data disks: Use another LUN than 0: each data disk needs its own LUN\./,
       ],
-      [{ dataDisks: [{ lun: 64, source: DATA_SNAPSHOT_0 }] }, /Data disks: Use a LUN from 0 to 63 \(not 64\)/],
+      [{ dataDisks: [{ lun: -1, source: DATA_SNAPSHOT_0 }] }, /Data disks: Use a whole-number LUN|Data disks: Enter the LUN as a whole number/],
       [{ targetRegions: [{ name: 'eastus', osDiskEncryptionSetId: DES('des-westeurope') }] }, /Encryption: Use a disk encryption set in eastus for the OS disk there: des-westeurope is in westeurope\./],
       [
         { targetRegions: [{ name: 'eastus', osDiskEncryptionSetId: DES('des-eastus') }, 'westeurope'] },
@@ -456,6 +460,7 @@ describe('Create Image Version for a confidential VM definition (extension host,
       'EncryptedWithPmk',
       { accept: true }, // Safety
       { accept: true }, // Replication mode
+      { accept: true }, // Tags
       CREATE,
     ]);
     const pmk = await createVersion(definition, { prompter });

@@ -3,7 +3,7 @@
 // confidential definition), and the safety profile.
 import type { DataDiskCandidate, DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import { normalizeRegionName } from '../../model/replication';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, nextFreeLun, validateNewLun, validateVhdUrl, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, lunWarning, nextFreeLun, validateNewLun, validateVhdUrl, vhdUrlWarning, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../createCommon';
 import { lunsOf } from './spec';
@@ -63,10 +63,11 @@ async function addDataDisk(lookups: Lookups, s: State, prompter: Prompter, heade
     if (isNavigation(chosen)) continue;
     const lun = await prompter.input({
       ...sub(header, 'LUN'),
-      prompt: `The LUN of ${chosen.label} (0–63, unique in the image)`,
+      prompt: `The LUN of ${chosen.label} (unique in the image; VMs attach data disks at 0–63)`,
       placeholder: 'e.g. 0',
       value: String(nextFreeLun(taken) ?? ''),
       validate: (v) => validateNewLun(v, taken),
+      warn: lunWarning,
     });
     if (lun === CANCEL) return CANCEL;
     if (isNavigation(lun)) continue;
@@ -88,6 +89,7 @@ async function vhdDisk(lookups: Lookups, s: State, prompter: Prompter, header: S
     placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}vhds/data.vhd`,
     value: '',
     validate: (v) => validateVhdUrl(v, account.blobEndpoint),
+    warn: vhdUrlWarning,
   });
   if (isNavigation(url)) return url;
   return { source: { uri: url.trim(), storageAccountId: account.id }, label: url.trim().split('/').pop() ?? url };

@@ -4,7 +4,7 @@
 import type { VersionSource } from '../../azure/writeTypes';
 import { describeSecurityType, parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, sourceFitsDefinition } from '../../model/imageRules';
 import { normalizeRegionName } from '../../model/replication';
-import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVersionReference, validateVhdUrl } from '../../model/versionContent';
+import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVersionReference, validateVhdUrl, vhdUrlWarning } from '../../model/versionContent';
 import type { Explorer } from '../../tree/explorer';
 import { CommunityRootNode, ExternalGalleryNode, ExternalImageNode, ExternalVersionNode, SharedWithMeNode } from '../../tree/nodes/sharedNodes';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
@@ -198,10 +198,11 @@ async function vhdSource(lookups: Lookups, s: State, prompter: Prompter, header:
     if (isNavigation(account)) return account;
     const url = await prompter.input({
       ...sub(header, 'VHD URL'),
-      prompt: `The VHD's blob URL in ${account.name} (https, a .vhd blob in a container)`,
+      prompt: `The VHD's blob URL in ${account.name} (https, a fixed-size .vhd page blob)`,
       placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}vhds/disk.vhd`,
       value: s.source?.kind === 'vhd' && s.source.storageAccountId === account.id ? s.source.id : '',
       validate: (v) => validateVhdUrl(v, account.blobEndpoint),
+      warn: vhdUrlWarning,
     });
     if (url === CANCEL) return CANCEL;
     if (isNavigation(url)) continue;

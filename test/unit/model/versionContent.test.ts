@@ -13,6 +13,8 @@ import {
   validateRegionEncryption,
   validateSafety,
   validateVhdUrl,
+  vhdUrlWarning,
+  lunWarning,
   type RegionEncryptionInput,
 } from '../../../src/model/versionContent';
 
@@ -26,12 +28,15 @@ const disk = (name: string) => ({ id: `/subscriptions/${SUB}/resourceGroups/rg/p
 
 describe('model/versionContent', () => {
   describe('LUNs', () => {
-    it('take whole numbers 0 to 63 and nothing else', () => {
+    it('take whole numbers from 0 (Azure bounds an image LUN no further); above 63 is only a warning', () => {
       assert.equal(validateLun('0'), undefined);
       assert.equal(validateLun(' 63 '), undefined);
+      assert.equal(validateLun('64'), undefined);
       assert.equal(MAX_LUN, 63);
-      for (const bad of ['64', '-1', '1.5', 'a', '', '1e1']) assert.match(validateLun(bad) ?? '', /^(Use|Enter)/, bad);
-      fc.assert(fc.property(fc.integer({ min: -1000, max: 1000 }), (n) => (validateLun(String(n)) === undefined) === (n >= 0 && n <= 63)));
+      for (const bad of ['-1', '1.5', 'a', '', '1e1', '2147483648']) assert.match(validateLun(bad) ?? '', /^(Use|Enter)/, bad);
+      fc.assert(fc.property(fc.integer({ min: -1000, max: 1000 }), (n) => (validateLun(String(n)) === undefined) === n >= 0));
+      fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), (n) => (lunWarning(String(n)) !== undefined) === n > 63));
+      assert.match(lunWarning('64') ?? '', /VMs attach data disks at LUN 0–63/);
     });
     it('refuse a LUN already taken and suggest a free one', () => {
       assert.match(validateNewLun('1', [0, 1]) ?? '', /another LUN than 1.*2 is free/);
@@ -47,7 +52,8 @@ describe('model/versionContent', () => {
       assert.match(validateDataDisks([{ lun: 0, source: disk('a') }, { lun: 0, source: disk('b') }]) ?? '', /another LUN than 0/);
       assert.match(validateDataDisks([{ lun: 0, source: disk('a') }, { lun: 1, source: disk('A') }]) ?? '', /another data disk/);
       assert.match(validateDataDisks([{ lun: 0, source: disk('os') }], disk('os')) ?? '', /OS disk's source/);
-      assert.match(validateDataDisks([{ lun: 64, source: disk('a') }]) ?? '', /0 to 63/);
+      assert.equal(validateDataDisks([{ lun: 64, source: disk('a') }]), undefined, 'Azure takes LUN 64 for an image (a VM could not attach it: a warning where typed)');
+      assert.match(validateDataDisks([{ lun: -1, source: disk('a') }]) ?? '', /whole number/);
       const vhd = { uri: 'https://a.blob.core.windows.net/v/a.vhd', storageAccountId: 'x' };
       assert.match(validateDataDisks([{ lun: 2, source: vhd }], vhd) ?? '', /OS disk's source/);
     });
@@ -70,13 +76,17 @@ describe('model/versionContent', () => {
         ['http://contoso.blob.core.windows.net/vhds/os.vhd', /https/],
         ['https://fabrikam.blob.core.windows.net/vhds/os.vhd', /storage account picked/],
         ['https://contoso.blob.core.windows.net/', /blob's name/],
-        ['https://contoso.blob.core.windows.net/vhds/os.vhdx', /\.vhd blob/],
       ];
       for (const [url, re] of cases) {
         const m = validateVhdUrl(url, endpoint) ?? '';
         assert.match(m, re, url);
         assert.ok(m.includes('for example https://contoso.blob.core.windows.net/vhds/disk.vhd'), m);
       }
+    });
+    it('warn, without refusing, about a blob not named .vhd (only Azure can tell what the blob holds)', () => {
+      assert.equal(validateVhdUrl('https://contoso.blob.core.windows.net/vhds/os.vhdx', endpoint), undefined);
+      assert.match(vhdUrlWarning('https://contoso.blob.core.windows.net/vhds/os.vhdx') ?? '', /not named \.vhd/);
+      assert.equal(vhdUrlWarning('https://contoso.blob.core.windows.net/vhds/os.VHD?sv=x'), undefined);
     });
     it('respect an endpoint with a path (the local storage emulator: https://127.0.0.1:10000/account/)', () => {
       const local = 'https://127.0.0.1:10000/devstoreaccount1/';
