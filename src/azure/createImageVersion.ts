@@ -41,7 +41,8 @@ function targetRegionBody(r: NewTargetRegion) {
   };
 }
 
-function encryptionBody(e: NewRegionEncryption) {
+/** A region's encryption as the API takes it (the confidential-VM members under osDiskImage.securityProfile). */
+export function encryptionBody(e: NewRegionEncryption) {
   const os = e.osDiskImage;
   const securityProfile =
     os?.confidentialVMEncryptionType || os?.secureVMDiskEncryptionSetId

@@ -19,13 +19,16 @@ export function rawBody(json: unknown): { requestOptions: { headers: Record<stri
 
 export const rawBodyPolicy: PipelinePolicy = {
   name: 'acgRawBody',
-  sendRequest(request, nextPolicy) {
+  async sendRequest(request, nextPolicy) {
     const key = request.headers.get(MARKER);
     if (key !== undefined) {
       request.headers.delete(MARKER);
       const body = bodies.get(key);
       bodies.delete(key);
-      if (body !== undefined) request.body = body;
+      // Failing closed: sending the SDK's own (partial) body instead would report success for a
+      // change that was never made, or drop what the built body kept.
+      if (body === undefined) throw new Error(`The request body built for this update is gone (marker ${key}): nothing was sent.`);
+      request.body = body;
     }
     return nextPolicy(request);
   },

@@ -7,7 +7,7 @@ import type { GalleryImageUpdate, GalleryUpdate } from '@azure/arm-compute';
 import { mergeTargetRegions, type RawTargetRegion, type TargetRegionEdit } from '../model/updateRules';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
-import { azureCall } from './errors';
+import { AzureError, azureCall } from './errors';
 import { toGallery } from './galleries';
 import { toImageDefinition } from './images';
 import { rawBody } from './rawBody';
@@ -15,7 +15,8 @@ import { getResourceJson } from './resourceJson';
 import { lroPolling } from './sharing';
 import type { AzureTarget, CallOptions, Gallery, ImageDefinition, ImageVersion, SharingPermission } from './types';
 import { getImageVersion } from './versions';
-import type { LroOptions, NewCommunityInfo, NewRange } from './writeTypes';
+import { encryptionBody } from './createImageVersion';
+import type { LroOptions, NewCommunityInfo, NewRange, NewRegionEncryption } from './writeTypes';
 
 export interface GalleryChanges {
   description?: string;
@@ -95,6 +96,12 @@ export interface ImageVersionChanges {
   /** Needed (true) when the new list leaves out a region the version is replicated to. */
   allowDeletionOfReplicatedLocations?: boolean;
   blockDeletionBeforeEndOfLife?: boolean;
+  /**
+   * Azure's JSON of the version the user edited. With a new target list, the update is refused if
+   * the regions changed in Azure since (a pipeline added a region or replicas): the list was built
+   * from what the user saw, and the API has no ETag for versions to let Azure refuse it.
+   */
+  basedOn?: unknown;
 }
 
 type Json = Record<string, unknown>;
@@ -111,9 +118,12 @@ export function imageVersionPatch(changes: ImageVersionChanges, current?: unknow
   else if (changes.endOfLifeDate !== undefined) publishing.endOfLifeDate = changes.endOfLifeDate.toISOString();
   if (changes.targetRegions) {
     const profile = objectAt(objectAt(objectAt(current)?.properties)?.publishingProfile);
-    const raw = Array.isArray(profile?.targetRegions) ? (profile.targetRegions as unknown[]).filter((r): r is RawTargetRegion => typeof objectAt(r)?.name === 'string') : [];
+    // Without Azure's own regions the list would be rebuilt from the edit alone, losing what it holds.
+    if (!Array.isArray(profile?.targetRegions)) throw new AzureError("Azure's answer for the version has no target regions to merge the change into: nothing was sent. Refresh and try again.", 'TargetRegionsUnknown');
+    const raw = (profile.targetRegions as unknown[]).filter((r): r is RawTargetRegion => typeof objectAt(r)?.name === 'string');
     const replicaCount = typeof profile?.replicaCount === 'number' ? profile.replicaCount : 1;
-    publishing.targetRegions = mergeTargetRegions(raw, changes.targetRegions, replicaCount);
+    const edits = changes.targetRegions.map((t) => (t.encryption ? { ...t, encryption: encryptionBody(t.encryption as NewRegionEncryption) } : t));
+    publishing.targetRegions = mergeTargetRegions(raw, edits, replicaCount);
   }
   const safety: Json = {};
   if (changes.allowDeletionOfReplicatedLocations !== undefined) safety.allowDeletionOfReplicatedLocations = changes.allowDeletionOfReplicatedLocations;
@@ -124,10 +134,21 @@ export function imageVersionPatch(changes: ImageVersionChanges, current?: unknow
   return { properties };
 }
 
+function regionsOf(json: unknown): unknown {
+  return objectAt(objectAt(objectAt(json)?.properties)?.publishingProfile)?.targetRegions;
+}
+
 /** The PATCH request: the body built from Azure's current JSON, sent as built (rawBody), not through the SDK's models. */
 async function sendVersionPatch(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions) {
   const { resourceGroup, gallery, image, version } = idParts(id);
   const current = changes.targetRegions ? await getResourceJson(target, id, options) : undefined;
+  if (changes.targetRegions && changes.basedOn !== undefined && JSON.stringify(regionsOf(changes.basedOn)) !== JSON.stringify(regionsOf(current))) {
+    throw new AzureError(
+      "The version's target regions changed in Azure while you were editing them (another update added, removed or re-counted regions): nothing was sent. Refresh the version and make your change again.",
+      'TargetRegionsChanged',
+      409,
+    );
+  }
   const body = imageVersionPatch(changes, current);
   // Wrapped: the poller is itself awaitable, and awaiting it would wait for the whole operation.
   return { poller: computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, {}, { ...lroPolling(options), ...rawBody(body) }) };

@@ -140,7 +140,8 @@ export interface DefinitionShape {
 
 /** Refuses combinations Azure refuses: Arm64 or any non-Standard security type on Generation 1. */
 export function validateDefinitionShape(shape: Omit<DefinitionShape, 'osType' | 'osState'>): string | undefined {
-  // Azure's default generation is V1 when none is given.
+  // The extension always sends a generation; a shape without one is checked as Generation 1, the
+  // strictest (Azure's own default is V2 from api-version 2025-03-03, V1 before).
   const generation = shape.hyperVGeneration ?? 'V1';
   if (generation === 'V1' && shape.architecture === 'Arm64') {
     return 'Choose Generation 2 (V2): Arm64 images are Generation 2 only.';

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
 import { arm, differences } from './armHelpers';
-import { ScriptedPrompter, useDemoSession } from './createHelpers';
-import { eventually, nodeAt, refreshAll } from './helpers';
+import { GALLERY_ID, RG_BUILDS, ScriptedPrompter, useDemoSession } from './createHelpers';
+import { eventually, extensionApi, nodeAt, refreshAll } from './helpers';
 import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 
 // A version encrypted with customer keys per region and disk: a region added by Update Image Version
@@ -77,5 +77,72 @@ describe('Update Image Version of an encrypted version: added regions encrypted 
     const after = await settled(VERSION);
     const added = regionsOf(after).find((r) => r.name === 'Japan East') as { encryption?: { dataDiskImages?: Json[] } } | undefined;
     assert.equal(added?.encryption?.dataDiskImages?.length, 2);
+  });
+});
+
+describe('Update Image Version: a confidential version, and regions that changed in Azure meanwhile (extension host, local Azure)', () => {
+  const ui = useDemoSession({ replicationMs: 200 });
+  const CVM_DEFINITION = `${GALLERY_ID}/images/cvm-ubuntu-update`;
+  const CVM_VERSION = `${CVM_DEFINITION}/versions/1.0.0`;
+  const VM_CVM = `${RG_BUILDS}/providers/Microsoft.Compute/virtualMachines/vm-cvm-ubuntu`;
+  const CVM_DES = (region: string) => RICH_IDS.desConfidentialNortheurope.replace('des-cvm-northeurope', `des-cvm-${region}`);
+
+  before(async () => {
+    await run('createImageDefinition', {
+      gallery: GALLERY_ID,
+      name: 'cvm-ubuntu-update',
+      osType: 'Linux',
+      osState: 'Specialized',
+      hyperVGeneration: 'V2',
+      architecture: 'x64',
+      securityType: 'ConfidentialVM',
+      publisher: 'Contoso',
+      offer: 'ConfidentialUbuntuUpdate',
+      sku: 'cvm-1',
+    });
+    await run('createImageVersion', {
+      definition: CVM_DEFINITION,
+      version: '1.0.0',
+      source: VM_CVM,
+      confidentialVMEncryptionType: 'EncryptedWithCmk',
+      targetRegions: [{ name: 'northeurope', secureVMDiskEncryptionSetId: CVM_DES('northeurope') }],
+    });
+    await settled(CVM_VERSION);
+    await refreshAll();
+  });
+
+  it("an added region of a confidential version gets the version's confidential encryption type, and needs its key's set there", async () => {
+    await clearRequestLog();
+    await run('updateImageVersion', { version: CVM_VERSION, targetRegions: ['northeurope', 'eastus'] });
+    await ui.waitFor('error', /Choose a disk encryption set for the confidential VM key in eastus: EncryptedWithCmk uses a customer-managed key/);
+    assert.deepEqual(await writes(), []);
+
+    const before = await settled(CVM_VERSION);
+    await run('updateImageVersion', { version: CVM_VERSION, targetRegions: ['northeurope', { name: 'eastus', secureVMDiskEncryptionSetId: CVM_DES('eastus') }] });
+    const after = await settled(CVM_VERSION);
+    assert.deepEqual(regionsOf(after)[0], regionsOf(before)[0], 'North Europe is written back as it was');
+    assert.deepEqual((regionsOf(after)[1] as { encryption?: unknown }).encryption, {
+      osDiskImage: { securityProfile: { confidentialVMEncryptionType: 'EncryptedWithCmk', secureVMDiskEncryptionSetId: CVM_DES('eastus') } },
+    });
+  });
+
+  it('refuses to send a region list built from regions that changed in Azure since they were read', async () => {
+    const api = await extensionApi();
+    const node = await nodeAt('Contoso Production', 'contoso_images', 'cvm-ubuntu-update', '1.0.0');
+    const target = (node as unknown as { target: Parameters<ReturnType<typeof api.explorer.azure>['updateImageVersion']>[0] }).target;
+    const azure = api.explorer.azure();
+    const seen = await azure.getResourceJson(target, CVM_VERSION);
+    // Another client (a pipeline) changes a replica count meanwhile.
+    const now = await settled(CVM_VERSION);
+    const regions = regionsOf(now).map((r, i) => (i === 0 ? { ...r, regionalReplicaCount: 3 } : r));
+    await arm('PATCH', CVM_VERSION, { properties: { publishingProfile: { targetRegions: regions } } });
+    const changed = await settled(CVM_VERSION);
+    await clearRequestLog();
+    await assert.rejects(
+      azure.updateImageVersion(target, CVM_VERSION, { targetRegions: [{ name: 'northeurope', regionalReplicaCount: 1 }, { name: 'eastus', regionalReplicaCount: 2 }], basedOn: seen }),
+      (error: Error & { code?: string }) => error.code === 'TargetRegionsChanged' && /changed in Azure while you were editing them/.test(error.message),
+    );
+    assert.deepEqual(await writes(), [], 'nothing was sent');
+    assert.deepEqual(differences(changed, await settled(CVM_VERSION)), []);
   });
 });

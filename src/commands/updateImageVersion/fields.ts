@@ -4,7 +4,7 @@ import type { ImageVersion } from '../../azure/types';
 import { isoDay, validateEndOfLifeDate } from '../../model/endOfLife';
 import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
 import { replicaText, updatedTargets, whyTargetEditsRefused, type CurrentTarget, type TargetRegionEdit } from '../../model/updateRules';
-import { validateRegionEncryption, type EncryptionSetRef, type RegionEncryption } from '../../model/versionContent';
+import { validateRegionEncryption, type ConfidentialVmEncryptionType, type EncryptionSetRef, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn } from '../../ui/answerText';
 import type { ManageOptions } from '../manageCommon';
 
@@ -17,6 +17,8 @@ export interface TargetRegionUpdate {
   excludeFromLatest?: boolean;
   /** Only for a region being added: the disk encryption set of the OS disk there. */
   osDiskEncryptionSetId?: string;
+  /** Only for a region being added to a confidential version encrypted with EncryptedWithCmk: its key's set there. */
+  secureVMDiskEncryptionSetId?: string;
   /** Only for a region being added: the disk encryption set of each data disk there. */
   dataDiskEncryptionSetIds?: { lun: number; diskEncryptionSetId: string }[];
 }
@@ -90,7 +92,16 @@ export function merged(current: Values, s: State): Values {
 }
 
 /** The target list a state means, or a sentence saying what to fix. */
-export function targetsOf(current: Values, s: State, currentTargets: readonly CurrentTarget[], source: string): TargetRegionEdit[] | string {
+/**
+ * An added region's encryption with the version's confidential-VM encryption type: every region of a
+ * confidential version encrypts its VM guest state the same way, so an added one says so too.
+ */
+function withConfidentialType(e: RegionEncryption | undefined, confidential: string | undefined): RegionEncryption | undefined {
+  if (!confidential) return e;
+  return { ...e, osDiskImage: { ...e?.osDiskImage, confidentialVMEncryptionType: confidential as ConfidentialVmEncryptionType } };
+}
+
+export function targetsOf(current: Values, s: State, currentTargets: readonly CurrentTarget[], source: string, confidential?: string): TargetRegionEdit[] | string {
   const m = merged(current, s);
   const regions = [source, ...m.regions.map(normalizeRegionName).filter((r) => r !== source)];
   const counts = parseReplicaCounts(m.replicas, regions);
@@ -105,7 +116,7 @@ export function targetsOf(current: Values, s: State, currentTargets: readonly Cu
     const exclude = excluded.has(t.name);
     // A storage type named for a replicated region is kept on the edit, so it is refused below if it differs.
     const named = before ? m.storageByRegion?.[t.name] : undefined;
-    const encryption = before ? undefined : m.encryptionByRegion?.[t.name];
+    const encryption = before ? undefined : withConfidentialType(m.encryptionByRegion?.[t.name], confidential);
     const edit = { ...t, ...(named !== undefined ? { storageAccountType: named } : {}), ...(encryption ? { encryption: { ...encryption } } : {}) };
     // Only a region whose exclusion changes says so: the others are written back as Azure has them.
     return exclude !== (before?.excludeFromLatest ?? false) ? { ...edit, excludeFromLatest: exclude } : edit;
@@ -159,13 +170,13 @@ export function givenState(options: UpdateImageVersionOptions, currentTargets: r
       state.replicas = names.map((n, i) => `${n}=${entries[i]?.replicas ?? options.replicaCount ?? currentTargets.find((t) => t.name === n)?.regionalReplicaCount ?? 1}`).join(', ');
       fields.push('replicas');
     }
-    const encrypted = entries.filter((r) => r.osDiskEncryptionSetId !== undefined || r.dataDiskEncryptionSetIds !== undefined);
+    const encrypted = entries.filter((r) => r.osDiskEncryptionSetId !== undefined || r.dataDiskEncryptionSetIds !== undefined || r.secureVMDiskEncryptionSetId !== undefined);
     if (encrypted.length > 0) {
       state.encryptionByRegion = Object.fromEntries(
-        encrypted.map((r) => [
-          normalizeRegionName(r.name),
-          { ...(r.osDiskEncryptionSetId ? { osDiskImage: { diskEncryptionSetId: r.osDiskEncryptionSetId } } : {}), ...(r.dataDiskEncryptionSetIds ? { dataDiskImages: r.dataDiskEncryptionSetIds } : {}) },
-        ]),
+        encrypted.map((r) => {
+          const os = { ...(r.osDiskEncryptionSetId ? { diskEncryptionSetId: r.osDiskEncryptionSetId } : {}), ...(r.secureVMDiskEncryptionSetId ? { secureVMDiskEncryptionSetId: r.secureVMDiskEncryptionSetId } : {}) };
+          return [normalizeRegionName(r.name), { ...(Object.keys(os).length > 0 ? { osDiskImage: os } : {}), ...(r.dataDiskEncryptionSetIds ? { dataDiskImages: r.dataDiskEncryptionSetIds } : {}) }];
+        }),
       );
     }
     const storage = entries.filter((r) => r.storageAccountType !== undefined);
@@ -199,18 +210,37 @@ export function currentEncryption(version: ImageVersion): { region: string; encr
     region: normalizeRegionName(t.name),
     encryption: t.encryption
       ? {
-          ...(t.encryption.osDiskEncryptionSetId ? { osDiskImage: { diskEncryptionSetId: t.encryption.osDiskEncryptionSetId } } : {}),
+          osDiskImage: {
+            ...(t.encryption.osDiskEncryptionSetId ? { diskEncryptionSetId: t.encryption.osDiskEncryptionSetId } : {}),
+            ...(t.encryption.confidentialVmEncryptionType ? { confidentialVMEncryptionType: t.encryption.confidentialVmEncryptionType as ConfidentialVmEncryptionType } : {}),
+            ...(t.encryption.secureVmDiskEncryptionSetId ? { secureVMDiskEncryptionSetId: t.encryption.secureVmDiskEncryptionSetId } : {}),
+          },
           dataDiskImages: t.encryption.dataDisks.filter((d) => d.diskEncryptionSetId).map((d) => ({ lun: d.lun, diskEncryptionSetId: d.diskEncryptionSetId! })),
         }
       : undefined,
   }));
 }
 
-/** What the disks encrypted in the regions the version keeps need in the regions being added: the OS disk, and these LUNs. */
-export function encryptedDisks(version: ImageVersion): { os: boolean; luns: number[] } {
+export interface EncryptedDisks {
+  os: boolean;
+  luns: number[];
+  /** The confidential-VM encryption type of the version's regions, if it has one. */
+  confidential?: string;
+  /** Whether that type keeps the VM guest state's key in a disk encryption set (EncryptedWithCmk). */
+  confidentialSet: boolean;
+}
+
+/** What the version's regions encrypt with the user's keys, which the regions being added need too. */
+export function encryptedDisks(version: ImageVersion): EncryptedDisks {
   const os = version.targetRegions.some((t) => t.encryption?.osDiskEncryptionSetId);
   const luns = [...new Set(version.targetRegions.flatMap((t) => t.encryption?.dataDisks.filter((d) => d.diskEncryptionSetId).map((d) => d.lun) ?? []))].sort((a, b) => a - b);
-  return { os, luns };
+  const confidential = version.targetRegions.find((t) => t.encryption?.confidentialVmEncryptionType)?.encryption?.confidentialVmEncryptionType;
+  const confidentialSet = version.targetRegions.some((t) => t.encryption?.secureVmDiskEncryptionSetId);
+  return { os, luns, confidential, confidentialSet };
+}
+
+export function needsEncryption(e: EncryptedDisks): boolean {
+  return e.os || e.luns.length > 0 || e.confidentialSet;
 }
 
 /**

@@ -21,7 +21,7 @@ import { pollIntervalMs, type RegionChoice } from '../createCommon';
 import type { VersionCreations } from '../createVersionProgress';
 import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
-import { blockProblem, currentValues, encryptedDisks, encryptionProblem, givenState, merged, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
+import { blockProblem, currentValues, encryptedDisks, encryptionProblem, givenState, merged, needsEncryption, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
 import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
 
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
@@ -39,9 +39,12 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
 
   let version: ImageVersion;
   let regionChoices: RegionChoice[];
+  let seen: unknown;
   try {
-    [version, regionChoices] = await Promise.all([
+    [version, seen, regionChoices] = await Promise.all([
       azure.getImageVersion(target, v0.id, false),
+      // Azure's own JSON, as the user sees it now: the update is refused if the regions change meanwhile.
+      azure.getResourceJson(target, v0.id),
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
     ]);
   } catch (error) {
@@ -59,13 +62,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   // Values given up front: checked before anything is asked or sent.
   const { state, fields: givenFields, problems } = givenState(options, currentTargets, source);
   if (givenFields.some((f) => f === 'regions' || f === 'replicas' || f === 'regionLatest') || state.newStorage !== undefined) {
-    const t = targetsOf(current, state, currentTargets, source);
+    const t = targetsOf(current, state, currentTargets, source, ctx.encrypted.confidential);
     if (typeof t === 'string' && problems.length === 0) problems.push(`Target regions: ${t}`);
   }
   if (givenFields.length > 0 && blockProblem(merged(current, state))) problems.push(blockProblem(merged(current, state))!);
-  const givenList = problems.length === 0 && givenFields.includes('regions') ? targetsOf(current, state, currentTargets, source) : undefined;
+  const givenList = problems.length === 0 && givenFields.includes('regions') ? targetsOf(current, state, currentTargets, source, ctx.encrypted.confidential) : undefined;
   if (givenList !== undefined && typeof givenList !== 'string') {
-    const problem = encryptionProblem(version, givenList, ctx.encrypted.os || ctx.encrypted.luns.length > 0 ? await encryptionSets() : undefined);
+    const problem = encryptionProblem(version, givenList, needsEncryption(ctx.encrypted) ? await encryptionSets() : undefined);
     if (problem) problems.push(`Encryption: ${problem}`);
   }
   if (problems.length > 0) {
@@ -81,6 +84,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   }
 
   const changes = changesOf(current, state, currentTargets, source, version);
+  if (typeof changes !== 'string' && changes.targetRegions) changes.basedOn = seen;
   const zoneless = typeof changes === 'string' ? undefined : storageProblem(changes, regionChoices);
   if (zoneless) {
     void notify('error', `${TITLE}: ${zoneless} Nothing was changed.`);
@@ -115,7 +119,9 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   try {
     if (replicate) {
       const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
-      log().info(`${TITLE}: ${v0.id} submitted (${describeTargetChanges(regionChanges)})`);
+      log().info(
+        `${TITLE}: ${v0.id} submitted (${describeTargetChanges(regionChanges)})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
+      );
       await creations.track({ id: v0.id, subscriptionId: target.subscriptionId, startedAt: new Date().toISOString() }, target);
       node.update(updated);
       explorer.refresh(node);
@@ -123,10 +129,10 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
       return updated;
     }
     const updated = await withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() }));
-    log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).join(', ')}`);
+    log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).filter((k) => k !== 'basedOn').join(', ')}`);
     node.update(updated);
     explorer.reload(node.parent); // "latest" may move to another version
-    const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
+    const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).filter((k) => k !== 'basedOn').map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
     void notify('info', `Updated ${what}: ${said.join('; ')}.`);
     return updated;
   } catch (error) {
@@ -139,7 +145,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
 /** Only what differs from the version now, or what to fix. */
 function changesOf(current: ReturnType<typeof currentValues>, state: State, currentTargets: CurrentTarget[], source: string, version: ImageVersion): ImageVersionChanges | string {
   const after = merged(current, state);
-  const targets = targetsOf(current, state, currentTargets, source);
+  const targets = targetsOf(current, state, currentTargets, source, encryptedDisks(version).confidential);
   if (typeof targets === 'string') return targets;
   const changes: ImageVersionChanges = {};
   if (after.excludeFromLatest !== current.excludeFromLatest) changes.excludeFromLatest = after.excludeFromLatest;

@@ -7,12 +7,12 @@ import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
 import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { RegionChoice } from '../createCommon';
-import { FIELDS, LABELS, merged, shown, targetsOf, type Field, type State, type Values } from './fields';
+import { FIELDS, LABELS, merged, needsEncryption, shown, targetsOf, type EncryptedDisks, type Field, type State, type Values } from './fields';
 
 export interface StepContext {
   versionName: string;
   /** The disks encrypted with the user's keys in the regions the version has (added regions need the same). */
-  encrypted: { os: boolean; luns: number[] };
+  encrypted: EncryptedDisks;
   /** The subscription's disk encryption sets, listed when the version is encrypted. */
   encryptionSets: () => Promise<DiskEncryptionSetInfo[]>;
   current: Values;
@@ -41,31 +41,36 @@ function addedRegions(ctx: StepContext, s: State): string[] {
 /**
  * A disk encrypted with the user's key in the regions the version has must be encrypted in an added
  * region too (Azure: "A disk encryption set is required for disk … in target region …"): one set
- * per added region, from the sets in that region, for every such disk.
+ * per added region, from the sets in that region, for every such disk; and for a confidential
+ * version whose VM guest state is kept with the user's key (EncryptedWithCmk), that key's set there.
  */
 function addedEncryptionStep(ctx: StepContext): Step<State> {
-  const disks = () => [ctx.encrypted.os ? 'the OS disk' : '', ...ctx.encrypted.luns.map((l) => `LUN ${l}`)].filter(Boolean).join(', ');
+  const e = ctx.encrypted;
+  const disks = [e.os ? 'the OS disk' : '', ...e.luns.map((l) => `LUN ${l}`)].filter(Boolean).join(', ');
+  const kinds: ('disks' | 'confidential')[] = [...(e.os || e.luns.length > 0 ? ['disks' as const] : []), ...(e.confidentialSet ? ['confidential' as const] : [])];
   return {
     title: 'Encryption in the added regions',
-    when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && (ctx.encrypted.os || ctx.encrypted.luns.length > 0),
+    when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && needsEncryption(e),
     async ask(state, prompter, header) {
       const sets = await ctx.encryptionSets();
-      const regions = addedRegions(ctx, state);
+      const questions = addedRegions(ctx, state).flatMap((region) => kinds.map((kind) => ({ region, kind })));
       const chosen: Record<string, RegionEncryption> = {};
-      for (let i = 0; i < regions.length; ) {
-        const region = regions[i]!;
+      for (let i = 0; i < questions.length; ) {
+        const { region, kind } = questions[i]!;
+        const what = kind === 'disks' ? disks : "the confidential VM's key";
         const here = sets.filter((set) => normalizeRegionName(set.location) === region);
         const items: PickEntry<string>[] = here.map((set) => ({ label: set.name, description: `${set.resourceGroup}${set.encryptionType ? ` · ${set.encryptionType}` : ''}`, value: set.id }));
         if (here.length === 0) {
           items.push({ label: `No disk encryption set in ${regionLabelIn(ctx, region)}`, value: '', refusal: `Create a disk encryption set in ${region} first (Azure encrypts with a set of the region), or go Back and leave ${region} out.` });
         }
-        const previous = state.encryptionByRegion?.[region];
+        const previous = state.encryptionByRegion?.[region]?.osDiskImage;
+        const before = kind === 'confidential' ? previous?.secureVMDiskEncryptionSetId : (previous?.diskEncryptionSetId ?? state.encryptionByRegion?.[region]?.dataDiskImages?.[0]?.diskEncryptionSetId);
         const answer = await prompter.pick<string>({
           ...header,
           title: `${header.title} — ${regionLabelIn(ctx, region)}`,
-          placeholder: `The disk encryption set for ${disks()} in ${regionLabelIn(ctx, region)}, as in the version's other regions`,
+          placeholder: `The disk encryption set for ${what} in ${regionLabelIn(ctx, region)}, as in the version's other regions`,
           items,
-          selected: previous?.osDiskImage?.diskEncryptionSetId ? [previous.osDiskImage.diskEncryptionSetId] : previous?.dataDiskImages?.[0] ? [previous.dataDiskImages[0].diskEncryptionSetId] : [],
+          selected: before ? [before] : [],
         });
         if (answer === CANCEL) return CANCEL;
         if (isNavigation(answer)) {
@@ -73,10 +78,15 @@ function addedEncryptionStep(ctx: StepContext): Step<State> {
           i--;
           continue;
         }
-        chosen[region] = {
-          ...(ctx.encrypted.os ? { osDiskImage: { diskEncryptionSetId: answer } } : {}),
-          ...(ctx.encrypted.luns.length > 0 ? { dataDiskImages: ctx.encrypted.luns.map((lun) => ({ lun, diskEncryptionSetId: answer })) } : {}),
-        };
+        const r = chosen[region] ?? {};
+        chosen[region] =
+          kind === 'confidential'
+            ? { ...r, osDiskImage: { ...r.osDiskImage, secureVMDiskEncryptionSetId: answer } }
+            : {
+                ...r,
+                ...(e.os ? { osDiskImage: { ...r.osDiskImage, diskEncryptionSetId: answer } } : {}),
+                ...(e.luns.length > 0 ? { dataDiskImages: e.luns.map((lun) => ({ lun, diskEncryptionSetId: answer })) } : {}),
+              };
         i++;
       }
       state.encryptionByRegion = chosen;
@@ -120,7 +130,7 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       get: (s) => s.replicas ?? current.replicas,
       set: (s, v) => (s.replicas = v.trim()),
       validate: (v, s) => {
-        const t = targetsOf(current, { ...s, replicas: v.trim() }, currentTargets, source);
+        const t = targetsOf(current, { ...s, replicas: v.trim() }, currentTargets, source, ctx.encrypted.confidential);
         return typeof t === 'string' ? t : undefined;
       },
     }),
@@ -197,7 +207,7 @@ function summaryStep(ctx: StepContext): Step<State> {
     title: 'Summary',
     placeholder: 'Pick Save, or go Back to change a value',
     items: (s): PickEntry<'save' | 'line'>[] => {
-      const t = targetsOf(current, s, currentTargets, source);
+      const t = targetsOf(current, s, currentTargets, source, ctx.encrypted.confidential);
       const changes = typeof t === 'string' ? undefined : targetChanges(currentTargets, t);
       const replicates = changes !== undefined && changes.added.length + changes.removed.length + changes.counts.length > 0;
       const entries: PickEntry<'save' | 'line'>[] = [

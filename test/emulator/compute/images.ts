@@ -127,7 +127,11 @@ export const imageKind: ArtifactKind = {
   prepare({ ctx, properties, parent, existing }) {
     const osType = oneOf(properties.osType, OS_TYPES, 'galleryImage.properties.osType', true)!;
     const osState = oneOf(properties.osState, OS_STATES, 'galleryImage.properties.osState', true)!;
-    const hyperVGeneration = oneOf(properties.hyperVGeneration, HYPERV, 'galleryImage.properties.hyperVGeneration', false) ?? 'V1';
+    // "Starting with API version 2025-03-03, new Compute Gallery image definitions default to
+    // hyperVGeneration set to V2" (learn.microsoft.com/azure/virtual-machines/compute-gallery-whats-new,
+    // July 2025); older api-versions (az 2.45 sends 2022-03-03) keep V1. A rewrite keeps what it has.
+    const defaultGeneration = existing ? asString(existing.properties.hyperVGeneration) : (ctx.query.get('api-version') ?? '') >= GENERATION_V2_SINCE ? 'V2' : 'V1';
+    const hyperVGeneration = oneOf(properties.hyperVGeneration, HYPERV, 'galleryImage.properties.hyperVGeneration', false) ?? (defaultGeneration === 'V2' ? 'V2' : 'V1');
     const architecture = oneOf(properties.architecture, ['x64', 'Arm64'] as const, 'galleryImage.properties.architecture', false) ?? 'x64';
     const identifier = checkIdentifier(asObject(properties.identifier));
     checkRange(asObject(properties.recommended));
@@ -193,6 +197,9 @@ export const imageKind: ArtifactKind = {
     return envelope(r, { ...rest, provisioningState: r.provisioningState });
   },
 };
+
+/** The api-version from which a definition sent without hyperVGeneration is V2 (see prepare). */
+const GENERATION_V2_SINCE = '2025-03-03';
 
 export function registerImages(emu: Emulator): void {
   registerArtifact(emu, imageKind, `${galleryKind.template}/images`, 'Microsoft.Compute/galleries/images');
