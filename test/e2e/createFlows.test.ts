@@ -436,7 +436,10 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await step('Data disks \\(.*— LUN');
     assert.equal(await q.input.inputValue(), '0', 'the first free LUN is suggested');
     await q.input.fill('64');
-    await q.message.getByText(/Use a LUN from 0 to 63 \(not 64\)/).waitFor();
+    // Azure takes LUN 64 for an image; VMs could not attach it, so the box warns without refusing.
+    await q.message.getByText(/LUN 64 is above 63: VMs attach data disks at LUN 0–63/).waitFor();
+    await q.input.fill('x');
+    await q.message.getByText(/Enter the LUN as a whole number/).waitFor();
     await typeAndAccept('0');
     await step('Data disks \\(');
     await q.rows.filter({ hasText: /LUN 0: snap-data-0-eastus/ }).first().waitFor();
@@ -445,9 +448,9 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await pick('Encryption \\(', 'Customer-managed', /Customer-managed keys…/);
     await pick('Encryption \\(.*the OS disk', 'des-eastus', /des-eastus(?!-data)/);
     await pick('Encryption \\(.*LUN 0', 'des-eastus-data', /des-eastus-data/);
-    for (const title of ['Safety', 'Replication mode']) {
+    for (const title of ['Safety', 'Replication mode', 'Tags']) {
       await step(`${title} \\(`);
-      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter'); // no tags
     }
     await step('Summary \\(');
     await q.rows.filter({ hasText: /LUN 0: snap-data-0-eastus \(snapshot\)/ }).first().waitFor();
