@@ -97,11 +97,11 @@ export function securityTypeFromFeatures(features: readonly { name?: string; val
  * default that `az sig image-definition create` and `New-AzGalleryImageDefinition` apply on the
  * client: Azure/azure-cli custom.py create_gallery_image, Azure/azure-powershell
  * GalleryImageCreateOrUpdateMethod.cs). Generation 1 has no Trusted launch, so it stays Standard.
- * Arm64 stays Standard too: the local Azure (test/emulator/compute/images.ts) refuses Trusted launch
- * features on Arm64 definitions and applies the default to x64 only, and this agrees with it.
+ * The architecture does not matter: Trusted launch supports Arm64 (learn.microsoft.com "Trusted
+ * launch"), and Azure's own AKS pipeline publishes Arm64 definitions with it (Azure/AgentBaker #8222).
  */
-export function azureDefaultSecurityType(generation: HyperVGeneration, architecture: Architecture = 'x64'): SecurityType {
-  return generation === 'V2' && architecture === 'x64' ? 'TrustedLaunchSupported' : 'Standard';
+export function azureDefaultSecurityType(generation: HyperVGeneration, _architecture: Architecture = 'x64'): SecurityType {
+  return generation === 'V2' ? 'TrustedLaunchSupported' : 'Standard';
 }
 
 /**

@@ -215,24 +215,24 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     assert.deepEqual(await inventory(), before);
   });
 
-  it("shows Azure's own message and code when Azure refuses (Trusted launch on Arm64)", async () => {
+  it("shows Azure's own message and code when Azure refuses (confidential VMs on Arm64)", async () => {
     const result = await createDefinition({
       gallery: GALLERY_ID,
-      name: 'arm-tl',
+      name: 'arm-cvm',
       osType: 'Linux',
       osState: 'Generalized',
       architecture: 'Arm64',
-      securityType: 'TrustedLaunchSupported',
+      securityType: 'ConfidentialVmSupported',
       publisher: 'Contoso',
       offer: 'Arm',
-      sku: 'tl',
+      sku: 'cvm',
       prompter: new ScriptedPrompter([]),
     });
     assert.equal(result, undefined);
-    const error = await ui.waitFor('error', /arm-tl/);
+    const error = await ui.waitFor('error', /arm-cvm/);
     assert.equal(
       error.message,
-      "Could not create image definition \"arm-tl\": The feature 'SecurityType' with value 'TrustedLaunchSupported' is not supported for Arm64 images. (code InvalidParameter) Correct the value Azure names, then try again.",
+      "Could not create image definition \"arm-cvm\": The feature 'SecurityType' with value 'ConfidentialVmSupported' is not supported for Arm64 images. (code InvalidParameter) Correct the value Azure names, then try again.",
     );
     assert.deepEqual(error.actions, ['Edit and Try Again']);
   });

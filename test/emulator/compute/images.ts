@@ -143,7 +143,11 @@ export const imageKind: ArtifactKind = {
       if (value !== 'Standard' && hyperVGeneration !== 'V2') {
         throw invalidParameter(`The feature 'SecurityType' with value '${value}' is only supported for images with hyperVGeneration 'V2'.`, 'galleryImage.properties.features');
       }
-      if (architecture === 'Arm64' && value !== 'Standard') {
+      // Confidential VMs run on x64 hardware only (AMD SEV-SNP, Intel TDX: learn.microsoft.com
+      // confidential-computing "Confidential VM options"); Trusted launch supports Arm64
+      // (learn.microsoft.com/azure/virtual-machines/trusted-launch), and Azure's own AKS image
+      // pipeline publishes Arm64 definitions with SecurityType=TrustedLaunch (Azure/AgentBaker #8222).
+      if (architecture === 'Arm64' && /confidential/i.test(value)) {
         throw invalidParameter(`The feature 'SecurityType' with value '${value}' is not supported for Arm64 images.`, 'galleryImage.properties.features');
       }
     }
@@ -179,15 +183,15 @@ export const imageKind: ArtifactKind = {
     // A rewrite that names no security type keeps the one the definition has (the default is
     // applied once, when the definition is created).
     if (existing && !security && asArray(existing.properties.features)) stored.features = withKeptSecurity(features, asArray(existing.properties.features));
-    if (!existing && !security && hyperVGeneration === 'V2' && architecture === 'x64') {
+    if (!existing && !security && hyperVGeneration === 'V2') {
       // Trusted launch as default: a new Generation 2 definition created without a SecurityType
       // feature is TrustedLaunchSupported ("Set security type as 'TrustedLaunchSupported' by default
       // for new Gen2 ACG image definitions", Microsoft's Trusted launch as default announcement,
       // techcommunity.microsoft.com, 2025-05-29; Azure's clients apply the same default:
       // Azure/azure-cli vm/custom.py create_gallery_image, Azure/azure-powershell
       // GalleryImageCreateOrUpdateMethod.cs, PR #24869). A client opts out by sending the feature
-      // with the value Standard, which is stored as sent. Arm64 is left out because this local
-      // Azure refuses Trusted launch features on Arm64 (above); Generation 1 has no Trusted launch.
+      // with the value Standard, which is stored as sent. Arm64 Generation 2 too (Trusted launch
+      // supports it); Generation 1 has no Trusted launch.
       stored.features = [...features, { name: 'SecurityType', value: 'TrustedLaunchSupported' }];
     }
     return stored;

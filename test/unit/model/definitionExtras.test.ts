@@ -19,7 +19,7 @@ describe('security type sent explicitly', () => {
   it("Azure's default: TrustedLaunchSupported for Generation 2 x64, Standard otherwise", () => {
     assert.equal(azureDefaultSecurityType('V2'), 'TrustedLaunchSupported');
     assert.equal(azureDefaultSecurityType('V2', 'x64'), 'TrustedLaunchSupported');
-    assert.equal(azureDefaultSecurityType('V2', 'Arm64'), 'Standard');
+    assert.equal(azureDefaultSecurityType('V2', 'Arm64'), 'TrustedLaunchSupported', 'Trusted launch supports Arm64');
     assert.equal(azureDefaultSecurityType('V1'), 'Standard');
   });
 
