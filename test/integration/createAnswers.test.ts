@@ -116,7 +116,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     ]);
     assert.equal(await createDefinition(gallery, { prompter }), undefined);
     const error = await ui.waitFor('error', /retry-arm-def/);
-    assert.match(error.message, /^Could not create image definition "retry-arm-def": The feature 'SecurityType' with value 'ConfidentialVmSupported' is not supported for Arm64 images\./);
+    assert.match(error.message, /^Could not create image definition "retry-arm-def": The feature 'SecurityType' with value 'ConfidentialVMSupported' is not supported for Arm64 images\./);
     assert.deepEqual(error.actions, ['Edit and Try Again']);
     await ui.waitFor('info', /^Created image definition retry-arm-def in contoso_images\.$/);
     assert.deepEqual(prompter.problems, []);
@@ -151,7 +151,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       'RetryArm',
       'retry-arm',
       ['Arm64'],
-      ['Trusted launch supported'],
+      ['Confidential VM supported'],
       ['$(check) Create image definition'],
       ['Release notes link', 'Recommended vCPUs'],
       'https://contoso.example/retry/notes',

@@ -232,7 +232,7 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     const error = await ui.waitFor('error', /arm-cvm/);
     assert.equal(
       error.message,
-      "Could not create image definition \"arm-cvm\": The feature 'SecurityType' with value 'ConfidentialVmSupported' is not supported for Arm64 images. (code InvalidParameter) Correct the value Azure names, then try again.",
+      "Could not create image definition \"arm-cvm\": The feature 'SecurityType' with value 'ConfidentialVMSupported' is not supported for Arm64 images. (code InvalidParameter) Correct the value Azure names, then try again.",
     );
     assert.deepEqual(error.actions, ['Edit and Try Again']);
   });
