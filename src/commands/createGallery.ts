@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Gallery, SharingPermission } from '../azure/types';
 import type { NewCommunityInfo, NewGallery } from '../azure/writeTypes';
-import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../model/communityInfo';
+import { legalAgreementWarning, publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../model/communityInfo';
 import { validateGalleryName, validateResourceGroupName } from '../model/names';
 import { describeSharingKind } from '../model/sharing';
 import type { Explorer } from '../tree/explorer';
@@ -77,9 +77,9 @@ const SHARING_ICONS: Record<SharingPermission, string> = { Private: 'lock', Grou
 const SHARING_KINDS: SharingPermission[] = ['Private', 'Groups', 'Community'];
 
 const COMMUNITY_FIELDS = [
-  { key: 'publisherUri', title: 'Publisher website', prompt: 'The publisher\'s website, shown publicly to every Azure user, e.g. https://www.contoso.com/', validate: validatePublisherUri },
+  { key: 'publisherUri', title: 'Publisher website', prompt: 'The publisher\'s website, shown publicly to every Azure user, e.g. https://www.contoso.com/', validate: validatePublisherUri, warn: publisherUriWarning },
   { key: 'publisherContact', title: 'Publisher e-mail', prompt: 'The publisher\'s support e-mail address, shown publicly to every Azure user, e.g. support@contoso.com', validate: validatePublisherEmail },
-  { key: 'eula', title: 'Legal agreement', prompt: 'A link to the legal agreement (EULA) for the images, shown publicly to every Azure user, e.g. https://www.contoso.com/eula', validate: validateLegalAgreementUri },
+  { key: 'eula', title: 'Legal agreement', prompt: 'A link to the legal agreement (EULA) for the images, shown publicly to every Azure user, e.g. https://www.contoso.com/eula', validate: validateLegalAgreementUri, warn: legalAgreementWarning },
   {
     key: 'publicNamePrefix',
     title: 'Public name prefix',
@@ -277,6 +277,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
         get: (s) => s[f.key as CommunityKey],
         set: (s, v) => (s[f.key as CommunityKey] = v),
         validate: f.validate,
+        warn: 'warn' in f ? f.warn : undefined,
       }),
     ),
     pickStep<State, SummaryChoice>({

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Gallery, ImageDefinition } from '../azure/types';
 import type { NewCommunityInfo } from '../azure/writeTypes';
-import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../model/communityInfo';
+import { legalAgreementWarning, publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../model/communityInfo';
 import { sharedIds } from '../model/sharing';
 import { COMMUNITY_FIELD_LABELS, countOf, listInWords, missingCommunityInfo, whatBecomesPublic, type CommunityField } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
@@ -34,10 +34,10 @@ export interface SharePubliclyOptions extends ManageOptions {
 }
 
 // Asked only for what the gallery lacks; each prompt says it becomes public.
-const FIELDS: { key: CommunityField; title: string; prompt: (gallery: string) => string; validate: (v: string) => string | undefined }[] = [
-  { key: 'publisherUri', title: 'Publisher website', prompt: (g) => `The publisher's website for ${g}, shown publicly to every Azure user, e.g. https://www.contoso.com/`, validate: validatePublisherUri },
+const FIELDS: { key: CommunityField; title: string; prompt: (gallery: string) => string; validate: (v: string) => string | undefined; warn?: (v: string) => string | undefined }[] = [
+  { key: 'publisherUri', title: 'Publisher website', prompt: (g) => `The publisher's website for ${g}, shown publicly to every Azure user, e.g. https://www.contoso.com/`, validate: validatePublisherUri, warn: publisherUriWarning },
   { key: 'publisherContact', title: 'Publisher e-mail', prompt: (g) => `The publisher's support e-mail for ${g}, shown publicly to every Azure user, e.g. support@contoso.com`, validate: validatePublisherEmail },
-  { key: 'eula', title: 'Legal agreement', prompt: (g) => `A link to the legal agreement (EULA) for the images of ${g}, shown publicly, e.g. https://www.contoso.com/eula`, validate: validateLegalAgreementUri },
+  { key: 'eula', title: 'Legal agreement', prompt: (g) => `A link to the legal agreement (EULA) for the images of ${g}, shown publicly, e.g. https://www.contoso.com/eula`, validate: validateLegalAgreementUri, warn: legalAgreementWarning },
   {
     key: 'publicNamePrefix',
     title: 'Public name prefix',
@@ -104,7 +104,7 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
   }
   if (missing.length > 0) {
     const steps: Step<Info>[] = FIELDS.filter((f) => missing.includes(f.key)).map((f) =>
-      inputStep<Info>({ title: f.title, prompt: f.prompt(name), get: (s) => s[f.key], set: (s, v) => (s[f.key] = v.trim()), validate: (v) => f.validate(v.trim()) }),
+      inputStep<Info>({ title: f.title, prompt: f.prompt(name), get: (s) => s[f.key], set: (s, v) => (s[f.key] = v.trim()), validate: (v) => f.validate(v.trim()), warn: f.warn ? (v) => f.warn?.(v.trim()) : undefined }),
     );
     if (!(await runWizard(TITLE, steps, info, prompter))) return undefined;
   }

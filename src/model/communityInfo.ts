@@ -76,14 +76,29 @@ function isPublicHostName(hostname: string): boolean {
   return labels.length >= 2 && labels.every((l) => l.length > 0) && !/^[0-9]+$/.test(labels[labels.length - 1]);
 }
 
-/** The publisher's website, shown to every Azure user. */
+// Azure stores the publisher website and the legal agreement as any non-empty text: the spec's own
+// CommunityGallery_Create example sends publisherUri "uri" and eula "eula". So only an empty value
+// is refused; everything else a public link should be (https, a public host, no credentials, no
+// spaces) is a warning the input box shows and the user may send anyway.
+
+/** The publisher's website, shown to every Azure user: required. */
 export function validatePublisherUri(value: string): string | undefined {
-  return validatePublicLink(value, 'publisher website', 'https://www.contoso.com/');
+  return value.trim() === '' ? 'Enter the publisher website, for example https://www.contoso.com/.' : undefined;
 }
 
-/** The legal agreement (EULA) link, shown to every Azure user. */
+/** The legal agreement (EULA) link, shown to every Azure user: required. */
 export function validateLegalAgreementUri(value: string): string | undefined {
-  return validatePublicLink(value, 'legal agreement link', 'https://www.contoso.com/eula');
+  return value.trim() === '' ? 'Enter the legal agreement link, for example https://www.contoso.com/eula.' : undefined;
+}
+
+/** What is wrong with the publisher website as a public link, if anything (a warning: Azure takes it). */
+export function publisherUriWarning(value: string): string | undefined {
+  return value.trim() === '' ? undefined : validatePublicLink(value, 'publisher website', 'https://www.contoso.com/');
+}
+
+/** What is wrong with the legal agreement link as a public link, if anything (a warning: Azure takes it). */
+export function legalAgreementWarning(value: string): string | undefined {
+  return value.trim() === '' ? undefined : validatePublicLink(value, 'legal agreement link', 'https://www.contoso.com/eula');
 }
 
 // Plausible, not RFC 5322-complete: dot-atom local part, host names with a 2+ letter top level.

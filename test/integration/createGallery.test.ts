@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Gallery } from '../../src/azure/types';
 import type { CreateGalleryOptions } from '../../src/commands/createGallery';
-import { validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
+import { publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
 import { validateGalleryName, validateResourceGroupName } from '../../src/model/names';
 import type { SubscriptionNode } from '../../src/tree/nodes/subscriptionNode';
 import { BACK, CANCEL, PRODUCTION, ScriptedPrompter, type ScriptedAnswer, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
@@ -131,7 +131,13 @@ describe('Create Gallery (extension host, local Azure)', () => {
     assert.equal(prefix.get('abcde'), undefined, '5 characters is the shortest prefix');
     assert.equal(prefix.get('a'.repeat(16)), undefined, '16 characters is the longest');
     assert.match(prefix.get('abcd') ?? '', /at least 5/);
-    assert.match(prompter.messagesFor('Publisher website').get('http://contoso.example') ?? '', /https:\/\//);
+    // Azure takes any non-empty text there: an http:// or intranet link is a warning, not a refusal.
+    assert.equal(prompter.messagesFor('Publisher website').get('http://contoso.example'), undefined);
+    assert.match(prompter.messagesFor('Publisher website').get('') ?? '', /^Enter the publisher website/);
+    for (const [value, warning] of prompter.warningsFor('Publisher website')) assert.equal(warning, publisherUriWarning(value), value);
+    assert.match(prompter.warningsFor('Publisher website').get('http://contoso.example') ?? '', /https:\/\//);
+    assert.match(prompter.warningsFor('Publisher website').get('https://intranet/') ?? '', /public site/);
+    assert.match(prompter.warningsFor('Legal agreement').get('ftp://contoso.example/eula') ?? '', /https:\/\//);
     assert.ok(prompter.prompts.find((p) => p.title.includes('Publisher website'))?.prompt?.includes('shown publicly'));
     assert.ok(prompter.prompts.at(-1)?.items?.some((i) => /Shown publicly/.test(i.label)), 'the summary repeats that the details are public');
     assert.equal(gallery?.permissions, 'Community');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Gallery } from '../../src/azure/types';
-import { validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
+import { validatePublicNamePrefix, validatePublisherEmail } from '../../src/model/communityInfo';
 import { CANCEL, ScriptedPrompter, emulatorState, useDemoSession } from './createHelpers';
 import { eventually, item, nodeAt } from './helpers';
 import { COMMUNITY_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, PRIVATE_ID, SHARED_ID, assertNoProblems, azureSnapshot, clearRequestLog, sharingProfileOf, writes } from './shareHelpers';
@@ -43,7 +43,9 @@ describe('Share: publicly (community) and reset (extension host, local Azure)', 
         'Share Publicly: Public name prefix (step 4 of 4)',
       ],
     );
-    assert.equal(prompter.messagesFor('Publisher website').get('http://images.contoso.example'), validatePublisherUri('http://images.contoso.example'));
+    // Azure takes any non-empty text: an http:// link is warned about, and may be sent.
+    assert.equal(prompter.messagesFor('Publisher website').get('http://images.contoso.example'), undefined);
+    assert.match(prompter.warningsFor('Publisher website').get('http://images.contoso.example') ?? '', /Use an https:\/\/ address for the publisher website/);
     assert.equal(prompter.prompts[0]?.prompt, "The publisher's website for contoso_images, shown publicly to every Azure user, e.g. https://www.contoso.com/");
     const warning = prompter.prompts.find((p) => p.kind === 'confirm');
     assert.equal(warning?.title, 'Share contoso_images publicly? Every Azure user will see it.');

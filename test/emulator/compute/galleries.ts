@@ -11,7 +11,7 @@ import { resourcesOfType } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
 import { displayRegion } from './replication';
-import { checkEmail, checkGalleryName, checkPublicLink, oneOf } from './rules';
+import { checkEmail, checkGalleryName, oneOf } from './rules';
 
 export const GALLERY_TYPE = 'Microsoft.Compute/galleries';
 const PERMISSIONS = ['Private', 'Groups', 'Community'] as const;
@@ -68,12 +68,12 @@ export function checkCommunityInfo(info: JsonObject | undefined, before: JsonObj
   if (!/^[A-Za-z0-9]{5,16}$/.test(prefix)) {
     throw invalidParameter(`The public name prefix '${prefix}' is invalid. It must be 5 to 16 letters or digits.`, `${target}.publicNamePrefix`);
   }
-  // Formats: the extension's rules, stricter than real Azure (see rules.ts and the README). Only
-  // values being set are checked, so that a gallery stored earlier can still be changed otherwise.
+  // The publisher website and legal agreement are any non-empty text: the spec's own
+  // CommunityGallery_Create example sends publisherUri "uri" and eula "eula". The e-mail format is
+  // the extension's rule, stricter than real Azure may be (see rules.ts and the README). Only values
+  // being set are checked, so that a gallery stored earlier can still be changed otherwise.
   const changed = (f: string) => before?.[f] !== info[f];
-  if (changed('publisherUri')) checkPublicLink(info.publisherUri as string, `${target}.publisherUri`);
   if (changed('publisherContact')) checkEmail(info.publisherContact as string, `${target}.publisherContact`);
-  if (changed('eula')) checkPublicLink(info.eula as string, `${target}.eula`);
   return info;
 }
 

@@ -4,6 +4,8 @@ import {
   validatePublicNamePrefix,
   validatePublisherEmail,
   validatePublisherUri,
+  publisherUriWarning,
+  legalAgreementWarning,
 } from '../../../src/model/communityInfo';
 import { checkHttpsUrl } from '../../../src/model/urls';
 
@@ -29,18 +31,24 @@ describe('model/communityInfo', () => {
     });
   });
 
-  for (const [name, validate, what] of [
-    ['validatePublisherUri', validatePublisherUri, 'publisher website'],
-    ['validateLegalAgreementUri', validateLegalAgreementUri, 'legal agreement link'],
+  for (const [name, required, validate, what] of [
+    ['publisherUriWarning', validatePublisherUri, publisherUriWarning, 'publisher website'],
+    ['legalAgreementWarning', validateLegalAgreementUri, legalAgreementWarning, 'legal agreement link'],
   ] as const) {
     describe(name, () => {
-      it('accepts absolute https URLs on public hosts', () => {
+      it('is required, and any other text is taken (the spec\'s own example sends "uri" and "eula")', () => {
+        assert.match(required('') ?? '', new RegExp(`Enter the ${what}, for example https://www\\.contoso\\.com/`));
+        assert.match(required('   ') ?? '', /Enter the/);
+        for (const text of ['uri', 'eula', 'http://www.contoso.com', 'https://intranet/eula', 'https://contoso.com/my eula']) assert.equal(required(text), undefined, text);
+      });
+
+      it('does not warn about absolute https URLs on public hosts', () => {
         for (const u of ['https://www.contoso.com', 'https://contoso.com/eula', 'https://contoso.com:8443/legal?v=2#terms', 'HTTPS://CONTOSO.COM/']) {
           assert.equal(validate(u), undefined, u);
         }
       });
 
-      it('refuses http, other schemes, relative and malformed input', () => {
+      it('warns about http, other schemes, relative and malformed input', () => {
         assert.match(validate('http://www.contoso.com') ?? '', /https:\/\//);
         assert.match(validate('ftp://contoso.com/eula') ?? '', /https:\/\//);
         assert.match(validate('www.contoso.com') ?? '', /full address starting with https:\/\//);
@@ -48,7 +56,7 @@ describe('model/communityInfo', () => {
         assert.match(validate('https://') ?? '', /https:\/\//);
       });
 
-      it('refuses spaces, credentials and single-label hosts', () => {
+      it('warns about spaces, credentials and single-label hosts', () => {
         assert.match(validate('https://contoso.com/my eula') ?? '', /spaces/);
         assert.match(validate(' https://contoso.com') ?? '', /spaces/);
         assert.match(validate('https://user:pw@contoso.com/') ?? '', /user name or password/);
@@ -60,14 +68,15 @@ describe('model/communityInfo', () => {
         assert.equal(validate('https://bücher.de/'), undefined);
       });
 
-      it('shows an example address in every refusal', () => {
-        for (const bad of ['', 'http://x.com', 'nope', 'https://a b.com', 'https://u:p@x.com', 'https://intranet', 'https:x.com']) {
+      it('shows an example address in every warning', () => {
+        for (const bad of ['http://x.com', 'nope', 'https://a b.com', 'https://u:p@x.com', 'https://intranet', 'https:x.com']) {
           assert.match(validate(bad) ?? '', /for example https:\/\/www\.contoso\.com\//, bad);
         }
       });
 
       it(`names the field ("${what}") in its messages`, () => {
-        for (const bad of ['', 'http://x.com', 'nope']) assert.ok(validate(bad)?.includes(what), bad);
+        for (const bad of ['http://x.com', 'nope']) assert.ok(validate(bad)?.includes(what), bad);
+        assert.equal(validate(''), undefined, 'empty is a refusal, not a warning');
       });
     });
   }
