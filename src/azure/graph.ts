@@ -1,10 +1,9 @@
 // Microsoft Graph v1.0, read-only: who a role can be given to (users, groups, applications), and
 // the names behind the object ids role assignments carry. Tokens are for the cloud's Graph
 // (`${microsoftGraphEndpointUrl}.default`); requests share the SDK clients' connection pool.
-import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { graphFilters, type PrincipalKind, type PrincipalQuery } from '../model/principals';
 import { graphPipeline } from './clientFactory';
-import { AzureError, toAzureError } from './errors';
+import { getJson } from './jsonGet';
 import type { AzureTarget, CallOptions } from './types';
 
 export interface DirectoryObject {
@@ -42,30 +41,7 @@ async function get(target: AzureTarget, path: string, query: Record<string, stri
   const url = new URL(path, graphBase(target));
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const { pipeline, httpClient } = graphPipeline(target);
-  const request = createPipelineRequest({ url: url.toString(), method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }), abortSignal: options.abortSignal });
-  let response;
-  try {
-    response = await pipeline.sendRequest(httpClient, request);
-  } catch (error) {
-    throw toAzureError(error);
-  }
-  let body: unknown;
-  try {
-    body = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (response.status >= 400) {
-    const inner = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new AzureError(
-      inner?.message ?? `Microsoft Graph answered ${response.status}.`,
-      inner?.code ?? `Http${response.status}`,
-      response.status,
-      undefined,
-      response.headers.get('request-id') ?? response.headers.get('x-ms-request-id'),
-    );
-  }
-  return body;
+  return getJson(pipeline, httpClient, url.toString(), 'Microsoft Graph', options);
 }
 
 function toObject(collection: Collection, item: GraphItem): DirectoryObject {

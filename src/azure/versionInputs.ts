@@ -1,9 +1,9 @@
 // What Create Image Version picks from besides its source: managed disks and snapshots for data
 // disks, the subscription's disk encryption sets (per region), and storage accounts for VHDs.
 import type { Disk, DiskEncryptionSet, Snapshot } from '@azure/arm-compute';
-import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { computeClient, httpClient } from './clientFactory';
-import { AzureError, azureCall, toAzureError } from './errors';
+import { azureCall } from './errors';
+import { getJson } from './jsonGet';
 import type { AzureTarget, CallOptions } from './types';
 import type { DataDiskCandidate, DiskEncryptionSetInfo, StorageAccountInfo } from './writeTypes';
 
@@ -69,40 +69,13 @@ interface StorageAccountJson {
   properties?: { primaryEndpoints?: { blob?: string } };
 }
 
-async function getJson(target: AzureTarget, url: string, options: CallOptions): Promise<{ value?: unknown[]; nextLink?: string }> {
-  const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }), abortSignal: options.abortSignal });
-  let response;
-  try {
-    response = await computeClient(target).pipeline.sendRequest(httpClient(), request);
-  } catch (error) {
-    throw toAzureError(error);
-  }
-  let body: unknown;
-  try {
-    body = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
-  } catch {
-    body = undefined;
-  }
-  if (response.status >= 400) {
-    const inner = (body as { error?: { code?: string; message?: string; target?: string } } | undefined)?.error;
-    throw new AzureError(
-      inner?.message ?? `Azure answered ${response.status} listing storage accounts.`,
-      inner?.code ?? `Http${response.status}`,
-      response.status,
-      inner?.target,
-      response.headers.get('x-ms-request-id') ?? undefined,
-    );
-  }
-  return (body ?? {}) as { value?: unknown[]; nextLink?: string };
-}
-
 /** The subscription's storage accounts with a blob endpoint (GET …/providers/Microsoft.Storage/storageAccounts, all pages). */
 export async function listStorageAccounts(target: AzureTarget, options: CallOptions = {}): Promise<StorageAccountInfo[]> {
   const base = target.cloud.resourceManagerEndpointUrl.replace(/\/+$/, '');
   let url: string | undefined = `${base}/subscriptions/${target.subscriptionId}/providers/Microsoft.Storage/storageAccounts?api-version=${STORAGE_API_VERSION}`;
   const accounts: StorageAccountInfo[] = [];
   while (url) {
-    const page = await getJson(target, url, options);
+    const page = ((await getJson(computeClient(target).pipeline, httpClient(), url, 'Azure (listing storage accounts)', options)) ?? {}) as { value?: unknown[]; nextLink?: string };
     for (const a of (page.value ?? []) as StorageAccountJson[]) {
       const blob = a.properties?.primaryEndpoints?.blob;
       if (!a.id || !blob) continue;

@@ -96,3 +96,17 @@ export async function getImageVersion(target: AzureTarget, id: string, withRepli
     ),
   );
 }
+
+/**
+ * The version in the project's terms and, from the same response, Azure's own JSON (what an
+ * update merges into and compares with): one GET instead of two.
+ */
+export async function getImageVersionAndJson(target: AzureTarget, id: string, options: CallOptions = {}): Promise<{ version: ImageVersion; json: unknown }> {
+  const { resourceGroup, gallery, image, version } = idParts(id);
+  let json: unknown;
+  const onResponse = (response: { parsedBody?: unknown; bodyAsText?: string | null }) => {
+    json = response.parsedBody ?? (response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined);
+  };
+  const model = await azureCall(() => computeClient(target).galleryImageVersions.get(resourceGroup, gallery, image, version, { abortSignal: options.abortSignal, onResponse }));
+  return { version: toImageVersion(model), json };
+}

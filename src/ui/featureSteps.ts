@@ -26,6 +26,20 @@ export function featureSteps<S>(o: FeatureStepsOptions<S>): Step<S>[] {
     for (const k of Object.keys(change) as (keyof DefinitionFeatures)[]) if (change[k] === undefined) delete next[k];
     o.set(s, next);
   };
+  /** A yes/no feature: supported, not supported, or not stated. */
+  const flagStep = (title: string, placeholder: string, feature: string, key: 'acceleratedNetworking' | 'hibernation') =>
+    pickStep<S, Flag>({
+      title,
+      placeholder,
+      when: o.when,
+      items: () => [
+        { label: 'Supported', description: `${feature} = true`, value: 'true' as const },
+        { label: 'Not supported', description: `${feature} = false`, value: 'false' as const },
+        { label: 'Not stated', detail: unset, value: 'unset' as const },
+      ],
+      get: (s) => (o.get(s) ? flag(o.get(s)?.[key]) : undefined),
+      set: (s, v) => update(s, { [key]: unflag(v) }),
+    });
   return [
     pickStep<S, Disk>({
       title: 'Disk controllers',
@@ -38,30 +52,8 @@ export function featureSteps<S>(o: FeatureStepsOptions<S>): Step<S>[] {
       get: (s) => o.get(s)?.diskControllerTypes ?? (o.get(s) ? 'unset' : undefined),
       set: (s, v) => update(s, { diskControllerTypes: v === 'unset' ? undefined : v }),
     }),
-    pickStep<S, Flag>({
-      title: 'Accelerated networking',
-      placeholder: 'Do the images support accelerated networking?',
-      when: o.when,
-      items: () => [
-        { label: 'Supported', description: 'IsAcceleratedNetworkSupported = true', value: 'true' as const },
-        { label: 'Not supported', description: 'IsAcceleratedNetworkSupported = false', value: 'false' as const },
-        { label: 'Not stated', detail: unset, value: 'unset' as const },
-      ],
-      get: (s) => (o.get(s) ? flag(o.get(s)?.acceleratedNetworking) : undefined),
-      set: (s, v) => update(s, { acceleratedNetworking: unflag(v) }),
-    }),
-    pickStep<S, Flag>({
-      title: 'Hibernation',
-      placeholder: 'Can VMs from these images hibernate?',
-      when: o.when,
-      items: () => [
-        { label: 'Supported', description: 'IsHibernateSupported = true', value: 'true' as const },
-        { label: 'Not supported', description: 'IsHibernateSupported = false', value: 'false' as const },
-        { label: 'Not stated', detail: unset, value: 'unset' as const },
-      ],
-      get: (s) => (o.get(s) ? flag(o.get(s)?.hibernation) : undefined),
-      set: (s, v) => update(s, { hibernation: unflag(v) }),
-    }),
+    flagStep('Accelerated networking', 'Do the images support accelerated networking?', 'IsAcceleratedNetworkSupported', 'acceleratedNetworking'),
+    flagStep('Hibernation', 'Can VMs from these images hibernate?', 'IsHibernateSupported', 'hibernation'),
   ];
 }
 

@@ -41,10 +41,9 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   let regionChoices: RegionChoice[];
   let seen: unknown;
   try {
-    [version, seen, regionChoices] = await Promise.all([
-      azure.getImageVersion(target, v0.id, false),
-      // Azure's own JSON, as the user sees it now: the update is refused if the regions change meanwhile.
-      azure.getResourceJson(target, v0.id),
+    // Azure's own JSON too, as the user sees it now: the update is refused if the regions change meanwhile.
+    [{ version, json: seen }, regionChoices] = await Promise.all([
+      azure.getImageVersionAndJson(target, v0.id),
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
     ]);
   } catch (error) {
