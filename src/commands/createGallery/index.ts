@@ -1,0 +1,73 @@
+// Create Gallery: subscription → resource group (existing, or new — created only at the end) →
+// name → region → description → sharing (Private, Direct share, Community + publisher details)
+// → summary → create with progress → reveal in the tree.
+import type { Gallery } from '../../azure/types';
+import type { Explorer } from '../../tree/explorer';
+import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
+import { log } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { runWizard, type Step } from '../../ui/wizard';
+import { lazyByKey, prompterOf, signedInSubscriptions, splitArguments, subscriptionNode, type RegionChoice } from '../createCommon';
+import { readOptions } from './options';
+import { placementSteps } from './placementSteps';
+import { sendGallery } from './send';
+import { sharingSteps } from './sharingSteps';
+import { summarySteps } from './summary';
+import { TITLE, type CreateGalleryOptions, type Lookups, type State, type StepContext } from './types';
+
+export { CREATE_GALLERY_COMMAND, type CreateGalleryOptions } from './types';
+
+function lookupsFor(explorer: Explorer): Lookups {
+  const azure = explorer.azure();
+  const targetOf = (subscriptionId: string) => {
+    const sub = subscriptionNode(explorer, subscriptionId);
+    if (!sub) throw new Error(`Subscription ${subscriptionId} is not among the signed-in subscriptions.`);
+    return sub.subscription.target;
+  };
+  const groupsOf = lazyByKey((id) => azure.listResourceGroups(targetOf(id)));
+  const galleriesOf = lazyByKey((id) => azure.listGalleries(targetOf(id)));
+  const regionsOf = lazyByKey(async (id): Promise<RegionChoice[]> => {
+    const t = targetOf(id);
+    return azure.listLocations(t.cloud, t.credential, t.userAgent, t.subscriptionId);
+  });
+
+  const nameTaken = async (subscriptionId: string | undefined, name: string, resourceGroup?: string): Promise<string | undefined> => {
+    if (!subscriptionId) return undefined;
+    try {
+      const clash = (await galleriesOf(subscriptionId)).find((g) => g.name.toLowerCase() === name.toLowerCase());
+      // A create that failed leaves a Failed gallery behind: creating it again in its group repairs it.
+      if (clash?.provisioningState === 'Failed' && clash.resourceGroup.toLowerCase() === resourceGroup?.toLowerCase()) return undefined;
+      return clash
+        ? `A gallery named "${clash.name}" already exists in this subscription (resource group ${clash.resourceGroup}). Gallery names are unique per subscription: choose another name.`
+        : undefined;
+    } catch (error) {
+      log().warn(`Create Gallery: could not check whether "${name}" is free: ${(error as Error).message}`);
+      return undefined; // Azure checks again when the gallery is created
+    }
+  };
+  const groupExists = async (subscriptionId: string, name: string) =>
+    (await groupsOf(subscriptionId)).find((g) => g.name.toLowerCase() === name.toLowerCase());
+  return { groupsOf, regionsOf, nameTaken, groupExists };
+}
+
+export async function createGallery(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
+  const { node, options } = splitArguments<SubscriptionNode, CreateGalleryOptions>(args, (v): v is SubscriptionNode => v instanceof SubscriptionNode);
+  const prompter = prompterOf(options);
+  const subscriptions = await signedInSubscriptions(explorer);
+  const lookups = lookupsFor(explorer);
+
+  const { state, interactive, given, problems } = await readOptions(explorer, node, options, subscriptions, lookups);
+  if (!interactive && problems.length > 0) {
+    void notify('error', `Create Gallery: fix these answers, nothing was created. ${problems.join(' ')}`);
+    return undefined;
+  }
+  if (interactive) for (const p of problems) log().info(`Create Gallery: asking again, ${p}`);
+  if (state.sharing === 'Community' && given.has('publisherUri')) state.publicNoticeSeen = true;
+  const ask = (key: keyof State) => interactive && (options.edit === true || !given.has(key));
+
+  const context: StepContext = { lookups, given, interactive, ask };
+  const steps: Step<State>[] = [...placementSteps(subscriptions, context), ...sharingSteps(context), ...summarySteps(subscriptions, context)];
+
+  if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
+  return sendGallery(explorer, state, interactive, options, lookups);
+}
