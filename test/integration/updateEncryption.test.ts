@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
 import { arm, differences } from './armHelpers';
-import { GALLERY_ID, RG_BUILDS, ScriptedPrompter, useDemoSession } from './createHelpers';
+import { CANCEL, GALLERY_ID, RG_BUILDS, ScriptedPrompter, useDemoSession } from './createHelpers';
 import { eventually, extensionApi, nodeAt, refreshAll } from './helpers';
 import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 
@@ -57,6 +57,27 @@ describe('Update Image Version of an encrypted version: added regions encrypted 
     assert.equal(added.name, 'Japan East');
     assert.equal(String(added.encryption.osDiskImage.diskEncryptionSetId).toLowerCase(), RICH_IDS.desJapaneast.toLowerCase());
     assert.deepEqual(added.encryption.dataDiskImages.map((d) => d.lun), [0, 1]);
+  });
+
+  it('Escape at any step of the update (what, regions, replicas, storage, encryption, latest per region, removals, summary) sends nothing', async () => {
+    const node = await nodeAt('Contoso Production', 'rich_gallery', 'rich-linux', '1.0.0');
+    const answers = [
+      { pickMany: ['Target regions', 'Exclude from latest in some regions', 'Allow removing replicated regions'] },
+      { pickMany: ['West US 2', 'West Europe', 'Japan East'] },
+      '2',
+      { pick: /^Azure's default/ },
+      { pick: 'des-japaneast' },
+      { pickMany: ['West US 2'] },
+      { pick: /^Yes, allow/ },
+    ];
+    await clearRequestLog();
+    for (let at = 0; at <= answers.length; at++) {
+      const prompter = new ScriptedPrompter([...answers.slice(0, at), CANCEL]);
+      assert.equal(await run('updateImageVersion', node, { prompter }), undefined, `Escape after ${at} answers`);
+      assert.deepEqual(prompter.problems, [], `Escape after ${at} answers`);
+    }
+    assert.deepEqual(await writes(), [], 'no PATCH was sent');
+    assert.deepEqual(differences(before, await settled(VERSION)), []);
   });
 
   it('through the steps: regions → replicas → storage → the set of the added region, listed from that region only', async () => {
