@@ -1,0 +1,106 @@
+// Create Image Definition: gallery → name → OS type → OS state → generation → publisher / offer /
+// SKU (unique as a triple) → architecture → security type → summary, with "Advanced…" for the
+// optional properties. The definition lives in the gallery's region.
+import * as vscode from 'vscode';
+import type { ImageDefinition } from '../../azure/types';
+import type { NewImageDefinition } from '../../azure/writeTypes';
+import type { Explorer } from '../../tree/explorer';
+import { GalleryNode } from '../../tree/nodes/galleryNode';
+import { failureMessage } from '../../ui/failures';
+import { log, logFailure } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { runWizard, type Step } from '../../ui/wizard';
+import { galleryNodeById, lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
+import { advancedSteps } from './advancedSteps';
+import { basicSteps } from './basicSteps';
+import { checkOptions, stateFromOptions } from './options';
+import { buildSpec, keeper, retryOptions, type Keep } from './spec';
+import { finalSummaryStep, firstSummaryStep } from './summary';
+import { CREATE_DEFINITION_COMMAND, TITLE, type AdvancedKey, type Asking, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
+
+export { CREATE_DEFINITION_COMMAND, DISK_TYPES, type CreateImageDefinitionOptions } from './types';
+
+/** Name and publisher / offer / SKU clashes with the gallery's definitions, listed once per gallery. */
+function clashesIn(explorer: Explorer): Clashes {
+  const azure = explorer.azure();
+  const definitionsOf = lazyBy(
+    (g: GalleryNode) => g.resourceId,
+    (g) => azure.listImageDefinitions(g.parent.subscription.target, g.gallery.resourceGroup, g.gallery.name),
+  );
+  const lookupFailed = (error: unknown) => {
+    log().warn(`Create Image Definition: could not list the gallery's definitions: ${(error as Error).message}`);
+    return [] as ImageDefinition[];
+  };
+  const nameTaken = async (s: State, name: string) => {
+    if (!s.gallery) return undefined;
+    const clash = (await definitionsOf(s.gallery).catch(lookupFailed)).find((d) => d.name.toLowerCase() === name.toLowerCase());
+    return clash ? `The gallery already has an image definition named "${clash.name}": choose another name.` : undefined;
+  };
+  const tripleTaken = async (s: State, sku: string) => {
+    if (!s.gallery) return undefined;
+    const same = (a: string | undefined, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+    const clash = (await definitionsOf(s.gallery).catch(lookupFailed)).find((d) => same(d.publisher, s.publisher) && same(d.offer, s.offer) && same(d.sku, sku));
+    return clash
+      ? `"${clash.name}" already uses publisher ${clash.publisher}, offer ${clash.offer} and SKU ${clash.sku} in this gallery: the three together must be unique, so change the SKU (or go Back and change the offer or publisher).`
+      : undefined;
+  };
+  return { nameTaken, tripleTaken };
+}
+
+export async function createImageDefinition(explorer: Explorer, ...args: unknown[]): Promise<ImageDefinition | undefined> {
+  const { node, options } = splitArguments<GalleryNode, CreateImageDefinitionOptions>(args, (v): v is GalleryNode => v instanceof GalleryNode);
+  const prompter = prompterOf(options);
+  const subscriptions = await signedInSubscriptions(explorer);
+  const clashes = clashesIn(explorer);
+  const state: State = stateFromOptions(options, node ?? (options.gallery ? await galleryNodeById(explorer, options.gallery) : undefined));
+  const { problems, given, interactive } = await checkOptions(state, options, clashes);
+  if (!interactive && problems.length > 0) {
+    void notify('error', `Create Image Definition: fix these answers, nothing was created. ${problems.join(' ')}`);
+    return undefined;
+  }
+  const asking: Asking = {
+    interactive,
+    ask: (key: keyof State) => interactive && (options.edit === true || !given.has(key)),
+    wants: (s: State, key: AdvancedKey) => s.advanced === true && (s.advancedChosen ?? []).includes(key),
+  };
+  const steps: Step<State>[] = [...basicSteps(explorer, subscriptions, clashes, asking.ask), firstSummaryStep(interactive), ...advancedSteps(asking), finalSummaryStep(interactive)];
+
+  if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
+
+  const gallery = state.gallery!;
+  const keep = keeper(state, asking, given);
+  return send(explorer, options, state, gallery, buildSpec(state, gallery, keep), keep);
+}
+
+/** Sends the definition and waits; a refusal offers "Edit and Try Again" with the answers sent. */
+async function send(explorer: Explorer, options: CreateImageDefinitionOptions, state: State, gallery: GalleryNode, spec: NewImageDefinition, keep: Keep): Promise<ImageDefinition | undefined> {
+  const azure = explorer.azure();
+  const name = state.name!;
+  const target = gallery.parent.subscription.target;
+  let created: ImageDefinition;
+  try {
+    const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
+      azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
+    );
+    if (!outcome) {
+      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+      explorer.reload(gallery);
+      void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
+      return undefined;
+    }
+    created = outcome.value;
+  } catch (error) {
+    logFailure(`Create Image Definition ${name}`, error);
+    const retry = retryOptions(state, gallery, name, spec, keep, options);
+    void notify('error', failureMessage(`create image definition "${name}"`, error), 'Edit and Try Again').then((action) =>
+      action ? vscode.commands.executeCommand(CREATE_DEFINITION_COMMAND, retry) : undefined,
+    );
+    return undefined;
+  }
+  log().info(`Created image definition ${created.id}`);
+  const definitionNode = await reloadAndReveal(explorer, gallery, created.id);
+  void notify('info', `Created image definition ${created.name} in ${gallery.gallery.name}.`, 'Create Image Version').then((action) =>
+    action ? vscode.commands.executeCommand('azureComputeGallery.createImageVersion', definitionNode) : undefined,
+  );
+  return created;
+}
