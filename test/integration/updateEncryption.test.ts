@@ -4,7 +4,7 @@ import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
 import { arm, differences } from './armHelpers';
 import { CANCEL, GALLERY_ID, RG_BUILDS, ScriptedPrompter, useDemoSession } from './createHelpers';
-import { eventually, extensionApi, nodeAt, refreshAll } from './helpers';
+import { eventually, extensionApi, item, nodeAt, refreshAll, tooltipText } from './helpers';
 import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 
 // A version encrypted with customer keys per region and disk: a region added by Update Image Version
@@ -33,6 +33,16 @@ describe('Update Image Version of an encrypted version: added regions encrypted 
     }
     before = await settled(VERSION);
     await refreshAll();
+  });
+
+  it("hovers show the definition's features and tags, and the version's data disks and per-disk encryption", async () => {
+    const definition = tooltipText(await item(await nodeAt('Contoso Production', 'rich_gallery', 'rich-linux')));
+    assert.match(definition, /Features: SCSI and NVMe disk controllers · accelerated networking · hibernation/);
+    assert.match(definition, /Tags: os=linux/);
+    const version = tooltipText(await item(await nodeAt('Contoso Production', 'rich_gallery', 'rich-linux', '1.0.0')));
+    assert.match(version, /Data disks: 2/);
+    assert.match(version, /East US: 2 replicas · Standard\\_ZRS · encrypted with OS disk: des\\-eastus, LUN 0: des\\-eastus\\-data, LUN 1: des\\-eastus/);
+    assert.match(version, /West US 2: 3 replicas · PremiumV2\\_LRS · excluded from latest here/);
   });
 
   it('refuses an added region without a set for the encrypted disks, before sending, saying which', async () => {
