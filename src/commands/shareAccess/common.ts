@@ -1,0 +1,64 @@
+// What Grant Access and Manage Access share: the command ids, the roles offered first and how a
+// principal, a role assignment's scope and a role id are written.
+import type { DirectoryObject, RoleDefinitionInfo } from '../../azureChunk';
+import { parseArmId } from '../../model/armId';
+import { describePrincipalKind } from '../../model/principals';
+import type { PickEntry } from '../../ui/wizard';
+
+export const GRANT_ACCESS_COMMAND = 'azureComputeGallery.grantAccess';
+export const MANAGE_ACCESS_COMMAND = 'azureComputeGallery.manageAccess';
+export const GRANT_TITLE = 'Grant Access';
+export const MANAGE_TITLE = 'Manage Access';
+
+/** The roles people give on a gallery, first in the list (the rest follow by name). */
+export const PREFERRED_ROLES = ['Reader', 'Compute Gallery Sharing Admin', 'Contributor', 'Owner'];
+export const DEFAULT_ROLE = 'Reader';
+/** What the preferred roles mean for a gallery, shorter than Azure's general descriptions. */
+export const ROLE_DETAILS: Record<string, string> = {
+  reader: 'See it and create VMs from its images; change nothing',
+  'compute gallery sharing admin': 'Share it with subscriptions, tenants or the community; change nothing else',
+  contributor: 'Create, change and delete images and versions, but not who has access',
+  owner: 'Everything, including who has access',
+};
+
+export function roleGuid(id: string): string {
+  return id.split('/').pop()?.toLowerCase() ?? '';
+}
+
+export function sortRoles(roles: readonly RoleDefinitionInfo[]): RoleDefinitionInfo[] {
+  const rank = (r: RoleDefinitionInfo) => {
+    const i = PREFERRED_ROLES.findIndex((p) => p.toLowerCase() === r.roleName.toLowerCase());
+    return i < 0 ? PREFERRED_ROLES.length : i;
+  };
+  return [...roles].sort((a, b) => rank(a) - rank(b) || a.roleName.localeCompare(b.roleName));
+}
+
+/** "Ada Lovelace (user, ada.lovelace@contoso.com)". */
+export function describePrincipal(p: DirectoryObject): string {
+  const handle = p.mail ?? p.userPrincipalName ?? (p.appId ? `app id ${p.appId}` : undefined);
+  return `${p.displayName} (${describePrincipalKind(p.kind)}${handle ? `, ${handle}` : ''})`;
+}
+
+export function principalItem(p: DirectoryObject): PickEntry<DirectoryObject> {
+  const handle = p.mail ?? p.userPrincipalName ?? (p.appId ? `application id ${p.appId}` : '');
+  return { label: `$(${p.kind === 'User' ? 'person' : p.kind === 'Group' ? 'organization' : 'symbol-method'}) ${p.displayName}`, description: `${describePrincipalKind(p.kind)}${handle ? ` · ${handle}` : ''}`, detail: `Object id ${p.id}`, value: p };
+}
+
+/** "the subscription", "resource group rg-images", "gallery contoso_images". */
+export function describeScope(scope: string): string {
+  const ref = parseArmId(scope);
+  switch (ref?.kind) {
+    case 'subscription':
+      return `subscription ${ref.subscriptionId}`;
+    case 'resourceGroup':
+      return `resource group ${ref.resourceGroupName}`;
+    case 'gallery':
+      return `gallery ${ref.galleryName}`;
+    case 'imageDefinition':
+      return `image definition ${ref.imageName}`;
+    case 'imageVersion':
+      return `image version ${ref.versionName} of ${ref.imageName}`;
+    default:
+      return scope === '' || scope === '/' ? 'the whole tenant' : scope;
+  }
+}

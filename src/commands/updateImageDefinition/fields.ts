@@ -1,0 +1,199 @@
+// Update Image Definition's fields: what can change, how each is asked, checked and shown, the
+// values given as options, and the changes sent for the fields that differ from now.
+import type { ImageDefinition } from '../../azure/types';
+import type { Azure } from '../../azureLoader';
+import type { ImageDefinitionChanges } from '../../azureChunk';
+import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
+import type { ResourceRange } from '../../model/recommendedRanges';
+import { validateResourceRange } from '../../model/recommendedRanges';
+import { validateOptionalLink } from '../../model/updateRules';
+import { linkWarning } from '../../model/urls';
+import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../../model/definitionFeatures';
+import { describeSecurityType, featuresWithSecurityType, securityTypeFromFeatures, securityTypesFor, type HyperVGeneration, type SecurityType } from '../../model/imageRules';
+import { rangeFromText, rangeToText, validateRangeText } from '../../ui/answerText';
+import { DISK_TYPES } from '../createImageDefinition';
+import type { ManageOptions } from '../manageCommon';
+
+export interface UpdateImageDefinitionOptions extends ManageOptions {
+  /** The image definition's resource id. */
+  definition?: string;
+  /** "" removes it (the same for the links and the end-of-life date). */
+  description?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+  /** YYYY-MM-DD (or a zoned ISO date-time) in the future; "" removes it. */
+  endOfLifeDate?: string;
+  /** A range without min and max removes that recommendation. */
+  recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
+  disallowedDiskTypes?: string[];
+  /** Only the features named change; a feature given as undefined is removed. */
+  features?: DefinitionFeatures;
+  /** A new security type (sent as the SecurityType feature, with allowUpdateImage). */
+  securityType?: SecurityType;
+}
+
+/** What Azure has beside the project's ImageDefinition: recommended sizes, disallowed disk types, features. */
+export type Extras = Awaited<ReturnType<Azure['getImageDefinitionExtras']>>;
+
+export const FIELDS = ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'vCPUs', 'memory', 'disallowedDiskTypes', 'features'] as const;
+export type Field = (typeof FIELDS)[number];
+export type TextField = Exclude<Field, 'disallowedDiskTypes' | 'features'>;
+
+export const LABELS: Record<Field, string> = {
+  description: 'Description',
+  eula: 'EULA link',
+  privacyStatementUri: 'Privacy statement link',
+  releaseNoteUri: 'Release notes link',
+  endOfLifeDate: 'End-of-life date',
+  vCPUs: 'Recommended vCPUs',
+  memory: 'Recommended memory (GB)',
+  disallowedDiskTypes: 'Disallowed disk types',
+  features: 'Features',
+};
+
+const LINK_EXAMPLES: Partial<Record<TextField, [string, string]>> = {
+  eula: ['EULA link', 'https://www.contoso.com/eula'],
+  privacyStatementUri: ['privacy statement link', 'https://www.contoso.com/privacy'],
+  releaseNoteUri: ['release notes link', 'https://www.contoso.com/release-notes'],
+};
+/** Azure stores any text as a link: anything but a plain https:// address is a warning, not a refusal. */
+export const warnLink = (f: TextField, v: string) => (LINK_EXAMPLES[f] ? linkWarning(v, ...LINK_EXAMPLES[f]) : undefined);
+
+export const VALIDATE: Record<TextField, (v: string) => string | undefined> = {
+  description: (v) => (v.length > 1000 ? `Shorten the description to 1000 characters (it has ${v.length}).` : undefined),
+  eula: (v) => validateOptionalLink(v, 'EULA link', 'https://www.contoso.com/eula'),
+  privacyStatementUri: (v) => validateOptionalLink(v, 'privacy statement link', 'https://www.contoso.com/privacy'),
+  releaseNoteUri: (v) => validateOptionalLink(v, 'release notes link', 'https://www.contoso.com/release-notes'),
+  endOfLifeDate: (v) => validateEndOfLifeDate(v.trim(), new Date()),
+  vCPUs: (v) => validateRangeText(v, 'vCPUs'),
+  memory: (v) => validateRangeText(v, 'memory (GB)'),
+};
+
+export const PROMPTS: Record<TextField, string> = {
+  description: 'What the image is for (leave it empty to remove the description)',
+  eula: 'The end-user license agreement, as an https:// link (empty removes it)',
+  privacyStatementUri: 'The privacy statement, as an https:// link (empty removes it)',
+  releaseNoteUri: 'The release notes, as an https:// link (empty removes it)',
+  endOfLifeDate: 'End-of-life date as YYYY-MM-DD, in the future (empty removes it)',
+  vCPUs: 'Recommended vCPUs as min-max, e.g. 2-16 (2- for at least 2, -16 for at most 16; empty removes it)',
+  memory: 'Recommended memory in GB as min-max, e.g. 4-64 (empty removes it)',
+};
+
+export type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[]; features?: DefinitionFeatures; securityType?: SecurityType };
+
+export interface State {
+  fields?: Field[];
+  values: Values;
+}
+
+/** The definition's values now, as the steps show and edit them. */
+export function currentValues(i: ImageDefinition, extras: Extras): Values {
+  return {
+    description: i.description ?? '',
+    eula: i.eula ?? '',
+    privacyStatementUri: i.privacyStatementUri ?? '',
+    releaseNoteUri: i.releaseNoteUri ?? '',
+    endOfLifeDate: i.endOfLifeDate ? isoDay(i.endOfLifeDate) : '',
+    vCPUs: rangeToText(extras.recommended.vCPUs),
+    memory: rangeToText(extras.recommended.memory),
+    disallowedDiskTypes: extras.disallowedDiskTypes,
+    features: featuresFrom(extras.features),
+    securityType: securityTypeFromFeatures(extras.features),
+  };
+}
+
+/** A field's value as text ("(none)" when empty): shown in the steps and compared to find what changed. */
+export function shown(f: Field, v: Values): string {
+  return (
+    (f === 'disallowedDiskTypes'
+      ? (v.disallowedDiskTypes ?? []).join(', ')
+      : f === 'features'
+        ? [describeSecurityType(v.securityType ?? 'Standard'), describeFeatures(v.features ?? {})].filter((x) => x).join(' · ')
+        : (v[f] ?? '')) || '(none)'
+  );
+}
+
+/** The values given up front, each checked: the fields given, their values and the problems found. */
+export function givenValues(
+  options: UpdateImageDefinitionOptions,
+  extras: Extras,
+  current: Values,
+  generation: HyperVGeneration,
+): { fields: Field[]; values: Values; problems: string[] } {
+  const values: Values = {};
+  const fields: Field[] = [];
+  const problems: string[] = [];
+  const text = (f: TextField, v: string | undefined) => {
+    if (v === undefined) return;
+    const problem = VALIDATE[f](v);
+    if (problem) problems.push(`${LABELS[f]}: ${problem}`);
+    values[f] = v.trim();
+    fields.push(f);
+  };
+  text('description', options.description);
+  text('eula', options.eula);
+  text('privacyStatementUri', options.privacyStatementUri);
+  text('releaseNoteUri', options.releaseNoteUri);
+  text('endOfLifeDate', options.endOfLifeDate);
+  for (const what of ['vCPUs', 'memory'] as const) {
+    if (!options.recommended || !(what in options.recommended)) continue;
+    const r = options.recommended[what] ?? {};
+    const problem = validateResourceRange(r, what === 'vCPUs' ? 'vCPUs' : 'memory (GB)');
+    if (problem) problems.push(`${LABELS[what]}: ${problem}`);
+    values[what] = rangeToText(r);
+    fields.push(what);
+  }
+  if (options.disallowedDiskTypes !== undefined) {
+    const unknown = options.disallowedDiskTypes.filter((t) => !(DISK_TYPES as readonly string[]).includes(t));
+    if (unknown.length > 0) problems.push(`Disallowed disk types: use ${DISK_TYPES.join(', ')} (not ${unknown.join(', ')}).`);
+    values.disallowedDiskTypes = options.disallowedDiskTypes;
+    fields.push('disallowedDiskTypes');
+  }
+  if (options.features !== undefined || options.securityType !== undefined) {
+    // Only the named features change; the others keep what Azure has.
+    values.features = featuresFrom(featuresWith(extras.features, options.features ?? {}));
+    values.securityType = options.securityType ?? current.securityType;
+    if (options.securityType !== undefined && !securityTypesFor(generation).includes(options.securityType)) {
+      problems.push(`Security type: use ${securityTypesFor(generation).join(', ')} for a Generation ${generation === 'V2' ? 2 : 1} definition.`);
+    }
+    fields.push('features');
+  }
+  return { fields, values, problems };
+}
+
+/** What is sent for the fields that changed. */
+export function changesFor(fields: readonly Field[], v: Values, current: Values, extras: Extras): ImageDefinitionChanges {
+  const changes: ImageDefinitionChanges = {};
+  for (const f of fields) {
+    switch (f) {
+      case 'description':
+      case 'eula':
+      case 'privacyStatementUri':
+      case 'releaseNoteUri':
+        changes[f] = v[f] ? v[f] : null;
+        break;
+      case 'endOfLifeDate':
+        changes.endOfLifeDate = v.endOfLifeDate ? parseIsoDate(v.endOfLifeDate) ?? null : null;
+        break;
+      case 'vCPUs':
+      case 'memory':
+        changes.recommended = { ...changes.recommended, [f]: rangeFromText(v[f] ?? '') };
+        break;
+      case 'disallowedDiskTypes':
+        changes.disallowedDiskTypes = v.disallowedDiskTypes ?? [];
+        break;
+      case 'features': {
+        // The whole list goes (a merge patch replaces arrays): the three features as chosen, the
+        // security type and anything else exactly as Azure has them.
+        const f = v.features ?? {};
+        const others = featuresWith(extras.features, { diskControllerTypes: f.diskControllerTypes, acceleratedNetworking: f.acceleratedNetworking, hibernation: f.hibernation });
+        // The security type is named only when it changes: a definition made before the default keeps having none.
+        const list = v.securityType && v.securityType !== current.securityType ? featuresWithSecurityType(others, v.securityType) : others;
+        if (!sameFeatures(list, extras.features)) changes.features = list;
+        break;
+      }
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,84 @@
+// Update Image Definition: the properties Azure lets change after creation — description, the EULA,
+// privacy statement and release notes links, the end-of-life date, the recommended vCPUs and
+// memory, the disallowed disk types, the features Azure lets change (disk controllers, accelerated
+// networking, hibernation; sent as the whole feature list with allowUpdateImage). What to change → each value (the current one shown) →
+// summary (before → after) → update with progress. Empty removes an optional value.
+import type { ImageDefinition } from '../../azure/types';
+import { parseHyperVGeneration } from '../../model/imageRules';
+import type { Explorer } from '../../tree/explorer';
+import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
+import { failureMessage } from '../../ui/failures';
+import { log, logFailure } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { runWizard } from '../../ui/wizard';
+import { pollIntervalMs } from '../createCommon';
+import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
+import { LABELS, changesFor, currentValues, givenValues, shown, type Extras, type State, type UpdateImageDefinitionOptions, type Values } from './fields';
+import { updateDefinitionSteps } from './steps';
+
+export type { UpdateImageDefinitionOptions } from './fields';
+export const UPDATE_DEFINITION_COMMAND = 'azureComputeGallery.updateImageDefinition';
+const TITLE = 'Update Image Definition';
+
+/** Sends the changes of the fields that differ from now, and shows the result in the tree. */
+async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: State, current: Values, extras: Extras): Promise<ImageDefinition | undefined> {
+  const name = node.image.name;
+  // Only what differs from now is sent.
+  const fields = (state.fields ?? []).filter((f) => shown(f, current) !== shown(f, { ...current, ...state.values }));
+  if (fields.length === 0) {
+    void notify('info', `${name} already has these values: nothing was sent.`);
+    return node.image;
+  }
+  const changes = changesFor(fields, state.values, current, extras);
+  try {
+    const updated = await withProgress(`Updating image definition ${name}`, () =>
+      explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() }),
+    );
+    node.image = updated;
+    explorer.refresh(node);
+    node.parent.images.invalidate();
+    log().info(`${TITLE}: ${node.resourceId} ${fields.join(', ')}`);
+    void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
+    return updated;
+  } catch (error) {
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`update image definition ${name}`, error));
+    return undefined;
+  }
+}
+
+export async function updateImageDefinition(explorer: Explorer, ...args: unknown[]): Promise<ImageDefinition | undefined> {
+  const { node: given, options } = splitArgs<UpdateImageDefinitionOptions>(args, ['imageDefinition']);
+  const node = (await resolveNode(explorer, given, options.definition, ['imageDefinition'], TITLE)) as ImageDefinitionNode | undefined;
+  if (!node) return undefined;
+  const name = node.image.name;
+
+  let extras: Extras;
+  try {
+    extras = await explorer.azure().getImageDefinitionExtras(targetOf(node), node.resourceId);
+  } catch (error) {
+    logFailure(`${TITLE} ${node.resourceId}`, error);
+    void notify('error', failureMessage(`read image definition ${name}`, error));
+    return undefined;
+  }
+  const current = currentValues(node.image, extras);
+  const generation = parseHyperVGeneration(node.image.hyperVGeneration) ?? 'V1';
+
+  // Values given up front: each checked; any given means no prompt.
+  const givenNow = givenValues(options, extras, current, generation);
+  if (givenNow.problems.length > 0) {
+    void notify('error', `${TITLE}: fix these values, nothing was changed. ${givenNow.problems.join(' ')}`);
+    return undefined;
+  }
+  const state: State = { values: givenNow.values };
+  if (givenNow.fields.length === 0) {
+    const steps = updateDefinitionSteps({ name, current, generation });
+    for (;;) {
+      if (!(await runWizard(`${TITLE}: ${name}`, steps, state, prompterFor(options)))) return undefined;
+      if ((state.fields ?? []).length > 0) break;
+    }
+  } else {
+    state.fields = givenNow.fields;
+  }
+  return sendUpdate(explorer, node, state, current, extras);
+}
