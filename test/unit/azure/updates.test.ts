@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { AzureError } from '../../../src/azure/errors';
 import { getResourceJson } from '../../../src/azure/resourceJson';
+import { getTags, setTags } from '../../../src/azure/tags';
 import { updateGallery, updateImageDefinition, updateImageVersion } from '../../../src/azure/updates';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/index';
 import { startLocalAzure, type LocalAzure } from './localAzure';
@@ -106,5 +107,26 @@ describe('Azure layer: updates (plain Node, local Azure in process)', () => {
     const version = await updateImageVersion(target(), id, { excludeFromLatest: true }, FAST);
     assert.equal(version.excludeFromLatest, true);
     assert.deepEqual(patches(from), [{ properties: { publishingProfile: { excludeFromLatest: true } } }]);
+  });
+
+  it("replaces a version's tags with a patch of the tags alone, and reads them back", async () => {
+    const id = `${UBUNTU}/versions/1.0.0`;
+    const from = azure.emu.traffic.length;
+    const stored = await setTags(target(), id, { env: 'prod', owner: 'images' }, FAST);
+    assert.deepEqual(stored, { env: 'prod', owner: 'images' });
+    assert.deepEqual(patches(from), [{ tags: { env: 'prod', owner: 'images' } }]);
+    assert.deepEqual(await getTags(target(), id), { env: 'prod', owner: 'images' });
+  });
+
+  it("refuses tags Azure refuses with Azure's code, nothing stored", async () => {
+    const id = `${GALLERIES}/contoso_images`;
+    const before = await getTags(target(), id);
+    const error = await setTags(target(), id, { 'a/b': 'x' }, FAST).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof AzureError, String(error));
+    assert.equal(error.code, 'InvalidTagNameCharacters');
+    assert.deepEqual(await getTags(target(), id), before);
   });
 });
