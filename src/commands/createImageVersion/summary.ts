@@ -1,5 +1,6 @@
 // The summary: every answer, one line each (per region where regions differ), shown before sending.
 import type { PickEntry } from '../../ui/wizard';
+import { edgeZonesText } from '../../model/edgeZones';
 import { tagsToText } from '../../model/tags';
 import { regionLabel, summaryLine, type RegionChoice } from '../createCommon';
 import { storageLabel } from './regionSteps';
@@ -71,7 +72,7 @@ export function summaryItems(s: State, labels: RegionChoice[], withAdvancedItem:
   );
   const safety = [s.blockDeletion ? 'deletion blocked before end of life' : '', s.allowReplicatedDeletion ? 'replicated regions may be removed' : ''].filter(Boolean);
   entries.push(line('Safety', safety.length ? safety.join('; ') : '(none)', 'Safety'));
-  if (s.extendedLocations?.length) entries.push(line('Edge zones', s.extendedLocations.map((l) => `${l.edgeZone} (${l.name})${l.replicas ? ` ×${l.replicas}` : ''}`).join(', '), 'Edge zones'));
+  entries.push(line('Edge zones', edgeZonesText(s.extendedLocations ?? []), 'Edge zones'));
   // A mode kept from an earlier run (Edit and Try Again) is sent, so it is shown too.
   if (showReplicationMode) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
   if (s.tags && Object.keys(s.tags).length > 0) entries.push(line('Tags', tagsToText(s.tags), 'Tags'));
