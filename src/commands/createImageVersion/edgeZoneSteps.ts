@@ -28,12 +28,12 @@ function replicaTextOf(list: readonly NewExtendedLocation[]): string {
   return list.map((l) => `${l.edgeZone}=${l.replicas ?? 1}`).join(', ');
 }
 
-/** `picked` (listed or typed) as the new list: a zone already chosen keeps its replicas and storage type. */
+/** `picked` (listed, or typed: added to the others) as the new list: a zone already chosen keeps its replicas and storage type. */
 function withZones(s: State, picked: readonly { name: string; edgeZone: string }[], keepOthers: boolean): NewExtendedLocation[] {
   const before = zonesOf(s);
   const chosen = picked.map((p) => before.find((b) => sameEdgeZone(b, p)) ?? { name: p.name, edgeZone: p.edgeZone });
-  const kept = keepOthers ? before.filter((b) => !chosen.some((c) => sameEdgeZone(b, c))) : [];
-  return [...chosen, ...kept];
+  // Typed ones come after those picked before, in the order typed.
+  return keepOthers ? [...before, ...chosen.filter((c) => !before.some((b) => sameEdgeZone(b, c)))] : chosen;
 }
 
 export function edgeZoneSteps(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State>[] {
