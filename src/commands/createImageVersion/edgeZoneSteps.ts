@@ -36,7 +36,12 @@ function withZones(s: State, picked: readonly { name: string; edgeZone: string }
   return keepOthers ? [...before, ...chosen.filter((c) => !before.some((b) => sameEdgeZone(b, c)))] : chosen;
 }
 
-export function edgeZoneSteps(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State>[] {
+/**
+ * Asked with the target regions: a caller whose options object fixed the regions (and named no edge
+ * zones) decided where the version replicates, so no edge zone is added behind its back.
+ */
+export function edgeZoneSteps(lookups: Lookups, askKey: (key: keyof State) => boolean): Step<State>[] {
+  const ask = (key: keyof State) => askKey(key) && askKey('regions');
   const wanted = (s: State) => ask('extendedLocations') && s.edgeZonesWanted === true;
   const listed = async (s: State): Promise<EdgeZoneChoice[]> => (s.definition ? lookups.edgeZones(s.definition).catch(() => []) : []);
   return [
