@@ -36,6 +36,7 @@ describe('Context menu commands in the real workbench (e2e)', () => {
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-menu-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
     if (await quickInput(page).widget.isVisible()) await page.keyboard.press('Escape');
+    for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click({ timeout: 2000 }).catch(() => undefined);
   });
 
   async function shot(name: string): Promise<string> {
@@ -79,6 +80,14 @@ describe('Context menu commands in the real workbench (e2e)', () => {
     assert.equal(emulator!.state.resources[UBUNTU]?.tags?.reviewed, 'e2e', 'Azure holds the new tag');
     const tooltip = page.locator('.monaco-hover', { hasText: /reviewed=e2e/ });
     await hover(page, row(/^ubuntu-22\.04-lts$/), tooltip);
+    // The hover fades in: let it finish before the screenshot.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.monaco-hover')).some((h) => {
+        if (!/reviewed=e2e/.test(h.textContent ?? '')) return false;
+        for (let e: Element | null = h; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      }),
+    );
     await shot('tags-02-hover');
   });
 
