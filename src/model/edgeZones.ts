@@ -80,12 +80,20 @@ export function parseEdgeZoneText(text: string): { name: string; edgeZone: strin
   return out;
 }
 
-/** Why a list of edge zones cannot be sent (shape, replicas 1–100, storage type), a duplicate, or undefined. */
-export function validateEdgeZones(list: readonly EdgeZoneEdit[]): string | undefined {
+/**
+ * Why a list of edge zones cannot be sent, or undefined: each needs its region and edge zone,
+ * replicas 1–100 and an edge-zone storage type (validateExtendedLocations); with `knownRegions`
+ * (the regions Azure offers), the region must be one of them (Azure: LocationNotAvailableForResourceType).
+ */
+export function validateEdgeZones(list: readonly EdgeZoneEdit[], knownRegions?: readonly string[]): string | undefined {
   const shape = validateExtendedLocations(list);
   if (shape) return shape;
-  const dup = list.find((e, i) => list.findIndex((o) => sameEdgeZone(o, e)) !== i);
-  return dup ? `${edgeZoneKey(dup)} is listed twice: name each edge zone once.` : undefined;
+  for (const e of list) {
+    const region = normalizeRegionName(e.name);
+    if (!/^[a-z0-9]+$/.test(region)) return `Use a region name such as westus for ${e.edgeZone}, not "${e.name}".`;
+    if (knownRegions && !knownRegions.some((k) => sameRegion(k, region))) return `Use one of the subscription's regions for ${e.edgeZone}, not ${region}.`;
+  }
+  return undefined;
 }
 
 /**
@@ -113,14 +121,14 @@ export function mergeExtendedLocations(current: readonly RawExtendedLocation[], 
 }
 
 /** Why the new list asks what Azure does not take (a storage type change: "not updatable"), or undefined. */
-export function whyEdgeZoneEditsRefused(current: readonly EdgeZoneEdit[], wanted: readonly EdgeZoneEdit[]): string | undefined {
+export function whyEdgeZoneEditsRefused(current: readonly EdgeZoneEdit[], wanted: readonly EdgeZoneEdit[], knownRegions?: readonly string[]): string | undefined {
   for (const w of wanted) {
     const before = current.find((c) => sameEdgeZone(c, w));
-    if (before && w.storageAccountType !== undefined && before.storageAccountType !== undefined && w.storageAccountType !== before.storageAccountType) {
+    if (before && w.storageAccountType !== undefined && before.storageAccountType !== undefined && w.storageAccountType.toLowerCase() !== before.storageAccountType.toLowerCase()) {
       return `${edgeZoneKey(w)} keeps its storage type ${before.storageAccountType}: Azure cannot change it once the edge zone is replicated. To use ${w.storageAccountType}, remove the edge zone, save, then add it back with the new type.`;
     }
   }
-  return validateEdgeZones(wanted);
+  return validateEdgeZones(wanted, knownRegions);
 }
 
 export interface EdgeZoneChanges {

@@ -4,7 +4,7 @@
 // wanted; then their replicas and storage type, each left to Azure's default unless chosen
 // (nothing is sent for it). What Azure takes: model/edgeZones.ts.
 import type { NewExtendedLocation } from '../../azure/writeTypes';
-import { edgeZoneKey, parseEdgeZoneReplicas, parseEdgeZoneText, sameEdgeZone, type EdgeZoneChoice } from '../../model/edgeZones';
+import { edgeZoneKey, parseEdgeZoneReplicas, parseEdgeZoneText, sameEdgeZone, validateEdgeZones, type EdgeZoneChoice } from '../../model/edgeZones';
 import { EDGE_ZONE_STORAGE_TYPES } from '../../model/versionContent';
 import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { Lookups, State } from './types';
@@ -96,6 +96,12 @@ export function edgeZoneSteps(lookups: Lookups, askKey: (key: keyof State) => bo
         const typed = parseEdgeZoneText(v);
         if (typeof typed === 'string') return typed;
         return typed.length === 0 ? 'Type at least one edge zone as region/edgezone, or go Back and unselect "Type other edge zones…".' : undefined;
+      },
+      // The regions Azure offers the subscription (Azure refuses an edge zone in another one).
+      validateAsync: async (v, s) => {
+        const typed = parseEdgeZoneText(v);
+        const regions = s.definition ? await lookups.regions(s.definition).catch(() => []) : [];
+        return typeof typed === 'string' || regions.length === 0 ? undefined : validateEdgeZones(typed, regions.map((r) => r.name));
       },
     }),
     inputStep<State>({

@@ -71,7 +71,7 @@ export function problemsOf(s: State, subscriptionId: string, sets?: readonly Dis
   const encryption = regions.map((region) => ({ region, encryption: encryptionIn(s, region) }));
   const encryptionProblem = validateRegionEncryption(encryption, lunsOf(s), subscriptionId, sets);
   if (encryptionProblem) problems.push(`Encryption: ${encryptionProblem}`);
-  const edge = s.extendedLocations?.length ? validateEdgeZones(s.extendedLocations) : undefined;
+  const edge = s.extendedLocations?.length ? validateEdgeZones(s.extendedLocations, labels.length > 0 ? labels.map((l) => l.name) : undefined) : undefined;
   if (edge) problems.push(`Edge zones: ${edge}`);
   const safety = validateSafety(s.blockDeletion, s.endOfLifeDate);
   if (safety) problems.push(`Safety: ${safety}`);

@@ -11,6 +11,7 @@ import {
   parseEdgeZoneReplicas,
   parseEdgeZoneText,
   sameEdgeZone,
+  validateEdgeZones,
   whyEdgeZoneEditsRefused,
   type EdgeZoneChoice,
   type EdgeZoneEdit,
@@ -24,7 +25,11 @@ export interface EdgeZoneContext {
   current: Values;
   /** The edge zones Azure lists for the subscription (loaded when the step shows). */
   edgeZones: () => Promise<EdgeZoneChoice[]>;
+  /** The regions Azure offers the subscription (empty when they could not be listed). */
+  regionChoices: readonly { name: string }[];
 }
+
+const known = (ctx: EdgeZoneContext) => (ctx.regionChoices.length > 0 ? ctx.regionChoices.map((r) => r.name) : undefined);
 
 const chosen = (s: State) => s.fields?.includes('edgeZones') ?? false;
 const listOf = (ctx: EdgeZoneContext, s: State): EdgeZoneEdit[] => s.edgeZones ?? ctx.current.edgeZones;
@@ -47,7 +52,7 @@ function replicaTextOf(list: readonly EdgeZoneEdit[]): string {
 
 /** Why the edge-zone answers (from the steps or the options object) cannot be sent, or undefined. */
 export function edgeZoneProblem(ctx: EdgeZoneContext, s: State): string | undefined {
-  return s.edgeZones !== undefined ? whyEdgeZoneEditsRefused(ctx.current.edgeZones, s.edgeZones) : undefined;
+  return s.edgeZones !== undefined ? whyEdgeZoneEditsRefused(ctx.current.edgeZones, s.edgeZones, known(ctx)) : undefined;
 }
 
 /** The summary line for the edge zones, when they change. */
@@ -101,7 +106,8 @@ export function edgeZoneSteps(ctx: EdgeZoneContext): Step<State>[] {
       validate: (v) => {
         const typed = parseEdgeZoneText(v);
         if (typeof typed === 'string') return typed;
-        return typed.length === 0 ? 'Type at least one edge zone as region/edgezone, or go Back and unselect "Type other edge zones…".' : undefined;
+        if (typed.length === 0) return 'Type at least one edge zone as region/edgezone, or go Back and unselect "Type other edge zones…".';
+        return validateEdgeZones(typed, known(ctx));
       },
     }),
     inputStep<State>({

@@ -42,11 +42,14 @@ describe('model/edgeZones', () => {
     assert.match(parseEdgeZoneText('westus/') as string, /region\/edgezone/);
   });
 
-  it('validates the list: shape, replicas, storage types of edge zones, duplicates', () => {
+  it('validates the list: shape, region, replicas, storage types of edge zones', () => {
     assert.equal(validateEdgeZones([{ name: 'westus', edgeZone: 'z', replicas: 3, storageAccountType: 'Premium_LRS' }]), undefined);
     assert.match(validateEdgeZones([{ name: 'westus', edgeZone: 'z', storageAccountType: 'PremiumV2_LRS' }]) ?? '', /^Use Standard_LRS, Standard_ZRS, StandardSSD_LRS, Premium_LRS/);
     assert.match(validateEdgeZones([{ name: 'westus', edgeZone: 'z', replicas: 101 }]) ?? '', /^Use 1 to 100 replicas in z/);
-    assert.match(validateEdgeZones([{ name: 'westus', edgeZone: 'z' }, { name: 'West US', edgeZone: 'Z' }]) ?? '', /^westus\/z is listed twice/i);
+    assert.equal(validateEdgeZones([{ name: 'westus', edgeZone: 'z', storageAccountType: 'standardssd_lrs' }]), undefined, 'any case, as the Extended Zones docs type it');
+    assert.match(validateEdgeZones([{ name: 'west-us', edgeZone: 'z' }]) ?? '', /^Use a region name such as westus for z, not "west-us"/);
+    assert.match(validateEdgeZones([{ name: 'marsnorth', edgeZone: 'z' }], ['westus', 'eastus']) ?? '', /^Use one of the subscription's regions for z, not marsnorth/);
+    assert.equal(validateEdgeZones([{ name: 'West US', edgeZone: 'z' }], ['westus']), undefined);
   });
 
   it('merges into Azure\'s own objects: a kept zone keeps every member, only a changed count changes', () => {
