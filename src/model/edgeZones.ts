@@ -31,7 +31,7 @@ const objectAt = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /** The edge zone named by a raw entry (extendedLocation.name). */
-export function edgeZoneOf(raw: RawExtendedLocation): string {
+function edgeZoneOf(raw: RawExtendedLocation): string {
   const name = objectAt(raw.extendedLocation)?.name;
   return typeof name === 'string' ? name : '';
 }
