@@ -179,6 +179,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       '2',
       'Premium_LRS',
       'Yes, exclude it from "latest"',
+      { accept: true } as const, // Edge zones: none
       '2037-03-01',
       ADVANCED,
       { accept: true } as const, // Encryption: platform-managed keys
@@ -194,6 +195,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       accept,
       'img-ubuntu-2204-eastus',
+      accept,
       accept,
       accept,
       accept,
@@ -216,11 +218,11 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     const second = prompter.prompts.slice(first.length);
     assert.deepEqual(
       second.map((p) => p.title.replace(/ \(step \d+ of \d+\)$/, '')),
-      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Tags', 'Summary'].map(
+      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'Edge zones', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Tags', 'Summary'].map(
         (t) => `Create Image Version: ${t}`,
       ),
     );
-    assert.deepEqual(second.slice(0, 12).map(shown), [
+    assert.deepEqual(second.slice(0, 13).map(shown), [
       ['ubuntu-22.04-lts'],
       '22.6.0',
       ['$(vm) vm-legacy-ubuntu1804'],
@@ -228,6 +230,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       '2',
       ['Premium_LRS'],
       ['Yes, exclude it from "latest"'],
+      ['No edge zones'],
       '2037-03-01',
       ['$(check) Create image version'],
       ['Platform-managed keys'],
@@ -236,7 +239,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     ]);
     // The kept mode is sent, so the retry's summary shows it before Advanced… is opened again.
     assert.deepEqual(
-      second[8].items?.filter((i) => i.label === 'Replication mode').map((i) => i.description),
+      second[9].items?.filter((i) => i.label === 'Replication mode').map((i) => i.description),
       ['Shallow'],
     );
     const id = `${UBUNTU_ID}/versions/22.6.0`;
@@ -323,7 +326,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       },
       {
         run: (p) => createVersion(definition, { prompter: p }),
-        answers: ['23.0.0', 'img-ubuntu-2204-eastus', { pickMany: ['West Europe'] }, '1', 'Standard_ZRS', { accept: true }, ''],
+        answers: ['23.0.0', 'img-ubuntu-2204-eastus', { pickMany: ['West Europe'] }, '1', 'Standard_ZRS', { accept: true }, { accept: true }, ''],
         create: /^\$\(check\) Create image version$/,
         rows: [['Version', '23.0.0'], ['Target regions', 'East US (eastus) ×1, West Europe (westeurope) ×1'], ['Storage', 'Standard_ZRS'], ['End of life', '(none)']],
       },

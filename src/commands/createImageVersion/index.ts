@@ -1,8 +1,8 @@
 // Create Image Version: definition → version (the next patch offered) → source (managed image, VM,
 // OS snapshot or disk, gallery version, community or shared gallery version, VHD; misfits shown
 // with the reason) → target regions (the source region always in) → replicas → storage (Azure's
-// default, a type, or one per region) → exclude from latest (everywhere or per region) → end of
-// life → summary. "Advanced…": data disks, encryption per region, confidential-VM encryption,
+// default, a type, or one per region) → exclude from latest (everywhere or per region) → edge zones
+// (none by default; which, replicas, storage) → end of life → summary. "Advanced…": data disks, encryption per region, confidential-VM encryption,
 // safety, replication mode. Submitting returns at once: the tree shows the version replicating,
 // and VersionCreations reports the result.
 import * as vscode from 'vscode';
@@ -22,6 +22,7 @@ import { inputStep, pickStep, runWizard, type PickEntry, type Step } from '../..
 import { definitionNodeById, lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
 import type { VersionCreations } from '../createVersionProgress';
 import { advancedSteps } from './advancedSteps';
+import { edgeZoneSteps } from './edgeZoneSteps';
 import { readOptions } from './options';
 import { regionSteps } from './regionSteps';
 import { sourceStep } from './sourceSteps';
@@ -48,6 +49,7 @@ function lookupsFor(explorer: Explorer): Lookups {
     dataDiskCandidates: perSubscription((d) => azure.listDataDiskCandidates(targetOf(d))),
     encryptionSets: perSubscription((d) => azure.listDiskEncryptionSets(targetOf(d))),
     storageAccounts: perSubscription((d) => azure.listStorageAccounts(targetOf(d))),
+    edgeZones: perSubscription((d) => azure.listEdgeZones(targetOf(d))),
   };
 }
 
@@ -123,6 +125,7 @@ function allSteps(explorer: Explorer, subscriptions: SubscriptionNode[], lookups
     }),
     sourceStep(explorer, lookups, ask),
     ...regionSteps(lookups, ask),
+    ...edgeZoneSteps(lookups, ask),
     inputStep<State>({
       title: 'End of life',
       prompt: 'End-of-life date as YYYY-MM-DD, in the future (optional: press Enter with nothing for none)',

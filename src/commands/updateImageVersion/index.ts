@@ -1,6 +1,7 @@
 // Update Image Version: what Azure lets change after creation — exclude from latest (for the whole
 // version or per region), the end-of-life date, the target regions and their replica counts (the
-// source region always stays; an added region gets its storage type), and the safety profile.
+// source region always stays; an added region gets its storage type), the edge zones (added,
+// removed, replica counts), and the safety profile.
 // What to change → each value → summary → update. Only what the user changed is sent, and a new
 // region list is merged into Azure's own region objects, so nothing the user did not name changes.
 // A change of regions or replicas replicates for minutes: like Create Image Version, it is
@@ -11,6 +12,8 @@ import type { ImageVersionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate } from '../../model/endOfLife';
 import { normalizeRegionName, validateStorageInRegion } from '../../model/replication';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
+import { describeEdgeZoneChanges, edgeZoneChanges, edgeZoneFromRaw, hasEdgeZoneChanges, rawExtendedLocations, type EdgeZoneChoice } from '../../model/edgeZones';
+import { edgeZoneProblem } from './edgeZones';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
 import { failureMessage } from '../../ui/failures';
@@ -53,10 +56,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   }
   const source = normalizeRegionName(version.location);
   const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
-  const current = currentValues(version, currentTargets);
+  const currentZones = (rawExtendedLocations(seen) ?? []).map(edgeZoneFromRaw);
+  const current = currentValues(version, currentTargets, currentZones);
+  let zones: Promise<EdgeZoneChoice[]> | undefined;
+  const edgeZones = () => (zones ??= azure.listEdgeZones(target).catch(() => [] as EdgeZoneChoice[]));
   let sets: Promise<DiskEncryptionSetInfo[]> | undefined;
   const encryptionSets = () => (sets ??= azure.listDiskEncryptionSets(target).catch(() => [] as DiskEncryptionSetInfo[]));
-  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets };
+  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets, edgeZones };
 
   // Values given up front: checked before anything is asked or sent.
   const { state, fields: givenFields, problems } = givenState(options, currentTargets, source);
@@ -82,8 +88,8 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     }
   }
 
-  const changes = changesOf(current, state, currentTargets, source, version);
-  if (typeof changes !== 'string' && changes.targetRegions) changes.basedOn = seen;
+  const changes = edgeZoneProblem(ctx, state) ?? changesOf(current, state, currentTargets, source, version);
+  if (typeof changes !== 'string' && (changes.targetRegions || changes.targetExtendedLocations)) changes.basedOn = seen;
   const zoneless = typeof changes === 'string' ? undefined : storageProblem(changes, regionChoices);
   if (zoneless) {
     void notify('error', `${TITLE}: ${zoneless} Nothing was changed.`);
@@ -104,6 +110,15 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     void notify('info', `${v0.name} already has these values: nothing was sent.`);
     return version;
   }
+  const zoneChanges = changes.targetExtendedLocations ? edgeZoneChanges(currentZones, changes.targetExtendedLocations) : undefined;
+  if (zoneChanges && zoneChanges.removed.length > 0 && !options.confirmed) {
+    const ok = await prompterFor(options).confirm({
+      message: `Remove the edge zone${zoneChanges.removed.length === 1 ? '' : 's'} ${zoneChanges.removed.join(', ')} from ${what}?`,
+      detail: "Azure deletes the version's replicas there: VMs in those edge zones can no longer be created from it (existing VMs keep running). Adding an edge zone back later copies the image again.",
+      confirmLabel: 'Remove Edge Zones',
+    });
+    if (!ok) return undefined;
+  }
   if (regionChanges && regionChanges.removed.length > 0 && !options.confirmed) {
     const ok = await prompterFor(options).confirm({
       message: `Remove ${regionChanges.removed.join(', ')} from ${what}?`,
@@ -114,12 +129,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     });
     if (!ok) return undefined;
   }
-  const replicate = regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0;
+  const replicate =
+    (regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0) || (zoneChanges !== undefined && hasEdgeZoneChanges(zoneChanges));
   try {
     if (replicate) {
       const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
       log().info(
-        `${TITLE}: ${v0.id} submitted (${describeTargetChanges(regionChanges)})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
+        `${TITLE}: ${v0.id} submitted (${[regionChanges ? describeTargetChanges(regionChanges) : '', zoneChanges ? `edge zones: ${describeEdgeZoneChanges(zoneChanges)}` : ''].filter(Boolean).join('; ')})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
       );
       await creations.track({ id: v0.id, subscriptionId: target.subscriptionId, startedAt: new Date().toISOString() }, target);
       node.update(updated);
@@ -152,6 +168,8 @@ function changesOf(current: ReturnType<typeof currentValues>, state: State, curr
   if (after.blockDeletion !== current.blockDeletion) changes.blockDeletionBeforeEndOfLife = after.blockDeletion;
   if (after.allowDeletion !== current.allowDeletion) changes.allowDeletionOfReplicatedLocations = after.allowDeletion;
   const regionChanges = targetChanges(currentTargets, targets);
+  const zones = after.edgeZones;
+  if (hasEdgeZoneChanges(edgeZoneChanges(current.edgeZones, zones))) changes.targetExtendedLocations = zones;
   if (hasTargetChanges(regionChanges)) {
     changes.targetRegions = targets;
     // Azure refuses to drop a replicated region unless the version allows it.
