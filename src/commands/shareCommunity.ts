@@ -16,7 +16,7 @@ import { notify } from '../ui/notify';
 import { inputStep, runWizard, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { attempt, azureFailure, inputFailure } from '../ui/failures';
-import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
+import { galleryCommand, resolveGallery, showGalleryUpdate, splitArgs, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
 import { resetSharingFirst } from './shareReset';
 
 export const SHARE_PUBLICLY_COMMAND = 'azureComputeGallery.sharePublicly';
@@ -50,13 +50,9 @@ const FIELDS: { key: CommunityField; title: string; prompt: (gallery: string) =>
 type Info = Partial<Record<CommunityField, string>>;
 
 export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { node: given, options } = splitArgs<SharePubliclyOptions>(args, ['gallery']);
-  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
-  if (!node) return undefined;
-  const prompter = prompterFor(options);
-  const azure = explorer.azure();
-  const target = targetOf(node);
-  const name = node.gallery.name;
+  const command = await galleryCommand<SharePubliclyOptions>(explorer, args, TITLE);
+  if (!command) return undefined;
+  const { node, options, prompter, azure, target, name } = command;
 
   const [gallery, definitions] = await attempt(`read gallery ${name}`, () =>
     withQuietProgress(`Reading gallery ${name}`, () => Promise.all([azure.getGallery(target, node.gallery.resourceGroup, name), azure.listImageDefinitions(target, node.gallery.resourceGroup, name)])),

@@ -11,7 +11,7 @@ import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
 import { attempt, type FailureDetails } from '../ui/failures';
-import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, subscriptionLabel, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { galleryCommand, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress, type ManageOptions } from './manageCommon';
 
 export const RESET_SHARING_COMMAND = 'azureComputeGallery.resetSharing';
 const TITLE = 'Reset Sharing';
@@ -22,13 +22,9 @@ export interface ResetSharingOptions extends ManageOptions {
 }
 
 export async function resetSharing(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { node: given, options } = splitArgs<ResetSharingOptions>(args, ['gallery']);
-  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
-  if (!node) return undefined;
-  const prompter = prompterFor(options);
-  const azure = explorer.azure();
-  const target = targetOf(node);
-  const name = node.gallery.name;
+  const command = await galleryCommand<ResetSharingOptions>(explorer, args, TITLE);
+  if (!command) return undefined;
+  const { node, options, prompter, azure, target, name } = command;
   const names = subscriptionNames(explorer);
 
   const gallery = await attempt(`read the sharing of gallery ${name}`, () => azure.getGallery(target, node.gallery.resourceGroup, name));
