@@ -9,6 +9,8 @@ import { azureFailure, failureKind, type FailureDetails } from '../ui/failures';
 export interface CreateCall<T extends object> {
   /** What is created, in words: 'gallery "g"', 'image version 1.0.0 of ubuntu'. */
   resource: string;
+  /** What a failure says could not be done; `create <resource>` by default. */
+  what?: string;
   /** Sends the create (and waits, for a long-running one); undefined when the user stopped waiting. */
   create: () => Promise<T | undefined>;
   /** What Azure holds under that name now (undefined, or a not-found error, when it has nothing). */
@@ -33,7 +35,7 @@ function stateOf(value: object): string | undefined {
 
 /** Creates; answers what Azure made (or found made), undefined when the user stopped waiting; throws a CommandFailure. */
 export async function createOrLook<T extends object>(call: CreateCall<T>): Promise<T | undefined> {
-  const what = `create ${call.resource}`;
+  const what = call.what ?? `create ${call.resource}`;
   try {
     return await call.create();
   } catch (error) {

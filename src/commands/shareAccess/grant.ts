@@ -81,7 +81,8 @@ async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionI
     // A role assignment is a create like any other: an unknown outcome is looked at before Retry.
     assignment = await withProgress(`Granting ${role.roleName} on ${where}`, () =>
       createOrLook({
-        resource: `the role assignment giving ${who} ${role.roleName} on ${where}`,
+        resource: `role assignment giving ${who} ${role.roleName} on ${where}`,
+        what: `grant ${role.roleName} on ${where} to ${who}`,
         create: () => azure.createRoleAssignment(target, scope, role.id, principal.id, principal.kind),
         look: async () => (await assignmentsNow()).find((a) => givesRole(a, role, scope, false)),
         answers: { scope, role: role.id, principal: principal.id, prompter: options.prompter } satisfies GrantAccessOptions,
