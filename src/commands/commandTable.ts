@@ -29,7 +29,11 @@ export function registerCommands(context: vscode.ExtensionContext, table: Record
 async function reportFailure(id: string, args: unknown[], failure: FailureDetails): Promise<unknown> {
   log().error(failureLogLine(id, failure));
   if (failure.cause !== undefined && failureKind(failure.cause) === 'cancelled') return failure.result;
-  const chosen = await notify(failure.severity ?? 'error', failureText(failure), ...failureActions(failure));
+  const actions = failureActions(failure);
+  const shown = notify(failure.severity ?? 'error', failureText(failure), ...actions);
+  // Nothing to pick: the caller need not wait until the notification is closed.
+  if (actions.length === 0) return failure.result;
+  const chosen = await shown;
   // Retry repeats what was asked: the answers when the command gave them (no prompts), else its arguments.
   const again = () => vscode.commands.executeCommand(id, ...(failure.answers ? [{ ...failure.answers, edit: false }] : args));
   switch (chosen) {

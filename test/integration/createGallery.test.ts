@@ -299,7 +299,7 @@ describe('Create Gallery (extension host, local Azure)', () => {
     const before = await inventory();
     const result = await createGallery({ subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'bad-name', location: 'eastus', description: 'given', sharing: 'Private', prompter });
     assert.equal(result, undefined, 'cancelled in the second run');
-    const error = await ui.waitFor('error', /bad-name/);
+    const error = await ui.waitFor('error', /^Create Gallery: Name:/);
     assert.equal(error.message, `Create Gallery: Name: ${validateGalleryName('bad-name')} Nothing was created.`);
     assert.deepEqual(error.actions, ['Edit and Try Again']);
     assert.equal(prompter.remaining, 0);
