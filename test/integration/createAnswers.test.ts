@@ -114,7 +114,8 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       CREATE_DEFINITION,
     ]);
-    assert.equal(await createDefinition(gallery, { prompter }), undefined);
+    // The command table runs Edit and Try Again, so the call answers what the second run created.
+    assert.equal((await createDefinition(gallery, { prompter }))?.name, 'retry-arm-def');
     const error = await ui.waitFor('error', /retry-arm-def/);
     assert.match(error.message, /^Could not create image definition "retry-arm-def": The feature 'SecurityType' with value 'ConfidentialVMSupported' is not supported for Arm64 images\./);
     assert.deepEqual(error.actions, ['Edit and Try Again']);
@@ -208,7 +209,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       CREATE_VERSION,
     ]);
-    assert.equal(await createVersion(definition, { prompter }), undefined);
+    assert.equal((await createVersion(definition, { prompter }))?.name, '22.6.0', 'the call answers what Edit and Try Again submitted');
     const error = await ui.waitFor('error', /22\.6\.0/);
     assert.match(error.message, /^Could not create image version 22\.6\.0 of ubuntu-22\.04-lts: The resource with id '.*vm-legacy-ubuntu1804' has a different Hypervisor generation/);
     assert.deepEqual(error.actions, ['Edit and Try Again']);

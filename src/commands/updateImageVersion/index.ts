@@ -16,8 +16,8 @@ import { describeEdgeZoneChanges, edgeZoneChanges, edgeZoneFromRaw, hasEdgeZoneC
 import { edgeZoneProblem } from './edgeZones';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { attempt, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs, type RegionChoice } from '../createCommon';
@@ -30,6 +30,7 @@ import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
 export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
 const TITLE = 'Update Image Version';
+const NOTHING_CHANGED = 'Nothing was changed.';
 
 export async function updateImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
   const { node: given, options } = splitArgs<UpdateImageVersionOptions>(args, ['imageVersion']);
@@ -40,20 +41,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const v0 = node.version;
   const what = `image version ${v0.name} of ${node.parent.image.name}`;
 
-  let version: ImageVersion;
-  let regionChoices: RegionChoice[];
-  let seen: unknown;
-  try {
-    // Azure's own JSON too, as the user sees it now: the update is refused if the regions change meanwhile.
-    [{ version, json: seen }, regionChoices] = await Promise.all([
+  // Azure's own JSON too, as the user sees it now: the update is refused if the regions change meanwhile.
+  const [{ version, json: seen }, regionChoices] = await attempt(`read ${what}`, () =>
+    Promise.all([
       azure.getImageVersionAndJson(target, v0.id),
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
-    ]);
-  } catch (error) {
-    logFailure(`${TITLE} ${v0.id}`, error);
-    void notify('error', failureMessage(`read ${what}`, error));
-    return undefined;
-  }
+    ]),
+  );
   const source = normalizeRegionName(version.location);
   const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
   const currentZones = (rawExtendedLocations(seen) ?? []).map(edgeZoneFromRaw);
@@ -76,10 +70,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     const problem = encryptionProblem(version, givenList, needsEncryption(ctx.encrypted) ? await encryptionSets() : undefined);
     if (problem) problems.push(`Encryption: ${problem}`);
   }
-  if (problems.length > 0) {
-    void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
-    return undefined;
-  }
+  if (problems.length > 0) throw inputFailure(TITLE, problems, NOTHING_CHANGED);
 
   if (givenFields.length === 0) {
     for (;;) {
@@ -91,20 +82,11 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const changes = edgeZoneProblem(ctx, state) ?? changesOf(current, state, currentTargets, source, version);
   if (typeof changes !== 'string' && (changes.targetRegions || changes.targetExtendedLocations)) changes.basedOn = seen;
   const zoneless = typeof changes === 'string' ? undefined : storageProblem(changes, regionChoices);
-  if (zoneless) {
-    void notify('error', `${TITLE}: ${zoneless} Nothing was changed.`);
-    return undefined;
-  }
+  if (zoneless) throw inputFailure(TITLE, [zoneless], NOTHING_CHANGED);
   // The wizard's answers, or an options object naming encryption only for some added regions.
   const encryption = typeof changes === 'string' || !changes.targetRegions ? undefined : encryptionProblem(version, changes.targetRegions);
-  if (encryption) {
-    void notify('error', `${TITLE}: ${encryption} Nothing was changed.`);
-    return undefined;
-  }
-  if (typeof changes === 'string') {
-    void notify('error', `${TITLE}: ${changes} Nothing was changed.`);
-    return undefined;
-  }
+  if (encryption) throw inputFailure(TITLE, [encryption], NOTHING_CHANGED);
+  if (typeof changes === 'string') throw inputFailure(TITLE, [changes], NOTHING_CHANGED);
   const regionChanges = changes.targetRegions ? targetChanges(currentTargets, changes.targetRegions) : undefined;
   if (Object.keys(changes).length === 0) {
     void notify('info', `${v0.name} already has these values: nothing was sent.`);
@@ -131,7 +113,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   }
   const replicate =
     (regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0) || (zoneChanges !== undefined && hasEdgeZoneChanges(zoneChanges));
-  try {
+  return attempt(`update ${what}`, async () => {
     if (replicate) {
       const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
       log().info(
@@ -150,11 +132,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).filter((k) => k !== 'basedOn').map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
     void notify('info', `Updated ${what}: ${said.join('; ')}.`);
     return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${v0.id}`, error);
-    void notify('error', failureMessage(`update ${what}`, error));
-    return undefined;
-  }
+  });
 }
 
 /** Only what differs from the version now, or what to fix. */
