@@ -8,10 +8,9 @@ import type { AzureTarget, ImageVersion } from '../azure/types';
 import { parseArmId } from '../model/armId';
 import { summariseReplication } from '../model/replication';
 import type { Explorer } from '../tree/explorer';
-import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { definitionNodeById, pollIntervalMs, subscriptionNode } from './createCommon';
+import { pollIntervalMs, subscriptionNode } from './createCommon';
 
 export const PENDING_VERSIONS_KEY = 'azureComputeGallery.pendingImageVersions';
 const MAX_DELAY_MS = 60_000;
@@ -186,10 +185,10 @@ export class VersionCreations implements vscode.Disposable {
   /** Shows the final state on the version's node, if the tree has it (its definition's list is stale by now). */
   private async updateNode(id: string, version: ImageVersion): Promise<void> {
     try {
-      const definition = await definitionNodeById(this.explorer, id.replace(/\/versions\/[^/]+$/i, ''));
+      const definition = await this.explorer.findNode(id.replace(/\/versions\/[^/]+$/i, ''), 'imageDefinition');
       if (!definition) return;
       this.explorer.reload(definition);
-      const node = (await this.explorer.provider.getChildren(definition)).find((n): n is ImageVersionNode => n instanceof ImageVersionNode && n.versionId.toLowerCase() === id.toLowerCase());
+      const node = await this.explorer.findNode(id, 'imageVersion');
       if (!node) return;
       node.update(version);
       this.explorer.refresh(node);

@@ -65,7 +65,9 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
     if (!ok) return undefined;
   }
   try {
-    const updated = await withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() }));
+    const updated = await explorer.busyWhile(node, 'Resetting sharing…', () =>
+      withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() })),
+    );
     showGalleryUpdate(explorer, node, updated);
     log().info(`${TITLE}: ${node.resourceId} (${impact.summary})`);
     void notify('info', `${name} is private again${losers.length > 0 ? `: ${listInWords(losers)} lost access` : ''}.`);

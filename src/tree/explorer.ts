@@ -6,7 +6,20 @@ import { ExplorerProvider, type ExplorerNode } from './explorerProvider';
 import { ExplorerRoot } from './explorerRoot';
 import { ReplicationWatcher } from './replicationWatcher';
 import type { TreeContext } from './treeContext';
+import { isOwnResource, type HasResourceId } from './capabilities';
+import { findNode } from './findNode';
+import type { GalleryNode } from './nodes/galleryNode';
+import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
 import type { ImageVersionNode } from './nodes/imageVersionNode';
+import type { SubscriptionNode } from './nodes/subscriptionNode';
+
+/** The node of each kind of own resource (the kind an ARM id names). */
+interface NodeOfKind {
+  subscription: SubscriptionNode;
+  gallery: GalleryNode;
+  imageDefinition: ImageDefinitionNode;
+  imageVersion: ImageVersionNode;
+}
 
 export interface Invalidatable {
   invalidate(): void;
@@ -125,11 +138,41 @@ export class Explorer implements TreeContext, vscode.Disposable {
   }
 
   /**
+   * The tree's node for a resource id — own, shared or community — loading the levels that lead
+   * to it and further pages of versions as needed; undefined when the tree does not have it.
+   * With `kind`, only a node of that kind (the one an id of that kind names).
+   */
+  findNode(resourceId: string): Promise<ExplorerNode | undefined>;
+  findNode<K extends keyof NodeOfKind>(resourceId: string, kind: K): Promise<NodeOfKind[K] | undefined>;
+  async findNode(resourceId: string, kind?: keyof NodeOfKind): Promise<ExplorerNode | undefined> {
+    const node = await findNode<ExplorerNode>(() => this.root.children(), (n) => this.provider.getChildren(n), resourceId);
+    return !kind || isOwnResource(node, [kind]) ? node : undefined;
+  }
+
+  /**
+   * Runs a command's change of `node` with `label` ("Updating…") drawn over it, and over the
+   * resources `also` names (what a cascade deletes), until `work` settles. `redraw: false`: the
+   * caller redraws (or removes) the node itself once `work` succeeded.
+   */
+  async busyWhile<T>(node: ExplorerNode & HasResourceId, label: string, work: () => Promise<T>, options: { also?: readonly string[]; redraw?: boolean } = {}): Promise<T> {
+    const release = this.markBusy([node.resourceId, ...(options.also ?? [])], label, [node]);
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    release(options.redraw !== false);
+    return result;
+  }
+
+  /**
    * Shows `label` (e.g. "Deleting…") on the nodes of these resources until the returned function
    * is called. `nodes` are the ones on screen now, redrawn at once (others show it when drawn);
    * pass `redraw: false` to the returned function when the caller redraws (or removes) them itself.
    */
-  markBusy(resourceIds: readonly string[], label: string, nodes: readonly ExplorerNode[] = []): (redraw?: boolean) => void {
+  private markBusy(resourceIds: readonly string[], label: string, nodes: readonly ExplorerNode[] = []): (redraw?: boolean) => void {
     const keys = resourceIds.map(treeItemIdOf);
     for (const k of keys) this.busy.set(k, label);
     for (const n of nodes) this.provider.refresh(n);

@@ -198,6 +198,6 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
     });
     if (!ok) return { entries, removed: [] };
   }
-  const removed = await removeEntries(explorer.azure(), targetOf(node), chosen, d);
+  const removed = await explorer.busyWhile(node, 'Removing access…', () => removeEntries(explorer.azure(), targetOf(node), chosen, d));
   return { entries, removed };
 }

@@ -31,8 +31,8 @@ async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: 
   }
   const changes = changesFor(fields, state.values, current, extras);
   try {
-    const updated = await withProgress(`Updating image definition ${name}`, () =>
-      explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() }),
+    const updated = await explorer.busyWhile(node, 'Updating…', () =>
+      withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
     );
     node.image = updated;
     explorer.refresh(node);
