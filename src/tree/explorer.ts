@@ -4,7 +4,8 @@ import { azure, type Azure } from '../azureLoader';
 import { log } from '../ui/log';
 import { ExplorerProvider, type ExplorerNode } from './explorerProvider';
 import { ExplorerRoot } from './explorerRoot';
-import { ReplicationWatcher } from './replicationWatcher';
+import { ReplicationWatcher, type Watchable } from './replicationWatcher';
+import type { AzureTarget, ImageVersion } from '../azure/types';
 import type { TreeContext } from './treeContext';
 import { isOwnResource, type HasResourceId } from './capabilities';
 import { findNode } from './findNode';
@@ -12,6 +13,12 @@ import type { GalleryNode } from './nodes/galleryNode';
 import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
 import type { ImageVersionNode } from './nodes/imageVersionNode';
 import type { SubscriptionNode } from './nodes/subscriptionNode';
+
+/** A version the watcher polls: the tree's node, or a stand-in for one the tree does not show. */
+export interface WatchedVersion extends Watchable {
+  /** As the last poll found it (undefined before the first one). */
+  readonly version?: ImageVersion;
+}
 
 /** The node of each kind of own resource (the kind an ARM id names). */
 interface NodeOfKind {
@@ -63,7 +70,7 @@ export function treeItemIdOf(resourceId: string): string {
 export class Explorer implements TreeContext, vscode.Disposable {
   readonly provider: ExplorerProvider;
   readonly root: ExplorerRoot;
-  readonly watcher: ReplicationWatcher;
+  readonly watcher: ReplicationWatcher<WatchedVersion>;
   private currentSession: AuthSession | undefined;
   private treeView: vscode.TreeView<ExplorerNode> | undefined;
   private readonly rootLoaded = new vscode.EventEmitter<void>();
@@ -82,7 +89,7 @@ export class Explorer implements TreeContext, vscode.Disposable {
       return nodes;
     }, this.busy);
     const config = vscode.workspace.getConfiguration('azureComputeGallery');
-    this.watcher = new ReplicationWatcher({
+    this.watcher = new ReplicationWatcher<WatchedVersion>({
       initialDelayMs: config.get<number>('replicationPollSeconds', 5) * 1000,
       maxDelayMs: 60_000,
       backoff: 1.5,
@@ -189,6 +196,28 @@ export class Explorer implements TreeContext, vscode.Disposable {
 
   watchReplication(node: ImageVersionNode): void {
     this.watcher.watch(node);
+  }
+
+  /**
+   * Has the watcher poll this version — through its node, so the tree shows each poll, or, when
+   * the tree does not have it (its definition failed to list), a stand-in that only fetches it.
+   * Follow it with `watcher.onDidPoll` and `watcher.hold`.
+   */
+  async watchVersion(id: string, target: AzureTarget): Promise<void> {
+    const node = await this.findNode(id, 'imageVersion').catch(() => undefined);
+    if (node) return this.watcher.watch(node);
+    if (this.watcher.watching.includes(id.toLowerCase())) return; // watched already (the tree listed it meanwhile)
+    log().info(`Watching ${id} without its node in the tree`);
+    const azure = () => this.azure();
+    const standIn = {
+      versionId: id,
+      version: undefined as ImageVersion | undefined,
+      async poll(signal?: AbortSignal): Promise<boolean> {
+        standIn.version = await azure().getImageVersion(target, id, true, { abortSignal: signal });
+        return false; // whoever follows it holds the watch as long as it needs
+      },
+    };
+    this.watcher.watch(standIn);
   }
 
   dispose(): void {

@@ -34,12 +34,13 @@ export async function findNode<N extends object>(roots: () => Promise<N[]>, chil
       level = await childrenOf(next);
       continue;
     }
-    // Not on the pages loaded: ask for the next one, as long as each adds something.
+    // Not on the pages loaded: ask for the next one, as long as each adds something (counted
+    // in resources: the "Load more…" row itself goes with the last page).
     if (parent && isPaged(parent) && parent.hasMore) {
-      const shown = level.length;
+      const shown = level.filter(hasResourceId).length;
       await parent.loadMore();
       level = await childrenOf(parent);
-      if (level.length > shown) continue;
+      if (level.filter(hasResourceId).length > shown) continue;
     }
     return undefined;
   }

@@ -89,6 +89,13 @@ describe('findNode (the tree’s look-up by resource id)', () => {
     assert.equal(loads.count, 2, 'two more pages were asked for, no more');
   });
 
+  it('finds a version on the last page, which has no "Load more…" row any more', async () => {
+    const loads = { count: 0 };
+    const { roots } = tree(paged(2, 1, loads));
+    assert.equal((await find(roots, `${DEFINITION}/versions/1.0.1`))?.name, '1.0.1');
+    assert.equal(loads.count, 1);
+  });
+
   it('asks for every page, then answers undefined, for a version Azure does not have', async () => {
     const loads = { count: 0 };
     const { roots } = tree(paged(25, 10, loads));
