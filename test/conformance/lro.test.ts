@@ -24,7 +24,7 @@ describe('long-running operations and replication', function () {
     token = await tokenFor(emu);
   });
   after(async () => emu?.stop());
-  afterEach(() => emu.admin.setConfig({ lro: { durationMs: 150, retryAfterSeconds: 1, fail: null, neverFinish: null }, replication: { durationMs: 80, failRegions: [] } }));
+  afterEach(() => emu.admin.setConfig({ lro: { durationMs: 150, retryAfterSeconds: 1, fail: null, neverFinish: null }, replication: { durationMs: 80, failRegions: [], succeedBeforeReplicated: false } }));
 
   const status = async (url: string): Promise<{ body: OpStatus; retryAfter?: string }> => {
     const res = await raw(emu, 'GET', url, { token });
@@ -130,6 +130,38 @@ describe('long-running operations and replication', function () {
     v = (await raw(emu, 'GET', `${path}?api-version=${GALLERY_API}&$expand=ReplicationStatus`, { token })).body as typeof v;
     assert.equal(v.properties.provisioningState, 'Succeeded');
     assert.ok(v.properties.replicationStatus.summary.every((s) => s.state === 'Completed' && s.progress === 100));
+  });
+
+  it('succeedBeforeReplicated: the operation ends Succeeded while a region still replicates, then that region fails (Azure/AgentBaker #8373)', async () => {
+    emu.admin.setConfig({ lro: { durationMs: 0 }, replication: { durationMs: 300, succeedBeforeReplicated: true } });
+    const path = `${gal('contoso_images')}/images/ubuntu-22.04-lts/versions/5.3.0`;
+    const versionId = path.replace(/^.*?(\/subscriptions\/)/i, '$1');
+    emu.admin.setReplicationFaults(versionId, ['westus2']);
+    const res = await raw(emu, 'PUT', path + q, { token, body: { location: 'eastus', properties: { publishingProfile: { targetRegions: [{ name: 'eastus' }, { name: 'westus2' }] }, storageProfile: { source: { id: SOURCE } } } } });
+    assert.equal(res.status, 201);
+    await sleep(60);
+    assert.equal((await status(res.headers['azure-asyncoperation'] as string)).body.status, 'Succeeded');
+    type V = { properties: { provisioningState: string; replicationStatus: { aggregatedState: string; summary: Array<{ region: string; state: string; details?: string }> } } };
+    const read = async () => (await raw(emu, 'GET', `${path}?api-version=${GALLERY_API}&$expand=ReplicationStatus`, { token })).body as V;
+    let v = await read();
+    assert.equal(v.properties.provisioningState, 'Succeeded');
+    assert.notEqual(v.properties.replicationStatus.aggregatedState, 'Completed', 'still replicating after the operation succeeded');
+    await sleep(500);
+    v = await read();
+    assert.equal(v.properties.provisioningState, 'Succeeded', 'the version stays Succeeded');
+    const west = v.properties.replicationStatus.summary.find((s) => s.region === 'West US 2');
+    assert.equal(west?.state, 'Failed');
+    assert.ok(west?.details);
+    assert.equal(v.properties.replicationStatus.summary.find((s) => s.region === 'East US')?.state, 'Completed', 'only the chosen region fails');
+    // Cleared: the region removed and added back replicates to Completed.
+    emu.admin.setReplicationFaults(versionId, []);
+    emu.admin.setConfig({ replication: { durationMs: 40 } });
+    const patch = (targetRegions: object[]) => raw(emu, 'PATCH', path + q, { token, body: { properties: { publishingProfile: { targetRegions } } } });
+    assert.equal((await patch([{ name: 'eastus' }])).status, 200);
+    assert.equal((await patch([{ name: 'eastus' }, { name: 'westus2' }])).status, 200);
+    await sleep(150);
+    v = await read();
+    assert.equal(v.properties.replicationStatus.summary.find((s) => s.region === 'West US 2')?.state, 'Completed');
   });
 
   it('a region set to fail makes replication Failed and the version Failed', async () => {

@@ -4,7 +4,20 @@ import type { Emulator } from './emulator';
 import type { Reply } from './http';
 import type { Json } from './json';
 import { isObject } from './json';
+import { normalizeRegion } from './compute/replication';
 import type { SeedOptions } from './seeds';
+
+/** Sets the regions failing for one version; copies running now in those regions fail too. */
+export function setReplicationFaults(emu: Emulator, versionId: string, failRegions: string[]): Json {
+  const key = versionId.toLowerCase();
+  const regions = failRegions.map(normalizeRegion);
+  const faults = (emu.state.replicationFaults ??= {});
+  if (regions.length > 0) faults[key] = regions;
+  else delete faults[key];
+  const resource = emu.state.resources[key];
+  for (const copy of resource?.replication ?? []) if (regions.includes(copy.region)) copy.fail = true;
+  return { versionId, failRegions: regions };
+}
 
 function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1');
@@ -20,6 +33,9 @@ function isLoopback(address: string | undefined): boolean {
  *   GET  /_admin/traffic           recorded traffic pairs
  *   POST /_admin/expire-operations finish every running LRO now
  *   POST /_admin/restart           {downMs?} stop listening, drop connections, come back (state kept)
+ *   POST /_admin/replication-faults {versionId, failRegions} these regions' copies of this one
+ *                                  version fail half way (from now on, and the copies running now);
+ *                                  [] lets copies planned later succeed
  */
 export function handleAdmin(emu: Emulator, req: IncomingMessage, method: string, path: string, rawBody: string, _query: URLSearchParams): Reply {
   if (!isLoopback(req.socket.remoteAddress)) return { status: 403, body: { error: { code: 'Forbidden', message: 'The admin API answers loopback clients only.' } } };
@@ -60,6 +76,12 @@ export function handleAdmin(emu: Emulator, req: IncomingMessage, method: string,
       return { status: 204 };
     case 'GET /_admin/traffic':
       return { status: 200, body: emu.traffic as unknown as Json };
+    case 'POST /_admin/replication-faults': {
+      if (!isObject(body) || typeof body.versionId !== 'string' || !Array.isArray(body.failRegions)) {
+        return { status: 400, body: { error: { code: 'InvalidRequestContent', message: 'Expected {"versionId": "<version resource id>", "failRegions": ["westus2"]}.' } } };
+      }
+      return { status: 200, body: setReplicationFaults(emu, body.versionId, body.failRegions.map(String)) };
+    }
     case 'POST /_admin/expire-operations':
       for (const op of Object.values(emu.state.operations)) if (!op.status) op.durationMs = 0;
       for (const r of Object.values(emu.state.resources)) for (const rep of r.replication ?? []) rep.durationMs = 0;

@@ -54,6 +54,14 @@ export interface EmulatorConfig {
     durationMs: number;
     /** Regions whose replication fails half way (for versions created while set). */
     failRegions: string[];
+    /**
+     * The create or update operation of a version ends Succeeded without waiting for its regions:
+     * they keep replicating (or fail) afterwards while the version reads Succeeded. Real Azure does
+     * this: "The Azure Compute Gallery Get API returns provisioningState=Succeeded once the parent
+     * LRO finishes, but RegionalReplicationStatus.State for the new region can remain" not
+     * Completed (Azure/AgentBaker PR #8373). Off: the operation waits for every region, as before.
+     */
+    succeedBeforeReplicated: boolean;
   };
   faults: FaultRule[];
 }
@@ -63,7 +71,7 @@ export const defaultConfig: EmulatorConfig = {
   pageSize: 100,
   tokenLifetimeSeconds: 3600,
   lro: { durationMs: 200, retryAfterSeconds: 1, fail: null, neverFinish: null },
-  replication: { durationMs: 1500, failRegions: [] },
+  replication: { durationMs: 1500, failRegions: [], succeedBeforeReplicated: false },
   faults: [],
 };
 

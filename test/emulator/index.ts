@@ -4,6 +4,7 @@ import type { EmulatorState } from './state';
 import type { RequestLogEntry, TrafficPair } from './emulator';
 import { Emulator } from './emulator';
 import { listen } from './server';
+import { setReplicationFaults } from './admin';
 import type { SeedOptions } from './seeds';
 import { LOCAL_PRINCIPAL } from './seeds/wellKnown';
 import { defaultCacheDir, loadOrCreateSigningKey, loadOrCreateTls } from './tls';
@@ -39,6 +40,8 @@ export interface EmulatorAdmin {
   /** Finish every running LRO and replication now. */
   finishOperations(): void;
   clearLogs(): void;
+  /** These regions' copies of one version fail (as `POST /_admin/replication-faults`); [] lets later copies succeed. */
+  setReplicationFaults(versionId: string, failRegions: string[]): void;
 }
 
 export interface RunningEmulator {
@@ -113,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         emu.requests.length = 0;
         emu.traffic.length = 0;
       },
+      setReplicationFaults: (versionId, failRegions) => void setReplicationFaults(emu, versionId, failRegions),
     },
     async stop() {
       if (stopped) return;

@@ -138,6 +138,11 @@ export interface EmulatorState {
   roleAssignments: RoleAssignment[];
   graph: GraphObject[];
   operations: Record<string, Operation>;
+  /**
+   * Regions whose copies fail for one version (lower-cased version id → region names), set with
+   * `POST /_admin/replication-faults`; copies planned for those regions fail half way.
+   */
+  replicationFaults?: Record<string, string[]>;
 }
 
 export function emptyState(seed: string): EmulatorState {

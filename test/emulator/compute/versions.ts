@@ -128,8 +128,10 @@ export const versionKind: ArtifactKind = {
       sizeGB: 30,
     };
     const { replication } = ctx.emu.config;
-    resource.replication = replan(resource, previous?.replication, replication.durationMs, replication.failRegions);
-    return true;
+    const failRegions = [...replication.failRegions, ...(ctx.emu.state.replicationFaults?.[resource.id.toLowerCase()] ?? [])];
+    resource.replication = replan(resource, previous?.replication, replication.durationMs, failRegions);
+    // Whether the operation ends only once every region is copied (see succeedBeforeReplicated).
+    return !replication.succeedBeforeReplicated;
   },
   beforeDelete(_ctx, resource) {
     const safety = asObject(resource.properties.safetyProfile);
