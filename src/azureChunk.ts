@@ -36,6 +36,7 @@ export {
   type ImageDefinitionChanges,
   type ImageVersionChanges,
 } from './azure/updates';
+export { startRegionReAdd, startRegionRemoval, type RegionRemoval } from './azure/retryRegion';
 
 /**
  * Each sign-in method's library is initialised only when that method is chosen: MSAL and
