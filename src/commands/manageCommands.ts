@@ -13,6 +13,7 @@ import { UPDATE_GALLERY_COMMAND, updateGallery } from './updateGallery';
 import { UPDATE_DEFINITION_COMMAND, updateImageDefinition } from './updateImageDefinition';
 import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion/index';
 import { EDIT_TAGS_COMMAND, editTags } from './editTags';
+import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
   return {
@@ -28,6 +29,7 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [UPDATE_DEFINITION_COMMAND]: (...args: unknown[]) => updateImageDefinition(explorer, ...args),
     [UPDATE_VERSION_COMMAND]: (...args: unknown[]) => updateImageVersion(explorer, creations, ...args),
     [EDIT_TAGS_COMMAND]: (...args: unknown[]) => editTags(explorer, ...args),
+    [RETRY_REGION_COMMAND]: (...args: unknown[]) => retryRegion(explorer, ...args),
     ...deleteCommandHandlers(explorer),
   };
 }

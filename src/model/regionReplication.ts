@@ -154,3 +154,20 @@ export function regionAddedBack(current: readonly RawRegion[], plan: RetryRegion
   const at = Math.min(plan.index, others.length);
   return [...others.slice(0, at), { ...plan.removed }, ...others.slice(at)];
 }
+
+/**
+ * The version row's replication words, from the same rows as its region rows: "1/3 regions ·
+ * Failed in West US", "Replicating 2/3 regions, 42%", or '' once every region is Completed.
+ */
+export function versionRegionsText(rows: readonly RegionRow[]): { text: string; state: 'ok' | 'progress' | 'failed' } {
+  if (rows.length === 0) return { text: '', state: 'ok' };
+  const failed = rows.filter((r) => r.state === 'Failed').map((r) => r.label);
+  const count = regionsCount(rows);
+  if (failed.length > 0) {
+    const names = failed.length <= 3 ? failed.join(', ') : `${failed.slice(0, 2).join(', ')} and ${failed.length - 2} more regions`;
+    return { text: `${count} · Failed in ${names}`, state: 'failed' };
+  }
+  if (rows.every((r) => r.usable)) return { text: '', state: 'ok' };
+  const percent = Math.floor(rows.reduce((sum, r) => sum + r.progress, 0) / rows.length);
+  return { text: `Replicating ${count}, ${percent}%`, state: 'progress' };
+}

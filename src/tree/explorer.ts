@@ -198,6 +198,11 @@ export class Explorer implements TreeContext, vscode.Disposable {
     this.watcher.watch(node);
   }
 
+  async pollVersion(node: ImageVersionNode): Promise<{ error?: unknown }> {
+    const event = await this.watcher.pollNow(node);
+    return event.error !== undefined ? { error: event.error } : event.reset ? { error: new Error('Signed out while the status was read.') } : {};
+  }
+
   /**
    * Has the watcher poll this version — through its node, so the tree shows each poll, or, when
    * the tree does not have it (its definition failed to list), a stand-in that only fetches it.

@@ -99,6 +99,28 @@ export class ReplicationWatcher<N extends Watchable = Watchable> {
     this.schedule(key, watch, 0);
   }
 
+  /**
+   * Has `node` polled now — watching it if it is not watched, else bringing its next poll forward
+   * (a poll under way counts) — and resolves with that poll's event. What a region row needs when
+   * a version is expanded: the version's status, fetched by the one loop that polls versions.
+   */
+  pollNow(node: N): Promise<PollEvent<N>> {
+    const key = node.versionId.toLowerCase();
+    return new Promise((resolve) => {
+      const listening = this.onDidPoll((event) => {
+        if (event.node.versionId.toLowerCase() !== key) return;
+        listening.dispose();
+        resolve(event);
+      });
+      const existing = this.watches.get(key);
+      if (!existing) return this.watch(node);
+      existing.node = node;
+      if (existing.polling) return;
+      if (existing.timer) clearTimeout(existing.timer);
+      this.schedule(key, existing, 0);
+    });
+  }
+
   private schedule(key: string, watch: Watch<N>, delayMs: number): void {
     watch.timer = setTimeout(() => void this.poll(key, watch), delayMs);
   }

@@ -11,4 +11,6 @@ export interface TreeContext {
   readonly globalState: vscode.Memento;
   /** Starts (or keeps) watching an image version until its replication completes. */
   watchReplication(node: ExplorerNode & { readonly versionId: string }): void;
+  /** Has the replication watcher poll this version now; resolves when it has (`error`: the poll failed). */
+  pollVersion(node: ExplorerNode & { readonly versionId: string }): Promise<{ error?: unknown }>;
 }

@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { summariseReplication } from '../../model/replication';
+import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
 import type { ImageDefinitionNode } from './imageDefinitionNode';
 import { escape } from './subscriptionNode';
 import { versionDetailLines } from './versionDetails';
+import { errorNode, MessageNode } from './messageNode';
+import { NodeCache } from './nodeCache';
+import { RegionNode } from './regionNode';
 
 const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 
@@ -77,11 +81,23 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     this.update(v, isLatest);
   }
 
-  /** Still creating or replicating: the tree keeps polling it (backing off) until it is done. */
+  /**
+   * Each target region's row, from the status last fetched (none before the first fetch). The
+   * region nodes and the version row's "2/3 regions" both read this.
+   */
+  get regionRows(): RegionRow[] {
+    return this.v.replication ? regionRows(this.v.targetRegions, this.v.replication.regions, this.v.storageAccountType) : [];
+  }
+
+  /**
+   * Still creating or replicating — including a region still copying after the version's
+   * operation Succeeded: the tree keeps polling it (backing off) until it is done.
+   */
   get needsReplicationWatch(): boolean {
     const state = this.v.provisioningState?.toLowerCase() ?? '';
     if (IN_PROGRESS.has(state)) return true;
     if (!this.v.replication) return false;
+    if (this.v.replication.regions.length > 0) return this.regionRows.some((r) => r.state === 'Queued' || r.state === 'Replicating');
     const summary = summariseReplication({ aggregatedState: this.v.replication.aggregatedState, summary: this.v.replication.regions });
     return summary.state === 'Replicating' || summary.state === 'Unknown';
   }
@@ -90,9 +106,9 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     const v = this.v;
     const state = v.provisioningState?.toLowerCase();
     if (v.replication && v.replication.regions.length > 0) {
-      const summary = summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions });
-      if (summary.state === 'Failed') return { text: summary.label, state: 'failed' };
-      if (summary.state !== 'Completed' || IN_PROGRESS.has(state ?? '')) return { text: summary.label, state: 'progress' };
+      // From the same rows as the region nodes: usable in a region only when it is Completed.
+      const regions = versionRegionsText(this.regionRows);
+      if (regions.state !== 'ok') return regions;
     }
     if (state === 'failed') return { text: 'Failed', state: 'failed' };
     if (state === 'deleting') return { text: 'Deleting…', state: 'progress' };
@@ -106,7 +122,8 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
 
   getTreeItem(): vscode.TreeItem {
     const v = this.v;
-    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.None);
+    // Expands into its target regions.
+    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const status = this.statusLabel();
     const parts = [status.text];
@@ -141,6 +158,31 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
     md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');
     return md;
+  }
+
+  private readonly regionNodes = new NodeCache<RegionNode>();
+  /** Refreshed: the next expansion fetches the status again. */
+  private stale = false;
+
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** The target regions: fetched through the replication watcher (the one loop polling versions) when not known yet. */
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.v.replication || this.stale) {
+      this.stale = false;
+      const { error } = await this.ctx.pollVersion(this);
+      if (error !== undefined) return [errorNode(this, 'replication status', error)];
+    }
+    const rows = this.regionRows;
+    if (rows.length === 0) return [new MessageNode(this, 'No target regions reported', { id: `${this.id}/regions/none` })];
+    return this.regionNodes.sync(
+      rows,
+      (r) => r.region,
+      (r) => new RegionNode(this, r),
+      (node, r) => node.update(r),
+    );
   }
 
   /** Polls Azure once for this version's replication status and redraws it. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isUsableInRegion, regionAddedBack, regionRows, regionsCount, retryRegionPlan, whyRegionCannotBeRetried, type RawRegion } from '../../../src/model/regionReplication';
+import { versionRegionsText, isUsableInRegion, regionAddedBack, regionRows, regionsCount, retryRegionPlan, whyRegionCannotBeRetried, type RawRegion } from '../../../src/model/regionReplication';
 
 describe('model/regionReplication', () => {
   const targets = [
@@ -88,5 +88,13 @@ describe('model/regionReplication', () => {
       assert.equal(whyRegionCannotBeRetried(raw, 'westus', 'eastus'), undefined);
       assert.throws(() => retryRegionPlan(raw, 'japaneast'));
     });
+  });
+
+  it("words the version row from the same rows: n/m regions, failed regions by name, nothing once all are Completed", () => {
+    const rows = (states: string[]) => regionRows(targets, states.map((state, i) => ({ region: targets[i].name, state, progress: state === 'Replicating' ? 40 : state === 'Failed' ? 50 : state === 'Unknown' ? 0 : 100 })));
+    assert.deepEqual(versionRegionsText(rows(['Completed', 'Failed', 'Completed'])), { text: '2/3 regions · Failed in West US', state: 'failed' });
+    assert.deepEqual(versionRegionsText(rows(['Completed', 'Replicating', 'Unknown'])), { text: 'Replicating 1/3 regions, 46%', state: 'progress' });
+    assert.deepEqual(versionRegionsText(rows(['Completed', 'Completed', 'Completed'])), { text: '', state: 'ok' });
+    assert.deepEqual(versionRegionsText([]), { text: '', state: 'ok' });
   });
 });

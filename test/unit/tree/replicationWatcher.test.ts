@@ -170,4 +170,42 @@ describe('ReplicationWatcher: following a version (events and holds)', () => {
     assert.deepEqual(events, [{ done: false, reset: undefined }, { done: true, reset: true }]);
     watcher.dispose();
   });
+
+  describe('pollNow (a version expanded into its regions)', () => {
+    it('fetches an unwatched version once and resolves with that poll; no loop follows a finished one', async () => {
+      let polls = 0;
+      const node: Watchable = { versionId: '/v/7.0.0', poll: async () => (polls++, false) };
+      const watcher = new ReplicationWatcher({ initialDelayMs: 10, maxDelayMs: 10, backoff: 1 });
+      const event = await watcher.pollNow(node);
+      assert.equal(event.node, node);
+      assert.equal(event.done, true);
+      assert.equal(polls, 1);
+      await new Promise((r) => setTimeout(r, 60));
+      assert.equal(polls, 1, 'nothing more once done');
+      watcher.dispose();
+    });
+
+    it('brings the next poll of a watched version forward instead of starting a second loop', async () => {
+      let polls = 0;
+      const node: Watchable = { versionId: '/v/8.0.0', poll: async () => (polls++, true) };
+      const watcher = new ReplicationWatcher({ initialDelayMs: 10_000, maxDelayMs: 10_000, backoff: 1 });
+      watcher.watch(node);
+      await waitFor(() => polls === 1);
+      const started = Date.now();
+      const event = await watcher.pollNow(node);
+      assert.ok(Date.now() - started < 1000, 'not after the 10 s delay');
+      assert.equal(event.done, false);
+      assert.equal(polls, 2);
+      assert.deepEqual(watcher.watching, ['/v/8.0.0']);
+      watcher.dispose();
+    });
+
+    it('resolves with the error of a failed poll', async () => {
+      const node: Watchable = { versionId: '/v/9.0.0', poll: async () => Promise.reject(Object.assign(new Error('nope'), { statusCode: 403 })) };
+      const watcher = new ReplicationWatcher({ initialDelayMs: 10, maxDelayMs: 10, backoff: 1 });
+      const event = await watcher.pollNow(node);
+      assert.equal((event.error as Error).message, 'nope');
+      watcher.dispose();
+    });
+  });
 });

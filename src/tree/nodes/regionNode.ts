@@ -1,0 +1,66 @@
+// A target region of an own image version: its replication state (Queued, Replicating n %,
+// Completed, Failed with Azure's details), replica count and storage type. Its words come from
+// src/model/regionReplication, from the status its version node holds (fetched by the replication
+// watcher): the node itself asks Azure nothing.
+import * as vscode from 'vscode';
+import type { RegionRow } from '../../model/regionReplication';
+import type { ExplorerNode } from '../explorerProvider';
+import type { ImageVersionNode } from './imageVersionNode';
+import { escape } from './subscriptionNode';
+
+/** The context value of a failed region: the one Retry Region is offered on. */
+export const FAILED_REGION_CONTEXT = 'acg.region.failed';
+
+const ICONS: Record<RegionRow['state'], vscode.ThemeIcon> = {
+  Queued: new vscode.ThemeIcon('clock'),
+  Replicating: new vscode.ThemeIcon('sync~spin'),
+  Completed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  Failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+};
+
+export class RegionNode implements ExplorerNode {
+  constructor(
+    readonly parent: ImageVersionNode,
+    private current: RegionRow,
+  ) {}
+
+  get row(): RegionRow {
+    return this.current;
+  }
+
+  /** Normalized region name ("westus2"). */
+  get region(): string {
+    return this.current.region;
+  }
+
+  get id(): string {
+    return `${this.parent.id}/regions/${this.current.region}`;
+  }
+
+  update(row: RegionRow): void {
+    this.current = row;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const r = this.current;
+    const item = new vscode.TreeItem(r.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = r.description;
+    item.iconPath = ICONS[r.state];
+    item.contextValue = r.state === 'Failed' ? FAILED_REGION_CONTEXT : `acg.region.${r.state.toLowerCase()}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(r.label)}** — ${escape(r.stateText)}  \n`);
+    if (r.replicas !== undefined) md.appendMarkdown(`Replicas: ${r.replicas}  \n`);
+    if (r.storage) md.appendMarkdown(`Storage: ${escape(r.storage)}  \n`);
+    if (r.details) md.appendMarkdown(`Azure: ${escape(r.details)}  \n`);
+    md.appendMarkdown(
+      r.usable
+        ? 'VMs can be created from this version here.'
+        : r.state === 'Failed'
+          ? 'VMs cannot be created from this version here. Retry Region removes the region and adds it back, as Azure advises.'
+          : 'VMs cannot be created from this version here until replication is Completed.',
+    );
+    item.tooltip = md;
+    return item;
+  }
+}
