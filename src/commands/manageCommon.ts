@@ -3,6 +3,7 @@
 // is shown in the tree, and how Azure's refusals are worded.
 import * as vscode from 'vscode';
 import type { AzureTarget, Gallery } from '../azure/types';
+import type { Azure } from '../azureLoader';
 import { parseArmId } from '../model/armId';
 import { isOwnResource } from '../tree/capabilities';
 import type { Explorer } from '../tree/explorer';
@@ -101,6 +102,24 @@ export async function resolveNode(
 /** A gallery command's gallery: the node it ran on, the one its id names, or one the user picks. */
 export async function resolveGallery(explorer: Explorer, node: ResourceNode | undefined, id: string | undefined, title: string): Promise<GalleryNode | undefined> {
   return (await resolveNode(explorer, node, id, ['gallery'], title)) as GalleryNode | undefined;
+}
+
+/** What a gallery command starts from: its gallery, options, prompter and Azure target. */
+export interface GalleryCommand<O> {
+  node: GalleryNode;
+  options: O;
+  prompter: Prompter;
+  azure: Azure;
+  target: AzureTarget;
+  name: string;
+}
+
+/** `(node?, options?)` resolved to the gallery (undefined when the user picks none). */
+export async function galleryCommand<O extends ManageOptions & { gallery?: string }>(explorer: Explorer, args: unknown[], title: string): Promise<GalleryCommand<O> | undefined> {
+  const { node: given, options } = splitArgs<O>(args, ['gallery']);
+  const node = await resolveGallery(explorer, given, options.gallery, title);
+  if (!node) return undefined;
+  return { node, options, prompter: prompterFor(options), azure: explorer.azure(), target: targetOf(node), name: node.gallery.name };
 }
 
 /** Shows a gallery's new state at once (its row, its tooltip) and lets its subscription relist later. */

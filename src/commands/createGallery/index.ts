@@ -5,7 +5,7 @@ import type { Gallery } from '../../azure/types';
 import type { Explorer } from '../../tree/explorer';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { log } from '../../ui/log';
-import { notify } from '../../ui/notify';
+import { inputFailure } from '../../ui/failures';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyByKey, prompterOf, signedInSubscriptions, splitArguments, subscriptionNode, type RegionChoice } from '../createCommon';
 import { readOptions } from './options';
@@ -58,8 +58,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
 
   const { state, interactive, given, problems } = await readOptions(explorer, node, options, subscriptions, lookups);
   if (!interactive && problems.length > 0) {
-    void notify('error', `Create Gallery: fix these answers, nothing was created. ${problems.join(' ')}`);
-    return undefined;
+    throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
   if (interactive) for (const p of problems) log().info(`Create Gallery: asking again, ${p}`);
   if (state.sharing === 'Community' && given.has('publisherUri')) state.publicNoticeSeen = true;

@@ -6,17 +6,18 @@ import type { ImageDefinition } from '../../azure/types';
 import type { NewImageDefinition } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
 import { GalleryNode } from '../../tree/nodes/galleryNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
+import { createOrLook } from '../createOrLook';
 import { advancedSteps } from './advancedSteps';
 import { basicSteps } from './basicSteps';
 import { checkOptions, stateFromOptions } from './options';
 import { buildSpec, keeper, retryOptions, type Keep } from './spec';
 import { finalSummaryStep, firstSummaryStep } from './summary';
-import { CREATE_DEFINITION_COMMAND, TITLE, type AdvancedKey, type Asking, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
+import { TITLE, type AdvancedKey, type Asking, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
 
 export { CREATE_DEFINITION_COMMAND, DISK_TYPES, type CreateImageDefinitionOptions } from './types';
 
@@ -55,8 +56,7 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const state: State = stateFromOptions(options, node ?? (options.gallery ? await explorer.findNode(options.gallery, 'gallery') : undefined));
   const { problems, given, interactive } = await checkOptions(state, options, clashes);
   if (!interactive && problems.length > 0) {
-    void notify('error', `Create Image Definition: fix these answers, nothing was created. ${problems.join(' ')}`);
-    return undefined;
+    throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
   const asking: Asking = {
     interactive,
@@ -72,29 +72,26 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   return send(explorer, options, state, gallery, buildSpec(state, gallery, keep), keep);
 }
 
-/** Sends the definition and waits; a refusal offers "Edit and Try Again" with the answers sent. */
+/** Sends the definition and waits; a failure is thrown with the answers sent (Edit and Try Again). */
 async function send(explorer: Explorer, options: CreateImageDefinitionOptions, state: State, gallery: GalleryNode, spec: NewImageDefinition, keep: Keep): Promise<ImageDefinition | undefined> {
   const azure = explorer.azure();
   const name = state.name!;
   const target = gallery.parent.subscription.target;
-  let created: ImageDefinition;
-  try {
-    const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
-      azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
-    );
-    if (!outcome) {
-      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
-      explorer.reload(gallery);
-      void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
-      return undefined;
-    }
-    created = outcome.value;
-  } catch (error) {
-    logFailure(`Create Image Definition ${name}`, error);
-    const retry = retryOptions(state, gallery, name, spec, keep, options);
-    void notify('error', failureMessage(`create image definition "${name}"`, error), 'Edit and Try Again').then((action) =>
-      action ? vscode.commands.executeCommand(CREATE_DEFINITION_COMMAND, retry) : undefined,
-    );
+  const { resourceGroup, name: galleryName } = gallery.gallery;
+  const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
+    createOrLook({
+      resource: `image definition "${name}"`,
+      create: () => azure.createImageDefinition(target, resourceGroup, galleryName, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
+      look: async () => (await azure.listImageDefinitions(target, resourceGroup, galleryName)).find((d) => d.name.toLowerCase() === name.toLowerCase()),
+      answers: retryOptions(state, gallery, name, spec, keep, options),
+      log: (line) => log().info(line),
+    }),
+  );
+  const created = outcome?.value;
+  if (!created) {
+    // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+    explorer.reload(gallery);
+    void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
     return undefined;
   }
   log().info(`Created image definition ${created.id}`);

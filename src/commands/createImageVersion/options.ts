@@ -2,12 +2,13 @@
 // steps, so a complete object creates without a prompt, and a wrong answer is named before
 // anything is sent.
 import type { VersionSource } from '../../azure/writeTypes';
+import { validateEdgeZones } from '../../model/edgeZones';
 import { validateTags } from '../../model/tags';
 import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { sourceFitsDefinition } from '../../model/imageRules';
 import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../model/replication';
 import { validateImageVersionName } from '../../model/versions';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, parseGalleryVersionReference, validateExtendedLocations, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, parseGalleryVersionReference, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import { buildTargets, countsOf } from './spec';
 import { AZURE_DEFAULT, definitionShape, isConfidential, type CreateImageVersionOptions, type DataDiskChoice, type Lookups, type State, type StorageChoice } from './types';
@@ -152,7 +153,7 @@ export async function readOptions(o: CreateImageVersionOptions, definition: Imag
           ? undefined
           : `Use ${CONFIDENTIAL_VM_ENCRYPTION_TYPES.join(', ')}.`,
   );
-  check('extendedLocations', 'Edge zones', state.extendedLocations === undefined ? undefined : validateExtendedLocations(state.extendedLocations));
+  check('extendedLocations', 'Edge zones', state.extendedLocations === undefined ? undefined : validateEdgeZones(state.extendedLocations));
   for (const key of ['blockDeletion', 'allowReplicatedDeletion', 'encryption', 'regionEncryption'] as const) check(key, key, undefined);
   if (regionOptions) {
     const counts = regionOptions.map((r) => r.replicas ?? o.replicaCount ?? 1);

@@ -1,5 +1,6 @@
 // The summary: every answer, one line each (per region where regions differ), shown before sending.
 import type { PickEntry } from '../../ui/wizard';
+import { edgeZonesText } from '../../model/edgeZones';
 import { tagsToText } from '../../model/tags';
 import { regionLabel, summaryLine, type RegionChoice } from '../createCommon';
 import { storageLabel } from './regionSteps';
@@ -66,12 +67,12 @@ export function summaryItems(s: State, labels: RegionChoice[], withAdvancedItem:
     line('Target regions', targets.map((t) => `${regionLabel(labels, t.name)} ×${t.regionalReplicaCount}`).join(', '), 'Target regions'),
     line('Storage', perRegion(regions, labels, (r) => storageLabel(storageIn(s, r))), 'Storage'),
     line('Exclude from latest', perRegion(regions, labels, (r) => (excludedIn(s, r) ? 'Yes' : 'No')), 'Latest'),
+    line('Edge zones', edgeZonesText(s.extendedLocations ?? []), 'Edge zones'),
     line('Encryption', perRegion(regions, labels, (r) => encryptionText(s, r)), 'Encryption'),
     line('End of life', s.endOfLifeDate ?? '(none)', 'End of life'),
   );
   const safety = [s.blockDeletion ? 'deletion blocked before end of life' : '', s.allowReplicatedDeletion ? 'replicated regions may be removed' : ''].filter(Boolean);
   entries.push(line('Safety', safety.length ? safety.join('; ') : '(none)', 'Safety'));
-  if (s.extendedLocations?.length) entries.push(line('Edge zones', s.extendedLocations.map((l) => `${l.edgeZone} (${l.name})${l.replicas ? ` ×${l.replicas}` : ''}`).join(', '), 'Edge zones'));
   // A mode kept from an earlier run (Edit and Try Again) is sent, so it is shown too.
   if (showReplicationMode) entries.push(line('Replication mode', s.replicationMode ?? 'Full', 'Replication mode'));
   if (s.tags && Object.keys(s.tags).length > 0) entries.push(line('Tags', tagsToText(s.tags), 'Tags'));

@@ -7,8 +7,8 @@ import type { ImageDefinition } from '../../azure/types';
 import { parseHyperVGeneration } from '../../model/imageRules';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { attempt, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs } from '../createCommon';
@@ -30,21 +30,17 @@ async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: 
     return node.image;
   }
   const changes = changesFor(fields, state.values, current, extras);
-  try {
-    const updated = await explorer.busyWhile(node, 'Updating…', () =>
+  const updated = await attempt(`update image definition ${name}`, () =>
+    explorer.busyWhile(node, 'Updating…', () =>
       withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
-    );
-    node.image = updated;
-    explorer.refresh(node);
-    node.parent.images.invalidate();
-    log().info(`${TITLE}: ${node.resourceId} ${fields.join(', ')}`);
-    void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
-    return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`update image definition ${name}`, error));
-    return undefined;
-  }
+    ),
+  );
+  node.image = updated;
+  explorer.refresh(node);
+  node.parent.images.invalidate();
+  log().info(`${TITLE}: ${node.resourceId} ${fields.join(', ')}`);
+  void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
+  return updated;
 }
 
 export async function updateImageDefinition(explorer: Explorer, ...args: unknown[]): Promise<ImageDefinition | undefined> {
@@ -53,23 +49,13 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   if (!node) return undefined;
   const name = node.image.name;
 
-  let extras: Extras;
-  try {
-    extras = await explorer.azure().getImageDefinitionExtras(targetOf(node), node.resourceId);
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read image definition ${name}`, error));
-    return undefined;
-  }
+  const extras: Extras = await attempt(`read image definition ${name}`, () => explorer.azure().getImageDefinitionExtras(targetOf(node), node.resourceId));
   const current = currentValues(node.image, extras);
   const generation = parseHyperVGeneration(node.image.hyperVGeneration) ?? 'V1';
 
   // Values given up front: each checked; any given means no prompt.
   const givenNow = givenValues(options, extras, current, generation);
-  if (givenNow.problems.length > 0) {
-    void notify('error', `${TITLE}: fix these values, nothing was changed. ${givenNow.problems.join(' ')}`);
-    return undefined;
-  }
+  if (givenNow.problems.length > 0) throw inputFailure(TITLE, givenNow.problems, 'Nothing was changed.');
   const state: State = { values: givenNow.values };
   if (givenNow.fields.length === 0) {
     const steps = updateDefinitionSteps({ name, current, generation });

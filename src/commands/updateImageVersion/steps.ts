@@ -7,9 +7,10 @@ import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
 import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { RegionChoice } from '../createCommon';
+import { edgeZoneSteps, edgeZoneSummary, type EdgeZoneContext } from './edgeZones';
 import { FIELDS, LABELS, merged, needsEncryption, shown, targetsOf, type EncryptedDisks, type Field, type State, type Values } from './fields';
 
-export interface StepContext {
+export interface StepContext extends EdgeZoneContext {
   versionName: string;
   /** The disks encrypted with the user's keys in the regions the version has (added regions need the same). */
   encrypted: EncryptedDisks;
@@ -215,7 +216,7 @@ function summaryStep(ctx: StepContext): Step<State> {
         { separator: 'Before → after' },
       ];
       for (const f of s.fields ?? []) {
-        if (f === 'regions' || f === 'replicas' || f === 'regionLatest') continue;
+        if (f === 'regions' || f === 'replicas' || f === 'regionLatest' || f === 'edgeZones') continue;
         entries.push({ label: LABELS[f], description: `${shown(f, current)} → ${shown(f, merged(current, s))}`, value: 'line', refusal: `To change the ${LABELS[f].toLowerCase()}, go Back to its step.` });
       }
       if (changes && hasTargetChanges(changes)) {
@@ -226,6 +227,8 @@ function summaryStep(ctx: StepContext): Step<State> {
           refusal: 'To change the regions or replicas, go Back to their steps.',
         });
       }
+      const edge = edgeZoneSummary(ctx, s);
+      if (edge) entries.push(edge);
       return entries;
     },
     get: () => 'save',
@@ -270,6 +273,7 @@ export function updateVersionSteps(ctx: StepContext): Step<State>[] {
           : undefined),
     }),
     ...regionSteps(ctx),
+    ...edgeZoneSteps(ctx),
     ...safetySteps(ctx),
     summaryStep(ctx),
   ];
