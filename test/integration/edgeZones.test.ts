@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
-import type { ScriptedAnswer, RecordedPrompt } from '../../src/ui/scriptedPrompter';
+import type { ScriptedAnswer, RecordedPrompt } from '../support/scriptedPrompter';
 import { arm, differences } from './armHelpers';
 import { GALLERY_ID, ScriptedPrompter, UBUNTU_ID, useDemoSession } from './createHelpers';
 import { emulatorAdmin, eventually, nodeAt, refreshAll } from './helpers';
