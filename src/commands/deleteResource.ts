@@ -21,8 +21,6 @@ import {
 import { countOf } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { CANCEL, inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
@@ -181,35 +179,29 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
 
   const plan = state.cascade ? everything : [top];
   const parentNode = node.parent as ExplorerNode;
-  const release = explorer.markBusy(
-    plan.map((i) => i.id),
+  const results = await explorer.busyWhile(
+    node,
     'Deleting…',
-    [node],
+    () =>
+      withProgress(`Deleting ${what}`, (report) =>
+        runCascade(plan, {
+          remove: (item) => azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() }),
+          wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
+          onResult: (r) => {
+            const line = `${title}: ${allNames(r.item)} — ${r.outcome}${r.code ? ` [${r.code}]` : ''}${r.message ? `: ${r.message}` : ''}${r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}`;
+            if (r.outcome === 'deleted') log().info(line);
+            else log().warn(line);
+          },
+        }),
+      ),
+    // The tree: the parent relists (the item goes, or is drawn again without "Deleting…").
+    { also: plan.map((i) => i.id), redraw: false },
   );
-  let results: DeleteResult[];
-  try {
-    results = await withProgress(`Deleting ${what}`, (report) =>
-      runCascade(plan, {
-        remove: (item) => azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() }),
-        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
-        onResult: (r) => {
-          const line = `${title}: ${allNames(r.item)} — ${r.outcome}${r.code ? ` [${r.code}]` : ''}${r.message ? `: ${r.message}` : ''}${r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}`;
-          if (r.outcome === 'deleted') log().info(line);
-          else log().warn(line);
-        },
-      }),
-    );
-  } catch (error) {
-    release();
-    throw error;
-  }
-  // The tree: the parent relists (the item goes, or is drawn again without "Deleting…"); a
-  // resource still there after a partial cascade relists what is left in it.
-  release(false);
+  // A resource still there after a partial cascade relists what is left in it.
   const topResult = results.find((r) => r.item === top)!;
   explorer.reload(parentNode);
-  if (topResult.outcome !== 'deleted' && state.cascade && (node instanceof GalleryNode || node instanceof ImageDefinitionNode)) explorer.reload(node);
+  if (topResult.outcome !== 'deleted' && state.cascade) explorer.reload(node);
   const failure = report(results, top, what, everything);
   if (failure) throw failure;
   return { results };

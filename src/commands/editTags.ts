@@ -5,8 +5,6 @@
 // Azure has it (src/azure/tags.ts).
 import { describeTagChanges, tagChanges, validateTags, type Tags } from '../model/tags';
 import type { Explorer } from '../tree/explorer';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { attempt, inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
@@ -67,29 +65,10 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
     if (!ok) return undefined;
   }
   const stored = await attempt(`update the tags of ${what}`, () =>
-    withProgress(`Updating the tags of ${what}`, () => azure.setTags(target, node.resourceId, next, { pollIntervalMs: pollIntervalMs() })),
+    explorer.busyWhile(node, 'Updating tags…', () => withProgress(`Updating the tags of ${what}`, () => azure.setTags(target, node.resourceId, next, { pollIntervalMs: pollIntervalMs() }))),
   );
-  showTags(explorer, node, stored);
+  node.showTags(stored);
   log().info(`${TITLE}: ${node.resourceId} ${describeTagChanges(changes)}`);
   void notify('info', `Updated the tags of ${what}: ${describeTagChanges(changes)}.`);
   return stored;
-}
-
-/**
- * Keeps the tree's copy in step, so tooltips show the new tags at once, and drops the parent's
- * cached list, which was read before the change (a version's definition relists it now).
- */
-function showTags(explorer: Explorer, node: ResourceNode, tags: Tags): void {
-  if (node instanceof GalleryNode) {
-    node.gallery.tags = tags;
-    node.parent.galleries.invalidate();
-    explorer.refresh(node);
-  } else if (node instanceof ImageDefinitionNode) {
-    node.image.tags = tags;
-    node.parent.images.invalidate();
-    explorer.refresh(node);
-  } else {
-    node.update({ ...node.version, tags });
-    explorer.reload(node.parent);
-  }
 }

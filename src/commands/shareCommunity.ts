@@ -112,15 +112,17 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
 
   let stage: 'switch' | 'enable' = gallery.permissions === 'Community' ? 'enable' : 'switch';
   try {
-    const updated = await withProgress(`Sharing ${name} publicly`, async (report) => {
-      if (stage === 'switch') {
-        report('making it a community gallery…');
-        await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Community', community }, { pollIntervalMs: pollIntervalMs() });
-        stage = 'enable';
-      }
-      report('publishing it to the community…');
-      return azure.updateSharing(target, gallery.resourceGroup, name, 'EnableCommunity', [], { pollIntervalMs: pollIntervalMs() });
-    });
+    const updated = await explorer.busyWhile(node, 'Sharing…', () =>
+      withProgress(`Sharing ${name} publicly`, async (report) => {
+        if (stage === 'switch') {
+          report('making it a community gallery…');
+          await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Community', community }, { pollIntervalMs: pollIntervalMs() });
+          stage = 'enable';
+        }
+        report('publishing it to the community…');
+        return azure.updateSharing(target, gallery.resourceGroup, name, 'EnableCommunity', [], { pollIntervalMs: pollIntervalMs() });
+      }),
+    );
     showGalleryUpdate(explorer, node, updated);
     const publicName = updated.community?.publicNames[0] ?? '';
     log().info(`${TITLE}: ${node.resourceId} is public as ${publicName}`);

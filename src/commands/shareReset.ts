@@ -57,7 +57,9 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
     if (!ok) return undefined;
   }
   const updated = await attempt(`reset the sharing of ${name}`, () =>
-    withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() })),
+    explorer.busyWhile(node, 'Resetting sharing…', () =>
+      withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() })),
+    ),
   );
   showGalleryUpdate(explorer, node, updated);
   log().info(`${TITLE}: ${node.resourceId} (${impact.summary})`);

@@ -53,7 +53,9 @@ export async function updateGallery(explorer: Explorer, ...args: unknown[]): Pro
     return node.gallery;
   }
   const updated = await attempt(`update gallery ${name}`, () =>
-    withProgress(`Updating gallery ${name}`, () => explorer.azure().updateGallery(targetOf(node), node.gallery.resourceGroup, name, { description }, { pollIntervalMs: pollIntervalMs() })),
+    explorer.busyWhile(node, 'Updating…', () =>
+      withProgress(`Updating gallery ${name}`, () => explorer.azure().updateGallery(targetOf(node), node.gallery.resourceGroup, name, { description }, { pollIntervalMs: pollIntervalMs() })),
+    ),
   );
   showGalleryUpdate(explorer, node, { ...node.gallery, ...updated, groups: updated.groups.length > 0 ? updated.groups : node.gallery.groups });
   log().info(`${TITLE}: ${node.resourceId} description updated`);

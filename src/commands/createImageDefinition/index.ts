@@ -10,7 +10,7 @@ import { inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard, type Step } from '../../ui/wizard';
-import { galleryNodeById, lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
+import { lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
 import { createOrLook } from '../createOrLook';
 import { advancedSteps } from './advancedSteps';
 import { basicSteps } from './basicSteps';
@@ -53,7 +53,7 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const clashes = clashesIn(explorer);
-  const state: State = stateFromOptions(options, node ?? (options.gallery ? await galleryNodeById(explorer, options.gallery) : undefined));
+  const state: State = stateFromOptions(options, node ?? (options.gallery ? await explorer.findNode(options.gallery, 'gallery') : undefined));
   const { problems, given, interactive } = await checkOptions(state, options, clashes);
   if (!interactive && problems.length > 0) {
     throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });

@@ -18,7 +18,7 @@ import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { inputStep, pickStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
-import { definitionNodeById, lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
+import { lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
 import { createOrLook } from '../createOrLook';
 import type { VersionCreations } from '../createVersionProgress';
 import { advancedSteps } from './advancedSteps';
@@ -181,7 +181,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);
-  const definitionNode = node ?? (options.definition ? await definitionNodeById(explorer, options.definition) : undefined);
+  const definitionNode = node ?? (options.definition ? await explorer.findNode(options.definition, 'imageDefinition') : undefined);
   const { state, problems, given } = await readOptions(options, definitionNode, lookups, versionTakenCheck(lookups));
   const interactive = options.edit === true || state.definition === undefined || state.version === undefined || options.source === undefined;
   // Encryption sets are listed only when the answers name some, to check they exist in their regions.

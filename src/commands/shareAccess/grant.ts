@@ -142,5 +142,5 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
     const steps = grantSteps({ roles, where, search, whyNotFound, roleGiven: options.role !== undefined, principalGiven: options.principal !== undefined });
     if (!(await runWizard(GRANT_TITLE, steps, state, prompterFor(options)))) return undefined;
   }
-  return sendGrant(node, azure, state.role!, state.principal!, options);
+  return explorer.busyWhile(node, 'Granting access…', () => sendGrant(node, azure, state.role!, state.principal!, options));
 }

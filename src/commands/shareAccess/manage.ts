@@ -190,7 +190,7 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
     });
     if (!ok) return { entries, removed: [] };
   }
-  const { removed, failures } = await removeEntries(explorer.azure(), targetOf(node), chosen, d);
+  const { removed, failures } = await explorer.busyWhile(node, 'Removing access…', () => removeEntries(explorer.azure(), targetOf(node), chosen, d));
   if (removed.length > 0) void notify('info', `Removed ${removed.map(describeEntry).join('; ')} from ${where}.`);
   const [first, ...others] = failures;
   if (first) {

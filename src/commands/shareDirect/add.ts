@@ -141,16 +141,18 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
   const what = additions.map((g) => `${TYPE_WORDS[g.type].many} ${listInWords(g.ids.map((id) => label(g.type, id)))}`).join(' and ');
   let stage = switchFirst ? 'switch' : 'add';
   try {
-    const updated = await withProgress(`Sharing ${name}`, async (report) => {
-      if (switchFirst) {
-        report('switching to direct sharing…');
-        await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Groups' }, { pollIntervalMs: pollIntervalMs() });
-        log().info(`${ADD_TITLE}: ${node.resourceId} switched to Groups`);
-        stage = 'add';
-      }
-      report(`adding ${additions.map((g) => countOf(g.ids.length, TYPE_WORDS[g.type].one, TYPE_WORDS[g.type].many)).join(' and ')}…`);
-      return azure.updateSharing(target, gallery.resourceGroup, name, 'Add', additions, { pollIntervalMs: pollIntervalMs() });
-    });
+    const updated = await explorer.busyWhile(node, 'Sharing…', () =>
+      withProgress(`Sharing ${name}`, async (report) => {
+        if (switchFirst) {
+          report('switching to direct sharing…');
+          await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Groups' }, { pollIntervalMs: pollIntervalMs() });
+          log().info(`${ADD_TITLE}: ${node.resourceId} switched to Groups`);
+          stage = 'add';
+        }
+        report(`adding ${additions.map((g) => countOf(g.ids.length, TYPE_WORDS[g.type].one, TYPE_WORDS[g.type].many)).join(' and ')}…`);
+        return azure.updateSharing(target, gallery.resourceGroup, name, 'Add', additions, { pollIntervalMs: pollIntervalMs() });
+      }),
+    );
     showGalleryUpdate(explorer, node, updated);
     log().info(`${ADD_TITLE}: ${node.resourceId} + ${JSON.stringify(additions)}`);
     void notify('info', `${name} is now shared with ${what}${switchFirst ? ' (its sharing was switched from private to direct share)' : ''}.`);

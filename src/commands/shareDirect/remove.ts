@@ -98,7 +98,9 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
     .map((type) => ({ type, ids: chosen.filter((g) => g.type === type).map((g) => g.id) }))
     .filter((g) => g.ids.length > 0);
   const updated = await attempt(`stop sharing ${name}`, () =>
-    withProgress(`Stopping sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Remove', removals, { pollIntervalMs: pollIntervalMs() })),
+    explorer.busyWhile(node, 'Stopping sharing…', () =>
+      withProgress(`Stopping sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Remove', removals, { pollIntervalMs: pollIntervalMs() })),
+    ),
   );
   showGalleryUpdate(explorer, node, updated);
   log().info(`${REMOVE_TITLE}: ${node.resourceId} − ${JSON.stringify(removals)}`);

@@ -31,7 +31,9 @@ async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: 
   }
   const changes = changesFor(fields, state.values, current, extras);
   const updated = await attempt(`update image definition ${name}`, () =>
-    withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
+    explorer.busyWhile(node, 'Updating…', () =>
+      withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
+    ),
   );
   node.image = updated;
   explorer.refresh(node);

@@ -115,7 +115,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     (regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0) || (zoneChanges !== undefined && hasEdgeZoneChanges(zoneChanges));
   return attempt(`update ${what}`, async () => {
     if (replicate) {
-      const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
+      const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes)));
       log().info(
         `${TITLE}: ${v0.id} submitted (${[regionChanges ? describeTargetChanges(regionChanges) : '', zoneChanges ? `edge zones: ${describeEdgeZoneChanges(zoneChanges)}` : ''].filter(Boolean).join('; ')})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
       );
@@ -125,7 +125,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
       explorer.watchReplication(node);
       return updated;
     }
-    const updated = await withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() }));
+    const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() })));
     log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).filter((k) => k !== 'basedOn').join(', ')}`);
     node.update(updated);
     explorer.reload(node.parent); // "latest" may move to another version
