@@ -10,6 +10,12 @@ import { ROOT } from '../harness/paths';
 const MAX_FUNCTION_LINES = 150;
 const MAX_COMMAND_FILE_LINES = 300;
 
+/**
+ * Known, temporary exceptions, each with the work that removes it. Delete the entry when that
+ * lands: the test then fails if the file grows back.
+ */
+const COMMAND_FILE_EXCEPTIONS: Record<string, string> = {};
+
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
@@ -68,14 +74,22 @@ describe('size limits (issue 17)', () => {
     );
   });
 
-  it(`no file in src/commands/ is over ${MAX_COMMAND_FILE_LINES} lines`, () => {
+  it(`no file in src/commands/ is over ${MAX_COMMAND_FILE_LINES} lines (known exceptions listed)`, () => {
     const files = sourceFiles(path.join(src, 'commands')).map((file) => ({ file: relative(file), lines: lineCount(file) }));
-    const over = files.filter((f) => f.lines > MAX_COMMAND_FILE_LINES);
+    const over = files.filter((f) => f.lines > MAX_COMMAND_FILE_LINES && !(f.file in COMMAND_FILE_EXCEPTIONS));
     assert.deepEqual(
       over.map((f) => `${f.file}: ${f.lines} lines`),
       [],
       'split the command into a folder: its entry and its steps',
     );
+  });
+
+  it('lists only exceptions that still exist and are still over the limit', () => {
+    // A stale exception would let the file grow back unnoticed: remove it once the split lands.
+    for (const file of Object.keys(COMMAND_FILE_EXCEPTIONS)) {
+      const full = path.join(ROOT, file);
+      assert.ok(fs.existsSync(full) && lineCount(full) > MAX_COMMAND_FILE_LINES, `${file} is now within ${MAX_COMMAND_FILE_LINES} lines (or gone): remove it from COMMAND_FILE_EXCEPTIONS`);
+    }
   });
 
   it('measures a function from its first to its last line, arrow functions and methods included', () => {
