@@ -10,7 +10,15 @@ import { notify } from '../../ui/notify';
 import { pollIntervalMs, reloadAndReveal, subscriptionNode, waitCancellably } from '../createCommon';
 import { CREATE_GALLERY_COMMAND, SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } from './types';
 
-export async function sendGallery(explorer: Explorer, state: State, interactive: boolean, options: CreateGalleryOptions, lookups: Lookups): Promise<Gallery | undefined> {
+export async function sendGallery(
+  explorer: Explorer,
+  state: State,
+  interactive: boolean,
+  options: CreateGalleryOptions,
+  lookups: Lookups,
+  /** The options object that asks again with these answers (Edit and Try Again). */
+  retryOf: (state: State) => CreateGalleryOptions,
+): Promise<Gallery | undefined> {
   const azure = explorer.azure();
   // Without prompts, "does the resource group exist?" is decided here.
   const subscriptionId = state.subscriptionId!;
@@ -57,18 +65,7 @@ export async function sendGallery(explorer: Explorer, state: State, interactive:
     if (created) log().info(`Create Gallery ${name}: the answer was lost, but Azure has the gallery (${created.provisioningState ?? 'unknown state'}).`);
   }
   if (!created) {
-    const retry: CreateGalleryOptions = {
-      subscriptionId,
-      resourceGroup,
-      name,
-      location,
-      description: state.description,
-      sharing: spec.sharing,
-      community: spec.community,
-      tags: state.tags,
-      edit: true,
-      prompter: options.prompter,
-    };
+    const retry = retryOf({ ...state, resourceGroup, sharing: spec.sharing });
     void notify('error', failureMessage(`create gallery "${name}"`, failure), 'Edit and Try Again').then((action) =>
       action ? vscode.commands.executeCommand(CREATE_GALLERY_COMMAND, retry) : undefined,
     );
