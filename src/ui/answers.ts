@@ -32,9 +32,10 @@ export interface Answer<S, O> {
   read(options: O, state: S): void | Promise<void>;
   /**
    * What is wrong with the answer given, without prompting: the prompt's own rules. Runs only
-   * when the answer is there; `given` holds the answers accepted so far (in the flow's order).
+   * when the answer is there; `given` holds the answers accepted so far (in the flow's order), and
+   * `options` what was given, for a rule that reads it in its own form (a range, not its text).
    */
-  check?(state: S, given: ReadonlySet<keyof S>): Problem | Promise<Problem>;
+  check?(state: S, given: ReadonlySet<keyof S>, options: O): Problem | Promise<Problem>;
   /** The summary line; undefined leaves it out. */
   summary?(state: S): SummaryText | undefined | Promise<SummaryText | undefined>;
   /** Writes the answer into the options object that brings it back (Edit and Try Again). */
@@ -66,7 +67,7 @@ export async function readAnswers<S, O extends EditableOptions>(answers: readonl
   const problems: string[] = [];
   for (const answer of answers) {
     if (state[answer.key] === undefined || given.has(answer.key)) continue;
-    const problem = await answer.check?.(state, given);
+    const problem = await answer.check?.(state, given, options);
     if (problem === undefined) given.add(answer.key);
     else problems.push(`${answer.label}: ${problem}`);
   }

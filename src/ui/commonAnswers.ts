@@ -52,7 +52,7 @@ export function inputAnswer<S, O>(o: InputAnswerOptions<S, O>): Answer<S, O> {
     required: o.required,
     ...mapping(o),
     check: o.check ?? check,
-    summary: o.summary ?? ((s) => textOf(s, key)),
+    summary: o.summary ?? ((s) => textOf(s, key) || undefined),
     steps: [
       inputStep<S>({
         ...o,
