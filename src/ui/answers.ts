@@ -12,6 +12,11 @@ import type { PickItem, Step } from './wizard';
 /** What a check says: a sentence naming what to type instead, or undefined when the answer is fine. */
 export type Problem = string | undefined;
 
+/** Accepted only when another answer is (the two are checked together, and that one's check speaks for both). */
+export interface CheckedWith<S> {
+  sameAs: keyof S;
+}
+
 /** A summary line: its value, or the label, value and step it goes Back to when they differ from the answer's. */
 export type SummaryText = string | { label?: string; value: string; step?: string };
 
@@ -28,14 +33,17 @@ export interface Answer<S, O> {
   label: string;
   /** A required answer that is missing makes the flow interactive. */
   required?: boolean | ((state: S) => boolean);
-  /** Reads the options object into the state (every answer reads before any is checked). */
-  read(options: O, state: S): void | Promise<void>;
+  /**
+   * Reads the options object into the state (every answer reads before any is checked). A problem
+   * means the option could not be read (an id that is not there): named, and the answer not given.
+   */
+  read(options: O, state: S): void | Problem | Promise<void | Problem>;
   /**
    * What is wrong with the answer given, without prompting: the prompt's own rules. Runs only
    * when the answer is there; `given` holds the answers accepted so far (in the flow's order), and
    * `options` what was given, for a rule that reads it in its own form (a range, not its text).
    */
-  check?(state: S, given: ReadonlySet<keyof S>, options: O): Problem | Promise<Problem>;
+  check?(state: S, given: ReadonlySet<keyof S>, options: O): Problem | CheckedWith<S> | Promise<Problem | CheckedWith<S>>;
   /** The summary line; undefined leaves it out. */
   summary?(state: S): SummaryText | undefined | Promise<SummaryText | undefined>;
   /** Writes the answer into the options object that brings it back (Edit and Try Again). */
@@ -63,15 +71,25 @@ function isRequired<S, O>(answer: Answer<S, O>, state: S): boolean {
  * steps already hold (a step that clears a later answer unless it was given).
  */
 export async function readAnswers<S, O extends EditableOptions>(answers: readonly Answer<S, O>[], options: O, state: S, given = new Set<keyof S>()): Promise<Given<S>> {
-  for (const answer of answers) await answer.read(options, state);
-  const problems: string[] = [];
+  const unread = new Map<Answer<S, O>, string>();
   for (const answer of answers) {
-    if (state[answer.key] === undefined || given.has(answer.key)) continue;
+    const problem = await answer.read(options, state);
+    if (problem !== undefined) unread.set(answer, problem);
+  }
+  const problems: string[] = [];
+  const deferred: [keyof S, keyof S][] = [];
+  for (const answer of answers) {
+    const unreadable = unread.get(answer);
+    if (unreadable !== undefined) problems.push(`${answer.label}: ${unreadable}`);
+    if (unreadable !== undefined || state[answer.key] === undefined || given.has(answer.key)) continue;
     const problem = await answer.check?.(state, given, options);
-    if (problem === undefined) given.add(answer.key);
+    if (typeof problem === 'object') deferred.push([answer.key, problem.sameAs]);
+    else if (problem === undefined) given.add(answer.key);
     else problems.push(`${answer.label}: ${problem}`);
   }
-  const interactive = options.edit === true || answers.some((a) => isRequired(a, state) && state[a.key] === undefined);
+  for (const [key, sameAs] of deferred) if (given.has(sameAs)) given.add(key);
+  // A required answer whose option could not be read is a problem to report, not a question to ask.
+  const interactive = options.edit === true || answers.some((a) => isRequired(a, state) && state[a.key] === undefined && !unread.has(a));
   return { given, problems, interactive };
 }
 

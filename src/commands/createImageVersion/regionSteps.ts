@@ -2,7 +2,7 @@
 import { AZURE_DEFAULT_STORAGE, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateStorageInRegion, validateTargetRegions, whyRegionCannotBeRemoved, type StorageAccountType } from '../../model/replication';
 import { parseReplicaCounts } from '../../ui/answerText';
 import { CANCEL, isNavigation, pickManyStep, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
-import { regionLabel, type RegionChoice } from '../createCommon';
+import { regionLabel, type RegionChoice } from '../../ui/regions';
 import { buildTargets, storageIn } from './spec';
 import { AZURE_DEFAULT, type Lookups, type State, type StorageChoice } from './types';
 
@@ -29,7 +29,7 @@ const storageItems = (regions: readonly string[], labels: readonly RegionChoice[
 type StorageAnswer = StorageChoice | 'perRegion';
 type LatestAnswer = 'no' | 'yes' | 'some';
 
-export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State>[] {
+export function regionSteps(lookups: Lookups): Record<'regions' | 'replicas' | 'storage' | 'latest', Step<State>> {
   const regionItems = async (s: State): Promise<PickEntry<string>[]> => {
     const source = normalizeRegionName(s.source!.location);
     const regions = await lookups.regions(s.definition!);
@@ -50,7 +50,6 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
 
   const storageStep: Step<State> = {
     title: 'Storage',
-    when: () => ask('storage'),
     async ask(s, prompter, header) {
       const many = regionsOf(s).length > 1;
       for (;;) {
@@ -74,7 +73,6 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
 
   const latestStep: Step<State> = {
     title: 'Latest',
-    when: () => ask('excludeFromLatest'),
     async ask(s, prompter, header) {
       const regions = regionsOf(s);
       for (;;) {
@@ -110,11 +108,10 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
     },
   };
 
-  return [
-    pickManyStep<State, string>({
+  return {
+    regions: pickManyStep<State, string>({
       title: 'Target regions',
       placeholder: 'Regions to replicate to (the source region is always included)',
-      when: () => ask('regions'),
       items: regionItems,
       get: (s) => s.regions,
       suggest: (s) => [normalizeRegionName(s.source!.location)],
@@ -123,9 +120,8 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
         s.regions = [source, ...picked.map(normalizeRegionName).filter((n) => n !== source)];
       },
     }),
-    {
+    replicas: {
       title: 'Replicas',
-      when: () => ask('replicas'),
       async ask(s, prompter, header) {
         const answer = await prompter.input({
           ...header,
@@ -142,9 +138,9 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
         return undefined;
       },
     },
-    storageStep,
-    latestStep,
-  ];
+    storage: storageStep,
+    latest: latestStep,
+  };
 }
 
 /** One pick per region; 'back' returns to the storage list, 'cancel' ends the flow. */

@@ -37,7 +37,7 @@ export function misfit(s: State, source: VersionSource): string | undefined {
 /** Sends to a sub-prompt the header of the step it belongs to, with what it asks. */
 const sub = (header: StepHeader, what: string): StepHeader => ({ ...header, title: `${header.title} — ${what}`, canGoBack: true });
 
-export function sourceStep(explorer: Explorer, lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
+export function sourceStep(explorer: Explorer, lookups: Lookups): Step<State> {
   const items = async (s: State): Promise<PickEntry<SourceAnswer>[]> => {
     const sources = await lookups.sources(s.definition!);
     const entries: PickEntry<SourceAnswer>[] = [];
@@ -65,7 +65,6 @@ export function sourceStep(explorer: Explorer, lookups: Lookups, ask: (key: keyo
   };
   return {
     title: 'Source',
-    when: () => ask('source'),
     async ask(s, prompter, header) {
       for (;;) {
         const answer = await prompter.pick<SourceAnswer>({
