@@ -1,24 +1,40 @@
 // `npm test`: every suite, each in its own process, each printing its counts; fails if any suite
 // fails or runs no test. `npm test -- unit e2e` runs only the named suites.
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT } from './harness/paths';
+import { CODE_SERVER_DIR, ROOT } from './harness/paths';
 import { readResult, writeResult, type SuiteResult } from './harness/results';
 
 interface Suite {
   name: string;
   /** Arguments for tsx. */
   command: string[];
+  /** Needs of test/harness/system-packages.sh beyond npm. */
+  needs?: string[];
 }
 
 const SUITES: Suite[] = [
   { name: 'unit', command: ['test/harness/nodeSuite.ts', 'unit', 'test/unit', '20000'] },
   { name: 'conformance', command: ['test/harness/nodeSuite.ts', 'conformance', 'test/conformance', '120000'] },
   // A real client nobody here wrote: Debian's Azure CLI against the local Azure.
-  { name: 'cli', command: ['test/harness/nodeSuite.ts', 'cli', 'test/cli', '180000'] },
-  { name: 'integration', command: ['test/integration/run.ts'] },
-  { name: 'e2e', command: ['test/harness/nodeSuite.ts', 'e2e', 'test/e2e', '180000'] },
+  { name: 'cli', command: ['test/harness/nodeSuite.ts', 'cli', 'test/cli', '180000'], needs: ['azure-cli'] },
+  { name: 'integration', command: ['test/integration/run.ts'], needs: ['codeServer'] },
+  { name: 'e2e', command: ['test/harness/nodeSuite.ts', 'e2e', 'test/e2e', '180000'], needs: ['codeServer', 'chromium'] },
 ];
+
+/**
+ * Installs (or names, in one line) the Debian packages the selected suites need, before the first
+ * suite starts rather than minutes into the run. The build tools only matter while code-server is
+ * still to be compiled.
+ */
+function systemPackagesReady(selected: readonly Suite[]): boolean {
+  const needs = new Set(selected.flatMap((s) => s.needs ?? []));
+  if (needs.delete('codeServer') && !fs.existsSync(path.join(CODE_SERVER_DIR, '.complete'))) needs.add('build');
+  if (needs.size === 0) return true;
+  const run = spawnSync('bash', [path.join(ROOT, 'test', 'harness', 'system-packages.sh'), ...needs], { stdio: 'inherit' });
+  return run.status === 0;
+}
 
 function main(): number {
   const wanted = process.argv.slice(2);
@@ -28,6 +44,7 @@ function main(): number {
     return 2;
   }
   const selected = wanted.length > 0 ? SUITES.filter((s) => wanted.includes(s.name)) : SUITES;
+  if (!systemPackagesReady(selected)) return 1;
   const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
   const summary: (SuiteResult & { ms: number })[] = [];
   for (const suite of selected) {

@@ -139,7 +139,3 @@ export function checkCustomCloud(value: unknown): CustomCloudCheck {
   return { cloud: result };
 }
 
-/** The first problem of checkCustomCloud, or undefined: for places that show one message. */
-export function validateCustomCloud(value: unknown): string | undefined {
-  return checkCustomCloud(value).problems?.[0];
-}

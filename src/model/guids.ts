@@ -4,11 +4,6 @@
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** True for a GUID in the 8-4-4-4-12 hex form (any case). */
-export function isGuid(text: string): boolean {
-  return GUID.test(text);
-}
-
 /** The canonical form used for comparing and sending: lower case, no braces. */
 export function normalizeGuid(text: string): string | undefined {
   const bare = text.replace(/^\{(.*)\}$/, '$1');

@@ -83,15 +83,6 @@ export function validateImageDefinitionName(value: string): string | undefined {
   return validateDefinitionLikeName(value, 'an image definition name', IMAGE_DEFINITION_NAME_MAX);
 }
 
-/**
- * Gallery application name: the same rule as image definitions. resource-name-rules lists only
- * hyphens and periods for applications, but the service (and the azurerm provider's
- * GalleryApplicationName check) accept underscores too, so they are allowed here.
- */
-export function validateGalleryApplicationName(value: string): string | undefined {
-  return validateDefinitionLikeName(value, 'an application name', GALLERY_APPLICATION_NAME_MAX);
-}
-
 /** Resource group name: 1–90 letters, digits, '_', '-', '.', '(', ')'; not ending in a period. */
 export function validateResourceGroupName(value: string): string | undefined {
   if (value.length === 0) return 'Enter a resource group name.';

@@ -20,8 +20,3 @@ export function portalResourceUrl(resourceId: string, tenantId: string | undefin
   return `${base}/#${tenant}resource${resourceId}`;
 }
 
-/** The portal link of a resource in a public cloud; undefined when the cloud is not a public one. */
-export function portalResourceUrlForCloud(resourceId: string, tenantId: string | undefined, cloud: CloudName | string): string | undefined {
-  const base = portalBaseUrl(cloud);
-  return base === undefined ? undefined : portalResourceUrl(resourceId, tenantId, base);
-}

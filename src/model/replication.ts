@@ -19,8 +19,6 @@
 export type ReplicationState = 'Unknown' | 'Replicating' | 'Completed' | 'Failed';
 export const STORAGE_ACCOUNT_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS'] as const;
 export type StorageAccountType = (typeof STORAGE_ACCOUNT_TYPES)[number];
-/** What update flows fill in for a region Azure reported without a type (older versions). */
-export const DEFAULT_STORAGE_ACCOUNT_TYPE: StorageAccountType = 'Standard_LRS';
 /** In words, what Azure applies when the request names no storage type (see above). */
 export const AZURE_DEFAULT_STORAGE = "Azure's default: Standard_ZRS where the region has zone-redundant storage, else Standard_LRS";
 export const DEFAULT_REPLICA_COUNT = 1;
@@ -115,11 +113,6 @@ export function summariseReplication(status: ReplicationStatusLike | undefined):
   return { ...base, state: 'Replicating', label: `Replicating ${completed}/${total} regions, ${percent}%` };
 }
 
-/** True when every reported region has Completed (or, lacking detail, the aggregate says so). */
-export function isReplicationComplete(status: ReplicationStatusLike | undefined): boolean {
-  return summariseReplication(status).state === 'Completed';
-}
-
 /** One entry of publishingProfile.targetRegions. */
 export interface TargetRegion {
   name: string;
@@ -137,17 +130,9 @@ export function sameRegion(a: string, b: string): boolean {
   return normalizeRegionName(a) === normalizeRegionName(b);
 }
 
-function makeTarget(name: string, defaults: Partial<Omit<TargetRegion, 'name'>> = {}): TargetRegion {
-  return {
-    name: normalizeRegionName(name),
-    regionalReplicaCount: defaults.regionalReplicaCount ?? DEFAULT_REPLICA_COUNT,
-    storageAccountType: defaults.storageAccountType ?? DEFAULT_STORAGE_ACCOUNT_TYPE,
-  };
-}
-
-/** The list a new version starts with: the source region, one replica, the default storage type. */
-export function initialTargetRegions(sourceRegion: string): TargetRegion[] {
-  return [makeTarget(sourceRegion)];
+// No storage type: Azure applies its default (AZURE_DEFAULT_STORAGE), as the Azure CLI does.
+function makeTarget(name: string): TargetRegion {
+  return { name: normalizeRegionName(name), regionalReplicaCount: DEFAULT_REPLICA_COUNT };
 }
 
 /** Puts the source region first, adding it if it is missing, so it can never be left out. */
@@ -156,27 +141,11 @@ export function withSourceRegion(targets: readonly TargetRegion[], sourceRegion:
   return [source, ...targets.filter((t) => !sameRegion(t.name, sourceRegion))];
 }
 
-/** Adds a region (default one replica, default storage type) unless it is already listed. */
-export function addTargetRegion(
-  targets: readonly TargetRegion[],
-  region: string,
-  options: Partial<Omit<TargetRegion, 'name'>> = {},
-): TargetRegion[] {
-  if (targets.some((t) => sameRegion(t.name, region))) return [...targets];
-  return [...targets, makeTarget(region, options)];
-}
-
 /** Why a region cannot be removed, or undefined if it can. */
 export function whyRegionCannotBeRemoved(region: string, sourceRegion: string): string | undefined {
   return sameRegion(region, sourceRegion)
     ? `${normalizeRegionName(sourceRegion)} is the source region: the image is always replicated there first, so it stays in the list.`
     : undefined;
-}
-
-/** Removes a region; the source region is never removed (the list comes back unchanged). */
-export function removeTargetRegion(targets: readonly TargetRegion[], region: string, sourceRegion: string): TargetRegion[] {
-  if (whyRegionCannotBeRemoved(region, sourceRegion)) return [...targets];
-  return targets.filter((t) => !sameRegion(t.name, region));
 }
 
 export function isStorageAccountType(value: string): value is StorageAccountType {

@@ -64,23 +64,6 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** Short description of whom a gallery is shared with, e.g. "Shared with 2 subscriptions and 1 tenant". */
-export function describeSharing(profile: SharingProfileLike | undefined): string {
-  const kind = sharingKindOf(profile);
-  if (kind === 'Private') return 'Private (RBAC only)';
-  if (kind === 'Community') {
-    const enabled = profile?.communityGalleryInfo?.communityGalleryEnabled === true;
-    const name = profile?.communityGalleryInfo?.publicNames?.[0];
-    const named = name ? ` as ${name}` : '';
-    return enabled ? `Community: public${named}` : `Community: not yet published${named}`;
-  }
-  const { subscriptions, tenants } = sharedIds(profile);
-  const parts: string[] = [];
-  if (subscriptions.length > 0) parts.push(plural(subscriptions.length, 'subscription', 'subscriptions'));
-  if (tenants.length > 0) parts.push(plural(tenants.length, 'tenant', 'tenants'));
-  return parts.length > 0 ? `Shared with ${parts.join(' and ')}` : 'Direct share: not shared with anyone yet';
-}
-
 export interface ResetImpact {
   subscriptions: string[];
   tenants: string[];

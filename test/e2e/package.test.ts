@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CODE_SERVER_BIN, NODE24_BIN } from '../harness/paths';
 import { ensureCodeServer } from '../harness/setup';
-import { packageVsix, zipEntries } from '../harness/vsix';
+import { packageVsix, packagingOutput, zipEntries } from '../harness/vsix';
 
 // What runs, and the files the Marketplace requires; anything else in the .vsix is a leak.
 const ALLOWED = [
@@ -23,6 +23,12 @@ describe('the .vsix', () => {
   let vsix = '';
   before(() => {
     vsix = packageVsix();
+  });
+
+  it('is packaged without a warning from vsce', () => {
+    const out = packagingOutput();
+    assert.match(out, /DONE.*Packaged/, 'vsce reported the package');
+    assert.doesNotMatch(out, /WARNING|warn/i, out);
   });
 
   it('holds only dist/, media/, the manifest, README, CHANGELOG and LICENSE', () => {

@@ -19,6 +19,8 @@ if [ ! -x "$NODE24_DIR/bin/node" ]; then
 fi
 
 if [ ! -f "$CS_DIR/.complete" ]; then
+  # The compilers and Kerberos headers the native build needs, before the long step starts.
+  bash "$ROOT/test/harness/system-packages.sh" build
   echo "[setup] installing code-server $CODE_SERVER_VERSION (compiles native modules: about 3-4 minutes, once)"
   rm -rf "$CS_DIR"
   # npm must run under Node 24 (code-server's postinstall checks it), and node-gyp must build against

@@ -1,16 +1,23 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { ROOT, VSIX_PATH } from './paths';
 
-let packaged = false;
+let output: string | undefined;
 
 /** `npm run package` once per process: the production bundle and the .vsix users install. */
 export function packageVsix(): string {
-  if (!packaged) {
-    execFileSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    packaged = true;
-  }
+  packagingOutput();
   return VSIX_PATH;
+}
+
+/** What `npm run package` printed (esbuild and vsce, stdout and stderr), packaging first if needed. */
+export function packagingOutput(): string {
+  if (output === undefined) {
+    const run = spawnSync('npm', ['run', '--silent', 'package'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (run.status !== 0) throw new Error(`npm run package failed (${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`);
+    output = `${run.stdout}${run.stderr}`;
+  }
+  return output;
 }
 
 /** File names in a zip (a .vsix is one), read from its central directory. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkCustomCloud, findPublicCloud, PUBLIC_CLOUDS, validateCustomCloud, validateEndpointUrl } from '../../../src/model/clouds';
-import { portalBaseUrl, portalResourceUrl, portalResourceUrlForCloud } from '../../../src/model/portal';
+import { checkCustomCloud, findPublicCloud, PUBLIC_CLOUDS, validateEndpointUrl } from '../../../src/model/clouds';
+import { portalBaseUrl, portalResourceUrl } from '../../../src/model/portal';
 
 const ID = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Compute/galleries/g';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -91,12 +91,12 @@ describe('model/clouds', () => {
     });
 
     it('refuses what is not an object', () => {
-      for (const v of [undefined, null, 'https://x', 3, []]) assert.match(validateCustomCloud(v) ?? '', /object/);
+      for (const v of [undefined, null, 'https://x', 3, []]) assert.match(checkCustomCloud(v).problems?.[0] ?? '', /object/);
     });
 
-    it('validateCustomCloud gives the first problem or nothing', () => {
-      assert.equal(validateCustomCloud(good), undefined);
-      assert.match(validateCustomCloud({ ...good, resourceManagerEndpointUrl: 'http://x.y/' }) ?? '', /resourceManagerEndpointUrl.*clear text/);
+    it('checkCustomCloud gives its problems or nothing', () => {
+      assert.equal(checkCustomCloud(good).problems?.[0], undefined);
+      assert.match(checkCustomCloud({ ...good, resourceManagerEndpointUrl: 'http://x.y/' }).problems?.[0] ?? '', /resourceManagerEndpointUrl.*clear text/);
     });
   });
 });
@@ -125,7 +125,5 @@ describe('model/portal', () => {
     assert.equal(portalBaseUrl('AzureChinaCloud'), 'https://portal.azure.cn');
     assert.equal(portalBaseUrl('AzureUSGovernment'), 'https://portal.azure.us');
     assert.equal(portalBaseUrl('Elsewhere'), undefined);
-    assert.equal(portalResourceUrlForCloud(ID, TENANT, 'USGovernment'), `https://portal.azure.us/#@${TENANT}/resource${ID}`);
-    assert.equal(portalResourceUrlForCloud(ID, TENANT, 'custom'), undefined);
   });
 });

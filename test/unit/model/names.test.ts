@@ -5,7 +5,6 @@ import {
   IMAGE_DEFINITION_NAME_PATTERN,
   IMAGE_IDENTIFIER_PATTERN,
   RESOURCE_GROUP_NAME_PATTERN,
-  validateGalleryApplicationName,
   validateGalleryName,
   validateImageDefinitionName,
   validateOffer,
@@ -125,17 +124,6 @@ describe('model/names', () => {
         }),
         { numRuns: 2000 },
       );
-    });
-  });
-
-  describe('validateGalleryApplicationName', () => {
-    it('follows the image definition rule', () => {
-      ok(validateGalleryApplicationName('my-app_1.0'));
-      ok(validateGalleryApplicationName('x'.repeat(80)));
-      refused(validateGalleryApplicationName('x'.repeat(81)), '80');
-      refused(validateGalleryApplicationName('-app'), 'Start');
-      refused(validateGalleryApplicationName('app.'), 'End');
-      refused(validateGalleryApplicationName(''), 'application');
     });
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  describeSharing,
   describeSharingKind,
   idsNotYetShared,
   sharedIds,
@@ -55,21 +54,6 @@ describe('model/sharing', () => {
     assert.deepEqual(sharedIds(groups), { subscriptions: [S1, S2], tenants: [T1] });
     assert.deepEqual(sharedIds({ groups: [{ type: 'Users', ids: [S1] }, { type: 'aadtenants' }] }), { subscriptions: [], tenants: [] });
     assert.deepEqual(sharedIds(undefined), { subscriptions: [], tenants: [] });
-  });
-
-  describe('describeSharing', () => {
-    it('counts subscriptions and tenants', () => {
-      assert.equal(describeSharing(groups), 'Shared with 2 subscriptions and 1 tenant');
-      assert.equal(describeSharing({ permissions: 'Groups', groups: [{ type: 'AADTenants', ids: [T1, S1] }] }), 'Shared with 2 tenants');
-      assert.equal(describeSharing({ permissions: 'Groups', groups: [{ type: 'Subscriptions', ids: [S1] }] }), 'Shared with 1 subscription');
-      assert.equal(describeSharing({ permissions: 'Groups' }), 'Direct share: not shared with anyone yet');
-    });
-
-    it('describes private and community galleries', () => {
-      assert.equal(describeSharing(undefined), 'Private (RBAC only)');
-      assert.equal(describeSharing(community), 'Community: public as Contoso-0a1b');
-      assert.equal(describeSharing({ permissions: 'Community' }), 'Community: not yet published');
-    });
   });
 
   describe('whoLosesAccessOnReset', () => {
