@@ -23,8 +23,17 @@ interface Described<S, O> {
   check?: Answer<S, O>['check'];
 }
 
-function mapping<S, O>(d: Described<S, O>): OptionMapping<S, O> {
-  return d.option ?? sameOption<S, O, keyof S & keyof O>(d.key as keyof S & keyof O);
+/** An answer from its description: the described check and summary win over the derived ones. */
+function described<S, O>(d: Described<S, O>, derived: Pick<Answer<S, O>, 'check' | 'summary'>, steps: Answer<S, O>['steps']): Answer<S, O> {
+  return {
+    key: d.key,
+    label: d.label,
+    required: d.required,
+    ...(d.option ?? sameOption<S, O, keyof S & keyof O>(d.key as keyof S & keyof O)),
+    check: d.check ?? derived.check,
+    summary: d.summary ?? derived.summary,
+    steps,
+  };
 }
 
 const textOf = <S>(s: S, key: keyof S): string | undefined => s[key] as string | undefined;
@@ -46,14 +55,7 @@ export function inputAnswer<S, O>(o: InputAnswerOptions<S, O>): Answer<S, O> {
     const value = textOf(s, key) ?? '';
     return o.validate?.(value, s) ?? (await o.validateAsync?.(value, s));
   };
-  return {
-    key,
-    label: o.label,
-    required: o.required,
-    ...mapping(o),
-    check: o.check ?? check,
-    summary: o.summary ?? ((s) => textOf(s, key) || undefined),
-    steps: [
+  return described(o, { check, summary: (s) => textOf(s, key) || undefined }, [
       inputStep<S>({
         ...o,
         title: o.title ?? o.label,
@@ -63,8 +65,7 @@ export function inputAnswer<S, O>(o: InputAnswerOptions<S, O>): Answer<S, O> {
           (s as Record<keyof S, unknown>)[key] = o.keep === 'optional' ? trimmed || undefined : o.keep === 'trimmed' ? trimmed : v;
         },
       }),
-    ],
-  };
+  ]);
 }
 
 export interface PickAnswerOptions<S, O, T> extends Described<S, O>, Omit<PickStepOptions<S, T>, 'title' | 'get' | 'set'> {
@@ -79,14 +80,7 @@ export function pickAnswer<S, O, T>(o: PickAnswerOptions<S, O, T>): Answer<S, O>
   const { key } = o;
   const same = o.same ?? ((a: T, b: T) => a === b);
   const check = (s: S): Problem => (o.allowed && !o.allowed.values.some((v) => same(v, s[key] as T)) ? o.allowed.hint : undefined);
-  return {
-    key,
-    label: o.label,
-    required: o.required,
-    ...mapping(o),
-    check: o.check ?? check,
-    summary: o.summary ?? ((s) => (s[key] === undefined ? undefined : String(s[key]))),
-    steps: [
+  return described(o, { check, summary: (s) => (s[key] === undefined ? undefined : String(s[key])) }, [
       pickStep<S, T>({
         ...o,
         title: o.title ?? o.label,
@@ -97,8 +91,7 @@ export function pickAnswer<S, O, T>(o: PickAnswerOptions<S, O, T>): Answer<S, O>
             (s as Record<keyof S, unknown>)[key] = v;
           }),
       }),
-    ],
-  };
+  ]);
 }
 
 export interface EndOfLifeAnswerOptions<S, O> extends Partial<Described<S, O>> {
@@ -162,13 +155,8 @@ export interface TagsAnswerOptions<S, O> extends Partial<Described<S, O>> {
 export function tagsAnswer<S, O>(o: TagsAnswerOptions<S, O> = {}): Answer<S, O> {
   const key = o.key ?? ('tags' as keyof S);
   const tagsOf = (s: S) => s[key] as Tags | undefined;
-  return {
-    key,
-    label: o.label ?? 'Tags',
-    ...(o.option ?? sameOption<S, O, keyof S & keyof O>(key as keyof S & keyof O)),
-    check: o.check ?? ((s) => validateTags(tagsOf(s) ?? {})),
-    summary: o.summary ?? ((s): SummaryText | undefined => (Object.keys(tagsOf(s) ?? {}).length > 0 ? tagsToText(tagsOf(s)!) : undefined)),
-    steps: [
+  const derived = { check: (s: S) => validateTags(tagsOf(s) ?? {}), summary: (s: S): SummaryText | undefined => (Object.keys(tagsOf(s) ?? {}).length > 0 ? tagsToText(tagsOf(s)!) : undefined) };
+  return described({ ...o, key, label: o.label ?? 'Tags' }, derived, [
       tagsStep<S>({
         prompt: o.prompt,
         when: o.when,
@@ -177,6 +165,30 @@ export function tagsAnswer<S, O>(o: TagsAnswerOptions<S, O> = {}): Answer<S, O> 
           (s as Record<keyof S, unknown>)[key] = t;
         },
       }),
-    ],
-  };
+  ]);
+}
+
+export interface ResourceAnswerOptions<S, O, N extends { resourceId: string }> extends Omit<PickAnswerOptions<S, O, N>, 'option' | 'same' | 'allowed'> {
+  /** The option that names the resource by id. */
+  idOption: keyof O;
+  /** The tree's node for an id; undefined when it is not among the signed-in subscriptions'. */
+  find(id: string): Promise<N | undefined>;
+}
+
+/** An existing resource (a gallery, a definition): picked from the tree, or given by its resource id. */
+export function resourceAnswer<S, O, N extends { resourceId: string }>(o: ResourceAnswerOptions<S, O, N>): Answer<S, O> {
+  const { key, idOption } = o;
+  return pickAnswer<S, O, N>({
+    ...o,
+    option: {
+      read: async (options, s) => {
+        const id = options[idOption] as string | undefined;
+        if (s[key] === undefined && id) (s as Record<keyof S, unknown>)[key] = await o.find(id);
+      },
+      write: (s, options) => {
+        (options as Record<keyof O, unknown>)[idOption] = (s[key] as N | undefined)?.resourceId;
+      },
+    },
+    same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
+  });
 }

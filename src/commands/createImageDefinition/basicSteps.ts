@@ -20,7 +20,7 @@ import type { Explorer } from '../../tree/explorer';
 import { GalleryNode } from '../../tree/nodes/galleryNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import type { Answer } from '../../ui/answers';
-import { inputAnswer, pickAnswer } from '../../ui/commonAnswers';
+import { inputAnswer, pickAnswer, resourceAnswer } from '../../ui/commonAnswers';
 import type { PickEntry } from '../../ui/wizard';
 import type { Clashes, CreateImageDefinitionOptions, State } from './types';
 
@@ -67,22 +67,15 @@ function galleryItems(explorer: Explorer, subscriptions: SubscriptionNode[]): ()
 function identityAnswers(explorer: Explorer, subscriptions: SubscriptionNode[], clashes: Clashes, galleryOf: (id: string) => Promise<GalleryNode | undefined>): DefinitionAnswer[] {
   const { nameTaken } = clashes;
   return [
-    pickAnswer<State, CreateImageDefinitionOptions, GalleryNode>({
+    resourceAnswer<State, CreateImageDefinitionOptions, GalleryNode>({
       key: 'gallery',
       label: 'Gallery',
       required: true,
-      option: {
-        read: async (o, s) => {
-          if (!s.gallery && o.gallery) s.gallery = await galleryOf(o.gallery);
-        },
-        write: (s, o) => {
-          o.gallery = s.gallery?.resourceId;
-        },
-      },
+      idOption: 'gallery',
+      find: galleryOf,
       summary: (s) => `${s.gallery?.gallery.name} (${s.gallery?.gallery.location}, the definition's region)`,
       placeholder: "The gallery for the new definition (it gets the gallery's region)",
       items: galleryItems(explorer, subscriptions),
-      same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
     }),
     inputAnswer<State, CreateImageDefinitionOptions>({
       key: 'name',
@@ -123,38 +116,32 @@ function identityAnswers(explorer: Explorer, subscriptions: SubscriptionNode[], 
   ];
 }
 
+/** Publisher, offer and SKU: unique together in the gallery (checked at the SKU). */
+const TRIPLE = [
+  { key: 'publisher', label: 'Publisher', prompt: 'Publisher: letters, digits, hyphens, periods and underscores; up to 128; not ending in a period', placeholder: 'e.g. Contoso', validate: validatePublisher },
+  { key: 'offer', label: 'Offer', prompt: 'Offer: letters, digits, hyphens, periods and underscores; up to 64; not ending in a period', placeholder: 'e.g. UbuntuServer', validate: validateOffer },
+  {
+    key: 'sku',
+    label: 'SKU',
+    prompt: 'SKU: letters, digits, hyphens, periods and underscores; up to 64; publisher, offer and SKU together must be unique in the gallery',
+    placeholder: 'e.g. 22_04-lts-gen2',
+    validate: validateSku,
+  },
+] as const;
+
 /** Publisher, offer, SKU, architecture and security type. */
 function productAnswers(clashes: Clashes): DefinitionAnswer[] {
   const { tripleTaken } = clashes;
   return [
-    inputAnswer<State, CreateImageDefinitionOptions>({
-      key: 'publisher',
-      label: 'Publisher',
-      required: true,
-      summary: (s) => ({ label: 'Publisher / offer / SKU', value: `${s.publisher} / ${s.offer} / ${s.sku}` }),
-      prompt: 'Publisher: letters, digits, hyphens, periods and underscores; up to 128; not ending in a period',
-      placeholder: 'e.g. Contoso',
-      validate: validatePublisher,
-    }),
-    inputAnswer<State, CreateImageDefinitionOptions>({
-      key: 'offer',
-      label: 'Offer',
-      required: true,
-      summary: () => undefined,
-      prompt: 'Offer: letters, digits, hyphens, periods and underscores; up to 64; not ending in a period',
-      placeholder: 'e.g. UbuntuServer',
-      validate: validateOffer,
-    }),
-    inputAnswer<State, CreateImageDefinitionOptions>({
-      key: 'sku',
-      label: 'SKU',
-      required: true,
-      summary: () => undefined,
-      prompt: 'SKU: letters, digits, hyphens, periods and underscores; up to 64; publisher, offer and SKU together must be unique in the gallery',
-      placeholder: 'e.g. 22_04-lts-gen2',
-      validate: validateSku,
-      validateAsync: (v, s) => tripleTaken(s, v),
-    }),
+    ...TRIPLE.map((part) =>
+      inputAnswer<State, CreateImageDefinitionOptions>({
+        ...part,
+        required: true,
+        // One line for the three, at the publisher.
+        summary: (s) => (part.key === 'publisher' ? { label: 'Publisher / offer / SKU', value: `${s.publisher} / ${s.offer} / ${s.sku}` } : undefined),
+        validateAsync: part.key === 'sku' ? (v, s) => tripleTaken(s, v) : undefined,
+      }),
+    ),
     pickAnswer<State, CreateImageDefinitionOptions, Architecture>({
       key: 'architecture',
       label: 'Architecture',

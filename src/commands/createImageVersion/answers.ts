@@ -7,7 +7,7 @@ import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, valid
 import { nextPatchVersion, validateImageVersionName } from '../../model/versions';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import type { Answer, Problem } from '../../ui/answers';
-import { endOfLifeAnswer, inputAnswer, pickAnswer } from '../../ui/commonAnswers';
+import { endOfLifeAnswer, inputAnswer, resourceAnswer } from '../../ui/commonAnswers';
 import type { PickEntry, Step } from '../../ui/wizard';
 import { advancedAnswers, edgeZoneAnswer, replicationModeAnswer, versionTagsAnswer } from './advancedAnswers';
 import { regionLabel } from '../../ui/regions';
@@ -51,22 +51,15 @@ const isStorageChoice = (v: string | undefined): boolean => v === undefined || v
 function whereAnswers(ctx: VersionContext): VersionAnswer[] {
   const { lookups, given, versionTaken } = ctx;
   return [
-    pickAnswer<State, CreateImageVersionOptions, ImageDefinitionNode>({
+    resourceAnswer<State, CreateImageVersionOptions, ImageDefinitionNode>({
       key: 'definition',
       label: 'Definition',
       required: true,
-      option: {
-        read: async (o, s) => {
-          if (!s.definition && o.definition) s.definition = await ctx.definitionOf(o.definition);
-        },
-        write: (s, o) => {
-          o.definition = s.definition?.resourceId;
-        },
-      },
+      idOption: 'definition',
+      find: ctx.definitionOf,
       summary: (s) => `${s.definition?.image.name} (${s.definition?.parent.gallery.name})`,
       placeholder: 'The image definition the version belongs to',
       items: () => ctx.definitionItems(),
-      same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
       set: (s, d) => {
         if (s.definition && s.definition.resourceId !== d.resourceId && !given.has('source')) s.source = undefined;
         s.definition = d;
