@@ -70,7 +70,7 @@ function isRequired<S, O>(answer: Answer<S, O>, state: S): boolean {
  * Reads the options into the state, then checks every answer given. `given` may be a set the
  * steps already hold (a step that clears a later answer unless it was given).
  */
-export async function readAnswers<S, O extends EditableOptions>(answers: readonly Answer<S, O>[], options: O, state: S, given = new Set<keyof S>()): Promise<Given<S>> {
+export async function readAnswers<S, O extends object>(answers: readonly Answer<S, O>[], options: O, state: S, given = new Set<keyof S>()): Promise<Given<S>> {
   const unread = new Map<Answer<S, O>, string>();
   for (const answer of answers) {
     const problem = await answer.read(options, state);
@@ -89,7 +89,7 @@ export async function readAnswers<S, O extends EditableOptions>(answers: readonl
   }
   for (const [key, sameAs] of deferred) if (given.has(sameAs)) given.add(key);
   // A required answer whose option could not be read is a problem to report, not a question to ask.
-  const interactive = options.edit === true || answers.some((a) => isRequired(a, state) && state[a.key] === undefined && !unread.has(a));
+  const interactive = (options as EditableOptions).edit === true || answers.some((a) => isRequired(a, state) && state[a.key] === undefined && !unread.has(a));
   return { given, problems, interactive };
 }
 
@@ -98,9 +98,9 @@ export function asker<S>({ given, interactive }: Given<S>, edit: boolean | undef
   return (key) => interactive && (edit === true || !given.has(key));
 }
 
-/** The answers' prompts, each asked only when `ask` says its answer is wanted. */
-export function askedSteps<S, O>(answers: readonly Answer<S, O>[], ask: (key: keyof S) => boolean): Step<S>[] {
-  return answers.flatMap((answer) => answer.steps.map((step): Step<S> => ({ ...step, when: (s) => ask(answer.key) && (step.when?.(s) ?? true) })));
+/** The answers' prompts, each asked only when `ask` says its answer is wanted (an update: when its field was picked). */
+export function askedSteps<S, O>(answers: readonly Answer<S, O>[], ask: (key: keyof S, state: S) => boolean): Step<S>[] {
+  return answers.flatMap((answer) => answer.steps.map((step): Step<S> => ({ ...step, when: (s) => ask(answer.key, s) && (step.when?.(s) ?? true) })));
 }
 
 /** One summary line: shown in the final pick, refused when picked (Back changes answers). */

@@ -131,6 +131,10 @@ export interface LinkAnswerOptions<S, O> extends Described<S, O> {
   example: string;
   /** A rule the link must meet (a community gallery's links are refused unless https). */
   validate?(value: string): Problem;
+  /** Empty leaves the link out (a create, the default) or removes it (an update: 'trimmed'). */
+  keep?: InputAnswerOptions<S, O>['keep'];
+  /** The value shown when there is no answer yet (an update: the link now). */
+  suggest?(state: S): string | undefined;
 }
 
 /**
@@ -141,7 +145,7 @@ export function linkAnswer<S, O>(o: LinkAnswerOptions<S, O>): Answer<S, O> {
   return inputAnswer<S, O>({
     ...o,
     placeholder: o.example,
-    keep: 'optional',
+    keep: o.keep ?? 'optional',
     warn: (v) => linkWarning(v, o.what, o.example),
   });
 }
