@@ -98,6 +98,8 @@ export interface EndOfLifeAnswerOptions<S, O> extends Partial<Described<S, O>> {
   title?: string;
   prompt?: string;
   when?(state: S): boolean;
+  /** The value shown when there is no answer yet (an update: the date now). */
+  suggest?(state: S): string | undefined;
   /** A rule beside the date's own (e.g. deletion blocked until that date). */
   also?(value: string, state: S): Problem;
   /** Empty removes the date (an update) instead of leaving it out (a create). */
@@ -194,5 +196,27 @@ export function resourceAnswer<S, O, N extends { resourceId: string }>(o: Resour
       },
     },
     same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
+  });
+}
+
+export interface YesNoAnswerOptions<S, O> extends Described<S, O> {
+  title?: string;
+  placeholder: string;
+  when?(state: S): boolean;
+  /** The answer shown when there is none yet (an update: the value now). */
+  suggest?(state: S): boolean | undefined;
+  no: { label: string; detail?: string };
+  yes: { label: string; detail?(state: S): string | undefined; refusal?(state: S): string | undefined };
+}
+
+/** A yes/no setting, e.g. "Exclude from latest": Yes offers a detail and may be refused (with why). */
+export function yesNoAnswer<S, O>(o: YesNoAnswerOptions<S, O>): Answer<S, O> {
+  return pickAnswer<S, O, boolean>({
+    ...o,
+    allowed: { values: [false, true], hint: 'Use true or false.' },
+    items: (s) => [
+      { label: o.no.label, detail: o.no.detail, value: false },
+      { label: o.yes.label, detail: o.yes.detail?.(s), value: true, refusal: o.yes.refusal?.(s) },
+    ],
   });
 }
