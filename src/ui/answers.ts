@@ -142,3 +142,15 @@ export function sameOption<S, O, K extends keyof S & keyof O>(key: K, normalize?
     },
   };
 }
+
+/** The option named differently from the state's key, holding the same value (e.g. blockDeletionBeforeEndOfLife → blockDeletion). */
+export function renamedOption<S, O, K extends keyof S, P extends keyof O>(key: K, option: P): Pick<Answer<S, O>, 'read' | 'write'> {
+  return {
+    read: (o, s) => {
+      if (o[option] !== undefined && s[key] === undefined) s[key] = o[option] as unknown as S[K];
+    },
+    write: (s, o) => {
+      o[option] = s[key] as unknown as O[P];
+    },
+  };
+}

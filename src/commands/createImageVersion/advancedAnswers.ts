@@ -3,7 +3,7 @@
 // may name. The prompts are in advancedSteps.ts.
 import { normalizeRegionName } from '../../model/replication';
 import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, validateExtendedLocations } from '../../model/versionContent';
-import { sameOption } from '../../ui/answers';
+import { renamedOption, sameOption } from '../../ui/answers';
 import { pickAnswer, tagsAnswer } from '../../ui/commonAnswers';
 import type { VersionAnswer, VersionContext } from './answers';
 import { confidentialStep, dataDiskStep, encryptionStep, safetyStep } from './advancedSteps';
@@ -57,18 +57,13 @@ export function advancedAnswers(ctx: VersionContext): VersionAnswer[] {
     {
       key: 'confidentialType',
       label: 'Confidential VM encryption',
-      read: (o, s) => {
-        s.confidentialType = o.confidentialVMEncryptionType;
-      },
+      ...renamedOption<State, CreateImageVersionOptions, 'confidentialType', 'confidentialVMEncryptionType'>('confidentialType', 'confidentialVMEncryptionType'),
       check: (s) =>
         !isConfidential(s.definition?.image)
           ? 'Remove it: the definition is not for confidential VMs.'
           : (CONFIDENTIAL_VM_ENCRYPTION_TYPES as readonly string[]).includes(s.confidentialType!)
             ? undefined
             : `Use ${CONFIDENTIAL_VM_ENCRYPTION_TYPES.join(', ')}.`,
-      write: (s, o) => {
-        o.confidentialVMEncryptionType = s.confidentialType;
-      },
       steps: [confidentialStep(lookups)],
     },
     {
@@ -96,14 +91,9 @@ export function edgeZoneAnswer(): VersionAnswer {
   return {
     key: 'extendedLocations',
     label: 'Edge zones',
-    read: (o, s) => {
-      s.extendedLocations = o.targetExtendedLocations;
-    },
+    ...renamedOption<State, CreateImageVersionOptions, 'extendedLocations', 'targetExtendedLocations'>('extendedLocations', 'targetExtendedLocations'),
     check: (s) => validateExtendedLocations(s.extendedLocations!),
     summary: (s) => (s.extendedLocations?.length ? s.extendedLocations.map((l) => `${l.edgeZone} (${l.name})${l.replicas ? ` ×${l.replicas}` : ''}`).join(', ') : undefined),
-    write: (s, o) => {
-      o.targetExtendedLocations = s.extendedLocations;
-    },
     steps: [],
   };
 }

@@ -3,9 +3,10 @@
 // confidential definition), and the safety profile.
 import type { DataDiskCandidate, DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import { normalizeRegionName } from '../../model/replication';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, lunWarning, nextFreeLun, validateNewLun, validateVhdUrl, vhdUrlWarning, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, lunWarning, nextFreeLun, validateNewLun, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../../ui/regions';
+import { vhdPrompt } from './vhdPrompt';
 import { lunsOf } from './spec';
 import { isConfidential, type DataDiskChoice, type Lookups, type State } from './types';
 
@@ -76,23 +77,13 @@ async function addDataDisk(lookups: Lookups, s: State, prompter: Prompter, heade
 }
 
 async function vhdDisk(lookups: Lookups, s: State, prompter: Prompter, header: StepHeader): Promise<Omit<DataDiskChoice, 'lun'> | Navigation> {
-  const accounts = await lookups.storageAccounts(s.definition!);
-  const account = await prompter.pick({
-    ...sub(header, 'storage account'),
-    placeholder: 'The storage account that holds the VHD',
-    items: accounts.map((a) => ({ label: a.name, description: `${a.location} · ${a.resourceGroup}`, detail: a.blobEndpoint, value: a })),
+  const vhd = await vhdPrompt(await lookups.storageAccounts(s.definition!), prompter, header, {
+    accountPlaceholder: 'The storage account that holds the VHD',
+    urlPrompt: (account) => `The VHD's blob URL in ${account.name}`,
+    file: 'data.vhd',
   });
-  if (isNavigation(account)) return account;
-  const url = await prompter.input({
-    ...sub(header, 'VHD URL'),
-    prompt: `The VHD's blob URL in ${account.name}`,
-    placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}vhds/data.vhd`,
-    value: '',
-    validate: (v) => validateVhdUrl(v, account.blobEndpoint),
-    warn: vhdUrlWarning,
-  });
-  if (isNavigation(url)) return url;
-  return { source: { uri: url.trim(), storageAccountId: account.id }, label: url.trim().split('/').pop() ?? url };
+  if (isNavigation(vhd)) return vhd;
+  return { source: { uri: vhd.url, storageAccountId: vhd.account.id }, label: vhd.url.split('/').pop() ?? vhd.url };
 }
 
 type KeyAnswer = 'platform' | 'customer';

@@ -1,30 +1,19 @@
 // Target regions, replicas, and per region: storage type and exclusion from "latest".
-import { AZURE_DEFAULT_STORAGE, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateStorageInRegion, validateTargetRegions, whyRegionCannotBeRemoved, type StorageAccountType } from '../../model/replication';
+import { AZURE_DEFAULT_STORAGE, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
+import { storageTypeItems } from '../../ui/storageTypes';
 import { parseReplicaCounts } from '../../ui/answerText';
 import { CANCEL, isNavigation, pickManyStep, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../../ui/regions';
 import { buildTargets, storageIn } from './spec';
 import { AZURE_DEFAULT, type Lookups, type State, type StorageChoice } from './types';
 
-const STORAGE_DETAILS: Record<StorageAccountType, string> = {
-  Standard_LRS: 'Standard HDD, locally redundant: the cheapest',
-  Standard_ZRS: 'Standard, zone-redundant: survives a zone outage (regions with availability zones only)',
-  Premium_LRS: 'Premium SSD, locally redundant: faster VM creation from the image',
-  PremiumV2_LRS: 'Premium SSD v2, locally redundant',
-};
-
 export function storageLabel(choice: StorageChoice): string {
   return choice === AZURE_DEFAULT ? "Azure's default" : choice;
 }
 
 /** The choices; a type a region cannot hold (ZRS without zones) is shown with the reason and refused. */
-const storageItems = (regions: readonly string[], labels: readonly RegionChoice[]): PickEntry<StorageChoice>[] => [
-  { label: "Azure's default", detail: `${AZURE_DEFAULT_STORAGE.replace(/^Azure's default: /, '')} (nothing is sent; Azure chooses)`, value: AZURE_DEFAULT },
-  ...STORAGE_ACCOUNT_TYPES.map((t) => {
-    const refusal = regions.map((r) => validateStorageInRegion(t, r, labels.find((l) => l.name === r)?.zones)).find(Boolean);
-    return { label: t, detail: STORAGE_DETAILS[t], value: t as StorageChoice, refusal };
-  }),
-];
+const storageItems = (regions: readonly string[], labels: readonly RegionChoice[]): PickEntry<StorageChoice>[] =>
+  storageTypeItems(regions, labels, { value: AZURE_DEFAULT, detail: `${AZURE_DEFAULT_STORAGE.replace(/^Azure's default: /, '')} (nothing is sent; Azure chooses)` });
 
 type StorageAnswer = StorageChoice | 'perRegion';
 type LatestAnswer = 'no' | 'yes' | 'some';

@@ -5,7 +5,7 @@
 import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
 import type { CurrentTarget } from '../../model/updateRules';
-import { sameOption, type Answer } from '../../ui/answers';
+import { renamedOption, sameOption, type Answer } from '../../ui/answers';
 import { endOfLifeAnswer, yesNoAnswer } from '../../ui/commonAnswers';
 import { LABELS, merged, shown, type Field, type State, type TargetRegionUpdate, type UpdateImageVersionOptions, type Values } from './fields';
 import { regionSteps, type StepContext } from './steps';
@@ -126,12 +126,7 @@ export function updateVersionAnswers(ctx: StepContext): UpdateVersionAnswer[] {
     yesNoAnswer<State, UpdateImageVersionOptions>({
       key: 'blockDeletion',
       label: LABELS.blockDeletion,
-      option: {
-        read: (o, s) => {
-          s.blockDeletion = o.blockDeletionBeforeEndOfLife;
-        },
-        ...none,
-      },
+      option: renamedOption<State, UpdateImageVersionOptions, 'blockDeletion', 'blockDeletionBeforeEndOfLife'>('blockDeletion', 'blockDeletionBeforeEndOfLife'),
       placeholder: 'Refuse to delete this version before its end-of-life date?',
       suggest: () => current.blockDeletion,
       no: { label: 'No, allow deleting it any time' },
@@ -145,12 +140,7 @@ export function updateVersionAnswers(ctx: StepContext): UpdateVersionAnswer[] {
     yesNoAnswer<State, UpdateImageVersionOptions>({
       key: 'allowDeletion',
       label: LABELS.allowDeletion,
-      option: {
-        read: (o, s) => {
-          s.allowDeletion = o.allowDeletionOfReplicatedLocations;
-        },
-        ...none,
-      },
+      option: renamedOption<State, UpdateImageVersionOptions, 'allowDeletion', 'allowDeletionOfReplicatedLocations'>('allowDeletion', 'allowDeletionOfReplicatedLocations'),
       placeholder: 'May a later update remove regions this version is replicated to?',
       suggest: () => current.allowDeletion,
       no: { label: 'No, refuse to remove replicated regions', detail: 'Azure refuses an update that drops a region until this is allowed' },

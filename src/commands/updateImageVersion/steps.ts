@@ -1,6 +1,7 @@
 // Update Image Version's wizard steps: pick what to change, then one step per value, then the
 // before → after summary, which is the confirmation.
-import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateStorageInRegion, whyRegionCannotBeRemoved } from '../../model/replication';
+import { normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
+import { storageTypeItems } from '../../ui/storageTypes';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
@@ -21,13 +22,6 @@ export interface StepContext {
   source: string;
   regionChoices: readonly RegionChoice[];
 }
-
-const STORAGE_DETAILS: Record<string, string> = {
-  Standard_LRS: 'Locally redundant standard storage',
-  Standard_ZRS: 'Zone-redundant standard storage: survives the loss of a zone, in regions with zones',
-  Premium_LRS: 'Locally redundant premium storage',
-  PremiumV2_LRS: 'Premium SSD v2',
-};
 
 const chose = (s: State, f: Field) => s.fields?.includes(f) ?? false;
 
@@ -139,15 +133,11 @@ export function regionSteps(ctx: StepContext): Record<'regions' | 'replicas' | '
       title: 'Storage for the added regions',
       placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,
       when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && s.storageByRegion === undefined,
-      items: (s) => [
-        { label: "Azure's default", detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none", value: '' },
-        ...STORAGE_ACCOUNT_TYPES.map((t) => ({
-          label: t,
-          detail: STORAGE_DETAILS[t],
-          value: t as string,
-          refusal: addedRegions(ctx, s).map((r) => validateStorageInRegion(t, r, ctx.regionChoices.find((c) => c.name === r)?.zones)).find(Boolean),
-        })),
-      ],
+      items: (s) =>
+        storageTypeItems<string>(addedRegions(ctx, s), ctx.regionChoices, {
+          value: '',
+          detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none",
+        }),
       get: (s) => s.newStorage ?? current.newStorage,
       set: (s, v) => {
         s.newStorage = v;
