@@ -14,6 +14,7 @@ export { listImageDefinitions } from './azure/images';
 export { getResourceJson } from './azure/resourceJson';
 export * from './azure/sharedGalleries';
 export { listLocations, listSubscriptions } from './azure/subscriptions';
+export { listEdgeZones } from './azure/edgeZones';
 export { getImageVersion, getImageVersionAndJson, listImageVersionsPage } from './azure/versions';
 export { createImageDefinition, createGallery } from './azure/createGallery';
 export { listImageVersionNames, startImageVersion } from './azure/createImageVersion';

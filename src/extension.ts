@@ -15,7 +15,10 @@ import { log } from './ui/log';
 import { PropertiesDocuments } from './ui/propertiesDocuments';
 import { uiTestHooks, type UiTestHooks } from './ui/testHooks';
 
-/** What activate() returns: handles the integration tests use to look inside. */
+/**
+ * What activate() returns to the extension-host tests (integration, benchmark): handles to look
+ * inside. Other extensions get nothing: the hooks answer confirmations and read notifications.
+ */
 export interface ExtensionApi {
   readonly explorer: Explorer;
   readonly activationMs: number;
@@ -37,7 +40,7 @@ const SESSION_SETTINGS = [
 ];
 const FILTER_SETTINGS = ['azureResourceGroups.selectedSubscriptions', `${SETTINGS_SECTION}.selectedSubscriptions`, `${SETTINGS_SECTION}.sharedGalleryLocations`];
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionApi | undefined {
   const started = performance.now();
   const userAgent = `azure-compute-gallery-vscode/${(context.extension.packageJSON as { version: string }).version}`;
 
@@ -85,6 +88,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms`);
+  // ExtensionMode.Test: VS Code runs tests with the extension under development (--extensionTestsPath).
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { explorer, activationMs, azureLoadedAtActivation: azureBundle.loaded, logUri: context.logUri, versionCreations, testHooks: uiTestHooks };
 }
 

@@ -3,9 +3,18 @@ import { LazyBundle } from '../lazyBundle';
 
 export type SdkClients = typeof Sdk;
 
-/** The management SDK clients, from dist/sdk.js beside this bundle, loaded on first use. */
-// `module.require` resolves beside the running bundle (dist/), and esbuild leaves it as is.
-const sdkBundle = new LazyBundle(() => module.require('./sdk.js') as SdkClients);
+/**
+ * Where the management SDK clients come from. In the extension, dist/sdk.js beside the running
+ * bundle (dist/azure.js), loaded on first use so the first view does not pay for it. Under plain
+ * Node (tsx: unit tests, scripts) there is no bundle: the sources themselves, src/sdkClients.ts.
+ * esbuild defines ACG_BUILD in every bundle, and leaves `module.require` alone, so neither path
+ * is pulled into dist/azure.js.
+ */
+function loadSdk(): SdkClients {
+  return (process.env.ACG_BUILD === undefined ? module.require('../sdkClients') : module.require('./sdk.js')) as SdkClients;
+}
+
+const sdkBundle = new LazyBundle(loadSdk);
 
 export function sdkClients(): SdkClients {
   return sdkBundle.get();

@@ -5,6 +5,7 @@
 // life, target regions and replica counts, the deletion block.
 import type { GalleryImageUpdate, GalleryUpdate } from '@azure/arm-compute';
 import { mergeTargetRegions, type RawTargetRegion, type TargetRegionEdit } from '../model/updateRules';
+import { mergeExtendedLocations, rawExtendedLocations, type EdgeZoneEdit } from '../model/edgeZones';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { AzureError, azureCall } from './errors';
@@ -93,6 +94,8 @@ export interface ImageVersionChanges {
   endOfLifeDate?: Date | null;
   /** The whole new list (the version's own region must stay in it); what stays is written back as Azure has it. */
   targetRegions?: TargetRegionEdit[];
+  /** The whole new list of edge zones; what stays is written back as Azure has it (mergeExtendedLocations). */
+  targetExtendedLocations?: EdgeZoneEdit[];
   /** Needed (true) when the new list leaves out a region the version is replicated to. */
   allowDeletionOfReplicatedLocations?: boolean;
   blockDeletionBeforeEndOfLife?: boolean;
@@ -125,6 +128,12 @@ export function imageVersionPatch(changes: ImageVersionChanges, current?: unknow
     const edits = changes.targetRegions.map((t) => (t.encryption ? { ...t, encryption: encryptionBody(t.encryption as NewRegionEncryption) } : t));
     publishing.targetRegions = mergeTargetRegions(raw, edits, replicaCount);
   }
+  if (changes.targetExtendedLocations) {
+    const raw = rawExtendedLocations(current);
+    // As for regions: without Azure's own edge zones the list would lose what they hold.
+    if (raw === undefined || current === undefined) throw new AzureError("Azure's answer for the version has no edge zones to merge the change into: nothing was sent. Refresh and try again.", 'TargetRegionsUnknown');
+    publishing.targetExtendedLocations = mergeExtendedLocations(raw, changes.targetExtendedLocations);
+  }
   const safety: Json = {};
   if (changes.allowDeletionOfReplicatedLocations !== undefined) safety.allowDeletionOfReplicatedLocations = changes.allowDeletionOfReplicatedLocations;
   if (changes.blockDeletionBeforeEndOfLife !== undefined) safety.blockDeletionBeforeEndOfLife = changes.blockDeletionBeforeEndOfLife;
@@ -134,17 +143,20 @@ export function imageVersionPatch(changes: ImageVersionChanges, current?: unknow
   return { properties };
 }
 
+/** What an edit of regions or edge zones was based on: both lists as Azure had them. */
 function regionsOf(json: unknown): unknown {
-  return objectAt(objectAt(objectAt(json)?.properties)?.publishingProfile)?.targetRegions;
+  const profile = objectAt(objectAt(objectAt(json)?.properties)?.publishingProfile);
+  return [profile?.targetRegions, profile?.targetExtendedLocations ?? []];
 }
 
 /** The PATCH request: the body built from Azure's current JSON, sent as built (rawBody), not through the SDK's models. */
 async function sendVersionPatch(target: AzureTarget, id: string, changes: ImageVersionChanges, options: LroOptions) {
   const { resourceGroup, gallery, image, version } = idParts(id);
-  const current = changes.targetRegions ? await getResourceJson(target, id, options) : undefined;
-  if (changes.targetRegions && changes.basedOn !== undefined && JSON.stringify(regionsOf(changes.basedOn)) !== JSON.stringify(regionsOf(current))) {
+  const lists = changes.targetRegions !== undefined || changes.targetExtendedLocations !== undefined;
+  const current = lists ? await getResourceJson(target, id, options) : undefined;
+  if (lists && changes.basedOn !== undefined && JSON.stringify(regionsOf(changes.basedOn)) !== JSON.stringify(regionsOf(current))) {
     throw new AzureError(
-      "The version's target regions changed in Azure while you were editing them (another update added, removed or re-counted regions): nothing was sent. Refresh the version and make your change again.",
+      "The version's target regions or edge zones changed in Azure while you were editing them (another update added, removed or re-counted them): nothing was sent. Refresh the version and make your change again.",
       'TargetRegionsChanged',
       409,
     );

@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
-import { commandWords, failureKind, failureMessage, isTransient } from '../ui/failures';
+import { asCommandFailure, EDIT_AND_TRY_AGAIN, failureActions, failureKind, failureLogLine, failureText, RETRY, SIGN_IN_AND_RETRY, type FailureDetails } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 
 // never[]: any handler's parameter list fits; VS Code passes whatever the menu or caller gives.
 export type CommandHandler = (...args: never[]) => unknown;
 
-/** Registers every command in one place, so a failing handler is always reported the same way. */
+/**
+ * Registers every command in one place, and is the one failure path: a handler throws (a
+ * CommandFailure with its context and offers, or any error); this logs it, words it through
+ * ui/failures.ts, shows it, and runs the action chosen. No command shows its own error.
+ */
 export function registerCommands(context: vscode.ExtensionContext, table: Record<string, CommandHandler>): void {
   for (const [id, handler] of Object.entries(table)) {
     context.subscriptions.push(
@@ -14,23 +18,34 @@ export function registerCommands(context: vscode.ExtensionContext, table: Record
         try {
           return await (handler as (...a: unknown[]) => unknown)(...args);
         } catch (error) {
-          const e = error as { message?: string; code?: string; requestId?: string };
-          log().error(`${id}: ${e.message ?? String(error)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`);
-          const kind = failureKind(error);
-          if (kind === 'cancelled') return undefined;
-          // Sign In, then the same action again; Retry only for what may pass by itself.
-          const action = kind === 'signIn' ? 'Sign In and Retry' : isTransient(error) ? 'Retry' : undefined;
-          const chosen = await notify('error', failureMessage(commandWords(id), error), ...(action ? [action] : []));
-          if (chosen === 'Sign In and Retry') {
-            const signedIn = await vscode.commands.executeCommand<boolean>('azureComputeGallery.signIn');
-            if (signedIn) return vscode.commands.executeCommand(id, ...args);
-          } else if (chosen === 'Retry') {
-            return vscode.commands.executeCommand(id, ...args);
-          }
-          return undefined;
+          return reportFailure(id, args, asCommandFailure(error, id));
         }
       }),
     );
   }
 }
 
+/** Shows the failure and runs what the user picks; answers what the command answers its caller. */
+async function reportFailure(id: string, args: unknown[], failure: FailureDetails): Promise<unknown> {
+  log().error(failureLogLine(id, failure));
+  if (failure.cause !== undefined && failureKind(failure.cause) === 'cancelled') return failure.result;
+  const actions = failureActions(failure);
+  const shown = notify(failure.severity ?? 'error', failureText(failure), ...actions);
+  // Nothing to pick: the caller need not wait until the notification is closed.
+  if (actions.length === 0) return failure.result;
+  const chosen = await shown;
+  // Retry repeats what was asked: the answers when the command gave them (no prompts), else its arguments.
+  const again = () => vscode.commands.executeCommand(id, ...(failure.answers ? [{ ...failure.answers, edit: false }] : args));
+  switch (chosen) {
+    case undefined:
+      return failure.result;
+    case SIGN_IN_AND_RETRY:
+      return (await vscode.commands.executeCommand<boolean>('azureComputeGallery.signIn')) ? again() : failure.result;
+    case RETRY:
+      return again();
+    case EDIT_AND_TRY_AGAIN:
+      return vscode.commands.executeCommand(id, { ...failure.answers, edit: true });
+    default:
+      return failure.actions?.find((a) => a.label === chosen)?.run();
+  }
+}

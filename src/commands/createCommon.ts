@@ -1,13 +1,9 @@
-// What the three create commands share: finding nodes, cached look-ups, the poll interval, and how
+// What the three create commands share: the signed-in subscriptions, cached look-ups, the poll interval, and how
 // a failure is put into words.
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../constants';
-import { parseArmId } from '../model/armId';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
-import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import type { SubscriptionNode } from '../tree/nodes/subscriptionNode';
 import { log } from '../ui/log';
 import { VsCodePrompter } from '../ui/vscodePrompter';
@@ -87,42 +83,10 @@ export function subscriptionNode(explorer: Explorer, subscriptionId: string): Su
   return explorer.root.subscriptions.find((s) => s.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
 }
 
-async function childById<T extends ExplorerNode & { resourceId: string }>(
-  explorer: Explorer,
-  parent: ExplorerNode,
-  id: string,
-  is: (node: ExplorerNode) => node is T,
-): Promise<T | undefined> {
-  const children = await explorer.provider.getChildren(parent);
-  return children.filter(is).find((n) => n.resourceId.toLowerCase() === id.toLowerCase());
-}
-
-const isGallery = (n: ExplorerNode): n is GalleryNode => n instanceof GalleryNode;
-const isDefinition = (n: ExplorerNode): n is ImageDefinitionNode => n instanceof ImageDefinitionNode;
-const isVersion = (n: ExplorerNode): n is ImageVersionNode => n instanceof ImageVersionNode;
-
-/** The tree's node for a gallery id (loading the subscription's galleries if needed). */
-export async function galleryNodeById(explorer: Explorer, id: string): Promise<GalleryNode | undefined> {
-  const ref = parseArmId(id);
-  if (ref?.kind !== 'gallery') return undefined;
-  await signedInSubscriptions(explorer);
-  const subscription = subscriptionNode(explorer, ref.subscriptionId);
-  return subscription ? childById(explorer, subscription, id, isGallery) : undefined;
-}
-
-/** The tree's node for an image definition id. */
-export async function definitionNodeById(explorer: Explorer, id: string): Promise<ImageDefinitionNode | undefined> {
-  const ref = parseArmId(id);
-  if (ref?.kind !== 'imageDefinition') return undefined;
-  const galleryId = id.replace(/\/images\/[^/]+\/?$/i, '');
-  const gallery = await galleryNodeById(explorer, galleryId);
-  return gallery ? childById(explorer, gallery, id, isDefinition) : undefined;
-}
-
-/** Reloads `parent`'s children, then shows and selects the child with `id` (if it is there). */
+/** Reloads `parent`'s children, then shows and selects the node of `id` (if the tree has it). */
 export async function reloadAndReveal(explorer: Explorer, parent: ExplorerNode, id: string): Promise<ExplorerNode | undefined> {
   explorer.reload(parent);
-  const node = await childById(explorer, parent, id, (n): n is GalleryNode | ImageDefinitionNode | ImageVersionNode => isGallery(n) || isDefinition(n) || isVersion(n));
+  const node = await explorer.findNode(id);
   if (node) {
     try {
       await explorer.reveal(node, { select: true, focus: false });
@@ -164,8 +128,3 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
 }
 
 export { regionLabel, type RegionChoice } from '../ui/regions';
-
-/** One summary line: shown in the final pick, refused when picked (Back changes answers). */
-export function summaryLine<T>(label: string, value: string, step: string, dummy: T): { label: string; description: string; value: T; refusal: string } {
-  return { label, description: value, value: dummy, refusal: `To change the ${label.toLowerCase()}, go Back to the ${step} step.` };
-}

@@ -1,21 +1,20 @@
 // After Create Image Version returns, Azure goes on creating and replicating the version for
 // minutes. This waits for it in the background — a cancellable notification with the replication
-// progress — and reports the result. Pending creations are remembered in globalState, so that a
+// progress — and reports the result. It polls nothing itself: it follows the tree's replication
+// watcher, so one loop polls each version however many wait for it. Pending creations are remembered in globalState, so that a
 // window reload picks the wait up again: lazily, when the tree first loads (never at activation,
 // which must not load the Azure SDK). Cancelling stops the waiting, not Azure.
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../azure/types';
 import { parseArmId } from '../model/armId';
 import { summariseReplication } from '../model/replication';
-import type { Explorer } from '../tree/explorer';
-import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
+import type { Explorer, WatchedVersion } from '../tree/explorer';
+import type { PollEvent } from '../tree/replicationWatcher';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { definitionNodeById, pollIntervalMs, subscriptionNode } from './createCommon';
+import { subscriptionNode } from './createCommon';
 
 export const PENDING_VERSIONS_KEY = 'azureComputeGallery.pendingImageVersions';
-const MAX_DELAY_MS = 60_000;
-const BACKOFF = 1.5;
 
 export interface PendingVersion {
   /** The version's resource id. */
@@ -30,6 +29,8 @@ type Outcome =
   | { kind: 'failed'; version: ImageVersion }
   | { kind: 'gone' }
   | { kind: 'stopped' }
+  /** The watch stopped from outside (sign-out, another cloud): kept, resumed when the tree loads again. */
+  | { kind: 'paused' }
   | { kind: 'noAccess'; message: string };
 
 function names(id: string): { version: string; definition: string } {
@@ -37,16 +38,24 @@ function names(id: string): { version: string; definition: string } {
   return ref?.kind === 'imageVersion' ? { version: ref.versionName, definition: ref.imageName } : { version: id.split('/').pop() ?? id, definition: '' };
 }
 
-function abortable(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** What a poll of the version means for the wait: how it ended, or (undefined) go on. */
+function outcomeOf(id: string, event: PollEvent<WatchedVersion>, report: (message: string) => void): Outcome | undefined {
+  if (event.reset) return { kind: 'paused' };
+  if (event.error !== undefined) {
+    const e = event.error as { statusCode?: number; message?: string };
+    if (e.statusCode === 404) return { kind: 'gone' };
+    if (e.statusCode === 401 || e.statusCode === 403) return { kind: 'noAccess', message: e.message ?? String(event.error) };
+    log().warn(`Checking ${id}: ${e.message ?? String(event.error)} — trying again`);
+    return event.done ? { kind: 'paused' } : undefined;
+  }
+  const version = event.node.version;
+  if (!version) return undefined;
+  const summary = summariseReplication({ aggregatedState: version.replication?.aggregatedState, summary: version.replication?.regions });
+  const state = version.provisioningState?.toLowerCase();
+  if (summary.state === 'Failed' || state === 'failed') return { kind: 'failed', version };
+  if (state === 'succeeded' && summary.state !== 'Replicating') return { kind: 'succeeded', version };
+  report(summary.state === 'Unknown' ? `${version.provisioningState ?? 'Creating'}…` : summary.label);
+  return event.done ? { kind: 'paused' } : undefined;
 }
 
 /** The sentence a finished version's status comes down to. */
@@ -128,27 +137,31 @@ export class VersionCreations implements vscode.Disposable {
       );
   }
 
-  private async wait(id: string, target: AzureTarget, signal: AbortSignal, report: (message: string) => void): Promise<Outcome> {
-    let delay = pollIntervalMs();
-    for (;;) {
-      if (signal.aborted) return { kind: 'stopped' };
-      try {
-        const version = await this.explorer.azure().getImageVersion(target, id, true, { abortSignal: signal });
-        const summary = summariseReplication({ aggregatedState: version.replication?.aggregatedState, summary: version.replication?.regions });
-        const state = version.provisioningState?.toLowerCase();
-        if (summary.state === 'Failed' || state === 'failed') return { kind: 'failed', version };
-        if (state === 'succeeded' && summary.state !== 'Replicating') return { kind: 'succeeded', version };
-        report(summary.state === 'Unknown' ? `${version.provisioningState ?? 'Creating'}…` : summary.label);
-      } catch (error) {
-        if (signal.aborted) return { kind: 'stopped' };
-        const e = error as { statusCode?: number; message?: string };
-        if (e.statusCode === 404) return { kind: 'gone' };
-        if (e.statusCode === 401 || e.statusCode === 403) return { kind: 'noAccess', message: e.message ?? String(error) };
-        log().warn(`Checking ${id}: ${e.message ?? String(error)} — trying again`);
+  /**
+   * Follows the tree's replication watcher (the one loop that polls versions) until a poll of
+   * this version tells how it ended; holds the watch meanwhile, so it goes on until then.
+   */
+  private wait(id: string, target: AzureTarget, signal: AbortSignal, report: (message: string) => void): Promise<Outcome> {
+    const watcher = this.explorer.watcher;
+    const key = id.toLowerCase();
+    return new Promise<Outcome>((resolve) => {
+      const release = watcher.hold(id);
+      const listening = watcher.onDidPoll((event) => {
+        if (event.node.versionId.toLowerCase() !== key) return;
+        const outcome = outcomeOf(id, event, report);
+        if (outcome) settle(outcome);
+      });
+      const onAbort = () => settle({ kind: 'stopped' });
+      function settle(outcome: Outcome): void {
+        listening.dispose();
+        release();
+        signal.removeEventListener('abort', onAbort);
+        resolve(outcome);
       }
-      await abortable(delay, signal);
-      delay = Math.min(MAX_DELAY_MS, Math.round(delay * BACKOFF));
-    }
+      if (signal.aborted) return settle({ kind: 'stopped' });
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.explorer.watchVersion(id, target).catch((error: unknown) => settle({ kind: 'noAccess', message: (error as Error).message }));
+    });
   }
 
   private async finish(pending: PendingVersion, outcome: Outcome): Promise<void> {
@@ -174,6 +187,8 @@ export class VersionCreations implements vscode.Disposable {
       case 'stopped':
         void notify('info', `Stopped waiting for ${what.charAt(0).toLowerCase()}${what.slice(1)}. Azure goes on creating it; the Galleries view shows its progress.`);
         break;
+      case 'paused':
+        return;
       case 'noAccess':
         // Kept: the wait resumes when the tree loads again after signing in.
         void notify('warning', `Stopped watching ${what.charAt(0).toLowerCase()}${what.slice(1)}: ${outcome.message} Sign in again; the watch resumes when the tree reloads.`);
@@ -186,10 +201,10 @@ export class VersionCreations implements vscode.Disposable {
   /** Shows the final state on the version's node, if the tree has it (its definition's list is stale by now). */
   private async updateNode(id: string, version: ImageVersion): Promise<void> {
     try {
-      const definition = await definitionNodeById(this.explorer, id.replace(/\/versions\/[^/]+$/i, ''));
+      const definition = await this.explorer.findNode(id.replace(/\/versions\/[^/]+$/i, ''), 'imageDefinition');
       if (!definition) return;
       this.explorer.reload(definition);
-      const node = (await this.explorer.provider.getChildren(definition)).find((n): n is ImageVersionNode => n instanceof ImageVersionNode && n.versionId.toLowerCase() === id.toLowerCase());
+      const node = await this.explorer.findNode(id, 'imageVersion');
       if (!node) return;
       node.update(version);
       this.explorer.refresh(node);

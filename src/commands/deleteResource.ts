@@ -21,13 +21,11 @@ import {
 import { countOf } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
-import { log, logFailure } from '../ui/log';
+import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { CANCEL, inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage } from '../ui/failures';
+import { attempt, azureFailure, CommandFailure } from '../ui/failures';
 import {
   describeNode,
   nameOf,
@@ -92,23 +90,16 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const top: DeleteItem = { id: node.resourceId, name, kind, parentId: undefined };
 
   // What is inside, and what Azure will refuse, known before anything is asked or sent.
-  let nested: Awaited<ReturnType<typeof azure.listNestedResources>>;
-  let versionNow: Awaited<ReturnType<typeof azure.getImageVersion>> | undefined;
-  try {
-    [nested, versionNow] = await withQuietProgress(`Checking ${what}`, () =>
+  const [nested, versionNow] = await attempt(`read ${what}`, () =>
+    withQuietProgress(`Checking ${what}`, () =>
       Promise.all([azure.listNestedResources(target, node.resourceId), kind === 'imageVersion' ? azure.getImageVersion(target, node.resourceId, false) : Promise.resolve(undefined)]),
-    );
-  } catch (error) {
-    logFailure(`${title} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read ${what}`, error));
-    return undefined;
-  }
+    ),
+  );
   const now = new Date();
   if (versionNow) {
     const blocked = deletionBlockedUntilEndOfLife(versionNow, now);
     if (blocked) {
-      void notify('error', `Could not delete ${what}: ${blocked} Nothing was deleted.`);
-      return { results: [{ item: top, outcome: 'failed', message: blocked, attempts: 0 }] };
+      throw new CommandFailure({ context: `Could not delete ${what}`, problems: [blocked], outcome: 'Nothing was deleted.', result: { results: [{ item: top, outcome: 'failed', message: blocked, attempts: 0 }] } satisfies DeleteReport });
     }
   }
   for (const item of nested.items) {
@@ -188,36 +179,31 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
 
   const plan = state.cascade ? everything : [top];
   const parentNode = node.parent as ExplorerNode;
-  const release = explorer.markBusy(
-    plan.map((i) => i.id),
+  const results = await explorer.busyWhile(
+    node,
     'Deleting…',
-    [node],
+    () =>
+      withProgress(`Deleting ${what}`, (report) =>
+        runCascade(plan, {
+          remove: (item) => azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() }),
+          wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
+          onResult: (r) => {
+            const line = `${title}: ${allNames(r.item)} — ${r.outcome}${r.code ? ` [${r.code}]` : ''}${r.message ? `: ${r.message}` : ''}${r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}`;
+            if (r.outcome === 'deleted') log().info(line);
+            else log().warn(line);
+          },
+        }),
+      ),
+    // The tree: the parent relists (the item goes, or is drawn again without "Deleting…").
+    { also: plan.map((i) => i.id), redraw: false },
   );
-  let results: DeleteResult[];
-  try {
-    results = await withProgress(`Deleting ${what}`, (report) =>
-      runCascade(plan, {
-        remove: (item) => azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() }),
-        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
-        onResult: (r) => {
-          const line = `${title}: ${allNames(r.item)} — ${r.outcome}${r.code ? ` [${r.code}]` : ''}${r.message ? `: ${r.message}` : ''}${r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}`;
-          if (r.outcome === 'deleted') log().info(line);
-          else log().warn(line);
-        },
-      }),
-    );
-  } catch (error) {
-    release();
-    throw error;
-  }
-  // The tree: the parent relists (the item goes, or is drawn again without "Deleting…"); a
-  // resource still there after a partial cascade relists what is left in it.
-  release(false);
+  // A resource still there after a partial cascade relists what is left in it.
   const topResult = results.find((r) => r.item === top)!;
   explorer.reload(parentNode);
-  if (topResult.outcome !== 'deleted' && state.cascade && (node instanceof GalleryNode || node instanceof ImageDefinitionNode)) explorer.reload(node);
-  report(results, top, what, everything);
+  if (topResult.outcome !== 'deleted' && state.cascade) explorer.reload(node);
+  const failure = report(results, top, what, everything);
+  if (failure) throw failure;
   return { results };
 }
 
@@ -238,30 +224,29 @@ function displayOrder(items: readonly DeleteItem[], topId: string): DeleteItem[]
   return out;
 }
 
-/** One notification: all deleted, or Azure's refusal for each failure, what was left and why. */
-function report(results: readonly DeleteResult[], top: DeleteItem, what: string, everything: readonly DeleteItem[]): void {
+/** All deleted (said here), or the failure to throw: Azure's refusal for each item, what was left and why. */
+function report(results: DeleteResult[], top: DeleteItem, what: string, everything: readonly DeleteItem[]): CommandFailure | undefined {
   const counts = tally(results);
   const name = (r: DeleteResult) => describeItem(r.item, everything);
   if (counts.failed + counts.skipped === 0) {
     const more = results.length - 1;
     void notify('info', more > 0 ? `Deleted ${what} and the ${countOf(more, 'item')} in it.` : `Deleted ${what}.`);
-    return;
+    return undefined;
   }
+  const result: DeleteReport = { results };
   if (results.length === 1) {
     const r = results[0]!;
-    void notify('error', r.code ? failureMessage(`delete ${what}`, { code: r.code, message: r.message }) : `Could not delete ${what}: ${r.message ?? 'Azure refused.'}`);
-    return;
+    return r.code ? azureFailure(`delete ${what}`, { code: r.code, message: r.message }, { result }) : new CommandFailure({ context: `Could not delete ${what}`, problems: [r.message ?? 'Azure refused.'], result });
   }
   const failed = results.filter((r) => r.outcome === 'failed').map((r) => `${name(r)}: ${r.message ?? ''}${r.code ? ` (code ${r.code})` : ''}`);
   const skipped = results.filter((r) => r.outcome === 'skipped').map((r) => `${name(r)} (${r.message ?? ''})`);
   const topLeft = results.find((r) => r.item === top)?.outcome !== 'deleted';
-  void notify(
-    'error',
-    `Deleted ${counts.deleted} of ${results.length} items${topLeft ? `; ${what} is still there` : ''}. ` +
-      `Could not delete ${failed.join('; ')}. ` +
-      (skipped.length > 0 ? `Kept: ${skipped.join('; ')}. ` : '') +
-      'Fix what Azure names, then run Delete again for what is left (the output channel "Azure Compute Gallery" lists every item).',
-  );
+  return new CommandFailure({
+    context: `Deleted ${counts.deleted} of ${results.length} items${topLeft ? `; ${what} is still there` : ''}`,
+    problems: [...(failed.length > 0 ? [`could not delete ${failed.join('; ')}.`] : []), ...(skipped.length > 0 ? [`Kept: ${skipped.join('; ')}.`] : [])],
+    outcome: 'Fix what Azure names, then run Delete again for what is left (the output channel "Azure Compute Gallery" lists every item).',
+    result,
+  });
 }
 
 /** The three delete commands. */

@@ -5,10 +5,8 @@
 // Azure has it (src/azure/tags.ts).
 import { describeTagChanges, tagChanges, validateTags, type Tags } from '../model/tags';
 import type { Explorer } from '../tree/explorer';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
-import { failureMessage } from '../ui/failures';
-import { log, logFailure } from '../ui/log';
+import { attempt, inputFailure } from '../ui/failures';
+import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { tagsStep } from '../ui/tagsStep';
 import { runWizard } from '../ui/wizard';
@@ -37,22 +35,12 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
   const target = targetOf(node);
   const what = describeNode(node);
 
-  let current: Tags;
-  try {
-    current = await withQuietProgress(`Reading the tags of ${what}`, () => azure.getTags(target, node.resourceId));
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read the tags of ${what}`, error));
-    return undefined;
-  }
+  const current = await attempt(`read the tags of ${what}`, () => withQuietProgress(`Reading the tags of ${what}`, () => azure.getTags(target, node.resourceId)));
 
   const state: State = {};
   if (options.tags !== undefined) {
     const problem = validateTags(options.tags);
-    if (problem) {
-      void notify('error', `${TITLE}: fix the tags, nothing was changed. ${problem}`);
-      return undefined;
-    }
+    if (problem) throw inputFailure(TITLE, [problem], 'Nothing was changed.');
     state.tags = { ...options.tags };
   } else {
     const step = tagsStep<State>({
@@ -76,34 +64,11 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
     });
     if (!ok) return undefined;
   }
-  try {
-    const stored = await withProgress(`Updating the tags of ${what}`, () => azure.setTags(target, node.resourceId, next, { pollIntervalMs: pollIntervalMs() }));
-    showTags(explorer, node, stored);
-    log().info(`${TITLE}: ${node.resourceId} ${describeTagChanges(changes)}`);
-    void notify('info', `Updated the tags of ${what}: ${describeTagChanges(changes)}.`);
-    return stored;
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`update the tags of ${what}`, error));
-    return undefined;
-  }
-}
-
-/**
- * Keeps the tree's copy in step, so tooltips show the new tags at once, and drops the parent's
- * cached list, which was read before the change (a version's definition relists it now).
- */
-function showTags(explorer: Explorer, node: ResourceNode, tags: Tags): void {
-  if (node instanceof GalleryNode) {
-    node.gallery.tags = tags;
-    node.parent.galleries.invalidate();
-    explorer.refresh(node);
-  } else if (node instanceof ImageDefinitionNode) {
-    node.image.tags = tags;
-    node.parent.images.invalidate();
-    explorer.refresh(node);
-  } else {
-    node.update({ ...node.version, tags });
-    explorer.reload(node.parent);
-  }
+  const stored = await attempt(`update the tags of ${what}`, () =>
+    explorer.busyWhile(node, 'Updating tags…', () => withProgress(`Updating the tags of ${what}`, () => azure.setTags(target, node.resourceId, next, { pollIntervalMs: pollIntervalMs() }))),
+  );
+  node.showTags(stored);
+  log().info(`${TITLE}: ${node.resourceId} ${describeTagChanges(changes)}`);
+  void notify('info', `Updated the tags of ${what}: ${describeTagChanges(changes)}.`);
+  return stored;
 }

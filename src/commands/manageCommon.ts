@@ -3,18 +3,18 @@
 // is shown in the tree, and how Azure's refusals are worded.
 import * as vscode from 'vscode';
 import type { AzureTarget, Gallery } from '../azure/types';
+import type { Azure } from '../azureLoader';
 import { parseArmId } from '../model/armId';
+import { isOwnResource } from '../tree/capabilities';
 import type { Explorer } from '../tree/explorer';
-import type { ExplorerNode } from '../tree/explorerProvider';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
-import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
-import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import type { GalleryNode } from '../tree/nodes/galleryNode';
+import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
+import type { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { failureKind } from '../ui/failures';
 import { pickNode } from '../ui/pickNode';
 import { VsCodePrompter } from '../ui/vscodePrompter';
 import type { Prompter } from '../ui/wizard';
-import { definitionNodeById, galleryNodeById, isOptionsObject, signedInSubscriptions, subscriptionNode } from './createCommon';
+import { isOptionsObject, signedInSubscriptions, subscriptionNode } from './createCommon';
 
 /** What every share, update and delete command's options object may carry. */
 export interface ManageOptions {
@@ -34,12 +34,14 @@ export function prompterFor(options: ManageOptions): Prompter {
   return options.prompter ?? new VsCodePrompter();
 }
 
+const RESOURCE_KINDS: readonly ResourceKind[] = ['gallery', 'imageDefinition', 'imageVersion'];
+
 export function kindOfNode(node: ResourceNode): ResourceKind {
-  return node instanceof GalleryNode ? 'gallery' : node instanceof ImageDefinitionNode ? 'imageDefinition' : 'imageVersion';
+  return node.armReference().kind as ResourceKind;
 }
 
 export function isResourceNode(value: unknown): value is ResourceNode {
-  return value instanceof GalleryNode || value instanceof ImageDefinitionNode || value instanceof ImageVersionNode;
+  return isOwnResource(value, RESOURCE_KINDS);
 }
 
 /** `(node?, options?)` or `(options?)`, whatever node kinds the command takes. */
@@ -49,57 +51,23 @@ export function splitArgs<O extends object>(args: unknown[], accepts: readonly R
   return { options: (isOptionsObject(first) ? first : isOptionsObject(second) ? second : {}) as O };
 }
 
-export function subscriptionOf(node: ResourceNode): SubscriptionNode {
-  let n: ExplorerNode | undefined = node;
-  while (n && !(n instanceof SubscriptionNode)) n = n.parent;
-  return n as SubscriptionNode;
-}
-
 export function targetOf(node: ResourceNode): AzureTarget {
-  return subscriptionOf(node).subscription.target;
+  return node.target;
 }
 
-/** The display name of the resource: gallery, definition or version name. */
+/** The display name of the resource: gallery, definition or version name (the last segment of its id). */
 export function nameOf(node: ResourceNode): string {
-  if (node instanceof GalleryNode) return node.gallery.name;
-  if (node instanceof ImageDefinitionNode) return node.image.name;
-  return node.version.name;
+  return node.resourceId.split('/').filter(Boolean).pop() ?? node.resourceId;
 }
 
 const KIND_WORDS: Record<ResourceKind, string> = { gallery: 'gallery', imageDefinition: 'image definition', imageVersion: 'image version' };
 
 /** "gallery contoso_images", "image definition ubuntu", "image version 1.0.0 of ubuntu". */
 export function describeNode(node: ResourceNode): string {
-  if (node instanceof ImageVersionNode) return `image version ${node.version.name} of ${node.parent.image.name}`;
+  const ref = node.armReference();
+  if (ref.kind === 'imageVersion') return `image version ${ref.versionName} of ${ref.imageName}`;
   return `${KIND_WORDS[kindOfNode(node)]} ${nameOf(node)}`;
 }
-
-/** The tree's node for an image version id (loading its definition's first page if needed). */
-export async function versionNodeById(explorer: Explorer, id: string): Promise<ImageVersionNode | undefined> {
-  const ref = parseArmId(id);
-  if (ref?.kind !== 'imageVersion') return undefined;
-  const definition = await definitionNodeById(explorer, id.replace(/\/versions\/[^/]+\/?$/i, ''));
-  if (!definition) return undefined;
-  const isIt = (n: ExplorerNode): n is ImageVersionNode => n instanceof ImageVersionNode && n.versionId.toLowerCase() === id.toLowerCase();
-  let shown = -1;
-  for (;;) {
-    const children = await explorer.provider.getChildren(definition);
-    const hit = children.find(isIt);
-    if (hit) return hit;
-    // Not on the pages loaded: a trailing "Load more…" row means Azure has more.
-    const versions = children.filter((c) => c instanceof ImageVersionNode).length;
-    const more = versions > shown && versions > 0 && !(children[children.length - 1] instanceof ImageVersionNode);
-    if (!more) return undefined;
-    shown = versions;
-    await definition.loadMore();
-  }
-}
-
-const BY_KIND: Record<ResourceKind, (explorer: Explorer, id: string) => Promise<ResourceNode | undefined>> = {
-  gallery: galleryNodeById,
-  imageDefinition: definitionNodeById,
-  imageVersion: versionNodeById,
-};
 
 /**
  * The node a command acts on: the one it was invoked on, the one whose id the options name, or —
@@ -122,7 +90,7 @@ export async function resolveNode(
     if (!subscriptionNode(explorer, subscriptionId)) {
       throw new Error(`${title}: ${id} is in subscription ${subscriptionId}, which is not among the signed-in subscriptions (Select Subscriptions… to add it).`);
     }
-    const found = await BY_KIND[kind](explorer, id);
+    const found = await explorer.findNode(id, kind);
     if (!found) throw new Error(`${title}: ${id} was not found. It may have been deleted or moved: refresh the view.`);
     return found;
   }
@@ -134,6 +102,24 @@ export async function resolveNode(
 /** A gallery command's gallery: the node it ran on, the one its id names, or one the user picks. */
 export async function resolveGallery(explorer: Explorer, node: ResourceNode | undefined, id: string | undefined, title: string): Promise<GalleryNode | undefined> {
   return (await resolveNode(explorer, node, id, ['gallery'], title)) as GalleryNode | undefined;
+}
+
+/** What a gallery command starts from: its gallery, options, prompter and Azure target. */
+export interface GalleryCommand<O> {
+  node: GalleryNode;
+  options: O;
+  prompter: Prompter;
+  azure: Azure;
+  target: AzureTarget;
+  name: string;
+}
+
+/** `(node?, options?)` resolved to the gallery (undefined when the user picks none). */
+export async function galleryCommand<O extends ManageOptions & { gallery?: string }>(explorer: Explorer, args: unknown[], title: string): Promise<GalleryCommand<O> | undefined> {
+  const { node: given, options } = splitArgs<O>(args, ['gallery']);
+  const node = await resolveGallery(explorer, given, options.gallery, title);
+  if (!node) return undefined;
+  return { node, options, prompter: prompterFor(options), azure: explorer.azure(), target: targetOf(node), name: node.gallery.name };
 }
 
 /** Shows a gallery's new state at once (its row, its tooltip) and lets its subscription relist later. */

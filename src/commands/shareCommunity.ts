@@ -5,23 +5,24 @@
 // offer and SKU — and only then sends the gallery update (permissions Community) and
 // EnableCommunity. Copy Public Name copies the `{prefix}-{GUID}` name others find it by.
 import * as vscode from 'vscode';
-import type { Gallery, ImageDefinition } from '../azure/types';
+import type { Gallery } from '../azure/types';
 import type { NewCommunityInfo } from '../azure/writeTypes';
 import { legalAgreementWarning, publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../model/communityInfo';
 import { sharedIds } from '../model/sharing';
 import { COMMUNITY_FIELD_LABELS, countOf, listInWords, missingCommunityInfo, whatBecomesPublic, type CommunityField } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import { log, logFailure } from '../ui/log';
+import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard, type Step } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage } from '../ui/failures';
-import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
-import { RESET_SHARING_COMMAND } from './shareDirect';
+import { attempt, azureFailure, inputFailure } from '../ui/failures';
+import { galleryCommand, resolveGallery, showGalleryUpdate, splitArgs, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
+import { resetSharingFirst } from './shareReset';
 
 export const SHARE_PUBLICLY_COMMAND = 'azureComputeGallery.sharePublicly';
 export const COPY_PUBLIC_NAME_COMMAND = 'azureComputeGallery.copyPublicName';
 const TITLE = 'Share Publicly';
+const NOTHING_CHANGED = 'Nothing was changed.';
 
 export interface SharePubliclyOptions extends ManageOptions {
   /** The gallery's resource id. */
@@ -49,25 +50,13 @@ const FIELDS: { key: CommunityField; title: string; prompt: (gallery: string) =>
 type Info = Partial<Record<CommunityField, string>>;
 
 export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { node: given, options } = splitArgs<SharePubliclyOptions>(args, ['gallery']);
-  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
-  if (!node) return undefined;
-  const prompter = prompterFor(options);
-  const azure = explorer.azure();
-  const target = targetOf(node);
-  const name = node.gallery.name;
+  const command = await galleryCommand<SharePubliclyOptions>(explorer, args, TITLE);
+  if (!command) return undefined;
+  const { node, options, prompter, azure, target, name } = command;
 
-  let gallery: Gallery;
-  let definitions: ImageDefinition[];
-  try {
-    [gallery, definitions] = await withQuietProgress(`Reading gallery ${name}`, () =>
-      Promise.all([azure.getGallery(target, node.gallery.resourceGroup, name), azure.listImageDefinitions(target, node.gallery.resourceGroup, name)]),
-    );
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read gallery ${name}`, error));
-    return undefined;
-  }
+  const [gallery, definitions] = await attempt(`read gallery ${name}`, () =>
+    withQuietProgress(`Reading gallery ${name}`, () => Promise.all([azure.getGallery(target, node.gallery.resourceGroup, name), azure.listImageDefinitions(target, node.gallery.resourceGroup, name)])),
+  );
   if (gallery.permissions === 'Community' && gallery.community?.enabled) {
     const publicName = gallery.community.publicNames[0] ?? '';
     void notify('info', `${name} is already public as ${publicName}.`, 'Copy Public Name').then((a) => (a ? vscode.env.clipboard.writeText(publicName) : undefined));
@@ -76,12 +65,12 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
   const { subscriptions, tenants } = sharedIds({ permissions: gallery.permissions, groups: gallery.groups });
   if (gallery.permissions === 'Groups' && subscriptions.length + tenants.length > 0) {
     const whom = [subscriptions.length ? countOf(subscriptions.length, 'subscription') : '', tenants.length ? countOf(tenants.length, 'tenant') : ''].filter(Boolean);
-    void notify(
-      'warning',
-      `${name} is shared directly with ${listInWords(whom)}; a community gallery cannot also be shared directly. Reset its sharing first (they lose access), then share it publicly. Nothing was changed.`,
-      'Reset Sharing…',
-    ).then((a) => (a ? vscode.commands.executeCommand(RESET_SHARING_COMMAND, node) : undefined));
-    return undefined;
+    throw inputFailure(
+      TITLE,
+      [`${name} is shared directly with ${listInWords(whom)}; a community gallery cannot also be shared directly. Reset its sharing first (they lose access), then share it publicly.`],
+      NOTHING_CHANGED,
+      resetSharingFirst(node),
+    );
   }
 
   // The community information: what the gallery has, then what the options give.
@@ -90,17 +79,16 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
   for (const f of FIELDS) info[f.key] = existing?.[f.key] || options.community?.[f.key];
   const missing = missingCommunityInfo(info);
   const invalid = FIELDS.filter((f) => options.community?.[f.key] !== undefined && !existing?.[f.key]).map((f) => ({ f, problem: f.validate(options.community![f.key] ?? '') })).filter((x) => x.problem);
-  if (invalid.length > 0) {
-    void notify('error', `${TITLE}: ${invalid.map((x) => `${x.f.title}: ${x.problem}`).join(' ')} Nothing was changed.`);
-    return undefined;
-  }
+  if (invalid.length > 0) throw inputFailure(TITLE, invalid.map((x) => `${x.f.title}: ${x.problem}`), NOTHING_CHANGED);
   if (missing.length > 0 && options.community !== undefined) {
-    void notify(
-      'error',
-      `${TITLE}: ${name} needs its community information first, and the ${listInWords(missing.map((m) => COMMUNITY_FIELD_LABELS[m]))} ${missing.length === 1 ? 'is' : 'are'} missing. ` +
-        'Give all four (publisherUri, publisherContact, eula, publicNamePrefix), or run Share Publicly… without them to be asked. Nothing was changed.',
+    throw inputFailure(
+      TITLE,
+      [
+        `${name} needs its community information first, and the ${listInWords(missing.map((m) => COMMUNITY_FIELD_LABELS[m]))} ${missing.length === 1 ? 'is' : 'are'} missing.`,
+        'Give all four (publisherUri, publisherContact, eula, publicNamePrefix), or run Share Publicly… without them to be asked.',
+      ],
+      NOTHING_CHANGED,
     );
-    return undefined;
   }
   if (missing.length > 0) {
     const steps: Step<Info>[] = FIELDS.filter((f) => missing.includes(f.key)).map((f) =>
@@ -124,25 +112,26 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
 
   let stage: 'switch' | 'enable' = gallery.permissions === 'Community' ? 'enable' : 'switch';
   try {
-    const updated = await withProgress(`Sharing ${name} publicly`, async (report) => {
-      if (stage === 'switch') {
-        report('making it a community gallery…');
-        await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Community', community }, { pollIntervalMs: pollIntervalMs() });
-        stage = 'enable';
-      }
-      report('publishing it to the community…');
-      return azure.updateSharing(target, gallery.resourceGroup, name, 'EnableCommunity', [], { pollIntervalMs: pollIntervalMs() });
-    });
+    const updated = await explorer.busyWhile(node, 'Sharing…', () =>
+      withProgress(`Sharing ${name} publicly`, async (report) => {
+        if (stage === 'switch') {
+          report('making it a community gallery…');
+          await azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Community', community }, { pollIntervalMs: pollIntervalMs() });
+          stage = 'enable';
+        }
+        report('publishing it to the community…');
+        return azure.updateSharing(target, gallery.resourceGroup, name, 'EnableCommunity', [], { pollIntervalMs: pollIntervalMs() });
+      }),
+    );
     showGalleryUpdate(explorer, node, updated);
     const publicName = updated.community?.publicNames[0] ?? '';
     log().info(`${TITLE}: ${node.resourceId} is public as ${publicName}`);
     void notify('info', `${name} is public: others find it by its public name ${publicName}.`, 'Copy Public Name').then((a) => (a ? vscode.env.clipboard.writeText(publicName) : undefined));
     return updated;
   } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
+    // Half done (made a community gallery, not published): the tree shows what Azure holds.
     void azure.getGallery(target, gallery.resourceGroup, name).then((g) => showGalleryUpdate(explorer, node, g), () => undefined);
-    void notify('error', failureMessage(stage === 'switch' ? `make ${name} a community gallery` : `share ${name} publicly`, error));
-    return undefined;
+    throw azureFailure(stage === 'switch' ? `make ${name} a community gallery` : `share ${name} publicly`, error);
   }
 }
 

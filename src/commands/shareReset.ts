@@ -1,16 +1,19 @@
 // Reset Sharing: back to private (only Azure RBAC gives access), after a confirmation that names
 // who loses access — every subscription and tenant it is shared with, or, for a community gallery,
 // every Azure user (its public name leaves the community listing).
+import * as vscode from 'vscode';
 import type { Gallery } from '../azure/types';
 import { sharedIds, whoLosesAccessOnReset } from '../model/sharing';
 import { listInWords } from '../model/sharingChanges';
 import type { Explorer } from '../tree/explorer';
-import { log, logFailure } from '../ui/log';
+import type { GalleryNode } from '../tree/nodes/galleryNode';
+import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage } from '../ui/failures';
-import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, subscriptionLabel, subscriptionNames, targetOf, withProgress, type ManageOptions } from './manageCommon';
+import { attempt, type FailureDetails } from '../ui/failures';
+import { galleryCommand, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress, type ManageOptions } from './manageCommon';
 
+export const RESET_SHARING_COMMAND = 'azureComputeGallery.resetSharing';
 const TITLE = 'Reset Sharing';
 
 export interface ResetSharingOptions extends ManageOptions {
@@ -19,23 +22,12 @@ export interface ResetSharingOptions extends ManageOptions {
 }
 
 export async function resetSharing(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { node: given, options } = splitArgs<ResetSharingOptions>(args, ['gallery']);
-  const node = await resolveGallery(explorer, given, options.gallery, TITLE);
-  if (!node) return undefined;
-  const prompter = prompterFor(options);
-  const azure = explorer.azure();
-  const target = targetOf(node);
-  const name = node.gallery.name;
+  const command = await galleryCommand<ResetSharingOptions>(explorer, args, TITLE);
+  if (!command) return undefined;
+  const { node, options, prompter, azure, target, name } = command;
   const names = subscriptionNames(explorer);
 
-  let gallery: Gallery;
-  try {
-    gallery = await azure.getGallery(target, node.gallery.resourceGroup, name);
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read the sharing of gallery ${name}`, error));
-    return undefined;
-  }
+  const gallery = await attempt(`read the sharing of gallery ${name}`, () => azure.getGallery(target, node.gallery.resourceGroup, name));
   if (gallery.permissions === 'Private') {
     showGalleryUpdate(explorer, node, gallery);
     void notify('info', `${name} is already private: only people with Azure RBAC access can use it. Nothing was changed.`);
@@ -64,15 +56,18 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
     });
     if (!ok) return undefined;
   }
-  try {
-    const updated = await withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() }));
-    showGalleryUpdate(explorer, node, updated);
-    log().info(`${TITLE}: ${node.resourceId} (${impact.summary})`);
-    void notify('info', `${name} is private again${losers.length > 0 ? `: ${listInWords(losers)} lost access` : ''}.`);
-    return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`reset the sharing of ${name}`, error));
-    return undefined;
-  }
+  const updated = await attempt(`reset the sharing of ${name}`, () =>
+    explorer.busyWhile(node, 'Resetting sharing…', () =>
+      withProgress(`Resetting the sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Reset', [], { pollIntervalMs: pollIntervalMs() })),
+    ),
+  );
+  showGalleryUpdate(explorer, node, updated);
+  log().info(`${TITLE}: ${node.resourceId} (${impact.summary})`);
+  void notify('info', `${name} is private again${losers.length > 0 ? `: ${listInWords(losers)} lost access` : ''}.`);
+  return updated;
+}
+
+/** A refusal that Reset Sharing… resolves: a warning (a choice to make, not a fault) offering it. */
+export function resetSharingFirst(node: GalleryNode): Partial<FailureDetails> {
+  return { severity: 'warning', actions: [{ label: 'Reset Sharing…', run: () => vscode.commands.executeCommand(RESET_SHARING_COMMAND, node) }] };
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findPublicCloud } from '../model/clouds';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
+import { isPaged } from '../tree/capabilities';
 import { COMMUNITY_BOOKMARKS_KEY, ExternalGalleryNode, type CommunityGalleryBookmark } from '../tree/nodes/sharedNodes';
 
 // A community gallery's public name is its prefix, a dash, and a GUID Azure adds.
@@ -15,7 +15,7 @@ export function treeCommands(explorer: Explorer) {
     'azureComputeGallery.refreshAll': () => explorer.refreshAll(),
     'azureComputeGallery.retry': (node?: ExplorerNode) => explorer.reload(node),
     'azureComputeGallery.loadMore': async (node?: ExplorerNode) => {
-      if (!(node instanceof ImageDefinitionNode)) return;
+      if (!isPaged(node)) return;
       await vscode.window.withProgress({ location: { viewId: 'azureComputeGallery.explorer' } }, () => node.loadMore());
     },
 

@@ -2,11 +2,11 @@
 // commands change). Empty removes it.
 import type { Gallery } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
-import { log, logFailure } from '../ui/log';
+import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { inputStep, runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
-import { failureMessage } from '../ui/failures';
+import { attempt, inputFailure } from '../ui/failures';
 import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
 
 export const UPDATE_GALLERY_COMMAND = 'azureComputeGallery.updateGallery';
@@ -33,10 +33,7 @@ export async function updateGallery(explorer: Explorer, ...args: unknown[]): Pro
   const state = { description: options.description };
   if (state.description !== undefined) {
     const problem = validateGalleryDescription(state.description);
-    if (problem) {
-      void notify('error', `${TITLE}: ${problem} Nothing was changed.`);
-      return undefined;
-    }
+    if (problem) throw inputFailure(TITLE, [problem], 'Nothing was changed.');
   } else {
     const steps = [
       inputStep<typeof state>({
@@ -55,17 +52,13 @@ export async function updateGallery(explorer: Explorer, ...args: unknown[]): Pro
     void notify('info', `The description of ${name} is unchanged: nothing was sent.`);
     return node.gallery;
   }
-  try {
-    const updated = await withProgress(`Updating gallery ${name}`, () =>
-      explorer.azure().updateGallery(targetOf(node), node.gallery.resourceGroup, name, { description }, { pollIntervalMs: pollIntervalMs() }),
-    );
-    showGalleryUpdate(explorer, node, { ...node.gallery, ...updated, groups: updated.groups.length > 0 ? updated.groups : node.gallery.groups });
-    log().info(`${TITLE}: ${node.resourceId} description updated`);
-    void notify('info', description ? `Updated the description of ${name}.` : `Removed the description of ${name}.`);
-    return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`update gallery ${name}`, error));
-    return undefined;
-  }
+  const updated = await attempt(`update gallery ${name}`, () =>
+    explorer.busyWhile(node, 'Updating…', () =>
+      withProgress(`Updating gallery ${name}`, () => explorer.azure().updateGallery(targetOf(node), node.gallery.resourceGroup, name, { description }, { pollIntervalMs: pollIntervalMs() })),
+    ),
+  );
+  showGalleryUpdate(explorer, node, { ...node.gallery, ...updated, groups: updated.groups.length > 0 ? updated.groups : node.gallery.groups });
+  log().info(`${TITLE}: ${node.resourceId} description updated`);
+  void notify('info', description ? `Updated the description of ${name}.` : `Removed the description of ${name}.`);
+  return updated;
 }

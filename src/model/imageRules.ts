@@ -110,6 +110,10 @@ export function azureDefaultSecurityType(generation: HyperVGeneration, _architec
  * "Standard" is the value Azure itself names for opting out of the Trusted launch default
  * (learn.microsoft.com/azure/virtual-machines/trusted-launch, "Trusted Launch as default": "explicitly
  * bypass default ... by setting `Standard`"; azure-cli's COMPATIBLE_SECURITY_TYPE_VALUE = 'Standard').
+ * PowerShell's help names `None` for the same opt-out (New-AzGalleryImageDefinition: "Set
+ * SecurityType to 'None' to opt out of this defaulting"), and the cmdlet sends it as given, so a
+ * definition may hold `None`: it reads as Standard (securityTypeFromFeatures), and Azure takes
+ * both. This extension keeps sending Standard, the value Azure's Trusted launch doc and the CLI use.
  */
 export function securityTypeFeature(type: SecurityType): { name: string; value: string } {
   return { name: SECURITY_TYPE_FEATURE, value: type };

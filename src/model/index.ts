@@ -21,3 +21,4 @@ export * from './updateRules';
 export * from './versionContent';
 export * from './definitionFeatures';
 export * from './tags';
+export * from './edgeZones';

@@ -320,7 +320,8 @@ export function validateExtendedLocations(list: readonly ExtendedLocationInput[]
     if (!l.name?.trim()) return `Give ${which} its region (name), for example westus.`;
     if (!l.edgeZone?.trim()) return `Give ${which} its edge zone (edgeZone), for example microsoftlosangeles1.`;
     if (l.replicas !== undefined && (!Number.isInteger(l.replicas) || l.replicas < 1 || l.replicas > 100)) return `Use 1 to 100 replicas in ${l.edgeZone} (not ${l.replicas}).`;
-    if (l.storageAccountType !== undefined && !(EDGE_ZONE_STORAGE_TYPES as readonly string[]).includes(l.storageAccountType)) {
+    // Azure reads enum values in any case (the Extended Zones docs type standardssd_lrs).
+    if (l.storageAccountType !== undefined && !EDGE_ZONE_STORAGE_TYPES.some((t) => t.toLowerCase() === String(l.storageAccountType).toLowerCase())) {
       return `Use ${EDGE_ZONE_STORAGE_TYPES.join(', ')} as the storage type in ${l.edgeZone} (not ${l.storageAccountType}).`;
     }
   }

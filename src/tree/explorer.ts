@@ -4,9 +4,29 @@ import { azure, type Azure } from '../azureLoader';
 import { log } from '../ui/log';
 import { ExplorerProvider, type ExplorerNode } from './explorerProvider';
 import { ExplorerRoot } from './explorerRoot';
-import { ReplicationWatcher } from './replicationWatcher';
+import { ReplicationWatcher, type Watchable } from './replicationWatcher';
+import type { AzureTarget, ImageVersion } from '../azure/types';
 import type { TreeContext } from './treeContext';
+import { isOwnResource, type HasResourceId } from './capabilities';
+import { findNode } from './findNode';
+import type { GalleryNode } from './nodes/galleryNode';
+import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
 import type { ImageVersionNode } from './nodes/imageVersionNode';
+import type { SubscriptionNode } from './nodes/subscriptionNode';
+
+/** A version the watcher polls: the tree's node, or a stand-in for one the tree does not show. */
+export interface WatchedVersion extends Watchable {
+  /** As the last poll found it (undefined before the first one). */
+  readonly version?: ImageVersion;
+}
+
+/** The node of each kind of own resource (the kind an ARM id names). */
+interface NodeOfKind {
+  subscription: SubscriptionNode;
+  gallery: GalleryNode;
+  imageDefinition: ImageDefinitionNode;
+  imageVersion: ImageVersionNode;
+}
 
 export interface Invalidatable {
   invalidate(): void;
@@ -50,7 +70,7 @@ export function treeItemIdOf(resourceId: string): string {
 export class Explorer implements TreeContext, vscode.Disposable {
   readonly provider: ExplorerProvider;
   readonly root: ExplorerRoot;
-  readonly watcher: ReplicationWatcher;
+  readonly watcher: ReplicationWatcher<WatchedVersion>;
   private currentSession: AuthSession | undefined;
   private treeView: vscode.TreeView<ExplorerNode> | undefined;
   private readonly rootLoaded = new vscode.EventEmitter<void>();
@@ -69,7 +89,7 @@ export class Explorer implements TreeContext, vscode.Disposable {
       return nodes;
     }, this.busy);
     const config = vscode.workspace.getConfiguration('azureComputeGallery');
-    this.watcher = new ReplicationWatcher({
+    this.watcher = new ReplicationWatcher<WatchedVersion>({
       initialDelayMs: config.get<number>('replicationPollSeconds', 5) * 1000,
       maxDelayMs: 60_000,
       backoff: 1.5,
@@ -125,11 +145,41 @@ export class Explorer implements TreeContext, vscode.Disposable {
   }
 
   /**
+   * The tree's node for a resource id — own, shared or community — loading the levels that lead
+   * to it and further pages of versions as needed; undefined when the tree does not have it.
+   * With `kind`, only a node of that kind (the one an id of that kind names).
+   */
+  findNode(resourceId: string): Promise<ExplorerNode | undefined>;
+  findNode<K extends keyof NodeOfKind>(resourceId: string, kind: K): Promise<NodeOfKind[K] | undefined>;
+  async findNode(resourceId: string, kind?: keyof NodeOfKind): Promise<ExplorerNode | undefined> {
+    const node = await findNode<ExplorerNode>(() => this.root.children(), (n) => this.provider.getChildren(n), resourceId);
+    return !kind || isOwnResource(node, [kind]) ? node : undefined;
+  }
+
+  /**
+   * Runs a command's change of `node` with `label` ("Updating…") drawn over it, and over the
+   * resources `also` names (what a cascade deletes), until `work` settles. `redraw: false`: the
+   * caller redraws (or removes) the node itself once `work` succeeded.
+   */
+  async busyWhile<T>(node: ExplorerNode & HasResourceId, label: string, work: () => Promise<T>, options: { also?: readonly string[]; redraw?: boolean } = {}): Promise<T> {
+    const release = this.markBusy([node.resourceId, ...(options.also ?? [])], label, [node]);
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      release();
+      throw error;
+    }
+    release(options.redraw !== false);
+    return result;
+  }
+
+  /**
    * Shows `label` (e.g. "Deleting…") on the nodes of these resources until the returned function
    * is called. `nodes` are the ones on screen now, redrawn at once (others show it when drawn);
    * pass `redraw: false` to the returned function when the caller redraws (or removes) them itself.
    */
-  markBusy(resourceIds: readonly string[], label: string, nodes: readonly ExplorerNode[] = []): (redraw?: boolean) => void {
+  private markBusy(resourceIds: readonly string[], label: string, nodes: readonly ExplorerNode[] = []): (redraw?: boolean) => void {
     const keys = resourceIds.map(treeItemIdOf);
     for (const k of keys) this.busy.set(k, label);
     for (const n of nodes) this.provider.refresh(n);
@@ -146,6 +196,28 @@ export class Explorer implements TreeContext, vscode.Disposable {
 
   watchReplication(node: ImageVersionNode): void {
     this.watcher.watch(node);
+  }
+
+  /**
+   * Has the watcher poll this version — through its node, so the tree shows each poll, or, when
+   * the tree does not have it (its definition failed to list), a stand-in that only fetches it.
+   * Follow it with `watcher.onDidPoll` and `watcher.hold`.
+   */
+  async watchVersion(id: string, target: AzureTarget): Promise<void> {
+    const node = await this.findNode(id, 'imageVersion').catch(() => undefined);
+    if (node) return this.watcher.watch(node);
+    if (this.watcher.watching.includes(id.toLowerCase())) return; // watched already (the tree listed it meanwhile)
+    log().info(`Watching ${id} without its node in the tree`);
+    const azure = () => this.azure();
+    const standIn = {
+      versionId: id,
+      version: undefined as ImageVersion | undefined,
+      async poll(signal?: AbortSignal): Promise<boolean> {
+        standIn.version = await azure().getImageVersion(target, id, true, { abortSignal: signal });
+        return false; // whoever follows it holds the watch as long as it needs
+      },
+    };
+    this.watcher.watch(standIn);
   }
 
   dispose(): void {

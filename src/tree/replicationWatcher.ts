@@ -5,6 +5,18 @@ export interface Watchable {
   poll(signal?: AbortSignal): Promise<boolean>;
 }
 
+/** What one poll of a version found, for those following it (the create/update progress). */
+export interface PollEvent<N extends Watchable> {
+  /** The version's node, holding the state the poll fetched. */
+  readonly node: N;
+  /** The poll failed (the node keeps its last state). */
+  readonly error?: unknown;
+  /** No further poll follows: the version is done (and nobody holds it), gone, or out of reach. */
+  readonly done: boolean;
+  /** The watch was stopped from outside (sign-out, another cloud), not by what the poll found. */
+  readonly reset?: boolean;
+}
+
 export interface WatcherOptions {
   /** First re-poll after this long; each further one waits `backoff` times longer, up to `maxDelayMs`. */
   initialDelayMs: number;
@@ -13,8 +25,8 @@ export interface WatcherOptions {
   onError?(versionId: string, error: unknown): void;
 }
 
-interface Watch {
-  node: Watchable;
+interface Watch<N extends Watchable> {
+  node: N;
   delayMs: number;
   timer?: NodeJS.Timeout;
   polling: boolean;
@@ -23,9 +35,14 @@ interface Watch {
 /**
  * Watches versions that are still creating or replicating: one GET per version per interval, the
  * interval growing while nothing finishes, and no request at all once every version is done.
+ * It is the only loop that polls a version: whoever wants to follow one (the progress of a create
+ * or an update) listens to its polls (`onDidPoll`) and holds the watch (`hold`) until it has the
+ * answer it waits for, instead of asking Azure itself.
  */
-export class ReplicationWatcher {
-  private readonly watches = new Map<string, Watch>();
+export class ReplicationWatcher<N extends Watchable = Watchable> {
+  private readonly watches = new Map<string, Watch<N>>();
+  private readonly listeners = new Set<(event: PollEvent<N>) => void>();
+  private readonly holds = new Map<string, number>();
   private abort = new AbortController();
   /** Requests made, for the benchmark that reports the cost of watching. */
   requests = 0;
@@ -36,31 +53,66 @@ export class ReplicationWatcher {
     return [...this.watches.keys()];
   }
 
-  watch(node: Watchable): void {
+  /** Hears every poll of every version watched; `dispose()` stops listening. */
+  onDidPoll(listener: (event: PollEvent<N>) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /**
+   * Keeps polling `versionId` after its node says it is done, until the returned function is
+   * called: a create's progress waits for the final state, which a list may show too early.
+   */
+  hold(versionId: string): () => void {
+    const key = versionId.toLowerCase();
+    this.holds.set(key, (this.holds.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.holds.get(key) ?? 1) - 1;
+      if (left > 0) this.holds.set(key, left);
+      else this.holds.delete(key);
+    };
+  }
+
+  private emit(event: PollEvent<N>): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.onError?.(event.node.versionId, error);
+      }
+    }
+  }
+
+  watch(node: N): void {
     const key = node.versionId.toLowerCase();
     const existing = this.watches.get(key);
     if (existing) {
       existing.node = node;
       return;
     }
-    const watch: Watch = { node, delayMs: this.options.initialDelayMs, polling: false };
+    const watch: Watch<N> = { node, delayMs: this.options.initialDelayMs, polling: false };
     this.watches.set(key, watch);
     // The list call carries no replication detail: fetch it at once, then back off.
     this.schedule(key, watch, 0);
   }
 
-  private schedule(key: string, watch: Watch, delayMs: number): void {
+  private schedule(key: string, watch: Watch<N>, delayMs: number): void {
     watch.timer = setTimeout(() => void this.poll(key, watch), delayMs);
   }
 
-  private async poll(key: string, watch: Watch): Promise<void> {
+  private async poll(key: string, watch: Watch<N>): Promise<void> {
     if (this.watches.get(key) !== watch || watch.polling) return;
     watch.polling = true;
     let again: boolean;
+    let failure: { error: unknown } | undefined;
     try {
       this.requests++;
       again = await watch.node.poll(this.abort.signal);
     } catch (error) {
+      failure = { error };
       this.options.onError?.(watch.node.versionId, error);
       // Deleted, or access lost: stop; Refresh starts a new watch when the node comes back.
       const status = (error as { statusCode?: number }).statusCode;
@@ -69,6 +121,10 @@ export class ReplicationWatcher {
       watch.polling = false;
     }
     if (this.watches.get(key) !== watch) return;
+    const held = () => !failure && this.holds.has(key);
+    this.emit({ node: watch.node, ...failure, done: !(again || held()) });
+    // A listener may have stopped holding it just now (its wait is over).
+    again ||= held();
     if (!again) {
       this.watches.delete(key);
       return;
@@ -85,12 +141,14 @@ export class ReplicationWatcher {
     this.watches.delete(key);
   }
 
-  /** Stops every watch (sign-out, another cloud); the watcher stays usable. */
+  /** Stops every watch (sign-out, another cloud); the watcher stays usable. Followers hear `reset`. */
   reset(): void {
     this.abort.abort();
     this.abort = new AbortController();
-    for (const watch of this.watches.values()) if (watch.timer) clearTimeout(watch.timer);
+    const stopped = [...this.watches.values()];
+    for (const watch of stopped) if (watch.timer) clearTimeout(watch.timer);
     this.watches.clear();
+    for (const watch of stopped) this.emit({ node: watch.node, done: true, reset: true });
   }
 
   dispose(): void {

@@ -98,3 +98,101 @@ export function failureLabel(what: string, error: unknown): string {
 export function commandWords(commandId: string): string {
   return commandId.replace(/^azureComputeGallery\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
+
+// ---------------------------------------------------------------------------------------------
+// One failure path: a command throws a CommandFailure (or any error); the command table alone
+// logs it, words it here and shows it with the actions it offers, and runs the action chosen.
+
+/** An action of the failure's own, beside Retry / Sign In and Retry / Edit and Try Again. */
+export interface CustomAction {
+  label: string;
+  run: () => unknown;
+}
+
+export interface FailureDetails {
+  /**
+   * With a cause: what was being done, in the words that follow "Could not" (`create gallery "g"`).
+   * Without one (problems found before anything was sent): the command's title ("Create Gallery").
+   */
+  context: string;
+  /** Azure's error, whose message and code reach the user as Azure wrote them. */
+  cause?: unknown;
+  /** What is wrong with the answers given, each saying what to type instead; nothing was sent. */
+  problems?: readonly string[];
+  /** What was or was not done: "Nothing was created.", "Azure has no gallery "g": nothing was created." */
+  outcome?: string;
+  /** The next step when the cause's kind has no better one. */
+  fallback?: string;
+  /**
+   * The options object that repeats what was asked (a create's answers): Retry runs the command
+   * with it (no prompts), Edit and Try Again with `{ ...answers, edit: true }`.
+   */
+  answers?: object;
+  /** Offers "Edit and Try Again" (needs `answers`). */
+  edit?: boolean;
+  /** false: never "Retry", even for a transient cause (a create whose outcome could not be checked). */
+  retry?: boolean;
+  actions?: readonly CustomAction[];
+  /** 'warning' for a refusal that is a choice, not a fault (the user must do something else first). */
+  severity?: 'error' | 'warning';
+  /** What the command still answers its caller (a delete's report of what it did). */
+  result?: unknown;
+}
+
+export class CommandFailure extends Error {
+  constructor(readonly details: FailureDetails) {
+    super(failureText(details));
+    this.name = 'CommandFailure';
+  }
+}
+
+/** Problems found in the answers before anything was sent: "<Title>: <problems> Nothing was created." */
+export function inputFailure(title: string, problems: readonly string[], outcome: string, more: Partial<FailureDetails> = {}): CommandFailure {
+  return new CommandFailure({ context: title, problems, outcome, ...more });
+}
+
+/** Azure refused or failed: "Could not <what>: <Azure's message> (code X) <next step> <outcome>". */
+export function azureFailure(what: string, cause: unknown, more: Partial<FailureDetails> = {}): CommandFailure {
+  return new CommandFailure({ context: what, cause, ...more });
+}
+
+/** The whole message the user reads. */
+export function failureText(f: FailureDetails): string {
+  const head = f.cause === undefined ? [`${f.context}:`, ...(f.problems ?? [])].join(' ') : failureMessage(f.context, f.cause, f.fallback);
+  return [head, f.outcome].filter((part) => part !== undefined && part !== '').join(' ');
+}
+
+export const RETRY = 'Retry';
+export const SIGN_IN_AND_RETRY = 'Sign In and Retry';
+export const EDIT_AND_TRY_AGAIN = 'Edit and Try Again';
+
+/** The buttons a failure offers, in order: Sign In and Retry or Retry, Edit and Try Again, its own. */
+export function failureActions(f: FailureDetails): string[] {
+  const out: string[] = [];
+  const kind = f.cause === undefined ? undefined : failureKind(f.cause);
+  if (kind === 'signIn') out.push(SIGN_IN_AND_RETRY);
+  else if (f.retry !== false && f.cause !== undefined && isTransient(f.cause)) out.push(RETRY);
+  if (f.edit && f.answers) out.push(EDIT_AND_TRY_AGAIN);
+  for (const a of f.actions ?? []) out.push(a.label);
+  return out;
+}
+
+/** Any error as a failure: a CommandFailure as it is, anything else as the command's own failure. */
+export function asCommandFailure(error: unknown, commandId: string): FailureDetails {
+  return error instanceof CommandFailure ? error.details : { context: commandWords(commandId), cause: error };
+}
+
+/** The line the output channel gets: the text, and the cause's code and request id. */
+export function failureLogLine(commandId: string, f: FailureDetails): string {
+  const e = (f.cause ?? {}) as AzureErrorLike;
+  return `${commandId}: ${failureText(f)}${e.code ? ` [${e.code}]` : ''}${e.requestId ? ` request ${e.requestId}` : ''}`;
+}
+
+/** Runs `work`; a failure becomes a CommandFailure saying what was being done ("Could not <what>: …"). */
+export async function attempt<T>(what: string, work: () => Promise<T>, more: Partial<FailureDetails> = {}): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof CommandFailure ? error : azureFailure(what, error, more);
+  }
+}

@@ -1,6 +1,6 @@
 // The multi-step input helper. Pure: no `vscode` here, so the engine runs (and is unit-tested) in
 // plain Node. A command describes its steps; a Prompter shows them — the real one with VS Code's
-// quick input (vscodePrompter.ts), a scripted one in tests (scriptedPrompter.ts).
+// quick input (vscodePrompter.ts), a scripted one in tests (test/support/scriptedPrompter.ts).
 //
 // What every flow gets: "step n of m" in the title (m counts only the steps still to be asked, so
 // it grows when an answer adds steps), Back on every step but the first, answers kept when going

@@ -108,7 +108,7 @@ async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
 
 export async function run(): Promise<void> {
   const config = JSON.parse(process.env.ACG_BENCH_CONFIG ?? '{}') as BenchConfig;
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<ExtensionApi | undefined>(EXTENSION_ID);
   if (!ext) throw new Error('extension not loaded');
   if (ext.isActive) throw new Error('the extension must not be active before its view opens');
 
@@ -121,6 +121,8 @@ export async function run(): Promise<void> {
     focusedMs = performance.now() - opened;
     const activated = ext.isActive ? ext.exports : await ext.activate();
     activeMs = performance.now() - opened;
+    // The extension exports its API only in ExtensionMode.Test (run with --extensionTestsPath).
+    if (!activated) throw new Error('the extension exported no API: is it running in test mode?');
     return { api: activated, roots: await activated.explorer.root.children() };
   });
   const viewToSubscriptionsMs = performance.now() - opened;

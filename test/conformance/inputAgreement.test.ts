@@ -20,6 +20,7 @@ import { checkCommunityInfo } from '../emulator/compute/galleries';
 import { checkOptionalLink, checkTags } from '../emulator/compute/rules';
 import { linkWarning, checkHttpsUrl } from '../../src/model/urls';
 import { validateTags } from '../../src/model/tags';
+import { validateEdgeZones } from '../../src/model/edgeZones';
 import { validateFeatureValue } from '../../src/model/definitionFeatures';
 import { imageKind } from '../emulator/compute/images';
 import { computeClient, credentialFor, POLL, raw, startFast } from './helpers';
@@ -202,6 +203,26 @@ describe('input agreement: the extension\'s validators and the local Azure\'s ru
           normalizePublishing({ targetRegions: targets.map((t) => ({ ...t })) }, source, 'galleryImageVersion', new Date().toISOString(), 'Microsoft.Compute/galleries/images/versions'),
         );
         agree('regions', JSON.stringify({ source, targets }), validateTargetRegions(targets, source, SUPPORTED_LOCATIONS), accepted);
+      }),
+      { numRuns: RUNS },
+    );
+    assert.deepEqual(tally.disagreements.slice(0, 5), []);
+  });
+
+  it('edge zones (region, edge zone, replicas, edge-zone storage types)', () => {
+    const zone = fc.record({
+      name: fc.oneof(fc.constantFrom(...SUPPORTED_LOCATIONS), fc.constantFrom('West US', 'marsnorth', 'west-us', '')),
+      edgeZone: fc.oneof(fc.constantFrom('microsoftlosangeles1', 'perth'), fc.constantFrom('', ' ')),
+      replicas: fc.option(fc.oneof(fc.integer({ min: 1, max: 100 }), fc.constantFrom(0, 101, 2.5)), { nil: undefined }),
+      storageAccountType: fc.option(fc.constantFrom('Standard_LRS', 'Standard_ZRS', 'StandardSSD_LRS', 'Premium_LRS', 'standardssd_lrs', 'PremiumV2_LRS', 'Premium_ZRS'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(zone, { maxLength: 4 }), (zones) => {
+        const body = imageVersionBody({ location: 'eastus', source: { kind: 'image', id: 'x' }, targetRegions: [{ name: 'eastus', regionalReplicaCount: 1 }], replicaCount: 1, excludeFromLatest: false, targetExtendedLocations: zones });
+        const accepted = azureAccepts(() =>
+          normalizePublishing(body.publishingProfile as unknown as Record<string, never>, 'eastus', 'galleryImageVersion', new Date().toISOString(), 'Microsoft.Compute/galleries/images/versions', { imageVersion: true }),
+        );
+        agree('edge zones', JSON.stringify(zones), validateEdgeZones(zones, SUPPORTED_LOCATIONS), accepted);
       }),
       { numRuns: RUNS },
     );

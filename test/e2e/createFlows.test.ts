@@ -122,7 +122,7 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await q.rows.filter({ hasText: 'img-ubuntu-2204-eastus', hasNotText: 'img-ubuntu-2204-eastus-v2' }).first().click();
     await waitForStep(page, /Create Image Version: Target regions \(step 4 of \d+\)/);
     await page.keyboard.press('Enter'); // the source region, preselected
-    for (const step of ['Replicas', 'Storage', 'Latest', 'End of life']) {
+    for (const step of ['Replicas', 'Storage', 'Latest', 'Edge zones', 'End of life']) {
       await waitForStep(page, new RegExp(`Create Image Version: ${step} \\(step \\d+ of \\d+\\)`));
       await page.keyboard.press('Enter'); // the suggestion
     }
@@ -426,7 +426,7 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
       await page.keyboard.press('Enter'); // the source region; one replica
     }
     await pick('Storage \\(', 'Standard_ZRS', /Standard_ZRS/);
-    for (const title of ['Latest', 'End of life']) {
+    for (const title of ['Latest', 'Edge zones', 'End of life']) {
       await step(`${title} \\(`);
       await page.keyboard.press('Enter');
     }

@@ -12,6 +12,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/package\.json$/,
+  /^extension\/package\.nls\.json$/,
   /^extension\/readme\.md$/,
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
@@ -31,11 +32,11 @@ describe('the .vsix', () => {
     assert.doesNotMatch(out, /WARNING|warn/i, out);
   });
 
-  it('holds only dist/, media/, the manifest, README, CHANGELOG and LICENSE', () => {
+  it('holds only dist/, media/, the manifest and its strings, README, CHANGELOG and LICENSE', () => {
     const entries = zipEntries(vsix);
     const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
     assert.deepEqual(unexpected, []);
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix`);
     }
     assert.ok(!entries.some((e) => e.endsWith('.map')), 'no source maps ship');

@@ -70,7 +70,8 @@ export function registerSubscriptions(emu: Emulator): void {
     return {
       status: 200,
       body: {
-        value: SUPPORTED_LOCATIONS.map((name) => {
+        value: [
+          ...SUPPORTED_LOCATIONS.map((name) => {
           const [group, place] = GEO[name] ?? ['US', ''];
           return {
             id: `/subscriptions/${sub.subscriptionId}/locations/${name}`,
@@ -85,7 +86,31 @@ export function registerSubscriptions(emu: Emulator): void {
             ...(regionHasZones(name) ? { availabilityZoneMappings: ['1', '2', '3'].map((z) => ({ logicalZone: z, physicalZone: `${name}-az${z}` })) } : {}),
           };
         }),
+        ...(ctx.query.get('includeExtendedLocations')?.toLowerCase() === 'true' ? EDGE_ZONES.map((z) => edgeZoneLocation(sub.subscriptionId, z)) : []),
+      ],
       },
     };
   });
+}
+
+/**
+ * Edge zones (SOURCES.md "Edge zones"): Subscriptions - List Locations with
+ * includeExtendedLocations=true (api-version 2022-12-01) adds them as type EdgeZone with their
+ * region in metadata.homeLocation (example GetLocationsWithExtendedLocations:
+ * microsoftlosangeles1 in westus); perth in australiaeast is the Extended Zones docs' example.
+ */
+const EDGE_ZONES: { name: string; displayName: string; home: string; coordinates?: { longitude: string; latitude: string } }[] = [
+  { name: 'microsoftlosangeles1', displayName: 'Microsoft Los Angeles 1', home: 'westus', coordinates: { longitude: '-118.235374', latitude: '34.058414' } },
+  { name: 'perth', displayName: 'Perth', home: 'australiaeast' },
+];
+
+function edgeZoneLocation(subscriptionId: string, z: (typeof EDGE_ZONES)[number]): JsonObject {
+  return {
+    id: `/subscriptions/${subscriptionId}/locations/${z.home}/edgeZones/${z.name}`,
+    name: z.name,
+    type: 'EdgeZone',
+    displayName: z.displayName,
+    regionalDisplayName: z.displayName,
+    metadata: { regionType: 'Physical', regionCategory: 'Extended', ...z.coordinates, homeLocation: z.home },
+  };
 }

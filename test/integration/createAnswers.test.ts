@@ -114,7 +114,8 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       CREATE_DEFINITION,
     ]);
-    assert.equal(await createDefinition(gallery, { prompter }), undefined);
+    // The command table runs Edit and Try Again, so the call answers what the second run created.
+    assert.equal((await createDefinition(gallery, { prompter }))?.name, 'retry-arm-def');
     const error = await ui.waitFor('error', /retry-arm-def/);
     assert.match(error.message, /^Could not create image definition "retry-arm-def": The feature 'SecurityType' with value 'ConfidentialVMSupported' is not supported for Arm64 images\./);
     assert.deepEqual(error.actions, ['Edit and Try Again']);
@@ -179,6 +180,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       '2',
       'Premium_LRS',
       'Yes, exclude it from "latest"',
+      { accept: true } as const, // Edge zones: none
       '2037-03-01',
       ADVANCED,
       { accept: true } as const, // Encryption: platform-managed keys
@@ -199,6 +201,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       accept,
       accept,
+      accept,
       ADVANCED,
       accept,
       accept,
@@ -206,7 +209,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       accept,
       CREATE_VERSION,
     ]);
-    assert.equal(await createVersion(definition, { prompter }), undefined);
+    assert.equal((await createVersion(definition, { prompter }))?.name, '22.6.0', 'the call answers what Edit and Try Again submitted');
     const error = await ui.waitFor('error', /22\.6\.0/);
     assert.match(error.message, /^Could not create image version 22\.6\.0 of ubuntu-22\.04-lts: The resource with id '.*vm-legacy-ubuntu1804' has a different Hypervisor generation/);
     assert.deepEqual(error.actions, ['Edit and Try Again']);
@@ -216,11 +219,11 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     const second = prompter.prompts.slice(first.length);
     assert.deepEqual(
       second.map((p) => p.title.replace(/ \(step \d+ of \d+\)$/, '')),
-      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Tags', 'Summary'].map(
+      ['Definition', 'Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'Edge zones', 'End of life', 'Summary', 'Encryption', 'Safety', 'Replication mode', 'Tags', 'Summary'].map(
         (t) => `Create Image Version: ${t}`,
       ),
     );
-    assert.deepEqual(second.slice(0, 12).map(shown), [
+    assert.deepEqual(second.slice(0, 13).map(shown), [
       ['ubuntu-22.04-lts'],
       '22.6.0',
       ['$(vm) vm-legacy-ubuntu1804'],
@@ -228,6 +231,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       '2',
       ['Premium_LRS'],
       ['Yes, exclude it from "latest"'],
+      ['No edge zones'],
       '2037-03-01',
       ['$(check) Create image version'],
       ['Platform-managed keys'],
@@ -236,7 +240,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
     ]);
     // The kept mode is sent, so the retry's summary shows it before Advanced… is opened again.
     assert.deepEqual(
-      second[8].items?.filter((i) => i.label === 'Replication mode').map((i) => i.description),
+      second[9].items?.filter((i) => i.label === 'Replication mode').map((i) => i.description),
       ['Shallow'],
     );
     const id = `${UBUNTU_ID}/versions/22.6.0`;
@@ -323,7 +327,7 @@ describe('Create: answers missing from the options, and Edit and Try Again (exte
       },
       {
         run: (p) => createVersion(definition, { prompter: p }),
-        answers: ['23.0.0', 'img-ubuntu-2204-eastus', { pickMany: ['West Europe'] }, '1', 'Standard_ZRS', { accept: true }, ''],
+        answers: ['23.0.0', 'img-ubuntu-2204-eastus', { pickMany: ['West Europe'] }, '1', 'Standard_ZRS', { accept: true }, { accept: true }, ''],
         create: /^\$\(check\) Create image version$/,
         rows: [['Version', '23.0.0'], ['Target regions', 'East US (eastus) ×1, West Europe (westeurope) ×1'], ['Storage', 'Standard_ZRS'], ['End of life', '(none)']],
       },

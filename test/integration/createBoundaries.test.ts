@@ -160,13 +160,14 @@ describe('Create wizards at their boundaries: names, dates, ranges, plan, replic
       '100',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       { probe: [today, tomorrow] },
       CANCEL,
     ]);
     assert.equal(await vscode.commands.executeCommand('azureComputeGallery.createImageVersion', definition, { prompter }), undefined);
     assert.deepEqual(prompter.problems, []);
     assert.equal(prompter.remaining, 0);
-    assert.deepEqual(stepNames(prompter), ['Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'End of life']);
+    assert.deepEqual(stepNames(prompter), ['Version', 'Source', 'Target regions', 'Replicas', 'Storage', 'Latest', 'Edge zones', 'End of life']);
     assert.deepEqual(prompter.prompts[2]?.selected, ['East US'], 'only the source region is a target');
 
     const replicas = prompter.messagesFor(': Replicas (');

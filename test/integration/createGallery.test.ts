@@ -164,7 +164,7 @@ describe('Create Gallery (extension host, local Azure)', () => {
     assert.equal(result, undefined);
     const [message] = ui.errors();
     assert.ok(message?.includes(validateGalleryName('bad-name') ?? 'unreachable'), message);
-    assert.match(message ?? '', /nothing was created/);
+    assert.match(message ?? '', /^Create Gallery: .* Nothing was created\.$/);
     assert.deepEqual(await inventory(), before);
   });
 
@@ -283,6 +283,33 @@ describe('Create Gallery (extension host, local Azure)', () => {
     } finally {
       await emulatorAdmin('POST', '/_admin/config', { lro: { fail: null } });
     }
+  });
+
+  it('options refused before sending offer Edit and Try Again, which asks every step with the answers given', async () => {
+    ui.respond = (n) => (n.kind === 'error' ? 'Edit and Try Again' : undefined);
+    const prompter = new ScriptedPrompter([
+      { accept: true },
+      { accept: true },
+      'fixed_gallery', // the refused name, typed again
+      { accept: true },
+      { accept: true },
+      { accept: true },
+      CANCEL,
+    ]);
+    const before = await inventory();
+    const result = await createGallery({ subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'bad-name', location: 'eastus', description: 'given', sharing: 'Private', prompter });
+    assert.equal(result, undefined, 'cancelled in the second run');
+    const error = await ui.waitFor('error', /^Create Gallery: Name:/);
+    assert.equal(error.message, `Create Gallery: Name: ${validateGalleryName('bad-name')} Nothing was created.`);
+    assert.deepEqual(error.actions, ['Edit and Try Again']);
+    assert.equal(prompter.remaining, 0);
+    assert.deepEqual(prompter.problems, []);
+    assert.deepEqual(
+      prompter.prompts.map((p) => p.value ?? p.selected?.join()),
+      ['Contoso Production', 'rg-images', 'bad-name', 'East US', 'given', '$(lock) Private', '$(check) Create gallery'],
+      'each step shows the answer given',
+    );
+    assert.deepEqual(await inventory(), before);
   });
 
   it('offers Create Gallery where a subscription has none', async () => {

@@ -6,7 +6,7 @@ import type { Notification } from '../../src/ui/notify';
 import type { ConfirmRequest } from '../../src/ui/wizard';
 import { emulatorAdmin, eventually, extensionApi, signInToLocalAzure, signOut } from './helpers';
 
-export { ScriptedPrompter, type ScriptedAnswer } from '../../src/ui/scriptedPrompter';
+export { ScriptedPrompter, type ScriptedAnswer } from '../support/scriptedPrompter';
 export { BACK, CANCEL } from '../../src/ui/wizard';
 
 export const PRODUCTION = '00000000-0000-4000-8000-00000000a001';

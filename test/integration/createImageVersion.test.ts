@@ -47,6 +47,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
       'eastus=2',
       'Standard_ZRS',
       { accept: true },
+      { accept: true }, // Edge zones: none
       { probe: ['2020-01-01', 'soon'] },
       '',
       CREATE,
@@ -54,14 +55,15 @@ describe('Create Image Version (extension host, local Azure)', () => {
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     assert.deepEqual(prompter.titles, [
-      'Create Image Version: Version (step 1 of 8)',
-      'Create Image Version: Source (step 2 of 8)',
-      'Create Image Version: Target regions (step 3 of 8)',
-      'Create Image Version: Replicas (step 4 of 8)',
-      'Create Image Version: Storage (step 5 of 8)',
-      'Create Image Version: Latest (step 6 of 8)',
-      'Create Image Version: End of life (step 7 of 8)',
-      'Create Image Version: Summary (step 8 of 8)',
+      'Create Image Version: Version (step 1 of 9)',
+      'Create Image Version: Source (step 2 of 9)',
+      'Create Image Version: Target regions (step 3 of 9)',
+      'Create Image Version: Replicas (step 4 of 9)',
+      'Create Image Version: Storage (step 5 of 9)',
+      'Create Image Version: Latest (step 6 of 9)',
+      'Create Image Version: Edge zones (step 7 of 9)',
+      'Create Image Version: End of life (step 8 of 9)',
+      'Create Image Version: Summary (step 9 of 9)',
     ]);
     assert.equal(prompter.prompts[0].value, '1.1.1', 'the next patch after the highest version (1.1.0) is offered');
     const windows = prompter.prompts[1].items?.find((i) => i.label.endsWith('img-win2022-westus2'));
@@ -188,7 +190,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
     const before = await inventory();
     // Forced through the options object: a known mismatch is refused before anything is sent…
     assert.equal(await createVersion({ definition: UBUNTU_ID, version: '10.0.0', source: VM_GEN1, prompter: new ScriptedPrompter([]) }), undefined);
-    assert.match(ui.errors()[0] ?? '', /^Create Image Version: fix these answers, nothing was created\. Source: Generation V1 does not match the definition's V2\./);
+    assert.match(ui.errors()[0] ?? '', /^Create Image Version: Source: Generation V1 does not match the definition's V2\..* Nothing was created\.$/);
     // …an unknown generation goes to Azure, which refuses it in its own words.
     assert.equal(await createVersion({ definition: UBUNTU_ID, version: '10.0.1', source: VM_LEGACY, prompter: new ScriptedPrompter([]) }), undefined);
     const error = await ui.waitFor('error', /10\.0\.1/);
@@ -241,7 +243,7 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('Escape at any step leaves nothing created', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, '', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'env=test'];
+    const answers: ScriptedAnswer[] = ['8.0.0', 'img-ubuntu-2204-eastus', { pickMany: [] }, '1', 'Standard_LRS', { accept: true }, { accept: true }, '', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'env=test'];
     const before = await inventory();
     for (let at = 0; at <= answers.length; at++) {
       const prompter = new ScriptedPrompter([...answers.slice(0, at), CANCEL]);
@@ -253,10 +255,10 @@ describe('Create Image Version (extension host, local Azure)', () => {
 
   it('sends the replication mode chosen under Advanced…', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', '2031-01-31', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'build=5', CREATE]);
+    const prompter = new ScriptedPrompter(['5.0.0', 'img-ubuntu-2204-eastus-v2', { pickMany: [] }, '1', { accept: true }, 'Yes, exclude it from "latest"', { accept: true }, '2031-01-31', { pick: /^Advanced…$/ }, { accept: true }, { accept: true }, 'Shallow', 'build=5', CREATE]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
-    assert.deepEqual(prompter.titles.slice(-5), ['Encryption (step 9 of 13)', 'Safety (step 10 of 13)', 'Replication mode (step 11 of 13)', 'Tags (step 12 of 13)', 'Summary (step 13 of 13)'].map((t) => `Create Image Version: ${t}`));
+    assert.deepEqual(prompter.titles.slice(-5), ['Encryption (step 10 of 14)', 'Safety (step 11 of 14)', 'Replication mode (step 12 of 14)', 'Tags (step 13 of 14)', 'Summary (step 14 of 14)'].map((t) => `Create Image Version: ${t}`));
     assert.ok(prompter.prompts.at(-1)?.items?.some((i) => i.label === 'Tags' && i.description === 'build=5'), 'the tags typed under Advanced… are in the summary');
     assert.ok(prompter.prompts.at(-1)?.items?.some((i) => i.label === 'Replication mode' && i.description === 'Shallow'));
     const p = (resource(await emulatorState(), version?.id ?? '')?.properties ?? {}) as { publishingProfile?: Record<string, unknown> };

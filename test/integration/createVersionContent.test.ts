@@ -178,6 +178,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       'PremiumV2_LRS',
       'Exclude it in some regions only…',
       { pickMany: [/^West Europe/] },
+      { accept: true }, // Edge zones: none
       '2031-06-30',
       { pick: /^Advanced…$/ },
       // Data disks: a snapshot at LUN 0, then a disk whose LUN 0 is refused as typed, at LUN 1.
@@ -237,7 +238,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
 
   it('lists the data disks a VM source brings in the summary, and Azure copies them', async () => {
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
-    const prompter = new ScriptedPrompter(['5.2.0', 'vm-build-data', { pickMany: [] }, '1', { accept: true }, { accept: true }, '', CREATE]);
+    const prompter = new ScriptedPrompter(['5.2.0', 'vm-build-data', { pickMany: [] }, '1', { accept: true }, { accept: true }, { accept: true }, '', CREATE]);
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     const summary = prompter.prompts.find((p) => p.title.includes('Summary'));
@@ -268,6 +269,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       '1',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       '',
       CREATE,
     ]);
@@ -290,6 +292,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       '1',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       '',
       { pick: /^Advanced…$/ },
       'Add a data disk…',
@@ -344,7 +347,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
       ui.clear();
       assert.equal(await createVersion({ definition: UBUNTU_ID, version: '5.9.0', source: OS_SNAPSHOT, ...extra }), undefined);
       await ui.waitFor('error', message);
-      assert.match(ui.errors()[0] ?? '', /^Create Image Version: fix these answers, nothing was created\./);
+      assert.match(ui.errors()[0] ?? '', /^Create Image Version: .* Nothing was created\.$/);
     }
     assert.deepEqual(await inventory(), before, 'nothing was created');
     assert.deepEqual(await sentBodies('5.9.0'), [], 'nothing was sent');
@@ -374,6 +377,7 @@ describe('Create Image Version from what the tree lists under Shared with me and
       '1',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       '',
       CREATE,
     ]);
@@ -394,6 +398,7 @@ describe('Create Image Version from what the tree lists under Shared with me and
       '1',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       '',
       CREATE,
     ]);
@@ -454,6 +459,7 @@ describe('Create Image Version for a confidential VM definition (extension host,
       '1',
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       '',
       { pick: /^Advanced…$/ },
       { accept: true }, // Encryption: platform-managed keys

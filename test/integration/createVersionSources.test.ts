@@ -82,7 +82,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
     ];
     for (const c of cases) {
       const definition = await nodeAt('Contoso Production', 'contoso_images', ...c.definition);
-      const prompter = new ScriptedPrompter([...c.answers, { accept: true }, { accept: true }, '', CREATE]);
+      const prompter = new ScriptedPrompter([...c.answers, { accept: true }, { accept: true }, { accept: true }, '', CREATE]);
       const version = await createVersion(definition, { prompter });
       assert.deepEqual(prompter.problems, [], c.picked);
       assert.ok(version, `a version was created from ${c.picked}: ${ui.errors().join(' | ')}`);
@@ -147,6 +147,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
       { accept: true },
       { accept: true },
       { accept: true },
+      { accept: true }, // Edge zones: none
       { probe: [yesterday, today, tomorrow] },
       today, // Enter on today: refused
       tomorrow,
@@ -163,6 +164,7 @@ describe('Create Image Version, Source picker and step defaults (extension host,
     assert.equal(step('Replicas')?.value, '1', 'one replica by default');
     assert.deepEqual(step('Storage')?.items?.map((i) => i.label), ["Azure's default", 'Standard_LRS', 'Standard_ZRS', 'Premium_LRS', 'PremiumV2_LRS', 'Different per region…']);
     assert.deepEqual(step('Storage')?.selected, ["Azure's default"], "Azure's default by default");
+    assert.deepEqual(step('Edge zones')?.selected, ['No edge zones'], 'no edge zones by default');
     assert.deepEqual(step('Encryption')?.selected, ['Platform-managed keys']);
     assert.deepEqual(step('Safety')?.selected, ['No protection']);
     assert.deepEqual(step('Replication mode')?.items?.map((i) => i.label), ['Full', 'Shallow']);

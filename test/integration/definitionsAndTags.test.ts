@@ -181,7 +181,7 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
     // Tags Azure refuses are refused before anything is sent.
     await clearRequestLog();
     assert.equal(await run('createGallery', { subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'bad_tags', location: 'eastus', sharing: 'Private', tags: { 'a<b': '1' } }), undefined);
-    await ui.waitFor('error', /^Create Gallery: fix these answers, nothing was created\. Tags: Remove "<"/);
+    await ui.waitFor('error', /^Create Gallery: Tags: Remove "<".* Nothing was created\.$/);
     assert.deepEqual(await writes(), []);
   });
 
@@ -235,7 +235,7 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
     await clearRequestLog();
     ui.clear();
     assert.equal(await run('editTags', { resource: UBUNTU_1, tags: { 'a&b': '1' } }), undefined);
-    await ui.waitFor('error', /^Edit Tags: fix the tags, nothing was changed\. Remove "&" from the tag name "a&b"/);
+    await ui.waitFor('error', /^Edit Tags: Remove "&" from the tag name "a&b".* Nothing was changed\.$/);
     assert.deepEqual(await writes(), []);
     assert.equal(await run('editTags', { resource: UBUNTU_1, tags: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, ''])) }), undefined);
     await ui.waitFor('error', /Remove 1 tags: a resource can have at most 50/);

@@ -8,7 +8,10 @@ import type { ExplorerNode } from '../../src/tree/explorerProvider';
 export async function extensionApi(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  // The extension exports its API only in ExtensionMode.Test (run with --extensionTestsPath).
+  if (!api) throw new Error(`${EXTENSION_ID} exported no API: is VS Code running it in test mode (extensionTestsPath)?`);
+  return api;
 }
 
 export async function children(node?: ExplorerNode): Promise<ExplorerNode[]> {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/tree/explorerProvider';
-import { emulatorState, PRODUCTION, resource, RG_IMAGES, UBUNTU_ID, UiRecorder } from './createHelpers';
+import { emulatorState, PRODUCTION, resource, RG_IMAGES, ScriptedPrompter, UBUNTU_ID, UiRecorder } from './createHelpers';
 import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt, refreshAll, signInToLocalAzure, tooltipText } from './helpers';
 
 const DEVELOPMENT = '00000000-0000-4000-8000-00000000a002';
@@ -97,7 +97,8 @@ describe('reliability: faults survived', () => {
     assert.ok((await labels(await children(await nodeAt('Contoso Production')))).includes('lost_answer_gallery'));
   });
 
-  it('a create whose request never reached Azure: offered again with the answers kept, nothing half-made', async () => {
+  it('a create whose request never reached Azure: looked for, then offered again (Retry or Edit) with the answers kept, nothing half-made', async () => {
+    await emulatorAdmin('DELETE', '/_admin/requests');
     await setFaults([{ kind: 'drop', method: 'PUT', path: 'galleries/never_arrived$' }]);
     const created = await vscode.commands.executeCommand('azureComputeGallery.createGallery', {
       subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'never_arrived', location: 'eastus', sharing: 'Private',
@@ -105,8 +106,59 @@ describe('reliability: faults survived', () => {
     assert.equal(created, undefined);
     const error = await ui.waitFor('error', /Could not create gallery "never_arrived"/);
     assert.match(error.message, /could not be reached|connection/i);
-    assert.deepEqual(error.actions, ['Edit and Try Again']);
+    assert.match(error.message, / Azure has no gallery "never_arrived": nothing was created\.$/);
+    assert.deepEqual(error.actions, ['Retry', 'Edit and Try Again']);
     assert.equal(resource(await emulatorState(), `${RG_IMAGES}/providers/Microsoft.Compute/galleries/never_arrived`), undefined);
+    // It looked (a GET of the gallery, not found) after the last lost PUT, before offering Retry.
+    const trail = (await requestLog()).filter((r) => /galleries\/never_arrived$/.test(r.path)).map((r) => `${r.method} ${r.status}`);
+    assert.deepEqual(trail.slice(-2), ['PUT 0', 'GET 404'], trail.join(', '));
+  });
+
+  it('Retry after an unknown outcome sends the same answers again, without a prompt, once Azure has nothing', async () => {
+    // As many lost PUTs as one run makes (the SDK retries a dropped request itself), then none.
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    await setFaults([{ kind: 'drop', method: 'PUT', path: 'galleries/retried_gallery$' }]);
+    const options = { subscriptionId: PRODUCTION, resourceGroup: 'rg-images', name: 'retried_gallery', location: 'eastus', sharing: 'Private', description: 'kept' };
+    assert.equal(await vscode.commands.executeCommand('azureComputeGallery.createGallery', options), undefined);
+    const lost = (await requestLog()).filter((r) => r.method === 'PUT' && /retried_gallery$/.test(r.path)).length;
+    assert.ok(lost > 0);
+    ui.clear();
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    await setFaults([{ kind: 'drop', method: 'PUT', path: 'galleries/retried_gallery$', times: lost }]);
+    const prompter = new ScriptedPrompter([]);
+    ui.respond = (n) => (n.actions.includes('Retry') ? 'Retry' : undefined);
+    const created = await vscode.commands.executeCommand<{ id: string; description?: string } | undefined>('azureComputeGallery.createGallery', { ...options, prompter });
+    assert.match(created?.id ?? '', /galleries\/retried_gallery$/, 'the call answers what Retry created');
+    assert.equal(prompter.prompts.length, 0, 'Retry asks nothing');
+    assert.equal(ui.errors().length, 1, `one failure shown: ${ui.errors().join(' | ')}`);
+    const trail = (await requestLog()).filter((r) => /galleries\/retried_gallery$/.test(r.path)).map((r) => `${r.method} ${r.status}`);
+    const look = trail.indexOf('GET 404');
+    assert.ok(look > 0 && trail.slice(look + 1).some((t) => /^PUT 20[01]$/.test(t)), `looked before the second PUT: ${trail.join(', ')}`);
+    assert.equal(resource(await emulatorState(), `${RG_IMAGES}/providers/Microsoft.Compute/galleries/retried_gallery`)?.properties.description, 'kept');
+  });
+
+  it('an image definition and an image version whose answers are lost: looked up, reported as created, not sent again', async () => {
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    await setFaults([
+      { kind: 'drop', afterProcessing: true, method: 'PUT', path: 'images/lost-answer-def$' },
+      { kind: 'drop', afterProcessing: true, method: 'PUT', path: 'ubuntu-22.04-lts/versions/7.2.0$' },
+    ]);
+    const definition = await vscode.commands.executeCommand<{ id: string } | undefined>('azureComputeGallery.createImageDefinition', {
+      gallery: `${RG_IMAGES}/providers/Microsoft.Compute/galleries/contoso_images`, name: 'lost-answer-def', osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2',
+      architecture: 'x64', publisher: 'Contoso', offer: 'LostAnswer', sku: 'lost', securityType: 'Standard',
+    });
+    assert.match(definition?.id ?? '', /images\/lost-answer-def$/, `reported as created; the user was told: ${ui.errors().join(' | ')}`);
+    const version = await vscode.commands.executeCommand<{ id: string } | undefined>('azureComputeGallery.createImageVersion', {
+      definition: UBUNTU_ID, version: '7.2.0', source: `/subscriptions/${PRODUCTION}/resourceGroups/rg-image-builds/providers/Microsoft.Compute/images/img-ubuntu-2204-eastus`,
+    });
+    assert.match(version?.id ?? '', /versions\/7\.2\.0$/, `reported as submitted; the user was told: ${ui.errors().join(' | ')}`);
+    assert.deepEqual(ui.errors(), []);
+    const log = await requestLog();
+    const versionTrail = log.filter((r) => /versions\/7\.2\.0$/.test(r.path)).map((r) => `${r.method} ${r.status}`);
+    const firstGet = versionTrail.findIndex((t) => t.startsWith('GET'));
+    assert.ok(firstGet > 0 && versionTrail.slice(0, firstGet).every((t) => t === 'PUT 0'), `the lost PUTs, then the look: ${versionTrail.join(', ')}`);
+    assert.ok(!versionTrail.slice(firstGet).some((t) => t.startsWith('PUT')), 'not sent again after the look');
+    assert.ok(log.some((r) => r.method === 'GET' && /galleries\/contoso_images\/images$/.test(r.path)), 'the definition was looked up in the gallery');
   });
 
   it("a long-running operation that fails: Azure's code and message, and the tree matches Azure", async () => {

@@ -89,7 +89,8 @@ describe('Share: publicly (community) and reset (extension host, local Azure)', 
     await ui.waitFor('info', new RegExp(`^contoso_community is already public as ${DEMO_PUBLIC_NAME}\\.$`));
     assert.equal(await sharePublicly({ gallery: SHARED_ID, prompter: new ScriptedPrompter([]) }), undefined);
     const warning = await ui.waitFor('warning', /shared directly/);
-    assert.match(warning.message, /^contoso_shared is shared directly with 1 subscription and 1 tenant; a community gallery cannot also be shared directly\. Reset its sharing first/);
+    assert.deepEqual(warning.actions, ['Reset Sharing…']);
+    assert.match(warning.message, /^Share Publicly: contoso_shared is shared directly with 1 subscription and 1 tenant; a community gallery cannot also be shared directly\. Reset its sharing first/);
     assert.equal(await azureSnapshot(), before);
   });
 

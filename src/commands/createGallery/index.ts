@@ -5,11 +5,11 @@ import type { Gallery } from '../../azure/types';
 import type { Explorer } from '../../tree/explorer';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { log } from '../../ui/log';
-import { notify } from '../../ui/notify';
 import { askedSteps, asker, readAnswers } from '../../ui/answers';
+import { inputFailure } from '../../ui/failures';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyByKey, prompterOf, signedInSubscriptions, splitArguments, subscriptionNode, type RegionChoice } from '../createCommon';
-import { allAnswers, galleryAnswers, retryOptions } from './options';
+import { allAnswers, answersOf, galleryAnswers } from './options';
 import { sendGallery } from './send';
 import { summarySteps } from './summary';
 import { TITLE, type CreateGalleryOptions, type Lookups, type State, type StepContext } from './types';
@@ -62,8 +62,7 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
   const { interactive, problems } = read;
   context.interactive = interactive;
   if (!interactive && problems.length > 0) {
-    void notify('error', `Create Gallery: fix these answers, nothing was created. ${problems.join(' ')}`);
-    return undefined;
+    throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
   if (interactive) for (const p of problems) log().info(`Create Gallery: asking again, ${p}`);
   if (state.sharing === 'Community' && context.given.has('publisherUri')) state.publicNoticeSeen = true;
@@ -72,5 +71,5 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
   const steps: Step<State>[] = [...askedSteps([...answers.placement, answers.description, answers.sharing, ...answers.community], ask), ...summarySteps(answers, context)];
 
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
-  return sendGallery(explorer, state, interactive, options, lookups, (s) => retryOptions(answers, s, options));
+  return sendGallery(explorer, state, interactive, options, lookups, (s) => answersOf(answers, s, options));
 }

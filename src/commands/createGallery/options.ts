@@ -34,7 +34,7 @@ export function allAnswers(a: GalleryAnswers): Answer<State, CreateGalleryOption
   return [...a.placement, a.description, a.sharing, ...a.community, a.tags];
 }
 
-/** The options that reopen the wizard with these answers (the group as Azure spells it). */
-export function retryOptions(answers: GalleryAnswers, state: State, options: CreateGalleryOptions): CreateGalleryOptions {
-  return optionsOf(allAnswers(answers), { ...state, sharing: state.sharing ?? 'Private' }, { edit: true, prompter: options.prompter });
+/** The options object that asks for these answers again: Retry runs it, Edit and Try Again reopens the wizard with it. */
+export function answersOf(answers: GalleryAnswers, state: State, options: CreateGalleryOptions): CreateGalleryOptions {
+  return optionsOf(allAnswers(answers), { ...state, sharing: state.sharing ?? 'Private' }, { prompter: options.prompter });
 }

@@ -1,14 +1,15 @@
 // Sending the answers: the resource group first when it is new, then the gallery, with progress.
-// A failure offers "Edit and Try Again" with every answer filled in; success reveals the gallery.
+// A failure (thrown, shown by the command table) offers Edit and Try Again with every answer
+// filled in; an unknown outcome is looked at first (createOrLook); success reveals the gallery.
 import * as vscode from 'vscode';
 import type { Gallery } from '../../azure/types';
 import type { NewGallery } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
-import { isTransient, failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { pollIntervalMs, reloadAndReveal, subscriptionNode, waitCancellably } from '../createCommon';
-import { CREATE_GALLERY_COMMAND, SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } from './types';
+import { createOrLook } from '../createOrLook';
+import { SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } from './types';
 
 export async function sendGallery(
   explorer: Explorer,
@@ -16,8 +17,8 @@ export async function sendGallery(
   interactive: boolean,
   options: CreateGalleryOptions,
   lookups: Lookups,
-  /** The options object that asks again with these answers (Edit and Try Again). */
-  retryOf: (state: State) => CreateGalleryOptions,
+  /** The options object that asks for these answers again (Retry, Edit and Try Again): from the answers. */
+  answersOf: (state: State) => CreateGalleryOptions,
 ): Promise<Gallery | undefined> {
   const azure = explorer.azure();
   // Without prompts, "does the resource group exist?" is decided here.
@@ -38,37 +39,34 @@ export async function sendGallery(
     spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
   }
 
-  let created: Gallery | undefined;
-  let failure: unknown;
-  try {
-    const outcome = await waitCancellably(`Creating gallery ${name}`, options.abortSignal, async (signal, progress) => {
-      if (newResourceGroup) {
-        progress.report({ message: `creating resource group ${resourceGroup} in ${location}…` });
-        await azure.createResourceGroup(target, resourceGroup, location);
-      }
-      progress.report({ message: 'waiting for Azure…' });
-      return azure.createGallery(target, resourceGroup, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal });
-    });
-    if (!outcome) {
-      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
-      explorer.reload(sub);
-      void notify('info', `Stopped waiting for gallery ${name}. Azure goes on creating it: refresh the subscription to see its state.`);
-      return undefined;
+  // The answers that ask for this create again (Retry), or reopen the wizard with them (Edit and Try Again).
+  const answers = answersOf({ ...state, resourceGroup, sharing: spec.sharing });
+  const say = (line: string) => log().info(line);
+  const outcome = await waitCancellably(`Creating gallery ${name}`, options.abortSignal, async (signal, progress) => {
+    if (newResourceGroup) {
+      progress.report({ message: `creating resource group ${resourceGroup} in ${location}…` });
+      await createOrLook({
+        resource: `resource group "${resourceGroup}"`,
+        create: () => azure.createResourceGroup(target, resourceGroup, location),
+        look: async () => (await azure.listResourceGroups(target)).find((g) => g.name.toLowerCase() === resourceGroup.toLowerCase()),
+        answers,
+        log: say,
+      });
     }
-    created = outcome.value;
-  } catch (error) {
-    failure = error;
-    logFailure(`Create Gallery ${name}`, error);
-    // The connection dropped or Azure failed mid-way: the gallery may exist all the same. Look
-    // before offering to try again, so a write is never repeated blindly.
-    created = isTransient(error) ? await azure.getGallery(target, resourceGroup, name).catch(() => undefined) : undefined;
-    if (created) log().info(`Create Gallery ${name}: the answer was lost, but Azure has the gallery (${created.provisioningState ?? 'unknown state'}).`);
-  }
+    progress.report({ message: 'waiting for Azure…' });
+    return createOrLook({
+      resource: `gallery "${name}"`,
+      create: () => azure.createGallery(target, resourceGroup, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
+      look: () => azure.getGallery(target, resourceGroup, name),
+      answers,
+      log: say,
+    });
+  });
+  const created = outcome?.value;
   if (!created) {
-    const retry = retryOf({ ...state, resourceGroup, sharing: spec.sharing });
-    void notify('error', failureMessage(`create gallery "${name}"`, failure), 'Edit and Try Again').then((action) =>
-      action ? vscode.commands.executeCommand(CREATE_GALLERY_COMMAND, retry) : undefined,
-    );
+    // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+    explorer.reload(sub);
+    void notify('info', `Stopped waiting for gallery ${name}. Azure goes on creating it: refresh the subscription to see its state.`);
     return undefined;
   }
   log().info(`Created gallery ${created.id}`);

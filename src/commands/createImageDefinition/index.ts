@@ -6,17 +6,18 @@ import type { ImageDefinition } from '../../azure/types';
 import type { NewImageDefinition } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
 import { GalleryNode } from '../../tree/nodes/galleryNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { askedSteps, asker, readAnswers } from '../../ui/answers';
 import { runWizard, type Step } from '../../ui/wizard';
-import { galleryNodeById, lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
+import { lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
+import { createOrLook } from '../createOrLook';
 import { advancedPickStep } from './advancedSteps';
 import { definitionAnswers } from './options';
-import { buildSpec, retryOptions, sentState } from './spec';
+import { answersOf, buildSpec, sentState } from './spec';
 import { finalSummaryStep, firstSummaryStep } from './summary';
-import { CREATE_DEFINITION_COMMAND, TITLE, type AdvancedKey, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
+import { TITLE, type AdvancedKey, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
 
 export { CREATE_DEFINITION_COMMAND, DISK_TYPES, type CreateImageDefinitionOptions } from './types';
 
@@ -53,14 +54,13 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const subscriptions = await signedInSubscriptions(explorer);
   const clashes = clashesIn(explorer);
   const wants = (s: State, key: AdvancedKey) => s.advanced === true && (s.advancedChosen ?? []).includes(key);
-  const answers = definitionAnswers(explorer, subscriptions, clashes, (id) => galleryNodeById(explorer, id), wants);
+  const answers = definitionAnswers(explorer, subscriptions, clashes, (id) => explorer.findNode(id, 'gallery'), wants);
   const state: State = { gallery: node };
   const read = await readAnswers([...answers.basic, ...answers.advanced], options, state);
   const { problems, given, interactive } = read;
   if (options.gallery && !state.gallery) problems.unshift(`Gallery: ${options.gallery} is not a gallery of the signed-in subscriptions.`);
   if (!interactive && problems.length > 0) {
-    void notify('error', `Create Image Definition: fix these answers, nothing was created. ${problems.join(' ')}`);
-    return undefined;
+    throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
   // The advanced answers are asked when picked under "Advanced…", given or not.
   const steps: Step<State>[] = [
@@ -76,40 +76,37 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const gallery = state.gallery!;
   const sent = sentState(state, interactive, wants, given);
   const spec = buildSpec(sent, gallery);
-  return send(explorer, options, state, gallery, spec, () => retryOptions(answers, sent, spec, options));
+  return send(explorer, options, state, gallery, spec, answersOf(answers, sent, spec, options));
 }
 
-/** Sends the definition and waits; a refusal offers "Edit and Try Again" with the answers sent. */
+/** Sends the definition and waits; a failure is thrown with the answers sent (Edit and Try Again). */
 async function send(
   explorer: Explorer,
   options: CreateImageDefinitionOptions,
   state: State,
   gallery: GalleryNode,
   spec: NewImageDefinition,
-  /** The options object that asks again with what was sent (Edit and Try Again). */
-  retryOf: () => CreateImageDefinitionOptions,
+  /** The options object that asks for what was sent again (Retry, Edit and Try Again): from the answers. */
+  answers: CreateImageDefinitionOptions,
 ): Promise<ImageDefinition | undefined> {
   const azure = explorer.azure();
   const name = state.name!;
   const target = gallery.parent.subscription.target;
-  let created: ImageDefinition;
-  try {
-    const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
-      azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
-    );
-    if (!outcome) {
-      // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
-      explorer.reload(gallery);
-      void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
-      return undefined;
-    }
-    created = outcome.value;
-  } catch (error) {
-    logFailure(`Create Image Definition ${name}`, error);
-    const retry = retryOf();
-    void notify('error', failureMessage(`create image definition "${name}"`, error), 'Edit and Try Again').then((action) =>
-      action ? vscode.commands.executeCommand(CREATE_DEFINITION_COMMAND, retry) : undefined,
-    );
+  const { resourceGroup, name: galleryName } = gallery.gallery;
+  const outcome = await waitCancellably(`Creating image definition ${name}`, options.abortSignal, (signal) =>
+    createOrLook({
+      resource: `image definition "${name}"`,
+      create: () => azure.createImageDefinition(target, resourceGroup, galleryName, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
+      look: async () => (await azure.listImageDefinitions(target, resourceGroup, galleryName)).find((d) => d.name.toLowerCase() === name.toLowerCase()),
+      answers,
+      log: (line) => log().info(line),
+    }),
+  );
+  const created = outcome?.value;
+  if (!created) {
+    // Cancel stops the waiting only: Azure carries on, and the tree shows where it stands.
+    explorer.reload(gallery);
+    void notify('info', `Stopped waiting for image definition ${name}. Azure goes on creating it: refresh the gallery to see its state.`);
     return undefined;
   }
   log().info(`Created image definition ${created.id}`);

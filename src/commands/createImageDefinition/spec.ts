@@ -46,8 +46,8 @@ export function buildSpec(s: State, gallery: GalleryNode): NewImageDefinition {
   };
 }
 
-/** The options that reopen the wizard with what was sent ("Edit and Try Again"). */
-export function retryOptions(answers: DefinitionAnswers, sent: State, spec: NewImageDefinition, options: CreateImageDefinitionOptions): CreateImageDefinitionOptions {
+/** The options object that asks for what was sent again (Retry runs it, Edit and Try Again reopens the wizard with it). */
+export function answersOf(answers: DefinitionAnswers, sent: State, spec: NewImageDefinition, options: CreateImageDefinitionOptions): CreateImageDefinitionOptions {
   // The security type as sent: Azure's default for the generation when none was chosen.
-  return optionsOf([...answers.basic, ...answers.advanced], { ...sent, hyperVGeneration: spec.hyperVGeneration, architecture: spec.architecture, securityType: spec.securityType as State['securityType'] }, { edit: true, prompter: options.prompter });
+  return optionsOf([...answers.basic, ...answers.advanced], { ...sent, hyperVGeneration: spec.hyperVGeneration, architecture: spec.architecture, securityType: spec.securityType as State['securityType'] }, { prompter: options.prompter });
 }

@@ -2,11 +2,13 @@
 // confidential-VM encryption, safety, replication mode, tags; and the edge zones an options object
 // may name. The prompts are in advancedSteps.ts.
 import { normalizeRegionName } from '../../model/replication';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, validateExtendedLocations } from '../../model/versionContent';
+import { edgeZonesText, validateEdgeZones } from '../../model/edgeZones';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES } from '../../model/versionContent';
 import { renamedOption, sameOption } from '../../ui/answers';
 import { pickAnswer, tagsAnswer } from '../../ui/commonAnswers';
 import type { VersionAnswer, VersionContext } from './answers';
 import { confidentialStep, dataDiskStep, encryptionStep, safetyStep } from './advancedSteps';
+import { edgeZoneSteps } from './edgeZoneSteps';
 import { dataDisksFromOptions, regionEncryptionFromOptions } from './options';
 import { buildTargets, countsOf } from './spec';
 import { dataDiskLine, encryptionText, perRegion } from './summary';
@@ -86,15 +88,19 @@ export function advancedAnswers(ctx: VersionContext): VersionAnswer[] {
   ];
 }
 
-/** The edge zones: given in the options object only (publishingProfile.targetExtendedLocations). */
-export function edgeZoneAnswer(): VersionAnswer {
+/**
+ * The edge zones (publishingProfile.targetExtendedLocations), asked after the target regions, and
+ * only when the regions are asked: a caller who fixed the regions decided where the version goes.
+ */
+export function edgeZoneAnswer(ctx: VersionContext): VersionAnswer {
+  const askRegions = (key: keyof State) => key !== 'regions' || ctx.edit === true || !ctx.given.has('regions');
   return {
     key: 'extendedLocations',
     label: 'Edge zones',
     ...renamedOption<State, CreateImageVersionOptions, 'extendedLocations', 'targetExtendedLocations'>('extendedLocations', 'targetExtendedLocations'),
-    check: (s) => validateExtendedLocations(s.extendedLocations!),
-    summary: (s) => (s.extendedLocations?.length ? s.extendedLocations.map((l) => `${l.edgeZone} (${l.name})${l.replicas ? ` ×${l.replicas}` : ''}`).join(', ') : undefined),
-    steps: [],
+    check: (s) => validateEdgeZones(s.extendedLocations!),
+    summary: (s) => edgeZonesText(s.extendedLocations ?? []),
+    steps: edgeZoneSteps(ctx.lookups, askRegions),
   };
 }
 

@@ -31,6 +31,8 @@ export interface VersionContext {
   sourceStep: Step<State>;
   /** Why a version number is taken in the definition, or undefined. */
   versionTaken(s: State, version: string): Promise<string | undefined>;
+  /** Every step is asked, the answers given filled in (Edit and Try Again). */
+  edit?: boolean;
 }
 
 /** The target regions and replica counts together, as Azure checks them (model/replication.ts). */
@@ -194,6 +196,7 @@ export function basicAnswers(ctx: VersionContext): VersionAnswer[] {
   return [
     ...whereAnswers(ctx),
     ...replicationAnswers(ctx),
+    edgeZoneAnswer(ctx),
     endOfLifeAnswer<State, CreateImageVersionOptions>({
       title: 'End of life',
       prompt: 'End-of-life date as YYYY-MM-DD, in the future (optional: press Enter with nothing for none)',
@@ -208,15 +211,12 @@ export function versionAnswers(ctx: VersionContext) {
   const advanced = advancedAnswers(ctx);
   const mode = replicationModeAnswer(ctx.given);
   const tags = versionTagsAnswer();
-  const edgeZones = edgeZoneAnswer();
-  const byKey = (key: keyof State) => [...basic, ...advanced].find((a) => a.key === key)!;
-  const summary = [
-    ...(['definition', 'version', 'source', 'dataDisks', 'regions', 'storage', 'excludeFromLatest', 'encryption', 'endOfLifeDate', 'blockDeletion'] as const).map(byKey),
-    edgeZones,
-    mode,
-    tags,
-  ];
-  return { basic, advanced, mode, tags, all: [...basic, ...advanced, mode, tags, edgeZones], summary };
+  const all = [...basic, ...advanced, mode, tags];
+  const byKey = (key: keyof State) => all.find((a) => a.key === key)!;
+  const summary = (
+    ['definition', 'version', 'source', 'dataDisks', 'regions', 'storage', 'excludeFromLatest', 'extendedLocations', 'encryption', 'endOfLifeDate', 'blockDeletion', 'replicationMode', 'tags'] as const
+  ).map(byKey);
+  return { basic, advanced, mode, tags, all, summary };
 }
 
 export type VersionAnswers = ReturnType<typeof versionAnswers>;

@@ -1,8 +1,8 @@
 // Create Image Version: definition → version (the next patch offered) → source (managed image, VM,
 // OS snapshot or disk, gallery version, community or shared gallery version, VHD; misfits shown
 // with the reason) → target regions (the source region always in) → replicas → storage (Azure's
-// default, a type, or one per region) → exclude from latest (everywhere or per region) → end of
-// life → summary. "Advanced…": data disks, encryption per region, confidential-VM encryption,
+// default, a type, or one per region) → exclude from latest (everywhere or per region) → edge zones
+// (none by default; which, replicas, storage) → end of life → summary. "Advanced…": data disks, encryption per region, confidential-VM encryption,
 // safety, replication mode. Submitting returns at once: the tree shows the version replicating,
 // and VersionCreations reports the result.
 import * as vscode from 'vscode';
@@ -14,18 +14,18 @@ import { GalleryNode } from '../../tree/nodes/galleryNode';
 import { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { askedSteps, asker, optionsOf, readAnswers, type Given } from '../../ui/answers';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
-import { notify } from '../../ui/notify';
+import { inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { pickStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
-import { definitionNodeById, lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
+import { lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
+import { createOrLook } from '../createOrLook';
 import type { VersionCreations } from '../createVersionProgress';
 import { showsReplicationMode } from './advancedAnswers';
 import { versionAnswers, type VersionAnswers, type VersionContext } from './answers';
 import { sourceStep } from './sourceSteps';
 import { buildSpec, problemsOf } from './spec';
 import { summaryItems, type SummaryChoice } from './summary';
-import { CREATE_VERSION_COMMAND, TITLE, subscriptionIdOf, type CreateImageVersionOptions, type Lookups, type State } from './types';
+import { TITLE, subscriptionIdOf, type CreateImageVersionOptions, type Lookups, type State } from './types';
 
 export { CREATE_VERSION_COMMAND, definitionShape, type CreateImageVersionOptions, type DataDiskOption, type TargetRegionOption } from './types';
 
@@ -46,6 +46,7 @@ function lookupsFor(explorer: Explorer): Lookups {
     dataDiskCandidates: perSubscription((d) => azure.listDataDiskCandidates(targetOf(d))),
     encryptionSets: perSubscription((d) => azure.listDiskEncryptionSets(targetOf(d))),
     storageAccounts: perSubscription((d) => azure.listStorageAccounts(targetOf(d))),
+    edgeZones: perSubscription((d) => azure.listEdgeZones(targetOf(d))),
   };
 }
 
@@ -114,7 +115,8 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   const context: VersionContext = {
     lookups,
     given: new Set(),
-    definitionOf: (id) => definitionNodeById(explorer, id),
+    definitionOf: (id) => explorer.findNode(id, 'imageDefinition'),
+    edit: options.edit === true,
     definitionItems: definitionItems(explorer, subscriptions),
     sourceStep: sourceStep(explorer, lookups),
     versionTaken: versionTakenCheck(lookups),
@@ -129,20 +131,17 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     s.definition && (s.encryption === 'customer' || s.regionEncryption) ? lookups.encryptionSets(s.definition).catch(() => undefined) : undefined;
   const labelsFor = async (s: State) => (s.definition ? lookups.regions(s.definition).catch(() => []) : []);
   if (!interactive) problems.push(...problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state)).filter((p) => !problems.includes(p)));
-  if (!interactive && problems.length > 0) {
-    void notify('error', `Create Image Version: fix these answers, nothing was created. ${problems.join(' ')}`);
-    return undefined;
-  }
+  if (!interactive && problems.length > 0) throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   const steps = allSteps(answers, read, options.edit === true);
-  for (;;) {
-    if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
-    const remaining = problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state));
-    if (remaining.length === 0) break;
-    void notify('error', `Create Image Version: fix these answers, nothing was created. ${remaining.join(' ')}`);
-    if (!interactive) return undefined;
+  if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
+  // The options object that asks for these answers again (Retry runs it, Edit and Try Again reopens the wizard with it).
+  const answersNow = () => optionsOf(answers.all, state, { prompter: options.prompter } as CreateImageVersionOptions);
+  const remaining = problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state));
+  if (remaining.length > 0) {
+    // Edit and Try Again reopens the wizard with the answers just given, to change these.
+    throw inputFailure(TITLE, remaining, 'Nothing was created.', { answers: interactive ? answersNow() : options, edit: true });
   }
-  const sendsMode = showsReplicationMode(context.given)(state);
-  return send(explorer, creations, state, sendsMode, () => optionsOf(answers.all, state, { edit: true, prompter: options.prompter }));
+  return send(explorer, creations, state, showsReplicationMode(context.given)(state), answersNow());
 }
 
 async function send(
@@ -150,26 +149,24 @@ async function send(
   creations: VersionCreations,
   state: State,
   sendsMode: boolean,
-  /** The options object that asks again with these answers (Edit and Try Again). */
-  retryOf: () => CreateImageVersionOptions,
+  /** The options object that asks for these answers again (Retry, Edit and Try Again): from the answers. */
+  answers: CreateImageVersionOptions,
 ): Promise<ImageVersion | undefined> {
   const definition = state.definition!;
   const name = state.version!;
   const spec = buildSpec(state, sendsMode);
   const target = definition.parent.parent.subscription.target;
-  let version: ImageVersion;
-  try {
-    version = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Submitting image version ${name}` }, () =>
-      explorer.azure().startImageVersion(target, definition.image.resourceGroup, definition.image.galleryName, definition.image.name, name, spec),
-    );
-  } catch (error) {
-    logFailure(`Create Image Version ${name}`, error);
-    const retry = retryOf();
-    void notify('error', failureMessage(`create image version ${name} of ${definition.image.name}`, error), 'Edit and Try Again').then((action) =>
-      action ? vscode.commands.executeCommand(CREATE_VERSION_COMMAND, retry) : undefined,
-    );
-    return undefined;
-  }
+  const { resourceGroup, galleryName, name: imageName } = definition.image;
+  const version = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Submitting image version ${name}` }, () =>
+    createOrLook({
+      resource: `image version ${name} of ${imageName}`,
+      create: () => explorer.azure().startImageVersion(target, resourceGroup, galleryName, imageName, name, spec),
+      look: () => explorer.azure().getImageVersion(target, `${definition.resourceId}/versions/${name}`, false),
+      answers,
+      log: (line) => log().info(line),
+    }),
+  );
+  if (!version) return undefined;
   log().info(`Submitted image version ${version.id} (${version.provisioningState ?? 'state unknown'})`);
   await creations.track({ id: version.id, subscriptionId: target.subscriptionId, startedAt: new Date().toISOString() }, target);
   await reloadAndReveal(explorer, definition, version.id);

@@ -2,6 +2,7 @@
 // the data disks, the safety profile; every rule checked once more before sending; and the options
 // object that brings the same answers back is the answers' (answers.ts).
 import type { DiskEncryptionSetInfo, NewImageVersion, NewTargetRegion } from '../../azure/writeTypes';
+import { validateEdgeZones } from '../../model/edgeZones';
 import { parseIsoDate } from '../../model/endOfLife';
 import { normalizeRegionName, validateStorageInRegion, validateTargetRegions, withSourceRegion, type TargetRegion } from '../../model/replication';
 import type { RegionChoice } from '../createCommon';
@@ -70,6 +71,8 @@ export function problemsOf(s: State, subscriptionId: string, sets?: readonly Dis
   const encryption = regions.map((region) => ({ region, encryption: encryptionIn(s, region) }));
   const encryptionProblem = validateRegionEncryption(encryption, lunsOf(s), subscriptionId, sets);
   if (encryptionProblem) problems.push(`Encryption: ${encryptionProblem}`);
+  const edge = s.extendedLocations?.length ? validateEdgeZones(s.extendedLocations, labels.length > 0 ? labels.map((l) => l.name) : undefined) : undefined;
+  if (edge) problems.push(`Edge zones: ${edge}`);
   const safety = validateSafety(s.blockDeletion, s.endOfLifeDate);
   if (safety) problems.push(`Safety: ${safety}`);
   return problems;

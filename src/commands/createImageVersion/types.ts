@@ -1,6 +1,7 @@
 // Create Image Version's options object (what a caller may give up front), the state the steps
 // fill in, and the look-ups the steps share.
 import type { ImageDefinition } from '../../azure/types';
+import type { EdgeZoneChoice } from '../../model/edgeZones';
 import type { Tags } from '../../model/tags';
 import type { DataDiskCandidate, DiskEncryptionSetInfo, NewDiskImageSource, NewExtendedLocation, StorageAccountInfo, VersionSource, VersionSourceKind } from '../../azure/writeTypes';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, type DefinitionShape } from '../../model/imageRules';
@@ -71,7 +72,11 @@ export interface CreateImageVersionOptions extends CommonCreateOptions {
   tags?: Record<string, string>;
   /** Confidential definitions: how the OS disk's VM guest state is encrypted in every region. */
   confidentialVMEncryptionType?: ConfidentialVmEncryptionType;
-  /** Edge zones (publishingProfile.targetExtendedLocations); options object only. */
+  /**
+   * Edge zones (publishingProfile.targetExtendedLocations): {name: region, edgeZone, replicas?,
+   * storageAccountType?: Standard_LRS | Standard_ZRS | StandardSSD_LRS | Premium_LRS}. Default none;
+   * replicas and storage type absent: Azure's default.
+   */
   targetExtendedLocations?: NewExtendedLocation[];
   /** Needs endOfLifeDate. Default false. */
   blockDeletionBeforeEndOfLife?: boolean;
@@ -108,6 +113,10 @@ export interface State {
   blockDeletion?: boolean;
   allowReplicatedDeletion?: boolean;
   extendedLocations?: NewExtendedLocation[];
+  /** The Edge zones step's answer (true: pick or type some). */
+  edgeZonesWanted?: boolean;
+  /** Edge zones typed as region/edgezone (defined while "Type other edge zones…" is selected). */
+  edgeZonesTyped?: string;
   advanced?: boolean;
   replicationMode?: 'Full' | 'Shallow';
   tags?: Tags;
@@ -123,6 +132,8 @@ export interface Lookups {
   dataDiskCandidates(d: ImageDefinitionNode): Promise<DataDiskCandidate[]>;
   encryptionSets(d: ImageDefinitionNode): Promise<DiskEncryptionSetInfo[]>;
   storageAccounts(d: ImageDefinitionNode): Promise<StorageAccountInfo[]>;
+  /** The edge zones Azure lists for the definition's subscription. */
+  edgeZones(d: ImageDefinitionNode): Promise<EdgeZoneChoice[]>;
 }
 
 export const KIND_HEADINGS: Record<VersionSourceKind, string> = {

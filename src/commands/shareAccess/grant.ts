@@ -7,12 +7,13 @@ import type { Azure } from '../../azureLoader';
 import type { DirectoryObject, RoleAssignmentInfo, RoleDefinitionInfo } from '../../azureChunk';
 import { validatePrincipalQuery } from '../../model/principals';
 import type { Explorer } from '../../tree/explorer';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { azureFailure, CommandFailure, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions, type ResourceNode } from '../manageCommon';
 import { DEFAULT_ROLE, GRANT_TITLE, MANAGE_ACCESS_COMMAND, describePrincipal, describeScope, roleGuid, sortRoles } from './common';
+import { createOrLook } from '../createOrLook';
 import { grantSteps, principalSearch, type GrantState } from './grantSteps';
 
 export interface GrantAccessOptions extends ManageOptions {
@@ -24,6 +25,8 @@ export interface GrantAccessOptions extends ManageOptions {
   principal?: string;
 }
 
+const NOTHING_SHARED = 'Nothing was shared.';
+
 export interface GrantAccessResult {
   assignment: RoleAssignmentInfo;
   principal: DirectoryObject;
@@ -32,14 +35,12 @@ export interface GrantAccessResult {
   existed: boolean;
 }
 
-/** The roles that can be given at the scope, preferred ones first; undefined (and said) when they cannot be read. */
-async function loadRoles(azure: Azure, target: AzureTarget, scope: string, where: string): Promise<RoleDefinitionInfo[] | undefined> {
+/** The roles that can be given at the scope, preferred ones first. */
+async function loadRoles(azure: Azure, target: AzureTarget, scope: string, where: string): Promise<RoleDefinitionInfo[]> {
   try {
     return sortRoles(await azure.listRoleDefinitions(target, scope));
   } catch (error) {
-    logFailure(`${GRANT_TITLE}: roles at ${scope}`, error);
-    void notify('error', failureMessage(`list the roles that can be given on ${where}`, error));
-    return undefined;
+    throw azureFailure(`list the roles that can be given on ${where}`, error, { outcome: NOTHING_SHARED });
   }
 }
 
@@ -48,18 +49,24 @@ function findRole(roles: readonly RoleDefinitionInfo[], given: string): RoleDefi
   return roles.find((r) => r.roleName.toLowerCase() === wanted || r.name.toLowerCase() === wanted || r.id.toLowerCase() === wanted || roleGuid(r.id) === roleGuid(wanted));
 }
 
+/** The assignment gives `role` at `scope` itself, or (with `inherited`) at a scope containing it. */
+function givesRole(a: RoleAssignmentInfo, role: RoleDefinitionInfo, scope: string, inherited: boolean): boolean {
+  const at = a.scope.toLowerCase();
+  const here = scope.toLowerCase();
+  return roleGuid(a.roleDefinitionId) === roleGuid(role.id) && (at === here || (inherited && here.startsWith(`${at}/`)));
+}
+
 /** Creates the role assignment, unless the principal already has the role here (or inherited). */
-async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject): Promise<GrantAccessResult | undefined> {
+async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject, options: GrantAccessOptions): Promise<GrantAccessResult | undefined> {
   const target = targetOf(node);
   const scope = node.resourceId;
   const where = describeNode(node);
   const who = describePrincipal(principal);
+  const assignmentsNow = async () => azure.listRoleAssignments(target, scope, { principalId: principal.id });
 
   // Already there (here or inherited)? Then say so plainly and create nothing.
   try {
-    const existing = (await azure.listRoleAssignments(target, scope, { principalId: principal.id })).find(
-      (a) => roleGuid(a.roleDefinitionId) === roleGuid(role.id) && (scope.toLowerCase() === a.scope.toLowerCase() || scope.toLowerCase().startsWith(`${a.scope.toLowerCase()}/`)),
-    );
+    const existing = (await assignmentsNow()).find((a) => givesRole(a, role, scope, true));
     if (existing) {
       const inherited = existing.scope.toLowerCase() !== scope.toLowerCase();
       void notify('info', `${who} already has ${role.roleName} on ${where}${inherited ? ` (given on ${describeScope(existing.scope)}, which contains it)` : ''}: nothing was changed.`);
@@ -69,22 +76,34 @@ async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionI
     log().warn(`${GRANT_TITLE}: could not check the existing role assignments: ${(error as Error).message}`);
   }
 
+  let assignment: RoleAssignmentInfo | undefined;
   try {
-    const assignment = await withProgress(`Granting ${role.roleName} on ${where}`, () => azure.createRoleAssignment(target, scope, role.id, principal.id, principal.kind));
-    log().info(`Granted ${role.roleName} to ${principal.id} at ${scope} (${assignment.id})`);
-    void notify('info', `Granted ${role.roleName} on ${where} to ${who}.`, 'Manage Access…').then((action) =>
-      action ? vscode.commands.executeCommand(MANAGE_ACCESS_COMMAND, node) : undefined,
+    // A role assignment is a create like any other: an unknown outcome is looked at before Retry.
+    assignment = await withProgress(`Granting ${role.roleName} on ${where}`, () =>
+      createOrLook({
+        resource: `role assignment giving ${who} ${role.roleName} on ${where}`,
+        what: `grant ${role.roleName} on ${where} to ${who}`,
+        create: () => azure.createRoleAssignment(target, scope, role.id, principal.id, principal.kind),
+        look: async () => (await assignmentsNow()).find((a) => givesRole(a, role, scope, false)),
+        answers: { scope, role: role.id, principal: principal.id, prompter: options.prompter } satisfies GrantAccessOptions,
+        edit: false,
+        log: (line) => log().info(line),
+      }),
     );
-    return { assignment, principal, role, existed: false };
   } catch (error) {
-    logFailure(`${GRANT_TITLE} ${role.roleName} to ${principal.id} at ${scope}`, error);
-    if ((error as { code?: string }).code === 'RoleAssignmentExists') {
+    // Given by someone else meanwhile: nothing needs to change.
+    if (error instanceof CommandFailure && (error.details.cause as { code?: string } | undefined)?.code === 'RoleAssignmentExists') {
       void notify('info', `${who} already has ${role.roleName} on ${where}: nothing was changed.`);
       return undefined;
     }
-    void notify('error', failureMessage(`grant ${role.roleName} on ${where} to ${who}`, error));
-    return undefined;
+    throw error;
   }
+  if (!assignment) return undefined;
+  log().info(`Granted ${role.roleName} to ${principal.id} at ${scope} (${assignment.id})`);
+  void notify('info', `Granted ${role.roleName} on ${where} to ${who}.`, 'Manage Access…').then((action) =>
+    action ? vscode.commands.executeCommand(MANAGE_ACCESS_COMMAND, node) : undefined,
+  );
+  return { assignment, principal, role, existed: false };
 }
 
 export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promise<GrantAccessResult | undefined> {
@@ -98,29 +117,19 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
   // Problems with the options are reported before anything is sent.
   if (options.principal !== undefined) {
     const problem = validatePrincipalQuery(options.principal);
-    if (problem) {
-      void notify('error', `${GRANT_TITLE}: ${problem} Nothing was shared.`);
-      return undefined;
-    }
+    if (problem) throw inputFailure(GRANT_TITLE, [problem], NOTHING_SHARED);
   }
   const roles = await loadRoles(azure, target, node.resourceId, where);
-  if (!roles) return undefined;
   const state: GrantState = {};
   if (options.role !== undefined) {
     state.role = findRole(roles, options.role);
-    if (!state.role) {
-      void notify('error', `${GRANT_TITLE}: there is no role "${options.role}" on ${where}. Use one of: ${roles.map((r) => r.roleName).join(', ')}. Nothing was shared.`);
-      return undefined;
-    }
+    if (!state.role) throw inputFailure(GRANT_TITLE, [`there is no role "${options.role}" on ${where}. Use one of: ${roles.map((r) => r.roleName).join(', ')}.`], NOTHING_SHARED);
   }
 
   const { search, whyNotFound } = principalSearch(azure, target);
   if (options.principal !== undefined) {
     const problem = await whyNotFound(options.principal);
-    if (problem) {
-      void notify('error', `${GRANT_TITLE}: ${problem} Nothing was shared.`);
-      return undefined;
-    }
+    if (problem) throw inputFailure(GRANT_TITLE, [problem], NOTHING_SHARED);
     state.query = options.principal;
     state.matches = await search(options.principal);
     if (state.matches.length === 1) state.principal = state.matches[0];
@@ -133,5 +142,5 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
     const steps = grantSteps({ roles, where, search, whyNotFound, roleGiven: options.role !== undefined, principalGiven: options.principal !== undefined });
     if (!(await runWizard(GRANT_TITLE, steps, state, prompterFor(options)))) return undefined;
   }
-  return sendGrant(node, azure, state.role!, state.principal!);
+  return explorer.busyWhile(node, 'Granting access…', () => sendGrant(node, azure, state.role!, state.principal!, options));
 }

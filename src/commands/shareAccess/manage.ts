@@ -7,8 +7,8 @@ import type { DirectoryObject, RoleAssignmentInfo } from '../../azureChunk';
 import { parseArmId } from '../../model/armId';
 import { describePrincipalKind } from '../../model/principals';
 import type { Explorer } from '../../tree/explorer';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { azureFailure, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import type { PickEntry, Prompter } from '../../ui/wizard';
 import { describeNode, prompterFor, resolveNode, splitArgs, subscriptionNames, targetOf, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from '../manageCommon';
@@ -78,18 +78,20 @@ interface Describers {
   describeEntry: (e: AccessEntry) => string;
 }
 
-/** The entries named in options.remove, or undefined (and said) when one matches none that can be removed here. */
-function namedEntries(entries: readonly AccessEntry[], remove: readonly string[], d: Describers): AccessEntry[] | undefined {
+/** The entries named in options.remove; a failure when one matches none that can be removed here. */
+function namedEntries(entries: readonly AccessEntry[], remove: readonly string[], d: Describers): AccessEntry[] {
   const { where, describeEntry } = d;
   const missing = remove.filter((w) => !entries.some((e) => e.where !== 'inherited' && entryMatches(e, w)));
   if (missing.length > 0 || remove.length === 0) {
     const removable = entries.filter((e) => e.where !== 'inherited').map(describeEntry);
-    void notify(
-      'error',
-      `${MANAGE_TITLE}: ${missing.length > 0 ? `no role assignment made on ${where} matches ${missing.map((m) => `"${m}"`).join(', ')}` : 'name at least one role assignment to remove'}. ` +
-        `${removable.length > 0 ? `Those that can be removed here: ${removable.join('; ')}.` : `None was made on ${where}.`} Inherited ones are removed where they were given. Nothing was removed.`,
+    throw inputFailure(
+      MANAGE_TITLE,
+      [
+        `${missing.length > 0 ? `no role assignment made on ${where} matches ${missing.map((m) => `"${m}"`).join(', ')}` : 'name at least one role assignment to remove'}.`,
+        `${removable.length > 0 ? `Those that can be removed here: ${removable.join('; ')}.` : `None was made on ${where}.`} Inherited ones are removed where they were given.`,
+      ],
+      'Nothing was removed.',
     );
-    return undefined;
   }
   return entries.filter((e) => e.where !== 'inherited' && remove.some((w) => entryMatches(e, w)));
 }
@@ -129,11 +131,11 @@ async function pickEntry(prompter: Prompter, entries: readonly AccessEntry[], d:
   return answer === ADD || typeof answer === 'object' ? answer : undefined;
 }
 
-/** Deletes the chosen role assignments one by one; answers those removed (failures are said). */
-async function removeEntries(azure: Azure, target: AzureTarget, chosen: readonly AccessEntry[], d: Describers): Promise<AccessEntry[]> {
+/** Deletes the chosen role assignments one by one; answers those removed, and the failures. */
+async function removeEntries(azure: Azure, target: AzureTarget, chosen: readonly AccessEntry[], d: Describers): Promise<{ removed: AccessEntry[]; failures: { entry: AccessEntry; error: unknown }[] }> {
   const { where, describeEntry } = d;
   const removed: AccessEntry[] = [];
-  const failures: string[] = [];
+  const failures: { entry: AccessEntry; error: unknown }[] = [];
   await withProgress(`Removing access to ${where}`, async (report) => {
     for (const e of chosen) {
       report(describeEntry(e));
@@ -142,14 +144,11 @@ async function removeEntries(azure: Azure, target: AzureTarget, chosen: readonly
         removed.push(e);
         log().info(`Removed role assignment ${e.assignment.id}`);
       } catch (error) {
-        logFailure(`${MANAGE_TITLE}: remove ${e.assignment.id}`, error);
-        failures.push(failureMessage(`remove ${describeEntry(e)}`, error));
+        failures.push({ entry: e, error });
       }
     }
   });
-  if (removed.length > 0) void notify('info', `Removed ${removed.map(describeEntry).join('; ')} from ${where}.`);
-  for (const f of failures) void notify('error', f);
-  return removed;
+  return { removed, failures };
 }
 
 export async function manageAccess(explorer: Explorer, ...args: unknown[]): Promise<ManageAccessResult | undefined> {
@@ -160,14 +159,9 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
   const where = describeNode(node);
   const subs = subscriptionNames(explorer);
 
-  let entries: AccessEntry[];
-  try {
-    entries = await withQuietProgress(`Loading who has access to ${where}`, () => loadEntries(explorer, node));
-  } catch (error) {
-    logFailure(`${MANAGE_TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`list who has access to ${where}`, error));
-    return undefined;
-  }
+  const entries = await withQuietProgress(`Loading who has access to ${where}`, () => loadEntries(explorer, node)).catch((error: unknown) => {
+    throw azureFailure(`list who has access to ${where}`, error);
+  });
   const inheritedFrom = (e: AccessEntry) => {
     const ref = parseArmId(e.assignment.scope);
     return ref?.kind === 'subscription' ? `subscription ${subs.get(ref.subscriptionId.toLowerCase()) ?? ref.subscriptionId}` : describeScope(e.assignment.scope);
@@ -177,9 +171,7 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
 
   let chosen: AccessEntry[];
   if (options.remove !== undefined) {
-    const named = namedEntries(entries, options.remove, d);
-    if (!named) return undefined;
-    chosen = named;
+    chosen = namedEntries(entries, options.remove, d);
   } else {
     const answer = await pickEntry(prompter, entries, d);
     if (answer === ADD) {
@@ -198,6 +190,14 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
     });
     if (!ok) return { entries, removed: [] };
   }
-  const removed = await removeEntries(explorer.azure(), targetOf(node), chosen, d);
+  const { removed, failures } = await explorer.busyWhile(node, 'Removing access…', () => removeEntries(explorer.azure(), targetOf(node), chosen, d));
+  if (removed.length > 0) void notify('info', `Removed ${removed.map(describeEntry).join('; ')} from ${where}.`);
+  const [first, ...others] = failures;
+  if (first) {
+    // One failure shown (Azure's words for the first), the others named; the caller still gets what was removed.
+    const alsoFailed = others.length > 0 ? ` Removing ${others.map((f) => describeEntry(f.entry)).join('; ')} failed too (the output channel has Azure's words for each).` : '';
+    for (const f of others) log().error(`${MANAGE_TITLE}: remove ${f.entry.assignment.id}: ${(f.error as Error).message}`);
+    throw azureFailure(`remove ${describeEntry(first.entry)}`, first.error, { outcome: `${alsoFailed}${removed.length > 0 ? ` The others were removed.` : ''}`.trim(), result: { entries, removed } satisfies ManageAccessResult });
+  }
   return { entries, removed };
 }

@@ -7,8 +7,8 @@ import type { ImageDefinition } from '../../azure/types';
 import { parseHyperVGeneration } from '../../model/imageRules';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { attempt, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs } from '../createCommon';
@@ -32,21 +32,17 @@ async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: 
     return node.image;
   }
   const changes = changesFor(fields, state, current, extras);
-  try {
-    const updated = await withProgress(`Updating image definition ${name}`, () =>
-      explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() }),
-    );
-    node.image = updated;
-    explorer.refresh(node);
-    node.parent.images.invalidate();
-    log().info(`${TITLE}: ${node.resourceId} ${fields.join(', ')}`);
-    void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
-    return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`update image definition ${name}`, error));
-    return undefined;
-  }
+  const updated = await attempt(`update image definition ${name}`, () =>
+    explorer.busyWhile(node, 'Updating…', () =>
+      withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
+    ),
+  );
+  node.image = updated;
+  explorer.refresh(node);
+  node.parent.images.invalidate();
+  log().info(`${TITLE}: ${node.resourceId} ${fields.join(', ')}`);
+  void notify('info', `Updated ${fields.map((f) => LABELS[f].toLowerCase()).join(', ')} of ${name}.`);
+  return updated;
 }
 
 export async function updateImageDefinition(explorer: Explorer, ...args: unknown[]): Promise<ImageDefinition | undefined> {
@@ -55,14 +51,7 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   if (!node) return undefined;
   const name = node.image.name;
 
-  let extras: Extras;
-  try {
-    extras = await explorer.azure().getImageDefinitionExtras(targetOf(node), node.resourceId);
-  } catch (error) {
-    logFailure(`${TITLE} ${node.resourceId}`, error);
-    void notify('error', failureMessage(`read image definition ${name}`, error));
-    return undefined;
-  }
+  const extras: Extras = await attempt(`read image definition ${name}`, () => explorer.azure().getImageDefinitionExtras(targetOf(node), node.resourceId));
   const current = currentValues(node.image, extras);
   const generation = parseHyperVGeneration(node.image.hyperVGeneration) ?? 'V1';
 
@@ -70,11 +59,7 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   const answers = updateAnswers({ current, extras, generation });
   const state: State = {};
   const read = await readAnswers(answers, options, state);
-  const { problems } = read;
-  if (problems.length > 0) {
-    void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
-    return undefined;
-  }
+  if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, 'Nothing was changed.');
   if (read.given.size === 0) {
     const steps = updateDefinitionSteps({ name, current, answers });
     for (;;) {

@@ -2,12 +2,14 @@
 // checked, its before → after summary line, and its prompt (steps.ts for the regions). Reading the
 // options object comes from them (ui/answers.ts); the rules across answers (the target list, the
 // encryption of added regions, blocked deletion) are checked by index.ts on the whole.
+import { validateEdgeZones } from '../../model/edgeZones';
 import { validateEndOfLifeDate } from '../../model/endOfLife';
 import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
 import type { CurrentTarget } from '../../model/updateRules';
 import { renamedOption, sameOption, type Answer } from '../../ui/answers';
 import { endOfLifeAnswer, yesNoAnswer } from '../../ui/commonAnswers';
 import { LABELS, merged, shown, type Field, type State, type TargetRegionUpdate, type UpdateImageVersionOptions, type Values } from './fields';
+import { edgeZoneSteps } from './edgeZones';
 import { regionSteps, type StepContext } from './steps';
 
 export type UpdateVersionAnswer = Answer<State, UpdateImageVersionOptions>;
@@ -123,6 +125,17 @@ export function updateVersionAnswers(ctx: StepContext): UpdateVersionAnswer[] {
       summary: change('endOfLifeDate', current),
     }),
     ...regionAnswers(ctx),
+    {
+      key: 'edgeZones',
+      label: LABELS.edgeZones,
+      read: (o, s) => {
+        s.edgeZones = o.targetExtendedLocations?.map((e) => ({ ...e, name: normalizeRegionName(e.name) }));
+      },
+      check: (s) => validateEdgeZones(s.edgeZones!),
+      ...none,
+      // The summary line is edgeZoneSummary's (steps.ts): what is added, removed and changed.
+      steps: edgeZoneSteps(ctx),
+    },
     yesNoAnswer<State, UpdateImageVersionOptions>({
       key: 'blockDeletion',
       label: LABELS.blockDeletion,

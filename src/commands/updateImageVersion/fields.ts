@@ -4,6 +4,7 @@ import type { ImageVersion } from '../../azure/types';
 import { isoDay } from '../../model/endOfLife';
 import { normalizeRegionName, validateTargetRegions } from '../../model/replication';
 import { replicaText, updatedTargets, whyTargetEditsRefused, type CurrentTarget, type TargetRegionEdit } from '../../model/updateRules';
+import { edgeZonesText, type EdgeZoneEdit } from '../../model/edgeZones';
 import { validateRegionEncryption, type ConfidentialVmEncryptionType, type EncryptionSetRef, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn } from '../../ui/answerText';
 import type { ManageOptions } from '../manageCommon';
@@ -39,9 +40,15 @@ export interface UpdateImageVersionOptions extends ManageOptions {
   blockDeletionBeforeEndOfLife?: boolean;
   /** Let a later update remove regions the version is replicated to. */
   allowDeletionOfReplicatedLocations?: boolean;
+  /**
+   * The whole new list of edge zones ({name: region, edgeZone, replicas?, storageAccountType?}):
+   * one left out is removed, a replica count changes, a new one is added (its storage type cannot
+   * change later). [] removes them all.
+   */
+  targetExtendedLocations?: EdgeZoneEdit[];
 }
 
-export const FIELDS = ['excludeFromLatest', 'endOfLifeDate', 'regions', 'replicas', 'regionLatest', 'blockDeletion', 'allowDeletion'] as const;
+export const FIELDS = ['excludeFromLatest', 'endOfLifeDate', 'regions', 'replicas', 'regionLatest', 'edgeZones', 'blockDeletion', 'allowDeletion'] as const;
 export type Field = (typeof FIELDS)[number];
 export const LABELS: Record<Field, string> = {
   excludeFromLatest: 'Exclude from latest',
@@ -49,6 +56,7 @@ export const LABELS: Record<Field, string> = {
   regions: 'Target regions',
   replicas: 'Replicas per region',
   regionLatest: 'Exclude from latest in some regions',
+  edgeZones: 'Edge zones',
   blockDeletion: 'Block deletion before end of life',
   allowDeletion: 'Allow removing replicated regions',
 };
@@ -67,15 +75,21 @@ export interface State {
   storageByRegion?: Record<string, string>;
   /** The encryption of each region being added (the version's disks encrypted elsewhere must be here too). */
   encryptionByRegion?: Record<string, RegionEncryption>;
+  /** The whole new list of edge zones. */
+  edgeZones?: EdgeZoneEdit[];
+  /** Edge zones typed as region/edgezone (defined while "Type other edge zones…" is selected). */
+  edgeZonesTyped?: string;
   blockDeletion?: boolean;
   allowDeletion?: boolean;
 }
 
-export type Values = Required<Omit<State, 'fields' | 'storageByRegion' | 'encryptionByRegion'>> & Pick<State, 'storageByRegion' | 'encryptionByRegion'>;
+type Transient = 'fields' | 'storageByRegion' | 'encryptionByRegion' | 'edgeZonesTyped';
+export type Values = Required<Omit<State, Transient>> & Pick<State, 'storageByRegion' | 'encryptionByRegion'>;
 
 /** The version as it is now, in the wizard's terms. */
-export function currentValues(version: ImageVersion, targets: readonly CurrentTarget[]): Values {
+export function currentValues(version: ImageVersion, targets: readonly CurrentTarget[], edgeZones: readonly EdgeZoneEdit[] = []): Values {
   return {
+    edgeZones: [...edgeZones],
     excludeFromLatest: version.excludeFromLatest,
     endOfLifeDate: version.endOfLifeDate ? isoDay(version.endOfLifeDate) : '',
     regions: targets.map((t) => t.name),
@@ -88,7 +102,7 @@ export function currentValues(version: ImageVersion, targets: readonly CurrentTa
 }
 
 export function merged(current: Values, s: State): Values {
-  return { ...current, ...Object.fromEntries(Object.entries(s).filter(([k, val]) => k !== 'fields' && val !== undefined)) } as Values;
+  return { ...current, ...Object.fromEntries(Object.entries(s).filter(([k, val]) => k !== 'fields' && k !== 'edgeZonesTyped' && val !== undefined)) } as Values;
 }
 
 /** The target list a state means, or a sentence saying what to fix. */
@@ -138,6 +152,8 @@ export function shown(f: Field, v: Values): string {
       return v.replicas;
     case 'regionLatest':
       return v.regionLatest.length > 0 ? v.regionLatest.join(', ') : '(none)';
+    case 'edgeZones':
+      return edgeZonesText(v.edgeZones);
   }
 }
 

@@ -1,6 +1,7 @@
 // Update Image Version: what Azure lets change after creation — exclude from latest (for the whole
 // version or per region), the end-of-life date, the target regions and their replica counts (the
-// source region always stays; an added region gets its storage type), and the safety profile.
+// source region always stays; an added region gets its storage type), the edge zones (added,
+// removed, replica counts), and the safety profile.
 // What to change → each value → summary → update. Only what the user changed is sent, and a new
 // region list is merged into Azure's own region objects, so nothing the user did not name changes.
 // A change of regions or replicas replicates for minutes: like Create Image Version, it is
@@ -11,10 +12,12 @@ import type { ImageVersionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate } from '../../model/endOfLife';
 import { normalizeRegionName, validateStorageInRegion } from '../../model/replication';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
+import { describeEdgeZoneChanges, edgeZoneChanges, edgeZoneFromRaw, hasEdgeZoneChanges, rawExtendedLocations, type EdgeZoneChoice } from '../../model/edgeZones';
+import { edgeZoneProblem } from './edgeZones';
 import type { Explorer } from '../../tree/explorer';
 import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
-import { failureMessage } from '../../ui/failures';
-import { log, logFailure } from '../../ui/log';
+import { attempt, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs, type RegionChoice } from '../createCommon';
@@ -29,6 +32,7 @@ import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
 export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
 const TITLE = 'Update Image Version';
+const NOTHING_CHANGED = 'Nothing was changed.';
 
 export async function updateImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
   const { node: given, options } = splitArgs<UpdateImageVersionOptions>(args, ['imageVersion']);
@@ -39,26 +43,22 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const v0 = node.version;
   const what = `image version ${v0.name} of ${node.parent.image.name}`;
 
-  let version: ImageVersion;
-  let regionChoices: RegionChoice[];
-  let seen: unknown;
-  try {
-    // Azure's own JSON too, as the user sees it now: the update is refused if the regions change meanwhile.
-    [{ version, json: seen }, regionChoices] = await Promise.all([
+  // Azure's own JSON too, as the user sees it now: the update is refused if the regions change meanwhile.
+  const [{ version, json: seen }, regionChoices] = await attempt(`read ${what}`, () =>
+    Promise.all([
       azure.getImageVersionAndJson(target, v0.id),
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
-    ]);
-  } catch (error) {
-    logFailure(`${TITLE} ${v0.id}`, error);
-    void notify('error', failureMessage(`read ${what}`, error));
-    return undefined;
-  }
+    ]),
+  );
   const source = normalizeRegionName(version.location);
   const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
-  const current = currentValues(version, currentTargets);
+  const currentZones = (rawExtendedLocations(seen) ?? []).map(edgeZoneFromRaw);
+  const current = currentValues(version, currentTargets, currentZones);
+  let zones: Promise<EdgeZoneChoice[]> | undefined;
+  const edgeZones = () => (zones ??= azure.listEdgeZones(target).catch(() => [] as EdgeZoneChoice[]));
   let sets: Promise<DiskEncryptionSetInfo[]> | undefined;
   const encryptionSets = () => (sets ??= azure.listDiskEncryptionSets(target).catch(() => [] as DiskEncryptionSetInfo[]));
-  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets };
+  const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets, edgeZones };
 
   // Values given up front: checked before anything is asked or sent.
   const answers = updateVersionAnswers(ctx);
@@ -76,10 +76,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     const problem = encryptionProblem(version, givenList, needsEncryption(ctx.encrypted) ? await encryptionSets() : undefined);
     if (problem) problems.push(`Encryption: ${problem}`);
   }
-  if (problems.length > 0) {
-    void notify('error', `${TITLE}: fix these values, nothing was changed. ${problems.join(' ')}`);
-    return undefined;
-  }
+  if (problems.length > 0) throw inputFailure(TITLE, problems, NOTHING_CHANGED);
 
   if (givenFields.length === 0) {
     for (;;) {
@@ -88,27 +85,27 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     }
   }
 
-  const changes = changesOf(current, state, currentTargets, source, version);
-  if (typeof changes !== 'string' && changes.targetRegions) changes.basedOn = seen;
+  const changes = edgeZoneProblem(ctx, state) ?? changesOf(current, state, currentTargets, source, version);
+  if (typeof changes !== 'string' && (changes.targetRegions || changes.targetExtendedLocations)) changes.basedOn = seen;
   const zoneless = typeof changes === 'string' ? undefined : storageProblem(changes, regionChoices);
-  if (zoneless) {
-    void notify('error', `${TITLE}: ${zoneless} Nothing was changed.`);
-    return undefined;
-  }
+  if (zoneless) throw inputFailure(TITLE, [zoneless], NOTHING_CHANGED);
   // The wizard's answers, or an options object naming encryption only for some added regions.
   const encryption = typeof changes === 'string' || !changes.targetRegions ? undefined : encryptionProblem(version, changes.targetRegions);
-  if (encryption) {
-    void notify('error', `${TITLE}: ${encryption} Nothing was changed.`);
-    return undefined;
-  }
-  if (typeof changes === 'string') {
-    void notify('error', `${TITLE}: ${changes} Nothing was changed.`);
-    return undefined;
-  }
+  if (encryption) throw inputFailure(TITLE, [encryption], NOTHING_CHANGED);
+  if (typeof changes === 'string') throw inputFailure(TITLE, [changes], NOTHING_CHANGED);
   const regionChanges = changes.targetRegions ? targetChanges(currentTargets, changes.targetRegions) : undefined;
   if (Object.keys(changes).length === 0) {
     void notify('info', `${v0.name} already has these values: nothing was sent.`);
     return version;
+  }
+  const zoneChanges = changes.targetExtendedLocations ? edgeZoneChanges(currentZones, changes.targetExtendedLocations) : undefined;
+  if (zoneChanges && zoneChanges.removed.length > 0 && !options.confirmed) {
+    const ok = await prompterFor(options).confirm({
+      message: `Remove the edge zone${zoneChanges.removed.length === 1 ? '' : 's'} ${zoneChanges.removed.join(', ')} from ${what}?`,
+      detail: "Azure deletes the version's replicas there: VMs in those edge zones can no longer be created from it (existing VMs keep running). Adding an edge zone back later copies the image again.",
+      confirmLabel: 'Remove Edge Zones',
+    });
+    if (!ok) return undefined;
   }
   if (regionChanges && regionChanges.removed.length > 0 && !options.confirmed) {
     const ok = await prompterFor(options).confirm({
@@ -120,12 +117,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     });
     if (!ok) return undefined;
   }
-  const replicate = regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0;
-  try {
+  const replicate =
+    (regionChanges !== undefined && regionChanges.added.length + regionChanges.removed.length + regionChanges.counts.length > 0) || (zoneChanges !== undefined && hasEdgeZoneChanges(zoneChanges));
+  return attempt(`update ${what}`, async () => {
     if (replicate) {
-      const updated = await withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes));
+      const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Submitting the update of ${v0.name}`, () => azure.startImageVersionUpdate(target, v0.id, changes)));
       log().info(
-        `${TITLE}: ${v0.id} submitted (${describeTargetChanges(regionChanges)})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
+        `${TITLE}: ${v0.id} submitted (${[regionChanges ? describeTargetChanges(regionChanges) : '', zoneChanges ? `edge zones: ${describeEdgeZoneChanges(zoneChanges)}` : ''].filter(Boolean).join('; ')})${changes.allowDeletionOfReplicatedLocations && !current.allowDeletion ? "; the version's safety profile now allows removing replicated regions" : ''}`,
       );
       await creations.track({ id: v0.id, subscriptionId: target.subscriptionId, startedAt: new Date().toISOString() }, target);
       node.update(updated);
@@ -133,18 +131,14 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
       explorer.watchReplication(node);
       return updated;
     }
-    const updated = await withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() }));
+    const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() })));
     log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).filter((k) => k !== 'basedOn').join(', ')}`);
     node.update(updated);
     explorer.reload(node.parent); // "latest" may move to another version
     const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).filter((k) => k !== 'basedOn').map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
     void notify('info', `Updated ${what}: ${said.join('; ')}.`);
     return updated;
-  } catch (error) {
-    logFailure(`${TITLE} ${v0.id}`, error);
-    void notify('error', failureMessage(`update ${what}`, error));
-    return undefined;
-  }
+  });
 }
 
 /** Only what differs from the version now, or what to fix. */
@@ -158,6 +152,8 @@ function changesOf(current: ReturnType<typeof currentValues>, state: State, curr
   if (after.blockDeletion !== current.blockDeletion) changes.blockDeletionBeforeEndOfLife = after.blockDeletion;
   if (after.allowDeletion !== current.allowDeletion) changes.allowDeletionOfReplicatedLocations = after.allowDeletion;
   const regionChanges = targetChanges(currentTargets, targets);
+  const zones = after.edgeZones;
+  if (hasEdgeZoneChanges(edgeZoneChanges(current.edgeZones, zones))) changes.targetExtendedLocations = zones;
   if (hasTargetChanges(regionChanges)) {
     changes.targetRegions = targets;
     // Azure refuses to drop a replicated region unless the version allows it.

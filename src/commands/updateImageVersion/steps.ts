@@ -9,9 +9,10 @@ import { askedSteps, summaryLines } from '../../ui/answers';
 import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { fieldOf, type UpdateVersionAnswer } from './answers';
 import type { RegionChoice } from '../createCommon';
+import { edgeZoneSummary, type EdgeZoneContext } from './edgeZones';
 import { FIELDS, LABELS, merged, needsEncryption, shown, targetsOf, type EncryptedDisks, type Field, type State, type Values } from './fields';
 
-export interface StepContext {
+export interface StepContext extends EdgeZoneContext {
   versionName: string;
   /** The disks encrypted with the user's keys in the regions the version has (added regions need the same). */
   encrypted: EncryptedDisks;
@@ -178,6 +179,8 @@ function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]):
           refusal: 'To change the regions or replicas, go Back to their steps.',
         });
       }
+      const edge = edgeZoneSummary(ctx, s);
+      if (edge) entries.push(edge);
       return entries;
     },
     get: () => 'save',
@@ -185,8 +188,8 @@ function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]):
   });
 }
 
-/** The fields whose changes show as one "Target regions" line. */
-const TARGET_FIELDS: readonly Field[] = ['regions', 'replicas', 'regionLatest'];
+/** The fields whose changes show as a line of their own: the regions and replicas as one, the edge zones. */
+const TARGET_FIELDS: readonly Field[] = ['regions', 'replicas', 'regionLatest', 'edgeZones'];
 
 export function updateVersionSteps(ctx: StepContext, answers: readonly UpdateVersionAnswer[]): Step<State>[] {
   const { current } = ctx;

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import type { Gallery, ImageDefinition } from '../../azure/types';
+import type { AzureTarget, Gallery, ImageDefinition } from '../../azure/types';
+import type { ArmResource } from '../../model/armId';
 import { sharingKindOf } from '../../model/sharing';
 import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
+import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
 import { Cached } from './cachedChildren';
 import { ImageDefinitionNode } from './imageDefinitionNode';
 import { errorNode, MessageNode } from './messageNode';
@@ -13,7 +15,7 @@ import { escape, type SubscriptionNode } from './subscriptionNode';
 const KIND_LABEL = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
 const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' } as const;
 
-export class GalleryNode implements ExplorerNode {
+export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
   readonly images: Cached<ImageDefinition[]>;
 
   private groupsLoaded = false;
@@ -33,6 +35,18 @@ export class GalleryNode implements ExplorerNode {
 
   get resourceId(): string {
     return this.gallery.id;
+  }
+
+  get target(): AzureTarget {
+    return this.parent.subscription.target;
+  }
+
+  armReference(): ArmResource {
+    return armReferenceOf(this.resourceId);
+  }
+
+  portalLink(): string | undefined {
+    return portalLinkOf(this.resourceId, this.target);
   }
 
   get kind(): 'Private' | 'Groups' | 'Community' {
@@ -68,6 +82,12 @@ export class GalleryNode implements ExplorerNode {
     if (g.sharingState) md.appendMarkdown(`  \nSharing status: ${escape(g.sharingState)}`);
     if (Object.keys(g.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(g.tags))}`);
     return md;
+  }
+
+  showTags(tags: Record<string, string>): void {
+    this.gallery.tags = tags;
+    this.parent.galleries.invalidate();
+    this.ctx.refresh(this);
   }
 
   update(gallery: Gallery): void {

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import type { ImageDefinition, ImageVersion } from '../../azure/types';
+import type { AzureTarget, ImageDefinition, ImageVersion } from '../../azure/types';
+import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { compareVersions } from '../../model/versions';
 import { describeFeatures, featuresFrom } from '../../model/definitionFeatures';
 import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
+import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Paged, type Tagged } from '../capabilities';
 import type { GalleryNode } from './galleryNode';
 import { errorNode, MessageNode } from './messageNode';
 import { escape } from './subscriptionNode';
@@ -19,8 +21,10 @@ interface VersionPages {
   continuationToken?: string;
 }
 
-export class ImageDefinitionNode implements ExplorerNode {
+export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortalLink, HasImageReference, Paged, Tagged {
   private pages: Promise<VersionPages> | undefined;
+  /** Whether the pages listed last end with a continuation ("Load more…"). */
+  hasMore = false;
   private readonly versionNodes = new NodeCache<ImageVersionNode>();
 
   constructor(
@@ -36,6 +40,22 @@ export class ImageDefinitionNode implements ExplorerNode {
 
   get resourceId(): string {
     return this.image.id;
+  }
+
+  get target(): AzureTarget {
+    return this.parent.parent.subscription.target;
+  }
+
+  armReference(): ArmResource {
+    return armReferenceOf(this.resourceId);
+  }
+
+  portalLink(): string | undefined {
+    return portalLinkOf(this.resourceId, this.target);
+  }
+
+  imageReference(): GalleryImageReference | undefined {
+    return imageReferenceOf(this);
   }
 
   get endOfLifePassed(): boolean {
@@ -70,6 +90,12 @@ export class ImageDefinitionNode implements ExplorerNode {
     return item;
   }
 
+  showTags(tags: Record<string, string>): void {
+    this.image.tags = tags;
+    this.parent.images.invalidate();
+    this.ctx.refresh(this);
+  }
+
   private loadFirstPage(): Promise<VersionPages> {
     const i = this.image;
     const listedAt = Date.now();
@@ -91,6 +117,7 @@ export class ImageDefinitionNode implements ExplorerNode {
     } catch (error) {
       return [errorNode(this, 'image versions', error)];
     }
+    this.hasMore = !!pages.continuationToken;
     if (pages.versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
     const latest = latestVersionName(pages.versions);
     const sorted = pages.versions.slice().sort((a, b) => compareVersions(b.name, a.name));

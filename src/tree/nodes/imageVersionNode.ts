@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import type { ImageVersion } from '../../azure/types';
+import type { AzureTarget, ImageVersion } from '../../azure/types';
+import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { summariseReplication } from '../../model/replication';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
+import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
 import type { ImageDefinitionNode } from './imageDefinitionNode';
 import { escape } from './subscriptionNode';
 import { versionDetailLines } from './versionDetails';
 
 const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 
-export class ImageVersionNode implements ExplorerNode {
+export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLink, HasImageReference, Tagged {
   constructor(
     private readonly ctx: TreeContext,
     readonly parent: ImageDefinitionNode,
@@ -34,8 +36,20 @@ export class ImageVersionNode implements ExplorerNode {
     return `acg${this.v.id.toLowerCase()}`;
   }
 
-  get target() {
+  get target(): AzureTarget {
     return this.parent.parent.parent.subscription.target;
+  }
+
+  armReference(): ArmResource {
+    return armReferenceOf(this.resourceId);
+  }
+
+  portalLink(): string | undefined {
+    return portalLinkOf(this.resourceId, this.target);
+  }
+
+  imageReference(): GalleryImageReference | undefined {
+    return imageReferenceOf(this);
   }
 
   /** When this version's own status was last fetched (0: only ever seen in a list). */
@@ -45,6 +59,13 @@ export class ImageVersionNode implements ExplorerNode {
     // A list result carries no replication status: keep the last one fetched.
     this.v = { ...v, replication: v.replication ?? this.v.replication };
     this.isLatest = isLatest;
+  }
+
+  /** Its definition relists: "latest" and the list's copy were read before the change. */
+  showTags(tags: Record<string, string>): void {
+    this.update({ ...this.v, tags });
+    this.parent.invalidate();
+    this.ctx.refresh(this.parent);
   }
 
   /** From a cached list page: older than a poll made since, it must not undo what the poll learnt. */

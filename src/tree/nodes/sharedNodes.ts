@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { SessionSubscription } from '../../auth/session';
 import type { AzureTarget, SharedGallery, SharedImage, SharedImageVersion } from '../../azure/types';
+import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { compareVersions } from '../../model/versions';
+import { imageReferenceOf, type HasArmReference, type HasImageReference, type HoldsIds } from '../capabilities';
 import { mapBounded } from '../concurrency';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
@@ -22,7 +24,7 @@ export interface CommunityGalleryBookmark {
 export const COMMUNITY_BOOKMARKS_KEY = 'azureComputeGallery.communityGalleries';
 
 /** A gallery seen from the outside: by its unique (shared) or public (community) name. */
-export class ExternalGalleryNode implements ExplorerNode {
+export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   private readonly images: Cached<SharedImage[]>;
 
   constructor(
@@ -47,6 +49,12 @@ export class ExternalGalleryNode implements ExplorerNode {
 
   get resourceId(): string {
     return this.gallery.uniqueId;
+  }
+
+  /** `/SharedGalleries/{unique name}` or `/CommunityGalleries/{public name}`, by name. */
+  armReference(): ArmResource {
+    const name = this.gallery.name;
+    return this.source === 'shared' ? { kind: 'sharedGallery', uniqueName: name } : { kind: 'communityGallery', publicName: name };
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -77,7 +85,7 @@ export class ExternalGalleryNode implements ExplorerNode {
   }
 }
 
-export class ExternalImageNode implements ExplorerNode {
+export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImageReference {
   private readonly versions: Cached<SharedImageVersion[]>;
 
   constructor(
@@ -99,6 +107,15 @@ export class ExternalImageNode implements ExplorerNode {
 
   get resourceId(): string {
     return this.image.uniqueId;
+  }
+
+  armReference(): ArmResource {
+    const [gallery, imageName] = [this.parent.gallery.name, this.image.name];
+    return this.parent.source === 'shared' ? { kind: 'sharedImage', uniqueName: gallery, imageName } : { kind: 'communityImage', publicName: gallery, imageName };
+  }
+
+  imageReference(): GalleryImageReference | undefined {
+    return imageReferenceOf(this);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -130,7 +147,7 @@ export class ExternalImageNode implements ExplorerNode {
   }
 }
 
-export class ExternalVersionNode implements ExplorerNode {
+export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasImageReference {
   constructor(
     readonly parent: ExternalImageNode,
     readonly version: SharedImageVersion,
@@ -138,6 +155,17 @@ export class ExternalVersionNode implements ExplorerNode {
 
   get resourceId(): string {
     return this.version.uniqueId;
+  }
+
+  armReference(): ArmResource {
+    const [gallery, imageName, versionName] = [this.parent.parent.gallery.name, this.parent.image.name, this.version.name];
+    return this.parent.parent.source === 'shared'
+      ? { kind: 'sharedImageVersion', uniqueName: gallery, imageName, versionName }
+      : { kind: 'communityImageVersion', publicName: gallery, imageName, versionName };
+  }
+
+  imageReference(): GalleryImageReference | undefined {
+    return imageReferenceOf(this);
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -154,7 +182,7 @@ export class ExternalVersionNode implements ExplorerNode {
 }
 
 /** "Shared with me": galleries shared directly with the signed-in subscriptions or their tenants. */
-export class SharedWithMeNode implements ExplorerNode {
+export class SharedWithMeNode implements ExplorerNode, HoldsIds {
   readonly parent = undefined;
   readonly id = 'acg/shared';
   private readonly found: Cached<{ gallery: SharedGallery; via: string; target: AzureTarget }[]>;
@@ -165,6 +193,11 @@ export class SharedWithMeNode implements ExplorerNode {
     private readonly locations: (subscription: SessionSubscription) => Promise<string[]>,
   ) {
     this.found = new Cached(() => this.search());
+  }
+
+  /** Galleries shared directly go by their `/SharedGalleries/{unique name}` id. */
+  holds(resourceId: string): boolean {
+    return resourceId.toLowerCase().startsWith('/sharedgalleries/');
   }
 
   private async search(): Promise<{ gallery: SharedGallery; via: string; target: AzureTarget }[]> {
@@ -210,7 +243,7 @@ export class SharedWithMeNode implements ExplorerNode {
 }
 
 /** "Community": public galleries the user added by public name (remembered across sessions). */
-export class CommunityRootNode implements ExplorerNode {
+export class CommunityRootNode implements ExplorerNode, HoldsIds {
   readonly parent = undefined;
   readonly id = 'acg/community';
 
@@ -218,6 +251,10 @@ export class CommunityRootNode implements ExplorerNode {
     private readonly ctx: TreeContext,
     private readonly target: () => AzureTarget | undefined,
   ) {}
+
+  holds(resourceId: string): boolean {
+    return resourceId.toLowerCase().startsWith('/communitygalleries/');
+  }
 
   get bookmarks(): CommunityGalleryBookmark[] {
     return this.ctx.globalState.get<CommunityGalleryBookmark[]>(COMMUNITY_BOOKMARKS_KEY, []);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { SessionSubscription } from '../../auth/session';
-import type { Gallery } from '../../azure/types';
+import type { AzureTarget, Gallery } from '../../azure/types';
+import type { ArmResource } from '../../model/armId';
+import { portalLinkOf, type OwnResource, type HasPortalLink } from '../capabilities';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { Cached } from './cachedChildren';
@@ -8,7 +10,7 @@ import { GalleryNode } from './galleryNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
 
-export class SubscriptionNode implements ExplorerNode {
+export class SubscriptionNode implements ExplorerNode, OwnResource, HasPortalLink {
   readonly parent = undefined;
   readonly galleries: Cached<Gallery[]>;
   private readonly galleryNodes = new NodeCache<GalleryNode>();
@@ -26,6 +28,18 @@ export class SubscriptionNode implements ExplorerNode {
 
   get resourceId(): string {
     return `/subscriptions/${this.subscription.subscriptionId}`;
+  }
+
+  get target(): AzureTarget {
+    return this.subscription.target;
+  }
+
+  armReference(): ArmResource {
+    return { kind: 'subscription', subscriptionId: this.subscription.subscriptionId };
+  }
+
+  portalLink(): string | undefined {
+    return portalLinkOf(this.resourceId, this.target);
   }
 
   getTreeItem(): vscode.TreeItem {

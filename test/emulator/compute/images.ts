@@ -26,7 +26,22 @@ export const SECURITY_TYPES = [
 ] as const;
 export type SecurityType = (typeof SECURITY_TYPES)[number];
 
-/** The `SecurityType` feature of a definition (Standard when absent). */
+/**
+ * The two values real clients send to opt a Generation 2 definition out of the Trusted launch
+ * default, both taken and stored as sent, both meaning no Trusted launch (read as Standard):
+ * - `Standard`: learn.microsoft.com/azure/virtual-machines/trusted-launch ("Trusted Launch as
+ *   default": explicitly bypass the default by setting `Standard`); Azure/azure-cli
+ *   vm/_constants.py COMPATIBLE_SECURITY_TYPE_VALUE = 'Standard' ("used for backward compatibility
+ *   to allow customers to keep their current behavior" after the Trusted launch default).
+ * - `None`: New-AzGalleryImageDefinition's help (learn.microsoft.com/powershell/module/az.compute/new-azgalleryimagedefinition:
+ *   "Set SecurityType to 'None' to opt out of this defaulting", Example 10); the cmdlet sends its
+ *   -Feature list as given (Azure/azure-powershell GalleryImageCreateOrUpdateMethod.cs adds
+ *   TrustedLaunchSupported only when no SecurityType feature is given), so Azure receives `None`.
+ */
+export const OPT_OUT_SECURITY_TYPES = ['Standard', 'None'] as const;
+const ACCEPTED_SECURITY_TYPES = [...SECURITY_TYPES, 'None'] as const;
+
+/** The `SecurityType` feature of a definition (Standard when absent, or the opt-out value None). */
 export function securityTypeOf(definition: StoredResource): SecurityType {
   const f = (asArray(definition.properties.features) ?? []).filter(isObject).find((x) => asString(x.name)?.toLowerCase() === 'securitytype');
   return (SECURITY_TYPES.find((t) => t.toLowerCase() === asString(f?.value)?.toLowerCase()) ?? 'Standard') as SecurityType;
@@ -139,8 +154,8 @@ export const imageKind: ArtifactKind = {
     checkFeatures(features);
     const security = features.find((f) => asString(f.name)?.toLowerCase() === 'securitytype');
     if (security) {
-      const value = oneOf(security.value, SECURITY_TYPES, 'galleryImage.properties.features.SecurityType', true)!;
-      if (value !== 'Standard' && hyperVGeneration !== 'V2') {
+      const value = oneOf(security.value, ACCEPTED_SECURITY_TYPES, 'galleryImage.properties.features.SecurityType', true)!;
+      if (!(OPT_OUT_SECURITY_TYPES as readonly string[]).includes(value) && hyperVGeneration !== 'V2') {
         throw invalidParameter(`The feature 'SecurityType' with value '${value}' is only supported for images with hyperVGeneration 'V2'.`, 'galleryImage.properties.features');
       }
       // Confidential VMs run on x64 hardware only (AMD SEV-SNP, Intel TDX: learn.microsoft.com
@@ -190,7 +205,7 @@ export const imageKind: ArtifactKind = {
       // techcommunity.microsoft.com, 2025-05-29; Azure's clients apply the same default:
       // Azure/azure-cli vm/custom.py create_gallery_image, Azure/azure-powershell
       // GalleryImageCreateOrUpdateMethod.cs, PR #24869). A client opts out by sending the feature
-      // with the value Standard, which is stored as sent. Arm64 Generation 2 too (Trusted launch
+      // with the value Standard or None (OPT_OUT_SECURITY_TYPES), which is stored as sent. Arm64 Generation 2 too (Trusted launch
       // supports it); Generation 1 has no Trusted launch.
       stored.features = [...features, { name: 'SecurityType', value: 'TrustedLaunchSupported' }];
     }

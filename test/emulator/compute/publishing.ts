@@ -141,7 +141,10 @@ function checkExtendedLocations(value: Json | undefined, target: string): void {
     const t = `${target}.targetExtendedLocations[${i}]`;
     if (typeof e.name !== 'string' || e.name === '') throw invalidParameter(`Required parameter '${t}.name' is missing (null).`, `${t}.name`);
     checkLocation(e.name, 'Microsoft.Compute/galleries/images/versions');
-    if (typeof asObject(e.extendedLocation)?.name !== 'string') throw invalidParameter(`Required parameter '${t}.extendedLocation.name' is missing (null).`, `${t}.extendedLocation`);
+    // An empty or blank edge zone name is as missing as none (the local Azure's reading; the spec
+    // gives GalleryExtendedLocation.name no constraint, and no edge zone is named "").
+    const zone = asObject(e.extendedLocation)?.name;
+    if (typeof zone !== 'string' || zone.trim() === '') throw invalidParameter(`Required parameter '${t}.extendedLocation.name' is missing (null).`, `${t}.extendedLocation`);
     checkCount(e.extendedLocationReplicaCount, `${t}.extendedLocationReplicaCount`);
     oneOf(e.storageAccountType, EDGE_STORAGE_TYPES, `${t}.storageAccountType`, false);
   });

@@ -104,3 +104,70 @@ describe('ReplicationWatcher.reset', () => {
     watcher.dispose();
   });
 });
+
+describe('ReplicationWatcher: following a version (events and holds)', () => {
+  it('tells listeners of every poll, the last one marked done', async () => {
+    let remaining = 3;
+    const watcher = new ReplicationWatcher({ initialDelayMs: 2, maxDelayMs: 5, backoff: 1 });
+    const seen: { id: string; done: boolean }[] = [];
+    const listening = watcher.onDidPoll((e) => seen.push({ id: e.node.versionId, done: e.done }));
+    watcher.watch({ versionId: '/v/1', poll: async () => --remaining > 0 });
+    await waitFor(() => watcher.watching.length === 0);
+    assert.deepEqual(seen, [
+      { id: '/v/1', done: false },
+      { id: '/v/1', done: false },
+      { id: '/v/1', done: true },
+    ]);
+    listening.dispose();
+    watcher.watch({ versionId: '/v/2', poll: async () => false });
+    await waitFor(() => watcher.watching.length === 0);
+    assert.equal(seen.length, 3, 'a disposed listener hears nothing more');
+    watcher.dispose();
+  });
+
+  it('a hold keeps polling a version its node calls done, until it is released', async () => {
+    let polls = 0;
+    const watcher = new ReplicationWatcher({ initialDelayMs: 2, maxDelayMs: 5, backoff: 1 });
+    const release = watcher.hold('/V/1');
+    const events: boolean[] = [];
+    watcher.onDidPoll((e) => {
+      events.push(e.done);
+      if (polls === 3) release(); // the follower has what it waited for
+    });
+    watcher.watch({ versionId: '/v/1', poll: async () => (++polls, false) });
+    await waitFor(() => watcher.watching.length === 0);
+    assert.equal(polls, 3, 'held for three polls, none after the release');
+    assert.deepEqual(events, [false, false, false]);
+    release();
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(polls, 3);
+    watcher.dispose();
+  });
+
+  it('a hold does not outlast a 404: the follower hears the error, done', async () => {
+    const watcher = new ReplicationWatcher({ initialDelayMs: 2, maxDelayMs: 5, backoff: 1 });
+    watcher.hold('/v/1');
+    const events: { done: boolean; status?: number }[] = [];
+    watcher.onDidPoll((e) => events.push({ done: e.done, status: (e.error as { statusCode?: number } | undefined)?.statusCode }));
+    watcher.watch({
+      versionId: '/v/1',
+      poll: async () => {
+        throw Object.assign(new Error('gone'), { statusCode: 404 });
+      },
+    });
+    await waitFor(() => watcher.watching.length === 0);
+    assert.deepEqual(events, [{ done: true, status: 404 }]);
+    watcher.dispose();
+  });
+
+  it('reset tells followers their watch stopped', async () => {
+    const watcher = new ReplicationWatcher({ initialDelayMs: 1000, maxDelayMs: 1000, backoff: 1 });
+    const events: { done: boolean; reset?: boolean }[] = [];
+    watcher.onDidPoll((e) => events.push({ done: e.done, reset: e.reset }));
+    watcher.watch({ versionId: '/v/1', poll: async () => true });
+    await waitFor(() => events.length === 1);
+    watcher.reset();
+    assert.deepEqual(events, [{ done: false, reset: undefined }, { done: true, reset: true }]);
+    watcher.dispose();
+  });
+});

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { askedSteps, asker, optionsOf, readAnswers, summaryLines, type Answer } from '../../../src/ui/answers';
 import { endOfLifeAnswer, inputAnswer, linkAnswer, pickAnswer, tagsAnswer } from '../../../src/ui/commonAnswers';
-import { ScriptedPrompter } from '../../../src/ui/scriptedPrompter';
+import { ScriptedPrompter } from '../../support/scriptedPrompter';
 import { runWizard } from '../../../src/ui/wizard';
 
 interface State {

@@ -28,6 +28,7 @@ const LOOKUPS: Lookups = {
     { name: 'westeurope', displayName: 'West Europe', zones: true },
   ],
   versionNames: async () => ['1.0.0'],
+  edgeZones: async () => [{ name: 'microsoftlosangeles1', displayName: 'Microsoft Los Angeles 1', region: 'westus' }],
   dataDiskCandidates: async () => [
     { id: arm('Microsoft.Compute/snapshots', 'data0'), name: 'data0', kind: 'snapshot', location: 'eastus', resourceGroup: 'rg' },
     { id: arm('Microsoft.Compute/disks', 'data1'), name: 'data1', kind: 'disk', location: 'eastus', resourceGroup: 'rg' },

@@ -1,5 +1,19 @@
 import assert from 'node:assert/strict';
-import { commandWords, failureKind, failureLabel, failureMessage, isTransient } from '../../../src/ui/failures';
+import {
+  asCommandFailure,
+  attempt,
+  azureFailure,
+  CommandFailure,
+  commandWords,
+  failureActions,
+  failureKind,
+  failureLabel,
+  failureLogLine,
+  failureMessage,
+  failureText,
+  inputFailure,
+  isTransient,
+} from '../../../src/ui/failures';
 
 describe('failure wording', () => {
   it('classifies Azure failures by status and code', () => {
@@ -45,5 +59,57 @@ describe('failure wording', () => {
 
   it('turns a command id into words for messages', () => {
     assert.equal(commandWords('azureComputeGallery.copyImageReference'), 'copy image reference');
+  });
+});
+
+describe('one failure path: what a command throws, and what the command table shows', () => {
+  const refused = { statusCode: 409, code: 'GalleryNameNotUnique', message: "The gallery name 'g' is not unique within the subscription.", requestId: 'req-1' };
+
+  it("words Azure's failure verbatim, then the next step, then what was or was not done", () => {
+    const failure = azureFailure('create gallery "g"', refused, { outcome: 'Nothing was created.' });
+    assert.equal(
+      failure.message,
+      `Could not create gallery "g": The gallery name 'g' is not unique within the subscription. (code GalleryNameNotUnique) Choose another name (or the other values Azure names above), then try again. Nothing was created.`,
+    );
+    assert.equal(failureText(failure.details), failure.message);
+  });
+
+  it('words problems found before anything was sent as "<Title>: <problems> <outcome>"', () => {
+    const failure = inputFailure('Create Gallery', ['Name: Use letters, digits, dots and underscores.', 'Region: Choose a region.'], 'Nothing was created.');
+    assert.equal(failure.message, 'Create Gallery: Name: Use letters, digits, dots and underscores. Region: Choose a region. Nothing was created.');
+    assert.deepEqual(failureActions(failure.details), [], 'no Retry: the same answers would fail the same way');
+  });
+
+  it('offers Sign In and Retry for a refused sign-in, Retry only for what may pass by itself', () => {
+    assert.deepEqual(failureActions({ context: 'x', cause: { statusCode: 401, code: 'ExpiredAuthenticationToken' } }), ['Sign In and Retry']);
+    assert.deepEqual(failureActions({ context: 'x', cause: { statusCode: 503 } }), ['Retry']);
+    assert.deepEqual(failureActions({ context: 'x', cause: { statusCode: 429 } }), ['Retry']);
+    assert.deepEqual(failureActions({ context: 'x', cause: refused }), []);
+    assert.deepEqual(failureActions({ context: 'x', cause: { code: 'ECONNRESET' }, retry: false }), [], 'a create whose outcome could not be checked is not retried blindly');
+  });
+
+  it('offers Edit and Try Again only with the answers to edit, and its own actions last', () => {
+    const run = () => undefined;
+    assert.deepEqual(failureActions({ context: 'x', cause: refused, edit: true }), [], 'no answers, nothing to edit');
+    assert.deepEqual(failureActions({ context: 'x', cause: refused, edit: true, answers: { name: 'g' } }), ['Edit and Try Again']);
+    assert.deepEqual(failureActions({ context: 'x', cause: { code: 'ECONNRESET' }, edit: true, answers: {}, actions: [{ label: 'Show in Tree', run }] }), ['Retry', 'Edit and Try Again', 'Show in Tree']);
+  });
+
+  it('treats any other error as the command\'s own failure, and logs code and request id', () => {
+    const plain = asCommandFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), 'azureComputeGallery.viewProperties');
+    assert.equal(plain.context, 'view properties');
+    assert.match(failureText(plain), /^Could not view properties: socket hang up\. \(code ECONNRESET\) Azure could not be reached/);
+    const thrown = azureFailure('create gallery "g"', refused);
+    assert.equal(asCommandFailure(thrown, 'azureComputeGallery.createGallery'), thrown.details);
+    assert.match(failureLogLine('azureComputeGallery.createGallery', thrown.details), /^azureComputeGallery\.createGallery: Could not create gallery "g": .* \[GalleryNameNotUnique\] request req-1$/);
+  });
+
+  it('attempt() names what was being done, and passes a CommandFailure through unchanged', async () => {
+    const failed = await attempt('read gallery g', () => Promise.reject(Object.assign(new Error('Not there.'), { statusCode: 404, code: 'ResourceNotFound' }))).catch((e: unknown) => e);
+    assert.ok(failed instanceof CommandFailure);
+    assert.equal(failed.message, 'Could not read gallery g: Not there. (code ResourceNotFound) It may have been deleted or moved: refresh the view.');
+    const inner = inputFailure('Edit Tags', ['Remove "&".'], 'Nothing was changed.');
+    assert.equal(await attempt('update the tags', () => Promise.reject(inner)).catch((e: unknown) => e), inner);
+    assert.equal(await attempt('read', () => Promise.resolve(7)), 7);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ScriptedPrompter } from '../../../src/ui/scriptedPrompter';
+import { ScriptedPrompter } from '../../support/scriptedPrompter';
 import { BACK, CANCEL, inputStep, pickManyStep, pickStep, runWizard, validateAnswer, type Step } from '../../../src/ui/wizard';
 
 interface State {

@@ -1,5 +1,6 @@
-// A Prompter that answers from a script instead of the screen: for tests, and for anyone who wants
-// to drive a create flow without the UI. It behaves as a user at the keyboard would — Enter on an
+// A Prompter that answers from a script instead of the screen, for the tests (unit: the wizard;
+// integration: every flow, passed as a command's `prompter` option). The extension never uses it,
+// so it lives under test/. It behaves as a user at the keyboard would — Enter on an
 // invalid value is refused (and the next scripted answer is another try), a refused pick keeps
 // the list open, locked items stay selected — and it records what each prompt showed.
 import {
@@ -14,7 +15,7 @@ import {
   type PickItem,
   type PickRequest,
   type Prompter,
-} from './wizard';
+} from '../../src/ui/wizard';
 
 type LabelMatch = string | RegExp;
 

@@ -1,0 +1,109 @@
+// Stop Sharing with Subscriptions or Tenants: the groups picked (or named in the options) lose
+// the gallery's images, after a confirmation naming who loses access.
+import type { Gallery } from '../../azure/types';
+import { parseGuidList } from '../../model/guids';
+import { sharedIds, type SharingGroupType } from '../../model/sharing';
+import { countOf, idsNotShared, listInWords } from '../../model/sharingChanges';
+import type { Explorer } from '../../tree/explorer';
+import { attempt, inputFailure } from '../../ui/failures';
+import { log } from '../../ui/log';
+import { notify } from '../../ui/notify';
+import { pickManyStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
+import { pollIntervalMs } from '../createCommon';
+import { galleryCommand, idList, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
+import { REMOVE_TITLE, TYPE_WORDS, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
+
+const NOTHING_CHANGED = 'Nothing was changed.';
+
+export type RemoveSharingOptions = DirectShareOptions;
+
+interface RemoveState {
+  chosen?: { type: SharingGroupType; id: string }[];
+}
+
+export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
+  const command = await galleryCommand<RemoveSharingOptions>(explorer, args, REMOVE_TITLE);
+  if (!command) return undefined;
+  const { node, options, prompter, azure, target, name } = command;
+  const names = subscriptionNames(explorer);
+  const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' ? subscriptionLabel(names, id) : id}`;
+
+  const subscriptionsText = idList(options.subscriptionIds);
+  const tenantsText = idList(options.tenantIds);
+  const problems = guidProblems(subscriptionsText, tenantsText);
+  if (problems.length > 0) throw inputFailure(REMOVE_TITLE, problems, NOTHING_CHANGED);
+
+  const gallery = await readSharing(explorer, node);
+  const profile = profileOf(gallery);
+  const current = sharedIds(profile);
+  const all = [
+    ...current.subscriptions.map((id) => ({ type: 'Subscriptions' as const, id })),
+    ...current.tenants.map((id) => ({ type: 'AADTenants' as const, id })),
+  ];
+  const sharedWith = all.length > 0 ? `It is shared with ${listInWords(all.map((g) => label(g.type, g.id)))}.` : `It is not shared with any subscription or tenant (sharing: ${gallery.permissions === 'Groups' ? 'direct share, nobody added' : gallery.permissions}).`;
+
+  const state: RemoveState = {};
+  const interactive = subscriptionsText === undefined && tenantsText === undefined;
+  if (!interactive) {
+    const wanted = [
+      ...parseGuidList(subscriptionsText ?? '').ids.map((id) => ({ type: 'Subscriptions' as const, id })),
+      ...parseGuidList(tenantsText ?? '').ids.map((id) => ({ type: 'AADTenants' as const, id })),
+    ];
+    const notThere = [
+      ...idsNotShared(profile, 'Subscriptions', wanted.filter((w) => w.type === 'Subscriptions').map((w) => w.id)).map((id) => label('Subscriptions', id)),
+      ...idsNotShared(profile, 'AADTenants', wanted.filter((w) => w.type === 'AADTenants').map((w) => w.id)).map((id) => label('AADTenants', id)),
+    ];
+    if (notThere.length > 0) throw inputFailure(REMOVE_TITLE, [`${name} is not shared with ${listInWords(notThere)}.`, sharedWith], NOTHING_CHANGED);
+    state.chosen = wanted;
+  } else if (all.length === 0) {
+    void notify('info', `${name} is not shared with any subscription or tenant: there is nothing to stop. ${gallery.permissions === 'Community' ? 'It is a community gallery: Reset Sharing… takes it off the public listing.' : ''}`.trim());
+    return gallery;
+  }
+
+  const steps: Step<RemoveState>[] = [
+    pickManyStep<RemoveState, { type: SharingGroupType; id: string }>({
+      title: 'Stop sharing with',
+      placeholder: `Select the subscriptions and tenants that should lose access to ${name}`,
+      items: () => {
+        const out: PickEntry<{ type: SharingGroupType; id: string }>[] = [];
+        for (const type of ['Subscriptions', 'AADTenants'] as const) {
+          const list = all.filter((g) => g.type === type);
+          if (list.length === 0) continue;
+          out.push({ separator: type === 'Subscriptions' ? 'Subscriptions' : 'Tenants' });
+          for (const g of list) out.push({ label: type === 'Subscriptions' && names.has(g.id) ? names.get(g.id)! : g.id, description: type === 'Subscriptions' && names.has(g.id) ? g.id : TYPE_WORDS[type].one, value: g });
+        }
+        return out;
+      },
+      get: (s) => s.chosen,
+      same: (a, b) => a.type === b.type && a.id === b.id,
+      set: (s, v) => (s.chosen = v),
+    }),
+  ];
+  if (interactive) {
+    for (;;) {
+      if (!(await runWizard(REMOVE_TITLE, steps, state, prompter))) return undefined;
+      if ((state.chosen ?? []).length > 0) break;
+    }
+  }
+  const chosen = state.chosen ?? [];
+  if (!options.confirmed) {
+    const ok = await prompter.confirm({
+      message: `Stop sharing ${name} with ${countOf(chosen.length, 'subscription or tenant', 'subscriptions and tenants')}?`,
+      detail: `Who loses access:\n${chosen.map((g) => `• everyone in ${label(g.type, g.id)}`).join('\n')}\n\nThey keep access they have through Azure RBAC (Manage Access…).`,
+      confirmLabel: 'Stop Sharing',
+    });
+    if (!ok) return undefined;
+  }
+  const removals = (['Subscriptions', 'AADTenants'] as const)
+    .map((type) => ({ type, ids: chosen.filter((g) => g.type === type).map((g) => g.id) }))
+    .filter((g) => g.ids.length > 0);
+  const updated = await attempt(`stop sharing ${name}`, () =>
+    explorer.busyWhile(node, 'Stopping sharing…', () =>
+      withProgress(`Stopping sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Remove', removals, { pollIntervalMs: pollIntervalMs() })),
+    ),
+  );
+  showGalleryUpdate(explorer, node, updated);
+  log().info(`${REMOVE_TITLE}: ${node.resourceId} − ${JSON.stringify(removals)}`);
+  void notify('info', `${name} is no longer shared with ${listInWords(chosen.map((g) => label(g.type, g.id)))}.`);
+  return updated;
+}

@@ -1,0 +1,102 @@
+// What a node can do for a command, whatever its kind. Commands ask for a capability
+// (`hasImageReference(node)`) instead of testing each node class, so a new kind of node (a VM
+// application, a deleted version) works with Copy Resource ID, Open in Portal, … by implementing
+// the capability. No `vscode` import: the tree's look-up (findNode.ts) is tested in plain Node.
+import type { AzureTarget } from '../azure/types';
+import { imageReferenceFor, parseArmId, type ArmResource, type ArmResourceKind, type GalleryImageReference } from '../model/armId';
+import { portalResourceUrl } from '../model/portal';
+
+/** Stands for one resource Azure names by id: own (ARM id), shared or community (unique id). */
+export interface HasResourceId {
+  readonly resourceId: string;
+}
+
+/** Its id parsed: the kind of resource and its names. */
+export interface HasArmReference extends HasResourceId {
+  armReference(): ArmResource;
+}
+
+/** A resource of a signed-in subscription (not one shared with it): ARM reads and writes it through `target`. */
+export interface OwnResource extends HasArmReference {
+  readonly target: AzureTarget;
+}
+
+export interface HasPortalLink {
+  /** Undefined when the cloud has no portal URL. */
+  portalLink(): string | undefined;
+}
+
+export interface HasImageReference {
+  /** What a VM's `imageReference` takes to boot from it. */
+  imageReference(): GalleryImageReference | undefined;
+}
+
+/** Its tags can change (Edit Tags): the node shows new ones at once and relists what listed it before. */
+export interface Tagged {
+  showTags(tags: Record<string, string>): void;
+}
+
+/** Children that arrive a page at a time ("Load more…"). */
+export interface Paged {
+  /** Azure has more than the pages loaded so far (known once the children are listed). */
+  readonly hasMore: boolean;
+  loadMore(): Promise<void>;
+}
+
+/** A node without an id of its own that holds resources by id ("Shared with me", "Community"). */
+export interface HoldsIds {
+  holds(resourceId: string): boolean;
+}
+
+const has = (node: unknown, member: string, type: string): boolean =>
+  typeof node === 'object' && node !== null && typeof (node as Record<string, unknown>)[member] === type;
+
+export function hasResourceId<N>(node: N): node is N & HasResourceId {
+  return has(node, 'resourceId', 'string');
+}
+
+export function hasArmReference<N>(node: N): node is N & HasArmReference {
+  return hasResourceId(node) && has(node, 'armReference', 'function');
+}
+
+const OWN_KINDS: ReadonlySet<ArmResourceKind> = new Set(['subscription', 'gallery', 'imageDefinition', 'imageVersion']);
+
+/** A subscription, gallery, image definition or image version of the signed-in subscriptions. */
+export function isOwnResource<N>(node: N, kinds: readonly ArmResourceKind[] = [...OWN_KINDS]): node is N & OwnResource {
+  if (!hasArmReference(node) || !has(node, 'target', 'object')) return false;
+  const kind = node.armReference().kind;
+  return OWN_KINDS.has(kind) && kinds.includes(kind);
+}
+
+export function hasPortalLink<N>(node: N): node is N & HasPortalLink {
+  return has(node, 'portalLink', 'function');
+}
+
+export function hasImageReference<N>(node: N): node is N & HasImageReference {
+  return has(node, 'imageReference', 'function');
+}
+
+export function isPaged<N>(node: N): node is N & Paged {
+  return has(node, 'loadMore', 'function') && has(node, 'hasMore', 'boolean');
+}
+
+export function holdsIds<N>(node: N): node is N & HoldsIds {
+  return has(node, 'holds', 'function');
+}
+
+/** A resource id the nodes got from Azure, parsed; a malformed one is a bug, not user input. */
+export function armReferenceOf(resourceId: string): ArmResource {
+  const ref = parseArmId(resourceId);
+  if (!ref) throw new Error(`Not a resource id Azure Compute Gallery knows: "${resourceId}".`);
+  return ref;
+}
+
+/** The portal link of an own resource (the portal opens in the resource's directory). */
+export function portalLinkOf(resourceId: string, target: AzureTarget): string | undefined {
+  return target.cloud.portalUrl ? portalResourceUrl(resourceId, target.tenantId, target.cloud.portalUrl) : undefined;
+}
+
+/** The image reference of anything a VM boots from: definitions, versions, shared and community images. */
+export function imageReferenceOf(node: HasArmReference): GalleryImageReference | undefined {
+  return imageReferenceFor(node.armReference());
+}

@@ -1,0 +1,148 @@
+// Commands started from a tree row's context menu in the real workbench (code-server + headless
+// Chromium), against the local Azure: Edit Tags… on a definition (the tag reaches Azure and the
+// row's hover shows it), and Create Image Version… from a definition through its new Edge zones
+// step (issue 13). Screenshots: test-results/screenshots/menu-*.png.
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
+import { packageVsix } from '../harness/vsix';
+import { assertDrawn, chooseMenuItem, closeChecked, hover, openContextMenu, openWorkbench, quickInput, waitForStep, widenSideBar, type Workbench } from './workbench';
+
+const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
+const UBUNTU = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/contoso_images/images/ubuntu-22.04-lts`;
+const FAST_LRO = { durationMs: 200, retryAfterSeconds: 0 };
+
+describe('Context menu commands in the real workbench (e2e)', () => {
+  let emulator: RunningEmulator | undefined;
+  let workbench: Workbench | undefined;
+  let page: Page;
+
+  before(async () => {
+    emulator = await startEmulator({ seed: 'demo', config: { lro: FAST_LRO, replication: { durationMs: 200 } } });
+    workbench = await openWorkbench({ installVsix: [packageVsix()], env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator) });
+    page = workbench.page;
+    await page.locator('.activitybar').getByRole('tab', { name: /Azure Compute Gallery/ }).click();
+    await page.locator('.sidebar .composite.title', { hasText: /Azure Compute Gallery/i }).waitFor();
+    await widenSideBar(page);
+    await expand(/^Contoso Production$/, /^contoso_images$/);
+  });
+
+  after(async () => {
+    await closeChecked(workbench);
+    await emulator?.stop();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-menu-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
+    if (await quickInput(page).widget.isVisible()) await page.keyboard.press('Escape');
+    for (const close of await page.locator('.notifications-toasts .codicon-notifications-clear').all()) await close.click({ timeout: 2000 }).catch(() => undefined);
+  });
+
+  async function shot(name: string): Promise<string> {
+    const file = await workbench!.screenshot(`menu-${name}`);
+    assertDrawn(file, name);
+    return file;
+  }
+
+  function row(label: RegExp): Locator {
+    return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  async function expand(...labels: RegExp[]): Promise<void> {
+    for (const label of labels) {
+      const r = row(label);
+      await r.waitFor();
+      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
+      await page.waitForFunction(
+        (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
+        label.source,
+      );
+    }
+  }
+
+  async function typeAndAccept(text: string): Promise<void> {
+    await quickInput(page).input.fill(text);
+    await page.keyboard.press('Enter');
+  }
+
+  it('Edit Tags… from a definition\'s context menu adds a tag: Azure holds it and the row\'s hover shows it', async () => {
+    const q = quickInput(page);
+    const items = await openContextMenu(page, row(/^ubuntu-22\.04-lts$/));
+    assert.ok(items.includes('Edit Tags…'), `the menu offers Edit Tags… (${items.join(', ')})`);
+    await shot('tags-01-context-menu');
+    await chooseMenuItem(page, 'Edit Tags…');
+    await waitForStep(page, /^Edit Tags: .*ubuntu-22\.04-lts/);
+    const before = await q.input.inputValue();
+    await typeAndAccept(before.trim() ? `${before.trim()}; reviewed=e2e` : 'reviewed=e2e');
+    await q.widget.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-toast-container')).some((t) => /Updated the tags of/.test(t.textContent ?? '')));
+    assert.equal(emulator!.state.resources[UBUNTU]?.tags?.reviewed, 'e2e', 'Azure holds the new tag');
+    const tooltip = page.locator('.monaco-hover', { hasText: /reviewed=e2e/ });
+    await hover(page, row(/^ubuntu-22\.04-lts$/), tooltip);
+    // The hover fades in: let it finish before the screenshot.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.monaco-hover')).some((h) => {
+        if (!/reviewed=e2e/.test(h.textContent ?? '')) return false;
+        for (let e: Element | null = h; e; e = e.parentElement) if (getComputedStyle(e).opacity !== '1') return false;
+        return true;
+      }),
+    );
+    await shot('tags-02-hover');
+  });
+
+  it('Create Image Version… from a definition\'s context menu, through the Edge zones step: none by default, then a listed zone with replicas and storage', async () => {
+    const q = quickInput(page);
+    const step = (title: string) => waitForStep(page, new RegExp(`^Create Image Version: ${title} \\(step \\d+ of \\d+\\)$`));
+    await page.mouse.move(1200, 750);
+    assert.ok((await openContextMenu(page, row(/^ubuntu-22\.04-lts$/))).includes('Create Image Version…'));
+    await chooseMenuItem(page, 'Create Image Version…');
+    await step('Version');
+    await typeAndAccept('9.1.0');
+    await step('Source');
+    await q.input.fill('snap-ubuntu-2204-os-eastus');
+    await q.rows.filter({ hasText: 'snap-ubuntu-2204-os-eastus' }).first().click();
+    for (const title of ['Target regions', 'Replicas', 'Storage', 'Latest']) {
+      await step(title);
+      await page.keyboard.press('Enter'); // the defaults
+    }
+    await step('Edge zones');
+    // Keyboard friendly: the active row is "No edge zones", so Enter would add none.
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent?.includes('No edge zones') === true);
+    await shot('edge-01-none-by-default');
+    await q.input.fill('Add edge');
+    await q.rows.filter({ hasText: /Add edge zones/ }).first().click();
+    await step('Edge zones — which');
+    await q.rows.filter({ hasText: 'westus/microsoftlosangeles1' }).first().waitFor();
+    await q.rows.filter({ hasText: 'Microsoft Los Angeles 1' }).first().click(); // ticks it
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')).some((r) => /Microsoft Los Angeles 1/.test(r.textContent ?? '') && r.getAttribute('aria-checked') === 'true'),
+    );
+    await page.mouse.move(1200, 750);
+    await shot('edge-02-listed-zones');
+    await page.keyboard.press('Enter');
+    await step('Edge zone replicas');
+    await q.input.fill('0');
+    await q.message.getByText(/Use 1 to 100 replicas/).waitFor();
+    await typeAndAccept('2');
+    await step('Edge zone storage');
+    await q.input.fill('StandardSSD');
+    await q.rows.filter({ hasText: 'StandardSSD_LRS' }).first().click();
+    await step('End of life');
+    await page.keyboard.press('Enter');
+    await step('Summary');
+    await q.rows.filter({ hasText: /westus\/microsoftlosangeles1 ×2 \(StandardSSD_LRS\)/ }).first().waitFor();
+    await page.mouse.move(1200, 750);
+    await shot('edge-03-summary');
+    await page.keyboard.press('Enter'); // "Create image version", the active row
+    await q.widget.waitFor({ state: 'hidden' });
+
+    const id = `${UBUNTU}/versions/9.1.0`;
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '9.1.0'));
+    const stored = emulator!.state.resources[id]?.properties as { publishingProfile: { targetExtendedLocations?: unknown[] } } | undefined;
+    assert.ok(stored, 'the version was created');
+    assert.deepEqual(stored.publishingProfile.targetExtendedLocations, [
+      { name: 'westus', extendedLocation: { name: 'microsoftlosangeles1', type: 'EdgeZone' }, extendedLocationReplicaCount: 2, storageAccountType: 'StandardSSD_LRS' },
+    ]);
+  });
+});
