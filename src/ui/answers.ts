@@ -74,7 +74,7 @@ export async function readAnswers<S, O extends object>(answers: readonly Answer<
   const unread = new Map<Answer<S, O>, string>();
   for (const answer of answers) {
     const problem = await answer.read(options, state);
-    if (problem !== undefined) unread.set(answer, problem);
+    if (typeof problem === 'string') unread.set(answer, problem);
   }
   const problems: string[] = [];
   const deferred: [keyof S, keyof S][] = [];
