@@ -96,4 +96,38 @@ describe('ui/answers: steps described once', () => {
     );
     assert.equal(lines[2]?.refusal, 'To change the end of life, go Back to the End-of-life date step.');
   });
+
+  it('names an option it cannot read (not asked for), and accepts an answer checked with another only with it', async () => {
+    interface Pair {
+      region?: string;
+      count?: string;
+    }
+    const known = ['eastus', 'westus'];
+    const pair: Answer<Pair, { region?: string; count?: string }>[] = [
+      {
+        key: 'region',
+        label: 'Region',
+        required: true,
+        read: (o, s) => {
+          if (o.region === undefined) return undefined;
+          if (!known.includes(o.region)) return `${o.region} is not a region here: use ${known.join(' or ')}.`;
+          s.region = o.region;
+          return undefined;
+        },
+        check: (s) => (s.count === '0' ? 'Use at least 1 replica.' : undefined),
+        write: () => undefined,
+        steps: [],
+      },
+      { key: 'count', label: 'Replicas', read: (o, s) => void (s.count = o.count), check: () => ({ sameAs: 'region' }), write: () => undefined, steps: [] },
+    ];
+    const unknown = await readAnswers(pair, { region: 'mars', count: '2' }, {} as Pair);
+    assert.deepEqual(unknown.problems, ['Region: mars is not a region here: use eastus or westus.']);
+    assert.equal(unknown.interactive, false, 'a required option that is wrong is reported, not asked');
+    assert.equal(unknown.given.has('count'), false, 'checked with the region, which was not accepted');
+    const bad = await readAnswers(pair, { region: 'eastus', count: '0' }, {} as Pair);
+    assert.deepEqual(bad.problems, ['Region: Use at least 1 replica.'], 'one sentence for the two');
+    assert.deepEqual([...bad.given], []);
+    const good = await readAnswers(pair, { region: 'eastus', count: '2' }, {} as Pair);
+    assert.deepEqual([...good.given].sort(), ['count', 'region']);
+  });
 });
