@@ -70,8 +70,9 @@ export function regionSteps(lookups: Lookups): Record<'regions' | 'replicas' | '
           { label: 'Yes, exclude it from "latest"', detail: 'Only VMs that name this version exactly get it', value: 'yes' },
         ];
         if (regions.length > 1) items.push({ label: 'Exclude it in some regions only…', detail: 'Pick the target regions where "latest" skips this version', value: 'some' });
+        // The question the answers answer (issue 18: "Should VMs … get this one?" read backwards with "No, keep it").
         const current: LatestAnswer = s.excludeFromLatest ? 'yes' : s.excludedRegions?.length ? 'some' : 'no';
-        const answer = await prompter.pick<LatestAnswer>({ ...header, placeholder: 'Should VMs that ask for the "latest" version get this one?', items, selected: [current] });
+        const answer = await prompter.pick<LatestAnswer>({ ...header, placeholder: 'Exclude this version from "latest"? (VMs that ask for the latest version get the highest version not excluded)', items, selected: [current] });
         if (isNavigation(answer)) return answer;
         if (answer !== 'some') {
           s.excludeFromLatest = answer === 'yes';
