@@ -28,6 +28,8 @@ type Outcome =
   | { kind: 'succeeded'; version: ImageVersion }
   | { kind: 'failed'; version: ImageVersion }
   | { kind: 'gone' }
+  /** The user deleted it (Delete, or a cascade): ends quietly. */
+  | { kind: 'deleted' }
   | { kind: 'stopped' }
   /** The watch stopped from outside (sign-out, another cloud): kept, resumed when the tree loads again. */
   | { kind: 'paused' }
@@ -68,10 +70,13 @@ export function describeFailure(version: ImageVersion): string {
 export class VersionCreations implements vscode.Disposable {
   private readonly waits = new Map<string, AbortController>();
   private readonly listener: vscode.Disposable;
+  private readonly deletions: { dispose(): void };
   private disposed = false;
 
   constructor(private readonly explorer: Explorer) {
     this.listener = explorer.onDidLoadRoot(() => this.resume());
+    // Deleted by the user while nobody waits for it (say, signed out meanwhile): nothing to resume.
+    this.deletions = explorer.watcher.onDidDelete((id) => void this.forget(id));
   }
 
   /** What is remembered across reloads. */
@@ -151,9 +156,13 @@ export class VersionCreations implements vscode.Disposable {
         const outcome = outcomeOf(id, event, report);
         if (outcome) settle(outcome);
       });
+      const deleted = watcher.onDidDelete((versionId) => {
+        if (versionId.toLowerCase() === key) settle({ kind: 'deleted' });
+      });
       const onAbort = () => settle({ kind: 'stopped' });
       function settle(outcome: Outcome): void {
         listening.dispose();
+        deleted.dispose();
         release();
         signal.removeEventListener('abort', onAbort);
         resolve(outcome);
@@ -183,6 +192,10 @@ export class VersionCreations implements vscode.Disposable {
         break;
       case 'gone':
         void notify('warning', `${what} no longer exists: it was deleted while it was being created.`);
+        break;
+      case 'deleted':
+        // The user's own delete, reported by Delete itself: the progress just ends.
+        log().info(`${what} was deleted: stopped following it.`);
         break;
       case 'stopped':
         void notify('info', `Stopped waiting for ${what.charAt(0).toLowerCase()}${what.slice(1)}. Azure goes on creating it; the Galleries view shows its progress.`);
@@ -216,6 +229,7 @@ export class VersionCreations implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.listener.dispose();
+    this.deletions.dispose();
     for (const controller of this.waits.values()) controller.abort();
     this.waits.clear();
   }
