@@ -22,3 +22,4 @@ export * from './versionContent';
 export * from './definitionFeatures';
 export * from './tags';
 export * from './edgeZones';
+export * from './latest';

@@ -133,8 +133,9 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     }
     const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() })));
     log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).filter((k) => k !== 'basedOn').join(', ')}`);
+    // Azure's answer redraws this row; its definition recomputes "latest" for the siblings and itself.
     node.update(updated);
-    explorer.reload(node.parent); // "latest" may move to another version
+    explorer.refresh(node);
     const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).filter((k) => k !== 'basedOn').map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
     void notify('info', `Updated ${what}: ${said.join('; ')}.`);
     return updated;
