@@ -23,3 +23,4 @@ export * from './definitionFeatures';
 export * from './tags';
 export * from './edgeZones';
 export * from './regionReplication';
+export * from './latest';

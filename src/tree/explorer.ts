@@ -200,7 +200,7 @@ export class Explorer implements TreeContext, vscode.Disposable {
 
   async pollVersion(node: ImageVersionNode): Promise<{ error?: unknown }> {
     const event = await this.watcher.pollNow(node);
-    return event.error !== undefined ? { error: event.error } : event.reset ? { error: new Error('Signed out while the status was read.') } : {};
+    return event.error !== undefined ? { error: event.error } : event.reset ? { error: new Error('The version is no longer watched (deleted, or signed out) before its status was read.') } : {};
   }
 
   /**
