@@ -15,7 +15,7 @@
 // - Retry Region: Azure's own error for a failed region ends "If retry does not work, then please
 //   do an update by removing the failed regions and update again by adding them back."
 //   (Azure/azure-cli issue #15539, the maintainers: "You can first follow the error message").
-import { normalizeRegionName, sameRegion, type RegionReplicationStatus } from './replication';
+import { normalizeRegionName, replicationStateOf, sameRegion, type RegionReplicationStatus } from './replication';
 
 /** What a region row says of its state. Azure's Unknown is a copy not started yet: "Queued". */
 export type RegionRowState = 'Queued' | 'Replicating' | 'Completed' | 'Failed';
@@ -48,17 +48,9 @@ export interface RegionRow {
 }
 
 function rowState(state: string | undefined): RegionRowState {
-  switch (state?.toLowerCase()) {
-    case 'replicating':
-      return 'Replicating';
-    case 'completed':
-      return 'Completed';
-    case 'failed':
-      return 'Failed';
-    default:
-      // Unknown (or a region Azure lists as a target but does not report yet): not started.
-      return 'Queued';
-  }
+  const known = replicationStateOf(state);
+  // Unknown (or a region Azure lists as a target but does not report yet): not started.
+  return known === 'Unknown' ? 'Queued' : known;
 }
 
 function clamp(p: number | undefined): number {

@@ -51,7 +51,8 @@ export interface ReplicationSummary {
   label: string;
 }
 
-function stateOf(s: string | undefined): ReplicationState {
+/** Azure's state words in any case; anything else (or none) is Unknown. */
+export function replicationStateOf(s: string | undefined): ReplicationState {
   switch (s?.toLowerCase()) {
     case 'replicating':
       return 'Replicating';
@@ -87,7 +88,7 @@ export function summariseReplication(status: ReplicationStatusLike | undefined):
   let unknown = 0;
   const failedRegions: string[] = [];
   for (const r of regions) {
-    const state = stateOf(r.state);
+    const state = replicationStateOf(r.state);
     if (state === 'Completed') {
       completed++;
       progressSum += 100;
