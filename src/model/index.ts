@@ -22,3 +22,5 @@ export * from './versionContent';
 export * from './definitionFeatures';
 export * from './tags';
 export * from './edgeZones';
+export * from './rowWords';
+export * from './sharedLatest';
