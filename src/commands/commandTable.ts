@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { asCommandFailure, EDIT_AND_TRY_AGAIN, failureActions, failureKind, failureLogLine, failureText, RETRY, SIGN_IN_AND_RETRY, type FailureDetails } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
+import { markStepDone } from './walkthrough';
 
 // never[]: any handler's parameter list fits; VS Code passes whatever the menu or caller gives.
 export type CommandHandler = (...args: never[]) => unknown;
@@ -16,7 +17,9 @@ export function registerCommands(context: vscode.ExtensionContext, table: Record
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
-          return await (handler as (...a: unknown[]) => unknown)(...args);
+          const answer = await (handler as (...a: unknown[]) => unknown)(...args);
+          markStepDone(id, answer);
+          return answer;
         } catch (error) {
           return reportFailure(id, args, asCommandFailure(error, id));
         }

@@ -15,6 +15,8 @@ import { notify } from '../ui/notify';
 import { subscriptionNode } from './createCommon';
 
 export const PENDING_VERSIONS_KEY = 'azureComputeGallery.pendingImageVersions';
+/** How long a wait leaves the tree to start watching the version before it asks for a watch. */
+const WATCH_GRACE_MS = 1000;
 
 export interface PendingVersion {
   /** The version's resource id. */
@@ -152,7 +154,14 @@ export class VersionCreations implements vscode.Disposable {
         if (outcome) settle(outcome);
       });
       const onAbort = () => settle({ kind: 'stopped' });
+      // A version just created or updated is watched already: the tree lists it (and starts its
+      // watch) as the command shows it. A wait resumed after a reload has the tree find it. (Not
+      // at once: a watch started before the tree lists the new version lost the reveal's selection.)
+      const ensureWatched = setTimeout(() => {
+        if (!watcher.watching.includes(key)) this.explorer.watchVersion(id, target).catch((error: unknown) => settle({ kind: 'noAccess', message: (error as Error).message }));
+      }, WATCH_GRACE_MS);
       function settle(outcome: Outcome): void {
+        clearTimeout(ensureWatched);
         listening.dispose();
         release();
         signal.removeEventListener('abort', onAbort);
@@ -160,7 +169,6 @@ export class VersionCreations implements vscode.Disposable {
       }
       if (signal.aborted) return settle({ kind: 'stopped' });
       signal.addEventListener('abort', onAbort, { once: true });
-      this.explorer.watchVersion(id, target).catch((error: unknown) => settle({ kind: 'noAccess', message: (error as Error).message }));
     });
   }
 

@@ -18,6 +18,7 @@ const ALLOWED = [
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/[\w.-]+\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
+  /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
 ];
 
 describe('the .vsix', () => {
