@@ -94,16 +94,34 @@ export function namedId(id: string, known: readonly KnownName[]): string {
   return name ? `${name} (${id})` : id;
 }
 
-/** "Shared with subscriptions: …" / "Shared with tenants: …" lines of a direct-shared gallery. */
-export function sharedWithLines(groups: readonly { type: string; ids: readonly string[] }[], subscriptions: readonly KnownName[], tenants: readonly KnownName[]): string[] {
+/** One line of whom a direct share reaches: its label and each id, named where the user can see it. */
+export interface SharedWithLine {
+  /** "Shared with subscription", "Shared with 2 tenants", or the whole line when nothing is shared. */
+  label: string;
+  entries: { id: string; name?: string }[];
+}
+
+/** Whom a direct-shared gallery reaches, subscriptions first, then tenants. */
+export function sharedWith(groups: readonly { type: string; ids: readonly string[] }[], subscriptions: readonly KnownName[], tenants: readonly KnownName[]): SharedWithLine[] {
   const ids = (type: string) => groups.filter((g) => g.type.toLowerCase() === type.toLowerCase()).flatMap((g) => g.ids);
+  const line = (one: string, many: string, list: string[], known: readonly KnownName[]): SharedWithLine => ({
+    label: `Shared with ${list.length === 1 ? one : `${list.length} ${many}`}`,
+    entries: list.map((id) => ({ id, name: nameOf(id, known) })),
+  });
   const subs = ids('Subscriptions');
   const tens = ids('AADTenants');
-  if (subs.length === 0 && tens.length === 0) return ['Not shared with any subscription or tenant yet'];
-  const lines: string[] = [];
-  if (subs.length > 0) lines.push(`Shared with ${subs.length === 1 ? 'subscription' : `${subs.length} subscriptions`}: ${subs.map((id) => namedId(id, subscriptions)).join(', ')}`);
-  if (tens.length > 0) lines.push(`Shared with ${tens.length === 1 ? 'tenant' : `${tens.length} tenants`}: ${tens.map((id) => namedId(id, tenants)).join(', ')}`);
+  if (subs.length === 0 && tens.length === 0) return [{ label: 'Not shared with any subscription or tenant yet', entries: [] }];
+  const lines: SharedWithLine[] = [];
+  if (subs.length > 0) lines.push(line('subscription', 'subscriptions', subs, subscriptions));
+  if (tens.length > 0) lines.push(line('tenant', 'tenants', tens, tenants));
   return lines;
+}
+
+/** The same as plain text: "Shared with subscription: Contoso Development (00000000-…)". */
+export function sharedWithLines(groups: readonly { type: string; ids: readonly string[] }[], subscriptions: readonly KnownName[], tenants: readonly KnownName[]): string[] {
+  return sharedWith(groups, subscriptions, tenants).map((l) =>
+    l.entries.length === 0 ? l.label : `${l.label}: ${l.entries.map((e) => (e.name ? `${e.name} (${e.id})` : e.id)).join(', ')}`,
+  );
 }
 
 const GUID_PREFIX = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-(.+)$/i;

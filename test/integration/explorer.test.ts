@@ -60,7 +60,7 @@ describe('the explorer against the local Azure (demo seed)', () => {
     assert.deepEqual([priv.contextValue, shared.contextValue, community.contextValue], ['acg.gallery.private', 'acg.gallery.groups', 'acg.gallery.community']);
     assert.deepEqual([priv, shared, community].map((i) => (i.iconPath as vscode.ThemeIcon).id), ['lock', 'organization', 'globe']);
     assert.match(tooltipText(shared), /Resource group: rg\\-images/);
-    assert.ok(plain(tooltipText(shared)).includes(`Shared with subscription: Contoso Development (${DEVELOPMENT})`), tooltipText(shared));
+    assert.ok(plain(tooltipText(shared)).includes(`Shared with subscription: Contoso Development (\`${DEVELOPMENT}\`)`), tooltipText(shared));
     assert.match(plain(tooltipText(shared)), /Shared with tenant: /);
     assert.match(tooltipText(community), new RegExp(`Public names: \`${COMMUNITY_NAME}\``));
     assert.match(tooltipText(priv), /Golden images for Contoso production workloads/);

@@ -74,8 +74,8 @@ describe('rows that say what matters: Shared with me, Community, sharing words (
     // VS Code asks resolveTreeItem only for a tooltip that is unset; one set here would be kept as is.
     assert.equal((await item(gallery)).tooltip, undefined);
     const shown = await hovered(gallery);
-    assert.match(plain(shown), new RegExp(`Shared with subscription: Contoso Development \\(${DEVELOPMENT_SUBSCRIPTION_ID}\\)`));
-    assert.match(plain(shown), new RegExp(`Shared with tenant: ${FABRIKAM_TENANT_ID}`));
+    assert.match(plain(shown), new RegExp(`Shared with subscription: Contoso Development \\(\`${DEVELOPMENT_SUBSCRIPTION_ID}\`\\)`));
+    assert.match(plain(shown), new RegExp(`Shared with tenant: \`${FABRIKAM_TENANT_ID}\``));
     assert.equal(shown.description, 'eastus · Direct share');
     assert.match(plain(await item(gallery)), /Shared with subscription: Contoso Development/, 'once read, the row keeps it');
   });

@@ -3,7 +3,7 @@ import type { AzureTarget, Gallery, ImageDefinition } from '../../azure/types';
 import type { ArmResource } from '../../model/armId';
 import { sharingKindOf } from '../../model/sharing';
 import { tagsToText } from '../../model/tags';
-import { gallerySharingWords, sharedWithLines, type KnownName } from '../../model/rowWords';
+import { gallerySharingWords, sharedWith, type KnownName } from '../../model/rowWords';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
@@ -85,7 +85,10 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
     md.appendMarkdown(`Resource group: ${escape(g.resourceGroup)}  \nLocation: ${escape(g.location)}`);
     if (g.description) md.appendMarkdown(`  \nDescription: ${escape(g.description)}`);
     if (this.kind === 'Groups') {
-      for (const line of sharedWithLines(g.groups, this.known.subscriptions, this.known.tenants)) md.appendMarkdown(`  \n${escape(line)}`);
+      for (const line of sharedWith(g.groups, this.known.subscriptions, this.known.tenants)) {
+        const entries = line.entries.map((e) => (e.name ? `${escape(e.name)} (\`${e.id}\`)` : `\`${e.id}\``));
+        md.appendMarkdown(`  \n${escape(line.label)}${entries.length > 0 ? `: ${entries.join(', ')}` : ''}`);
+      }
     }
     const c = g.community;
     if (c && this.kind === 'Community') {

@@ -94,7 +94,7 @@ describe('model/sharedLatest: the version "latest" resolves to in a shared or co
 
   it('is exported from the model with the row words', () => {
     const exported = model as unknown as Record<string, unknown>;
-    for (const name of ['latestSharedVersionName', 'securityWord', 'generationWord', 'definitionSummary', 'gallerySharingWords', 'sharedWithLines', 'parseSharedGalleryName']) {
+    for (const name of ['latestSharedVersionName', 'securityWord', 'generationWord', 'definitionSummary', 'gallerySharingWords', 'sharedWithLines', 'sharedWith', 'parseSharedGalleryName']) {
       assert.equal(typeof exported[name], 'function', name);
     }
   });
