@@ -127,20 +127,4 @@ export function lazyByKey<T>(load: (key: string) => Promise<T>): (key: string) =
   return lazyBy((key: string) => key, load);
 }
 
-/** Region names as Azure lists them for the subscription, for quick picks and summaries. */
-export interface RegionChoice {
-  name: string;
-  displayName: string;
-  /** Whether it has availability zones, where the locations list tells. */
-  zones?: boolean;
-}
-
-export function regionLabel(regions: readonly RegionChoice[], name: string): string {
-  const found = regions.find((r) => r.name.toLowerCase() === name.toLowerCase().replace(/\s+/g, ''));
-  return found ? `${found.displayName} (${found.name})` : name;
-}
-
-/** One summary line: shown in the final pick, refused when picked (Back changes answers). */
-export function summaryLine<T>(label: string, value: string, step: string, dummy: T): { label: string; description: string; value: T; refusal: string } {
-  return { label, description: value, value: dummy, refusal: `To change the ${label.toLowerCase()}, go Back to the ${step} step.` };
-}
+export { regionLabel, type RegionChoice } from '../ui/regions';

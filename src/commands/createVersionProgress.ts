@@ -30,6 +30,8 @@ type Outcome =
   | { kind: 'succeeded'; version: ImageVersion }
   | { kind: 'failed'; version: ImageVersion }
   | { kind: 'gone' }
+  /** The user deleted it (Delete, or a cascade): ends quietly. */
+  | { kind: 'deleted' }
   | { kind: 'stopped' }
   /** The watch stopped from outside (sign-out, another cloud): kept, resumed when the tree loads again. */
   | { kind: 'paused' }
@@ -70,10 +72,13 @@ export function describeFailure(version: ImageVersion): string {
 export class VersionCreations implements vscode.Disposable {
   private readonly waits = new Map<string, AbortController>();
   private readonly listener: vscode.Disposable;
+  private readonly deletions: { dispose(): void };
   private disposed = false;
 
   constructor(private readonly explorer: Explorer) {
     this.listener = explorer.onDidLoadRoot(() => this.resume());
+    // Deleted by the user while nobody waits for it (say, signed out meanwhile): nothing to resume.
+    this.deletions = explorer.watcher.onDidDelete((id) => void this.forget(id));
   }
 
   /** What is remembered across reloads. */
@@ -153,6 +158,9 @@ export class VersionCreations implements vscode.Disposable {
         const outcome = outcomeOf(id, event, report);
         if (outcome) settle(outcome);
       });
+      const deleted = watcher.onDidDelete((versionId) => {
+        if (versionId.toLowerCase() === key) settle({ kind: 'deleted' });
+      });
       const onAbort = () => settle({ kind: 'stopped' });
       // A version just created or updated is watched already: the tree lists it (and starts its
       // watch) as the command shows it. A wait resumed after a reload has the tree find it. (Not
@@ -163,6 +171,7 @@ export class VersionCreations implements vscode.Disposable {
       function settle(outcome: Outcome): void {
         clearTimeout(ensureWatched);
         listening.dispose();
+        deleted.dispose();
         release();
         signal.removeEventListener('abort', onAbort);
         resolve(outcome);
@@ -191,6 +200,10 @@ export class VersionCreations implements vscode.Disposable {
         break;
       case 'gone':
         void notify('warning', `${what} no longer exists: it was deleted while it was being created.`);
+        break;
+      case 'deleted':
+        // The user's own delete, reported by Delete itself: the progress just ends.
+        log().info(`${what} was deleted: stopped following it.`);
         break;
       case 'stopped':
         void notify('info', `Stopped waiting for ${what.charAt(0).toLowerCase()}${what.slice(1)}. Azure goes on creating it; the Galleries view shows its progress.`);
@@ -224,6 +237,7 @@ export class VersionCreations implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.listener.dispose();
+    this.deletions.dispose();
     for (const controller of this.waits.values()) controller.abort();
     this.waits.clear();
   }

@@ -185,7 +185,17 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
     () =>
       withProgress(`Deleting ${what}`, (report) =>
         runCascade(plan, {
-          remove: (item) => azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() }),
+          remove: async (item) => {
+            // A version replicating or updating is followed (tree, progress): this delete ends that quietly.
+            const settled = item.kind === 'imageVersion' ? explorer.watcher.deleting(item.id) : undefined;
+            try {
+              await azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() });
+              settled?.(true);
+            } catch (error) {
+              settled?.(false);
+              throw error;
+            }
+          },
           wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
           onResult: (r) => {

@@ -24,3 +24,4 @@ export * from './tags';
 export * from './edgeZones';
 export * from './rowWords';
 export * from './sharedLatest';
+export * from './latest';

@@ -43,6 +43,9 @@ export class ReplicationWatcher<N extends Watchable = Watchable> {
   private readonly watches = new Map<string, Watch<N>>();
   private readonly listeners = new Set<(event: PollEvent<N>) => void>();
   private readonly holds = new Map<string, number>();
+  private readonly deleteListeners = new Set<(versionId: string) => void>();
+  /** Versions the user is deleting now (lower case): a 404 meanwhile is that delete, not news. */
+  private readonly beingDeleted = new Set<string>();
   private abort = new AbortController();
   /** Requests made, for the benchmark that reports the cost of watching. */
   requests = 0;
@@ -73,6 +76,37 @@ export class ReplicationWatcher<N extends Watchable = Watchable> {
       const left = (this.holds.get(key) ?? 1) - 1;
       if (left > 0) this.holds.set(key, left);
       else this.holds.delete(key);
+    };
+  }
+
+  /** Hears each version the user deleted (the id as the delete named it): its followers end quietly. */
+  onDidDelete(listener: (versionId: string) => void): { dispose(): void } {
+    this.deleteListeners.add(listener);
+    return { dispose: () => this.deleteListeners.delete(listener) };
+  }
+
+  /**
+   * The user is deleting this version. Until the returned function is called, a poll that finds
+   * it gone ends its watch without a word; called with `true` (Azure deleted it) the watch ends at
+   * once and `onDidDelete` listeners hear it; with `false` (Azure refused) nothing else changes.
+   */
+  deleting(versionId: string): (deleted: boolean) => void {
+    const key = versionId.toLowerCase();
+    this.beingDeleted.add(key);
+    let settled = false;
+    return (deleted) => {
+      if (settled) return;
+      settled = true;
+      this.beingDeleted.delete(key);
+      if (!deleted) return;
+      this.stop(versionId);
+      for (const listener of [...this.deleteListeners]) {
+        try {
+          listener(versionId);
+        } catch (error) {
+          this.options.onError?.(versionId, error);
+        }
+      }
     };
   }
 
@@ -112,10 +146,15 @@ export class ReplicationWatcher<N extends Watchable = Watchable> {
       this.requests++;
       again = await watch.node.poll(this.abort.signal);
     } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404 && this.beingDeleted.has(key)) {
+        // The user's own delete: its end says so (onDidDelete), not a failed poll.
+        if (this.watches.get(key) === watch) this.watches.delete(key);
+        return;
+      }
       failure = { error };
       this.options.onError?.(watch.node.versionId, error);
       // Deleted, or access lost: stop; Refresh starts a new watch when the node comes back.
-      const status = (error as { statusCode?: number }).statusCode;
       again = status !== 404 && status !== 403 && !this.abort.signal.aborted;
     } finally {
       watch.polling = false;

@@ -5,13 +5,12 @@ import type { Gallery } from '../../azure/types';
 import type { Explorer } from '../../tree/explorer';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { log } from '../../ui/log';
+import { askedSteps, asker, readAnswers } from '../../ui/answers';
 import { inputFailure } from '../../ui/failures';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyByKey, prompterOf, signedInSubscriptions, splitArguments, subscriptionNode, type RegionChoice } from '../createCommon';
-import { readOptions } from './options';
-import { placementSteps } from './placementSteps';
+import { allAnswers, answersOf, galleryAnswers } from './options';
 import { sendGallery } from './send';
-import { sharingSteps } from './sharingSteps';
 import { summarySteps } from './summary';
 import { TITLE, type CreateGalleryOptions, type Lookups, type State, type StepContext } from './types';
 
@@ -56,17 +55,21 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);
 
-  const { state, interactive, given, problems } = await readOptions(explorer, node, options, subscriptions, lookups);
+  const context: StepContext = { lookups, given: new Set(), interactive: false };
+  const answers = galleryAnswers(subscriptions, context);
+  const state: State = { subscriptionId: node?.subscription.subscriptionId };
+  const read = await readAnswers(allAnswers(answers), options, state, context.given);
+  const { interactive, problems } = read;
+  context.interactive = interactive;
   if (!interactive && problems.length > 0) {
     throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
   if (interactive) for (const p of problems) log().info(`Create Gallery: asking again, ${p}`);
-  if (state.sharing === 'Community' && given.has('publisherUri')) state.publicNoticeSeen = true;
-  const ask = (key: keyof State) => interactive && (options.edit === true || !given.has(key));
+  if (state.sharing === 'Community' && context.given.has('publisherUri')) state.publicNoticeSeen = true;
 
-  const context: StepContext = { lookups, given, interactive, ask };
-  const steps: Step<State>[] = [...placementSteps(subscriptions, context), ...sharingSteps(context), ...summarySteps(subscriptions, context)];
+  const ask = asker(read, options.edit);
+  const steps: Step<State>[] = [...askedSteps([...answers.placement, answers.description, answers.sharing, ...answers.community], ask), ...summarySteps(answers, context)];
 
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
-  return sendGallery(explorer, state, interactive, options, lookups);
+  return sendGallery(explorer, state, interactive, options, lookups, (s) => answersOf(answers, s, options));
 }

@@ -11,7 +11,15 @@ import { pollIntervalMs, reloadAndReveal, subscriptionNode, waitCancellably } fr
 import { createOrLook } from '../createOrLook';
 import { SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } from './types';
 
-export async function sendGallery(explorer: Explorer, state: State, interactive: boolean, options: CreateGalleryOptions, lookups: Lookups): Promise<Gallery | undefined> {
+export async function sendGallery(
+  explorer: Explorer,
+  state: State,
+  interactive: boolean,
+  options: CreateGalleryOptions,
+  lookups: Lookups,
+  /** The options object that asks for these answers again (Retry, Edit and Try Again): from the answers. */
+  answersOf: (state: State) => CreateGalleryOptions,
+): Promise<Gallery | undefined> {
   const azure = explorer.azure();
   // Without prompts, "does the resource group exist?" is decided here.
   const subscriptionId = state.subscriptionId!;
@@ -32,17 +40,7 @@ export async function sendGallery(explorer: Explorer, state: State, interactive:
   }
 
   // The answers that ask for this create again (Retry), or reopen the wizard with them (Edit and Try Again).
-  const answers: CreateGalleryOptions = {
-    subscriptionId,
-    resourceGroup,
-    name,
-    location,
-    description: state.description,
-    sharing: spec.sharing,
-    community: spec.community,
-    tags: state.tags,
-    prompter: options.prompter,
-  };
+  const answers = answersOf({ ...state, resourceGroup, sharing: spec.sharing });
   const say = (line: string) => log().info(line);
   const outcome = await waitCancellably(`Creating gallery ${name}`, options.abortSignal, async (signal, progress) => {
     if (newResourceGroup) {

@@ -45,7 +45,6 @@ export interface State {
   editTags?: boolean;
 }
 
-export type GroupChoice = { kind: 'new' } | { kind: 'existing'; name: string; location: string };
 export type SummaryChoice = 'create' | 'tags' | 'line';
 
 export const SHARING_LABELS: Record<SharingPermission, string> = { Private: 'Private', Groups: 'Direct share', Community: 'Community' };
@@ -75,10 +74,10 @@ export interface Lookups {
   groupExists: (subscriptionId: string, name: string) => Promise<ResourceGroupInfo | undefined>;
 }
 
-/** What the steps need besides the state: which answers were given, and whether to ask. */
+/** What the steps need besides the state: the look-ups, which answers were given, whether the wizard runs. */
 export interface StepContext {
   lookups: Lookups;
+  /** Filled when the options object is read. */
   given: Set<keyof State>;
   interactive: boolean;
-  ask: (key: keyof State) => boolean;
 }

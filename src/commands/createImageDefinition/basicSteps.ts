@@ -2,6 +2,7 @@
 // publisher / offer / SKU (unique as a triple) → architecture → security type.
 import {
   ARCHITECTURES,
+  HYPERV_GENERATIONS,
   OS_STATES,
   OS_TYPES,
   SECURITY_TYPES,
@@ -18,8 +19,25 @@ import { validateImageDefinitionName, validateOffer, validatePublisher, validate
 import type { Explorer } from '../../tree/explorer';
 import { GalleryNode } from '../../tree/nodes/galleryNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
-import { inputStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
-import type { Clashes, State } from './types';
+import type { Answer } from '../../ui/answers';
+import { inputAnswer, pickAnswer, resourceAnswer } from '../../ui/commonAnswers';
+import type { PickEntry } from '../../ui/wizard';
+import type { Clashes, CreateImageDefinitionOptions, State } from './types';
+
+type DefinitionAnswer = Answer<State, CreateImageDefinitionOptions>;
+
+/** An answer given up front must be one of the values the list offers, spelled as Azure spells it. */
+const oneOf = <T extends string>(values: readonly T[]) => ({ values, hint: `Use one of ${values.join(', ')}.` });
+
+/** The generation, architecture and security type together, as Azure accepts them. */
+const shapeOf = (s: State) => validateDefinitionShape({ hyperVGeneration: s.hyperVGeneration ?? 'V2', architecture: s.architecture, securityType: s.securityType });
+
+/** "Trusted launch supported (Azure's default …)" when nothing was chosen, else the choice. */
+function securityLine(s: State): string {
+  const type = s.securityType ?? azureDefaultSecurityType(s.hyperVGeneration ?? 'V2', s.architecture ?? 'x64');
+  return s.securityType === undefined ? `${describeSecurityType(type)} (Azure's default for this generation and architecture)` : describeSecurityType(type);
+}
+
 
 const OS_LABELS: Record<OsType, string> = { Linux: '$(terminal-linux) Linux', Windows: '$(window) Windows' };
 const STATE_DETAILS: Record<OsState, string> = {
@@ -46,100 +64,92 @@ function galleryItems(explorer: Explorer, subscriptions: SubscriptionNode[]): ()
 }
 
 /** Gallery, name, OS type, OS state and VM generation. */
-function identitySteps(explorer: Explorer, subscriptions: SubscriptionNode[], clashes: Clashes, ask: (key: keyof State) => boolean): Step<State>[] {
+function identityAnswers(explorer: Explorer, subscriptions: SubscriptionNode[], clashes: Clashes, galleryOf: (id: string) => Promise<GalleryNode | undefined>): DefinitionAnswer[] {
   const { nameTaken } = clashes;
   return [
-    pickStep<State, GalleryNode>({
-      title: 'Gallery',
-      placeholder: 'The gallery for the new definition (it gets the gallery\'s region)',
-      when: () => ask('gallery'),
+    resourceAnswer<State, CreateImageDefinitionOptions, GalleryNode>({
+      key: 'gallery',
+      label: 'Gallery',
+      required: true,
+      idOption: 'gallery',
+      find: galleryOf,
+      summary: (s) => `${s.gallery?.gallery.name} (${s.gallery?.gallery.location}, the definition's region)`,
+      placeholder: "The gallery for the new definition (it gets the gallery's region)",
       items: galleryItems(explorer, subscriptions),
-      get: (s) => s.gallery,
-      same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
-      set: (s, g) => {
-        s.gallery = g;
-      },
     }),
-    inputStep<State>({
-      title: 'Name',
+    inputAnswer<State, CreateImageDefinitionOptions>({
+      key: 'name',
+      label: 'Name',
+      required: true,
       prompt: 'Image definition name: letters, digits, underscores, hyphens and periods; up to 80; starts and ends with a letter or digit; unique in the gallery',
       placeholder: 'e.g. ubuntu-22.04-lts',
-      when: () => ask('name'),
-      get: (s) => s.name,
-      set: (s, v) => (s.name = v),
       validate: validateImageDefinitionName,
       validateAsync: (v, s) => nameTaken(s, v),
     }),
-    pickStep<State, OsType>({
-      title: 'OS type',
+    pickAnswer<State, CreateImageDefinitionOptions, OsType>({
+      key: 'osType',
+      label: 'OS type',
+      required: true,
+      allowed: oneOf(OS_TYPES),
+      summary: (s) => ({ label: 'OS', value: `${s.osType} · ${s.osState}` }),
       placeholder: 'The operating system of the images',
-      when: () => ask('osType'),
       items: () => OS_TYPES.map((t) => ({ label: OS_LABELS[t], value: t })),
-      get: (s) => s.osType,
-      set: (s, v) => {
-        s.osType = v;
-      },
     }),
-    pickStep<State, OsState>({
-      title: 'OS state',
+    pickAnswer<State, CreateImageDefinitionOptions, OsState>({
+      key: 'osState',
+      label: 'OS state',
+      required: true,
+      allowed: oneOf(OS_STATES),
+      summary: () => undefined,
       placeholder: 'Were the images generalized before capture?',
-      when: () => ask('osState'),
       items: () => OS_STATES.map((t) => ({ label: t, detail: STATE_DETAILS[t], value: t })),
-      get: (s) => s.osState,
-      set: (s, v) => {
-        s.osState = v;
-      },
     }),
-    pickStep<State, HyperVGeneration>({
-      title: 'VM generation',
+    pickAnswer<State, CreateImageDefinitionOptions, HyperVGeneration>({
+      key: 'hyperVGeneration',
+      label: 'VM generation',
+      allowed: oneOf(HYPERV_GENERATIONS),
+      summary: (s) => s.hyperVGeneration ?? 'V2',
       placeholder: 'The Hyper-V generation of the VMs the images boot',
-      when: () => ask('hyperVGeneration'),
       items: () => (['V2', 'V1'] as const).map((g) => ({ label: g, detail: GENERATION_DETAILS[g], value: g })),
-      get: (s) => s.hyperVGeneration,
       suggest: () => 'V2',
-      set: (s, v) => {
-        s.hyperVGeneration = v;
-      },
     }),
   ];
 }
 
+/** Publisher, offer and SKU: unique together in the gallery (checked at the SKU). */
+const TRIPLE = [
+  { key: 'publisher', label: 'Publisher', prompt: 'Publisher: letters, digits, hyphens, periods and underscores; up to 128; not ending in a period', placeholder: 'e.g. Contoso', validate: validatePublisher },
+  { key: 'offer', label: 'Offer', prompt: 'Offer: letters, digits, hyphens, periods and underscores; up to 64; not ending in a period', placeholder: 'e.g. UbuntuServer', validate: validateOffer },
+  {
+    key: 'sku',
+    label: 'SKU',
+    prompt: 'SKU: letters, digits, hyphens, periods and underscores; up to 64; publisher, offer and SKU together must be unique in the gallery',
+    placeholder: 'e.g. 22_04-lts-gen2',
+    validate: validateSku,
+  },
+] as const;
+
 /** Publisher, offer, SKU, architecture and security type. */
-function productSteps(clashes: Clashes, ask: (key: keyof State) => boolean): Step<State>[] {
+function productAnswers(clashes: Clashes): DefinitionAnswer[] {
   const { tripleTaken } = clashes;
   return [
-    inputStep<State>({
-      title: 'Publisher',
-      prompt: 'Publisher: letters, digits, hyphens, periods and underscores; up to 128; not ending in a period',
-      placeholder: 'e.g. Contoso',
-      when: () => ask('publisher'),
-      get: (s) => s.publisher,
-      set: (s, v) => (s.publisher = v),
-      validate: validatePublisher,
-    }),
-    inputStep<State>({
-      title: 'Offer',
-      prompt: 'Offer: letters, digits, hyphens, periods and underscores; up to 64; not ending in a period',
-      placeholder: 'e.g. UbuntuServer',
-      when: () => ask('offer'),
-      get: (s) => s.offer,
-      set: (s, v) => (s.offer = v),
-      validate: validateOffer,
-    }),
-    inputStep<State>({
-      title: 'SKU',
-      prompt: 'SKU: letters, digits, hyphens, periods and underscores; up to 64; publisher, offer and SKU together must be unique in the gallery',
-      placeholder: 'e.g. 22_04-lts-gen2',
-      when: () => ask('sku'),
-      get: (s) => s.sku,
-      set: (s, v) => (s.sku = v),
-      validate: validateSku,
-      validateAsync: (v, s) => tripleTaken(s, v),
-    }),
-    pickStep<State, Architecture>({
-      title: 'Architecture',
+    ...TRIPLE.map((part) =>
+      inputAnswer<State, CreateImageDefinitionOptions>({
+        ...part,
+        required: true,
+        // One line for the three, at the publisher.
+        summary: (s) => (part.key === 'publisher' ? { label: 'Publisher / offer / SKU', value: `${s.publisher} / ${s.offer} / ${s.sku}` } : undefined),
+        validateAsync: part.key === 'sku' ? (v, s) => tripleTaken(s, v) : undefined,
+      }),
+    ),
+    pickAnswer<State, CreateImageDefinitionOptions, Architecture>({
+      key: 'architecture',
+      label: 'Architecture',
+      allowed: oneOf(ARCHITECTURES),
+      // Given with a security type, a shape Azure refuses is the security type's problem.
+      check: (s) => (ARCHITECTURES.includes(s.architecture!) ? (s.securityType === undefined ? shapeOf(s) : undefined) : oneOf(ARCHITECTURES).hint),
+      summary: (s) => s.architecture ?? 'x64',
       placeholder: 'The CPU architecture of the images',
-      when: () => ask('architecture'),
       items: (s) =>
         ARCHITECTURES.map((a) => ({
           label: a,
@@ -147,45 +157,42 @@ function productSteps(clashes: Clashes, ask: (key: keyof State) => boolean): Ste
           value: a,
           refusal: validateDefinitionShape({ hyperVGeneration: s.hyperVGeneration ?? 'V2', architecture: a }),
         })),
-      get: (s) => s.architecture,
       suggest: () => 'x64',
-      set: (s, v) => {
-        s.architecture = v;
-      },
     }),
-    pickStep<State, SecurityType>({
-      title: 'Security type',
+    pickAnswer<State, CreateImageDefinitionOptions, SecurityType>({
+      key: 'securityType',
+      label: 'Security type',
+      check: (s) => (SECURITY_TYPES.includes(s.securityType!) ? shapeOf(s) : oneOf(SECURITY_TYPES).hint),
+      summary: securityLine,
       placeholder: (s) =>
         (s.hyperVGeneration ?? 'V2') === 'V2'
           ? 'Which VM security features the images support (the choice is sent as it is: left out, Azure makes a Generation 2 definition Trusted launch supported)'
           : 'Which VM security features the images support (Generation 1: Standard)',
-      when: () => ask('securityType'),
-      items: (s) =>
-        SECURITY_TYPES.map((t) => {
-          const refusal = validateDefinitionShape({ hyperVGeneration: s.hyperVGeneration ?? 'V2', securityType: t });
-          return {
-            label: describeSecurityType(t),
-            description: t === 'TrustedLaunchSupported' && !refusal ? `${t} · recommended` : t,
-            detail: refusal
-              ? `$(circle-slash) Needs Generation 2 (V2)`
-              : t === 'Standard' && (s.hyperVGeneration ?? 'V2') === 'V2'
-                ? 'No Trusted launch: sent explicitly, because Azure makes Generation 2 definitions Trusted launch supported by default'
-                : t === 'TrustedLaunchSupported'
-                  ? "Azure's default for Generation 2: VMs may use Trusted launch or not"
-                  : undefined,
-            value: t,
-            refusal,
-          };
-        }),
-      get: (s) => s.securityType,
+      items: securityItems,
       suggest: (s) => azureDefaultSecurityType(s.hyperVGeneration ?? 'V2', s.architecture ?? 'x64'),
-      set: (s, v) => {
-        s.securityType = v;
-      },
     }),
   ];
 }
 
-export function basicSteps(explorer: Explorer, subscriptions: SubscriptionNode[], clashes: Clashes, ask: (key: keyof State) => boolean): Step<State>[] {
-  return [...identitySteps(explorer, subscriptions, clashes, ask), ...productSteps(clashes, ask)];
+function securityItems(s: State): PickEntry<SecurityType>[] {
+  return SECURITY_TYPES.map((t) => {
+    const refusal = validateDefinitionShape({ hyperVGeneration: s.hyperVGeneration ?? 'V2', securityType: t });
+    return {
+      label: describeSecurityType(t),
+      description: t === 'TrustedLaunchSupported' && !refusal ? `${t} · recommended` : t,
+      detail: refusal
+        ? `$(circle-slash) Needs Generation 2 (V2)`
+        : t === 'Standard' && (s.hyperVGeneration ?? 'V2') === 'V2'
+          ? 'No Trusted launch: sent explicitly, because Azure makes Generation 2 definitions Trusted launch supported by default'
+          : t === 'TrustedLaunchSupported'
+            ? "Azure's default for Generation 2: VMs may use Trusted launch or not"
+            : undefined,
+      value: t,
+      refusal,
+    };
+  });
+}
+
+export function basicAnswers(explorer: Explorer, subscriptions: SubscriptionNode[], clashes: Clashes, galleryOf: (id: string) => Promise<GalleryNode | undefined>): DefinitionAnswer[] {
+  return [...identityAnswers(explorer, subscriptions, clashes, galleryOf), ...productAnswers(clashes)];
 }

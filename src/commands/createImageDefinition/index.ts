@@ -9,15 +9,15 @@ import { GalleryNode } from '../../tree/nodes/galleryNode';
 import { inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
+import { askedSteps, asker, readAnswers } from '../../ui/answers';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyBy, pollIntervalMs, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments, waitCancellably } from '../createCommon';
 import { createOrLook } from '../createOrLook';
-import { advancedSteps } from './advancedSteps';
-import { basicSteps } from './basicSteps';
-import { checkOptions, stateFromOptions } from './options';
-import { buildSpec, keeper, retryOptions, type Keep } from './spec';
+import { advancedPickStep } from './advancedSteps';
+import { definitionAnswers } from './options';
+import { answersOf, buildSpec, sentState } from './spec';
 import { finalSummaryStep, firstSummaryStep } from './summary';
-import { TITLE, type AdvancedKey, type Asking, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
+import { TITLE, type AdvancedKey, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
 
 export { CREATE_DEFINITION_COMMAND, DISK_TYPES, type CreateImageDefinitionOptions } from './types';
 
@@ -53,27 +53,42 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const clashes = clashesIn(explorer);
-  const state: State = stateFromOptions(options, node ?? (options.gallery ? await explorer.findNode(options.gallery, 'gallery') : undefined));
-  const { problems, given, interactive } = await checkOptions(state, options, clashes);
+  const wants = (s: State, key: AdvancedKey) => s.advanced === true && (s.advancedChosen ?? []).includes(key);
+  const answers = definitionAnswers(explorer, subscriptions, clashes, (id) => explorer.findNode(id, 'gallery'), wants);
+  const state: State = { gallery: node };
+  const read = await readAnswers([...answers.basic, ...answers.advanced], options, state);
+  const { problems, given, interactive } = read;
+  if (options.gallery && !state.gallery) problems.unshift(`Gallery: ${options.gallery} is not a gallery of the signed-in subscriptions.`);
   if (!interactive && problems.length > 0) {
     throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
-  const asking: Asking = {
-    interactive,
-    ask: (key: keyof State) => interactive && (options.edit === true || !given.has(key)),
-    wants: (s: State, key: AdvancedKey) => s.advanced === true && (s.advancedChosen ?? []).includes(key),
-  };
-  const steps: Step<State>[] = [...basicSteps(explorer, subscriptions, clashes, asking.ask), firstSummaryStep(interactive), ...advancedSteps(asking), finalSummaryStep(interactive)];
+  // The advanced answers are asked when picked under "Advanced…", given or not.
+  const steps: Step<State>[] = [
+    ...askedSteps(answers.basic, asker(read, options.edit)),
+    firstSummaryStep(answers, () => interactive),
+    advancedPickStep(() => interactive),
+    ...askedSteps(answers.advanced, () => interactive),
+    finalSummaryStep(answers, () => interactive),
+  ];
 
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
 
   const gallery = state.gallery!;
-  const keep = keeper(state, asking, given);
-  return send(explorer, options, state, gallery, buildSpec(state, gallery, keep), keep);
+  const sent = sentState(state, interactive, wants, given);
+  const spec = buildSpec(sent, gallery);
+  return send(explorer, options, state, gallery, spec, answersOf(answers, sent, spec, options));
 }
 
 /** Sends the definition and waits; a failure is thrown with the answers sent (Edit and Try Again). */
-async function send(explorer: Explorer, options: CreateImageDefinitionOptions, state: State, gallery: GalleryNode, spec: NewImageDefinition, keep: Keep): Promise<ImageDefinition | undefined> {
+async function send(
+  explorer: Explorer,
+  options: CreateImageDefinitionOptions,
+  state: State,
+  gallery: GalleryNode,
+  spec: NewImageDefinition,
+  /** The options object that asks for what was sent again (Retry, Edit and Try Again): from the answers. */
+  answers: CreateImageDefinitionOptions,
+): Promise<ImageDefinition | undefined> {
   const azure = explorer.azure();
   const name = state.name!;
   const target = gallery.parent.subscription.target;
@@ -83,7 +98,7 @@ async function send(explorer: Explorer, options: CreateImageDefinitionOptions, s
       resource: `image definition "${name}"`,
       create: () => azure.createImageDefinition(target, resourceGroup, galleryName, name, spec, { pollIntervalMs: pollIntervalMs(), abortSignal: signal }),
       look: async () => (await azure.listImageDefinitions(target, resourceGroup, galleryName)).find((d) => d.name.toLowerCase() === name.toLowerCase()),
-      answers: retryOptions(state, gallery, name, spec, keep, options),
+      answers,
       log: (line) => log().info(line),
     }),
   );

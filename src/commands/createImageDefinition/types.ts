@@ -93,13 +93,6 @@ export interface State {
 
 export type SummaryChoice = 'create' | 'advanced' | 'line';
 
-/** What the steps share: whether the wizard runs, which answers it asks, which advanced settings were picked. */
-export interface Asking {
-  interactive: boolean;
-  ask: (key: keyof State) => boolean;
-  wants: (s: State, key: AdvancedKey) => boolean;
-}
-
 /** Checks against the gallery's existing definitions (listed once per gallery). */
 export interface Clashes {
   nameTaken: (s: State, name: string) => Promise<string | undefined>;

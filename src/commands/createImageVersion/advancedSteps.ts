@@ -3,9 +3,10 @@
 // confidential definition), and the safety profile.
 import type { DataDiskCandidate, DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import { normalizeRegionName } from '../../model/replication';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, lunWarning, nextFreeLun, validateNewLun, validateVhdUrl, vhdUrlWarning, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
+import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, dataDisksAllowedWith, lunWarning, nextFreeLun, validateNewLun, type ConfidentialVmEncryptionType, type RegionEncryption } from '../../model/versionContent';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
-import { regionLabel, type RegionChoice } from '../createCommon';
+import { regionLabel, type RegionChoice } from '../../ui/regions';
+import { vhdPrompt } from './vhdPrompt';
 import { lunsOf } from './spec';
 import { isConfidential, type DataDiskChoice, type Lookups, type State } from './types';
 
@@ -15,10 +16,10 @@ type DiskAnswer = 'done' | 'add' | DataDiskChoice;
 type DiskSource = DataDiskCandidate | 'vhd';
 
 /** Data disks: a list the user adds to (and removes from) until Done. */
-function dataDiskStep(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
+export function dataDiskStep(lookups: Lookups): Step<State> {
   return {
     title: 'Data disks',
-    when: (s) => ask('dataDisks') && s.source !== undefined && dataDisksAllowedWith(s.source.kind),
+    when: (s) => s.source !== undefined && dataDisksAllowedWith(s.source.kind),
     async ask(s, prompter, header) {
       for (;;) {
         const disks = s.dataDisks ?? [];
@@ -76,32 +77,22 @@ async function addDataDisk(lookups: Lookups, s: State, prompter: Prompter, heade
 }
 
 async function vhdDisk(lookups: Lookups, s: State, prompter: Prompter, header: StepHeader): Promise<Omit<DataDiskChoice, 'lun'> | Navigation> {
-  const accounts = await lookups.storageAccounts(s.definition!);
-  const account = await prompter.pick({
-    ...sub(header, 'storage account'),
-    placeholder: 'The storage account that holds the VHD',
-    items: accounts.map((a) => ({ label: a.name, description: `${a.location} · ${a.resourceGroup}`, detail: a.blobEndpoint, value: a })),
+  const vhd = await vhdPrompt(await lookups.storageAccounts(s.definition!), prompter, header, {
+    accountPlaceholder: 'The storage account that holds the VHD',
+    urlPrompt: (account) => `The VHD's blob URL in ${account.name}`,
+    file: 'data.vhd',
   });
-  if (isNavigation(account)) return account;
-  const url = await prompter.input({
-    ...sub(header, 'VHD URL'),
-    prompt: `The VHD's blob URL in ${account.name}`,
-    placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}vhds/data.vhd`,
-    value: '',
-    validate: (v) => validateVhdUrl(v, account.blobEndpoint),
-    warn: vhdUrlWarning,
-  });
-  if (isNavigation(url)) return url;
-  return { source: { uri: url.trim(), storageAccountId: account.id }, label: url.trim().split('/').pop() ?? url };
+  if (isNavigation(vhd)) return vhd;
+  return { source: { uri: vhd.url, storageAccountId: vhd.account.id }, label: vhd.url.split('/').pop() ?? vhd.url };
 }
 
 type KeyAnswer = 'platform' | 'customer';
 
 /** Encryption: platform-managed keys (nothing sent), or a disk encryption set per region and disk. */
-function encryptionStep(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
+export function encryptionStep(lookups: Lookups): Step<State> {
   return {
     title: 'Encryption',
-    when: (s) => ask('encryption') && s.source !== undefined,
+    when: (s) => s.source !== undefined,
     async ask(s, prompter, header) {
       for (;;) {
         const answer = await prompter.pick<KeyAnswer>({
@@ -191,10 +182,10 @@ const CONFIDENTIAL_DETAILS: Record<ConfidentialVmEncryptionType, string> = {
   EncryptedWithCmk: 'The OS disk and VM guest state, with your key (a disk encryption set per region)',
 };
 
-function confidentialStep(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
+export function confidentialStep(lookups: Lookups): Step<State> {
   return {
     title: 'Confidential VM encryption',
-    when: (s) => ask('confidentialType') && isConfidential(s.definition?.image),
+    when: (s) => isConfidential(s.definition?.image),
     async ask(s, prompter, header) {
       for (;;) {
         const answer = await prompter.pick<ConfidentialAnswer>({
@@ -242,10 +233,9 @@ function confidentialStep(lookups: Lookups, ask: (key: keyof State) => boolean):
 
 type SafetyAnswer = 'none' | 'allow' | 'block' | 'both';
 
-function safetyStep(ask: (key: keyof State) => boolean): Step<State> {
+export function safetyStep(): Step<State> {
   return {
     title: 'Safety',
-    when: () => ask('blockDeletion'),
     async ask(s, prompter, header) {
       const noEol = !s.endOfLifeDate?.trim();
       const why = 'Add an end-of-life date first (go Back to the End of life step): deletion is blocked until that date.';
@@ -266,8 +256,4 @@ function safetyStep(ask: (key: keyof State) => boolean): Step<State> {
       return undefined;
     },
   };
-}
-
-export function advancedSteps(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State>[] {
-  return [dataDiskStep(lookups, ask), encryptionStep(lookups, ask), confidentialStep(lookups, ask), safetyStep(ask)];
 }

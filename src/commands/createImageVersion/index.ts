@@ -6,27 +6,24 @@
 // safety, replication mode. Submitting returns at once: the tree shows the version replicating,
 // and VersionCreations reports the result.
 import * as vscode from 'vscode';
-import { tagsStep } from '../../ui/tagsStep';
 import type { ImageVersion } from '../../azure/types';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
-import { validateEndOfLifeDate } from '../../model/endOfLife';
-import { compareVersionParts, nextPatchVersion, parseVersion, validateImageVersionName } from '../../model/versions';
 import type { Explorer } from '../../tree/explorer';
+import { compareVersionParts, nextPatchVersion, parseVersion } from '../../model/versions';
 import { GalleryNode } from '../../tree/nodes/galleryNode';
 import { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
+import { askedSteps, asker, optionsOf, readAnswers, type Given } from '../../ui/answers';
 import { inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
-import { inputStep, pickStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
+import { pickStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
 import { lazyBy, prompterOf, reloadAndReveal, signedInSubscriptions, splitArguments } from '../createCommon';
 import { createOrLook } from '../createOrLook';
 import type { VersionCreations } from '../createVersionProgress';
-import { advancedSteps } from './advancedSteps';
-import { edgeZoneSteps } from './edgeZoneSteps';
-import { readOptions } from './options';
-import { regionSteps } from './regionSteps';
+import { showsReplicationMode } from './advancedAnswers';
+import { versionAnswers, type VersionAnswers, type VersionContext } from './answers';
 import { sourceStep } from './sourceSteps';
-import { buildSpec, problemsOf, retryOptions } from './spec';
+import { buildSpec, problemsOf } from './spec';
 import { summaryItems, type SummaryChoice } from './summary';
 import { TITLE, subscriptionIdOf, type CreateImageVersionOptions, type Lookups, type State } from './types';
 
@@ -54,7 +51,7 @@ function lookupsFor(explorer: Explorer): Lookups {
 }
 
 /** Why a version number cannot be used in the definition (Azure reads each part as a number: 1.0.0 = 01.0.0). */
-function versionTakenCheck(lookups: Lookups) {
+export function versionTakenCheck(lookups: Lookups) {
   return async (s: State, name: string): Promise<string | undefined> => {
     if (!s.definition) return undefined;
     try {
@@ -74,8 +71,8 @@ function versionTakenCheck(lookups: Lookups) {
   };
 }
 
-function definitionStep(explorer: Explorer, subscriptions: SubscriptionNode[], given: Set<keyof State>, ask: (key: keyof State) => boolean): Step<State> {
-  const items = async (): Promise<PickEntry<ImageDefinitionNode>[]> => {
+function definitionItems(explorer: Explorer, subscriptions: SubscriptionNode[]): () => Promise<PickEntry<ImageDefinitionNode>[]> {
+  return async () => {
     const entries: PickEntry<ImageDefinitionNode>[] = [];
     for (const sub of subscriptions) {
       for (const gallery of (await explorer.provider.getChildren(sub)).filter((n): n is GalleryNode => n instanceof GalleryNode)) {
@@ -91,89 +88,23 @@ function definitionStep(explorer: Explorer, subscriptions: SubscriptionNode[], g
     if (entries.length === 0) throw new Error('There is no image definition yet: create one first (Azure Compute Gallery: Create Image Definition…).');
     return entries;
   };
-  return pickStep<State, ImageDefinitionNode>({
-    title: 'Definition',
-    placeholder: 'The image definition the version belongs to',
-    when: () => ask('definition'),
-    items,
-    get: (s) => s.definition,
-    same: (a, b) => a.resourceId.toLowerCase() === b.resourceId.toLowerCase(),
-    set: (s, d) => {
-      if (s.definition && s.definition.resourceId !== d.resourceId && !given.has('source')) s.source = undefined;
-      s.definition = d;
-    },
-  });
 }
 
-function allSteps(explorer: Explorer, subscriptions: SubscriptionNode[], lookups: Lookups, given: Set<keyof State>, interactive: boolean, edit: boolean): Step<State>[] {
-  const ask = (key: keyof State) => interactive && (edit || !given.has(key));
-  const versionTaken = versionTakenCheck(lookups);
-  const labels = (s: State) => lookups.regions(s.definition!).catch(() => []);
-  const showMode = (s: State) => s.advanced === true || given.has('replicationMode');
-  return [
-    definitionStep(explorer, subscriptions, given, ask),
-    inputStep<State>({
-      title: 'Version',
-      prompt: (s) => `Version as Major.Minor.Patch (each 0–2147483647), unique in ${s.definition?.image.name}; the next patch is suggested`,
-      placeholder: 'e.g. 1.0.0',
-      when: () => ask('version'),
-      get: (s) => s.version,
-      suggest: async (s) => (s.definition ? nextPatchVersion(await lookups.versionNames(s.definition).catch(() => [])) : undefined),
-      set: (s, v) => (s.version = v),
-      validate: validateImageVersionName,
-      validateAsync: (v, s) => versionTaken(s, v),
-    }),
-    sourceStep(explorer, lookups, ask),
-    ...regionSteps(lookups, ask),
-    ...edgeZoneSteps(lookups, ask),
-    inputStep<State>({
-      title: 'End of life',
-      prompt: 'End-of-life date as YYYY-MM-DD, in the future (optional: press Enter with nothing for none)',
-      placeholder: 'e.g. 2030-12-31',
-      when: () => ask('endOfLifeDate'),
-      get: (s) => s.endOfLifeDate,
-      set: (s, v) => (s.endOfLifeDate = v.trim() || undefined),
-      validate: (v) => validateEndOfLifeDate(v.trim(), new Date()),
-    }),
+function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean): Step<State>[] {
+  const ask = asker(read, edit);
+  const summary = (withAdvancedItem: boolean) =>
     pickStep<State, SummaryChoice>({
       title: 'Summary',
-      placeholder: 'Pick Create, or Advanced… for data disks, encryption, safety, the replication mode and tags',
-      when: () => interactive,
-      items: async (s) => summaryItems(s, await labels(s), true, showMode(s)),
+      placeholder: withAdvancedItem ? 'Pick Create, or Advanced… for data disks, encryption, safety, the replication mode and tags' : 'Pick Create, or go Back to change an answer',
+      when: (s) => read.interactive && (withAdvancedItem || s.advanced === true),
+      items: (s) => summaryItems(s, answers.summary, withAdvancedItem),
       get: () => 'create',
       set: (s, choice) => {
-        s.advanced = choice === 'advanced';
+        if (withAdvancedItem) s.advanced = choice === 'advanced';
       },
-    }),
-    ...advancedSteps(lookups, (key) => ask(key)).map((step) => ({ ...step, when: (s: State) => s.advanced === true && (step.when?.(s) ?? true) })),
-    pickStep<State, 'Full' | 'Shallow'>({
-      title: 'Replication mode',
-      placeholder: 'How Azure copies the image to the target regions',
-      when: (s) => interactive && s.advanced === true && (edit || !given.has('replicationMode')),
-      items: () => [
-        { label: 'Full', detail: 'A full copy in every target region: for versions VMs are made from', value: 'Full' as const },
-        { label: 'Shallow', detail: 'A quicker, shallow copy meant for testing an image (Azure limits what shallow versions support)', value: 'Shallow' as const },
-      ],
-      get: (s) => s.replicationMode,
-      suggest: () => 'Full',
-      set: (s, v) => {
-        s.replicationMode = v;
-      },
-    }),
-    tagsStep<State>({
-      when: (s) => interactive && s.advanced === true && (edit || !given.has('tags')),
-      get: (s) => s.tags,
-      set: (s, t) => (s.tags = t),
-    }),
-    pickStep<State, SummaryChoice>({
-      title: 'Summary',
-      placeholder: 'Pick Create, or go Back to change an answer',
-      when: (s) => interactive && s.advanced === true,
-      items: async (s) => summaryItems(s, await labels(s), false, showMode(s)),
-      get: () => 'create',
-      set: () => undefined,
-    }),
-  ];
+    });
+  const advanced = askedSteps(answers.advanced, ask).map((step) => ({ ...step, when: (s: State) => s.advanced === true && (step.when?.(s) ?? true) }));
+  return [...askedSteps(answers.basic, ask), summary(true), ...advanced, ...askedSteps([answers.mode, answers.tags], ask), summary(false)];
 }
 
 export async function createImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
@@ -181,35 +112,49 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);
-  const definitionNode = node ?? (options.definition ? await explorer.findNode(options.definition, 'imageDefinition') : undefined);
-  const { state, problems, given } = await readOptions(options, definitionNode, lookups, versionTakenCheck(lookups));
-  const interactive = options.edit === true || state.definition === undefined || state.version === undefined || options.source === undefined;
+  const context: VersionContext = {
+    lookups,
+    given: new Set(),
+    definitionOf: (id) => explorer.findNode(id, 'imageDefinition'),
+    edit: options.edit === true,
+    definitionItems: definitionItems(explorer, subscriptions),
+    sourceStep: sourceStep(explorer, lookups),
+    versionTaken: versionTakenCheck(lookups),
+  };
+  const answers = versionAnswers(context);
+  const state: State = { definition: node };
+  const read = await readAnswers(answers.all, options, state, context.given);
+  const { problems, interactive } = read;
+  if (options.definition && !state.definition) problems.unshift(`Definition: ${options.definition} is not an image definition of the signed-in subscriptions.`);
   // Encryption sets are listed only when the answers name some, to check they exist in their regions.
   const setsFor = async (s: State): Promise<DiskEncryptionSetInfo[] | undefined> =>
     s.definition && (s.encryption === 'customer' || s.regionEncryption) ? lookups.encryptionSets(s.definition).catch(() => undefined) : undefined;
   const labelsFor = async (s: State) => (s.definition ? lookups.regions(s.definition).catch(() => []) : []);
   if (!interactive) problems.push(...problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state)).filter((p) => !problems.includes(p)));
   if (!interactive && problems.length > 0) throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
-  const steps = allSteps(explorer, subscriptions, lookups, given, interactive, options.edit === true);
+  const steps = allSteps(answers, read, options.edit === true);
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
+  // The options object that asks for these answers again (Retry runs it, Edit and Try Again reopens the wizard with it).
+  const answersNow = () => optionsOf(answers.all, state, { prompter: options.prompter } as CreateImageVersionOptions);
   const remaining = problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state));
   if (remaining.length > 0) {
     // Edit and Try Again reopens the wizard with the answers just given, to change these.
-    const answers = interactive ? retryOptions(state, buildSpec(state, sendsMode(state, given)), options) : options;
-    throw inputFailure(TITLE, remaining, 'Nothing was created.', { answers, edit: true });
+    throw inputFailure(TITLE, remaining, 'Nothing was created.', { answers: interactive ? answersNow() : options, edit: true });
   }
-  return send(explorer, creations, state, options, given);
+  return send(explorer, creations, state, showsReplicationMode(context.given)(state), answersNow());
 }
 
-/** Whether the replication mode is sent (asked in Advanced, or given). */
-function sendsMode(state: State, given: Set<keyof State>): boolean {
-  return state.advanced === true || given.has('replicationMode');
-}
-
-async function send(explorer: Explorer, creations: VersionCreations, state: State, options: CreateImageVersionOptions, given: Set<keyof State>): Promise<ImageVersion | undefined> {
+async function send(
+  explorer: Explorer,
+  creations: VersionCreations,
+  state: State,
+  sendsMode: boolean,
+  /** The options object that asks for these answers again (Retry, Edit and Try Again): from the answers. */
+  answers: CreateImageVersionOptions,
+): Promise<ImageVersion | undefined> {
   const definition = state.definition!;
   const name = state.version!;
-  const spec = buildSpec(state, sendsMode(state, given));
+  const spec = buildSpec(state, sendsMode);
   const target = definition.parent.parent.subscription.target;
   const { resourceGroup, galleryName, name: imageName } = definition.image;
   const version = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Submitting image version ${name}` }, () =>
@@ -217,7 +162,7 @@ async function send(explorer: Explorer, creations: VersionCreations, state: Stat
       resource: `image version ${name} of ${imageName}`,
       create: () => explorer.azure().startImageVersion(target, resourceGroup, galleryName, imageName, name, spec),
       look: () => explorer.azure().getImageVersion(target, `${definition.resourceId}/versions/${name}`, false),
-      answers: retryOptions(state, spec, options),
+      answers,
       log: (line) => log().info(line),
     }),
   );

@@ -1,17 +1,14 @@
-// An options object read into the flow's state: each answer checked with the same rules as the
-// steps, so a complete object creates without a prompt, and a wrong answer is named before
-// anything is sent.
+// An options object read into the flow's state by the answers (answers.ts, advancedAnswers.ts),
+// each checked with the same rules as the steps, so a complete object creates without a prompt,
+// and a wrong answer is named before anything is sent. The options given as text (a source, a
+// data disk) are found here.
 import type { VersionSource } from '../../azure/writeTypes';
-import { validateEdgeZones } from '../../model/edgeZones';
-import { validateTags } from '../../model/tags';
-import { validateEndOfLifeDate } from '../../model/endOfLife';
-import { sourceFitsDefinition } from '../../model/imageRules';
-import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../model/replication';
-import { validateImageVersionName } from '../../model/versions';
-import { CONFIDENTIAL_VM_ENCRYPTION_TYPES, parseGalleryVersionReference, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
+import { normalizeRegionName } from '../../model/replication';
+import { parseGalleryVersionReference, validateVhdUrl, type RegionEncryption } from '../../model/versionContent';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
-import { buildTargets, countsOf } from './spec';
-import { AZURE_DEFAULT, definitionShape, isConfidential, type CreateImageVersionOptions, type DataDiskChoice, type Lookups, type State, type StorageChoice } from './types';
+import { readAnswers } from '../../ui/answers';
+import type { VersionAnswer } from './answers';
+import type { CreateImageVersionOptions, DataDiskChoice, Lookups, State, TargetRegionOption } from './types';
 
 export interface ReadOptions {
   state: State;
@@ -19,11 +16,9 @@ export interface ReadOptions {
   given: Set<keyof State>;
 }
 
-const isStorageChoice = (v: string | undefined): boolean => v === undefined || v === AZURE_DEFAULT || isStorageAccountType(v);
-const STORAGE_HINT = `Use ${AZURE_DEFAULT} (Azure's default) or one of ${STORAGE_ACCOUNT_TYPES.join(', ')}.`;
 
 /** A source given as text: a resource id of the subscription, a community/shared version id, or a VHD URL. */
-async function sourceFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups): Promise<VersionSource | string> {
+export async function sourceFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups): Promise<VersionSource | string> {
   const text = o.source!.trim();
   const reference = parseGalleryVersionReference(text);
   if (reference) {
@@ -52,7 +47,7 @@ async function sourceFromOptions(o: CreateImageVersionOptions, definition: Image
 }
 
 /** Data disks given by id (a disk or snapshot of the subscription) or VHD URL (with its storage account). */
-async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups, region: string | undefined): Promise<DataDiskChoice[] | string> {
+export async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode, lookups: Lookups, region: string | undefined): Promise<DataDiskChoice[] | string> {
   const out: DataDiskChoice[] = [];
   for (const d of o.dataDisks ?? []) {
     const text = d.source.trim();
@@ -74,7 +69,7 @@ async function dataDisksFromOptions(o: CreateImageVersionOptions, definition: Im
   return out;
 }
 
-function regionEncryptionFromOptions(o: CreateImageVersionOptions): Record<string, RegionEncryption> | undefined {
+export function regionEncryptionFromOptions(o: CreateImageVersionOptions): Record<string, RegionEncryption> | undefined {
   const out: Record<string, RegionEncryption> = {};
   for (const r of o.targetRegions ?? []) {
     if (typeof r === 'string') continue;
@@ -85,91 +80,15 @@ function regionEncryptionFromOptions(o: CreateImageVersionOptions): Record<strin
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The target regions given, each as an object. */
+export function regionEntries(o: CreateImageVersionOptions): TargetRegionOption[] | undefined {
+  return o.targetRegions?.map((r) => (typeof r === 'string' ? { name: r } : r));
+}
+
 /** Reads the options object into the state; `given` holds the answers that need no prompt. */
-export async function readOptions(o: CreateImageVersionOptions, definition: ImageDefinitionNode | undefined, lookups: Lookups, versionTaken: (s: State, v: string) => Promise<string | undefined>): Promise<ReadOptions> {
-  const regionOptions = o.targetRegions?.map((r) => (typeof r === 'string' ? { name: r } : r));
-  const regionStorage: Record<string, StorageChoice> = {};
-  for (const r of regionOptions ?? []) if (r.storageAccountType) regionStorage[normalizeRegionName(r.name)] = r.storageAccountType;
-  const regionEncryption = regionEncryptionFromOptions(o);
-  const state: State = {
-    definition,
-    version: o.version,
-    storage: o.storageAccountType,
-    regionStorage: Object.keys(regionStorage).length ? regionStorage : undefined,
-    excludeFromLatest: o.excludeFromLatest,
-    excludedRegions: regionOptions?.filter((r) => r.excludeFromLatest).map((r) => normalizeRegionName(r.name)),
-    encryption: regionEncryption ? 'customer' : undefined,
-    regionEncryption,
-    confidentialType: o.confidentialVMEncryptionType,
-    endOfLifeDate: o.endOfLifeDate,
-    blockDeletion: o.blockDeletionBeforeEndOfLife,
-    allowReplicatedDeletion: o.allowDeletionOfReplicatedLocations,
-    extendedLocations: o.targetExtendedLocations,
-    replicationMode: o.replicationMode,
-    tags: o.tags,
-    replicas: o.replicaCount !== undefined ? String(o.replicaCount) : undefined,
-    regionOptions,
-  };
-  const problems: string[] = [];
-  const given = new Set<keyof State>();
-  if (o.definition && !definition) problems.push(`Definition: ${o.definition} is not an image definition of the signed-in subscriptions.`);
-  if (definition) given.add('definition');
-  const check = (key: keyof State, label: string, message: string | undefined) => {
-    if (state[key] === undefined) return;
-    if (message === undefined) given.add(key);
-    else problems.push(`${label}: ${message}`);
-  };
-  if (o.source && definition) {
-    const found = await sourceFromOptions(o, definition, lookups);
-    const reason = typeof found === 'string' ? found : sourceFitsDefinition(found, definitionShape(definition.image));
-    if (typeof found !== 'string') state.source = found;
-    if (reason) problems.push(`Source: ${reason}`);
-    else given.add('source');
-  }
-  if (o.dataDisks && definition) {
-    const disks = await dataDisksFromOptions(o, definition, lookups, state.source ? normalizeRegionName(state.source.location) : undefined);
-    if (typeof disks === 'string') problems.push(`Data disks: ${disks}`);
-    else {
-      state.dataDisks = disks;
-      given.add('dataDisks');
-    }
-  }
-  check('version', 'Version', state.version === undefined ? undefined : validateImageVersionName(state.version) ?? (await versionTaken(state, state.version)));
-  const badStorage = [o.storageAccountType, ...(regionOptions ?? []).map((r) => r.storageAccountType)].find((t) => !isStorageChoice(t));
-  if (badStorage) problems.push(`Storage type: ${badStorage} is not a storage type. ${STORAGE_HINT}`);
-  else if (state.storage !== undefined) given.add('storage');
-  check('excludeFromLatest', 'Exclude from latest', undefined);
-  check('endOfLifeDate', 'End-of-life date', state.endOfLifeDate === undefined ? undefined : validateEndOfLifeDate(state.endOfLifeDate.trim(), new Date()));
-  check('tags', 'Tags', state.tags === undefined ? undefined : validateTags(state.tags));
-  check('replicationMode', 'Replication mode', state.replicationMode === undefined || ['Full', 'Shallow'].includes(state.replicationMode) ? undefined : 'Use Full or Shallow.');
-  check(
-    'confidentialType',
-    'Confidential VM encryption',
-    state.confidentialType === undefined
-      ? undefined
-      : !isConfidential(definition?.image)
-        ? 'Remove it: the definition is not for confidential VMs.'
-        : (CONFIDENTIAL_VM_ENCRYPTION_TYPES as readonly string[]).includes(state.confidentialType)
-          ? undefined
-          : `Use ${CONFIDENTIAL_VM_ENCRYPTION_TYPES.join(', ')}.`,
-  );
-  check('extendedLocations', 'Edge zones', state.extendedLocations === undefined ? undefined : validateEdgeZones(state.extendedLocations));
-  for (const key of ['blockDeletion', 'allowReplicatedDeletion', 'encryption', 'regionEncryption'] as const) check(key, key, undefined);
-  if (regionOptions) {
-    const counts = regionOptions.map((r) => r.replicas ?? o.replicaCount ?? 1);
-    if (counts.every((c) => c === counts[0]) && (o.replicaCount === undefined || o.replicaCount === counts[0])) state.replicas = String(counts[0] ?? 1);
-    else state.replicas = regionOptions.map((r, i) => `${normalizeRegionName(r.name)}=${counts[i]}`).join(', ');
-  }
-  if (state.source) {
-    const source = normalizeRegionName(state.source.location);
-    if (regionOptions) state.regions = [source, ...new Set(regionOptions.map((r) => normalizeRegionName(r.name)).filter((n) => n !== source))];
-    const counts = countsOf(state);
-    const message = typeof counts === 'string' ? counts : validateTargetRegions(buildTargets(state, counts), source);
-    if (message) problems.push(`Target regions: ${message}`);
-    else {
-      if (state.regions) given.add('regions');
-      if (state.replicas !== undefined) given.add('replicas');
-    }
-  }
+export async function readOptions(answers: readonly VersionAnswer[], o: CreateImageVersionOptions, definition: ImageDefinitionNode | undefined, given = new Set<keyof State>()): Promise<ReadOptions> {
+  const state: State = { definition };
+  const { problems } = await readAnswers(answers, o, state, given);
+  if (o.definition && !definition) problems.unshift(`Definition: ${o.definition} is not an image definition of the signed-in subscriptions.`);
   return { state, problems, given };
 }

@@ -1,35 +1,24 @@
 // Target regions, replicas, and per region: storage type and exclusion from "latest".
-import { AZURE_DEFAULT_STORAGE, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateStorageInRegion, validateTargetRegions, whyRegionCannotBeRemoved, type StorageAccountType } from '../../model/replication';
+import { AZURE_DEFAULT_STORAGE, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
+import { storageTypeItems } from '../../ui/storageTypes';
 import { parseReplicaCounts } from '../../ui/answerText';
 import { CANCEL, isNavigation, pickManyStep, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
-import { regionLabel, type RegionChoice } from '../createCommon';
+import { regionLabel, type RegionChoice } from '../../ui/regions';
 import { buildTargets, storageIn } from './spec';
 import { AZURE_DEFAULT, type Lookups, type State, type StorageChoice } from './types';
-
-const STORAGE_DETAILS: Record<StorageAccountType, string> = {
-  Standard_LRS: 'Standard HDD, locally redundant: the cheapest',
-  Standard_ZRS: 'Standard, zone-redundant: survives a zone outage (regions with availability zones only)',
-  Premium_LRS: 'Premium SSD, locally redundant: faster VM creation from the image',
-  PremiumV2_LRS: 'Premium SSD v2, locally redundant',
-};
 
 export function storageLabel(choice: StorageChoice): string {
   return choice === AZURE_DEFAULT ? "Azure's default" : choice;
 }
 
 /** The choices; a type a region cannot hold (ZRS without zones) is shown with the reason and refused. */
-const storageItems = (regions: readonly string[], labels: readonly RegionChoice[]): PickEntry<StorageChoice>[] => [
-  { label: "Azure's default", detail: `${AZURE_DEFAULT_STORAGE.replace(/^Azure's default: /, '')} (nothing is sent; Azure chooses)`, value: AZURE_DEFAULT },
-  ...STORAGE_ACCOUNT_TYPES.map((t) => {
-    const refusal = regions.map((r) => validateStorageInRegion(t, r, labels.find((l) => l.name === r)?.zones)).find(Boolean);
-    return { label: t, detail: STORAGE_DETAILS[t], value: t as StorageChoice, refusal };
-  }),
-];
+const storageItems = (regions: readonly string[], labels: readonly RegionChoice[]): PickEntry<StorageChoice>[] =>
+  storageTypeItems(regions, labels, { value: AZURE_DEFAULT, detail: `${AZURE_DEFAULT_STORAGE.replace(/^Azure's default: /, '')} (nothing is sent; Azure chooses)` });
 
 type StorageAnswer = StorageChoice | 'perRegion';
 type LatestAnswer = 'no' | 'yes' | 'some';
 
-export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean): Step<State>[] {
+export function regionSteps(lookups: Lookups): Record<'regions' | 'replicas' | 'storage' | 'latest', Step<State>> {
   const regionItems = async (s: State): Promise<PickEntry<string>[]> => {
     const source = normalizeRegionName(s.source!.location);
     const regions = await lookups.regions(s.definition!);
@@ -50,7 +39,6 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
 
   const storageStep: Step<State> = {
     title: 'Storage',
-    when: () => ask('storage'),
     async ask(s, prompter, header) {
       const many = regionsOf(s).length > 1;
       for (;;) {
@@ -74,7 +62,6 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
 
   const latestStep: Step<State> = {
     title: 'Latest',
-    when: () => ask('excludeFromLatest'),
     async ask(s, prompter, header) {
       const regions = regionsOf(s);
       for (;;) {
@@ -83,8 +70,9 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
           { label: 'Yes, exclude it from "latest"', detail: 'Only VMs that name this version exactly get it', value: 'yes' },
         ];
         if (regions.length > 1) items.push({ label: 'Exclude it in some regions only…', detail: 'Pick the target regions where "latest" skips this version', value: 'some' });
+        // The question the answers answer (issue 18: "Should VMs … get this one?" read backwards with "No, keep it").
         const current: LatestAnswer = s.excludeFromLatest ? 'yes' : s.excludedRegions?.length ? 'some' : 'no';
-        const answer = await prompter.pick<LatestAnswer>({ ...header, placeholder: 'Should VMs that ask for the "latest" version get this one?', items, selected: [current] });
+        const answer = await prompter.pick<LatestAnswer>({ ...header, placeholder: 'Exclude this version from "latest"? (VMs that ask for the latest version get the highest version not excluded)', items, selected: [current] });
         if (isNavigation(answer)) return answer;
         if (answer !== 'some') {
           s.excludeFromLatest = answer === 'yes';
@@ -110,11 +98,10 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
     },
   };
 
-  return [
-    pickManyStep<State, string>({
+  return {
+    regions: pickManyStep<State, string>({
       title: 'Target regions',
       placeholder: 'Regions to replicate to (the source region is always included)',
-      when: () => ask('regions'),
       items: regionItems,
       get: (s) => s.regions,
       suggest: (s) => [normalizeRegionName(s.source!.location)],
@@ -123,9 +110,8 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
         s.regions = [source, ...picked.map(normalizeRegionName).filter((n) => n !== source)];
       },
     }),
-    {
+    replicas: {
       title: 'Replicas',
-      when: () => ask('replicas'),
       async ask(s, prompter, header) {
         const answer = await prompter.input({
           ...header,
@@ -142,9 +128,9 @@ export function regionSteps(lookups: Lookups, ask: (key: keyof State) => boolean
         return undefined;
       },
     },
-    storageStep,
-    latestStep,
-  ];
+    storage: storageStep,
+    latest: latestStep,
+  };
 }
 
 /** One pick per region; 'back' returns to the storage list, 'cancel' ends the flow. */

@@ -4,11 +4,12 @@
 import type { VersionSource } from '../../azure/writeTypes';
 import { describeSecurityType, parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, sourceFitsDefinition } from '../../model/imageRules';
 import { normalizeRegionName } from '../../model/replication';
-import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVersionReference, validateVhdUrl, vhdUrlWarning } from '../../model/versionContent';
+import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVersionReference } from '../../model/versionContent';
 import type { Explorer } from '../../tree/explorer';
 import { CommunityRootNode, ExternalGalleryNode, ExternalImageNode, ExternalVersionNode, SharedWithMeNode } from '../../tree/nodes/sharedNodes';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { definitionShape, KIND_HEADINGS, type Lookups, type State } from './types';
+import { vhdPrompt } from './vhdPrompt';
 
 const KIND_ICONS: Record<VersionSource['kind'], string> = {
   image: 'file-media',
@@ -37,7 +38,7 @@ export function misfit(s: State, source: VersionSource): string | undefined {
 /** Sends to a sub-prompt the header of the step it belongs to, with what it asks. */
 const sub = (header: StepHeader, what: string): StepHeader => ({ ...header, title: `${header.title} — ${what}`, canGoBack: true });
 
-export function sourceStep(explorer: Explorer, lookups: Lookups, ask: (key: keyof State) => boolean): Step<State> {
+export function sourceStep(explorer: Explorer, lookups: Lookups): Step<State> {
   const items = async (s: State): Promise<PickEntry<SourceAnswer>[]> => {
     const sources = await lookups.sources(s.definition!);
     const entries: PickEntry<SourceAnswer>[] = [];
@@ -65,7 +66,6 @@ export function sourceStep(explorer: Explorer, lookups: Lookups, ask: (key: keyo
   };
   return {
     title: 'Source',
-    when: () => ask('source'),
     async ask(s, prompter, header) {
       for (;;) {
         const answer = await prompter.pick<SourceAnswer>({
@@ -187,26 +187,15 @@ async function pastedVersion(lookups: Lookups, s: State, prompter: Prompter, hea
 }
 
 async function vhdSource(lookups: Lookups, s: State, prompter: Prompter, header: StepHeader): Promise<VersionSource | Navigation> {
-  for (;;) {
-    const accounts = await lookups.storageAccounts(s.definition!);
-    if (accounts.length === 0) throw new Error('This subscription has no storage account: upload the VHD to one first.');
-    const account = await prompter.pick({
-      ...sub(header, 'storage account'),
-      placeholder: 'The storage account that holds the VHD (the version is made in its region)',
-      items: accounts.map((a) => ({ label: a.name, description: `${a.location} · ${a.resourceGroup}`, detail: a.blobEndpoint, value: a })),
-    });
-    if (isNavigation(account)) return account;
-    const url = await prompter.input({
-      ...sub(header, 'VHD URL'),
-      prompt: `The VHD's blob URL in ${account.name} (https, a fixed-size .vhd page blob)`,
-      placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}vhds/disk.vhd`,
-      value: s.source?.kind === 'vhd' && s.source.storageAccountId === account.id ? s.source.id : '',
-      validate: (v) => validateVhdUrl(v, account.blobEndpoint),
-      warn: vhdUrlWarning,
-    });
-    if (url === CANCEL) return CANCEL;
-    if (isNavigation(url)) continue;
-    const id = url.trim();
-    return { id, name: id.split('/').pop() ?? id, kind: 'vhd', location: normalizeRegionName(account.location), resourceGroup: account.resourceGroup, storageAccountId: account.id };
-  }
+  const accounts = await lookups.storageAccounts(s.definition!);
+  if (accounts.length === 0) throw new Error('This subscription has no storage account: upload the VHD to one first.');
+  const vhd = await vhdPrompt(accounts, prompter, header, {
+    accountPlaceholder: 'The storage account that holds the VHD (the version is made in its region)',
+    urlPrompt: (account) => `The VHD's blob URL in ${account.name} (https, a fixed-size .vhd page blob)`,
+    file: 'disk.vhd',
+    value: (account) => (s.source?.kind === 'vhd' && s.source.storageAccountId === account.id ? s.source.id : ''),
+  });
+  if (isNavigation(vhd)) return vhd;
+  const { account, url: id } = vhd;
+  return { id, name: id.split('/').pop() ?? id, kind: 'vhd', location: normalizeRegionName(account.location), resourceGroup: account.resourceGroup, storageAccountId: account.id };
 }

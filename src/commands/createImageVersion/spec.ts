@@ -1,6 +1,6 @@
 // From the answers to what is sent: target regions with their storage, exclusion and encryption,
 // the data disks, the safety profile; every rule checked once more before sending; and the options
-// object that brings the same answers back (Edit and Try Again).
+// object that brings the same answers back is the answers' (answers.ts).
 import type { DiskEncryptionSetInfo, NewImageVersion, NewTargetRegion } from '../../azure/writeTypes';
 import { validateEdgeZones } from '../../model/edgeZones';
 import { parseIsoDate } from '../../model/endOfLife';
@@ -8,7 +8,7 @@ import { normalizeRegionName, validateStorageInRegion, validateTargetRegions, wi
 import type { RegionChoice } from '../createCommon';
 import { dataDisksAllowedWith, validateDataDisks, validateRegionEncryption, validateSafety, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn, type ReplicaCounts } from '../../ui/answerText';
-import { AZURE_DEFAULT, type CreateImageVersionOptions, type State, type StorageChoice, type TargetRegionOption } from './types';
+import { AZURE_DEFAULT, type State, type StorageChoice } from './types';
 
 /** The storage type chosen for a region: its own, else the version-wide one; AzureDefault when none. */
 export function storageIn(s: State, region: string): StorageChoice {
@@ -110,40 +110,5 @@ export function buildSpec(s: State, sendReplicationMode: boolean): NewImageVersi
     ...(s.blockDeletion || s.allowReplicatedDeletion
       ? { safetyProfile: { ...(s.blockDeletion ? { blockDeletionBeforeEndOfLife: true } : {}), ...(s.allowReplicatedDeletion ? { allowDeletionOfReplicatedLocations: true } : {}) } }
       : {}),
-  };
-}
-
-/** The options object that asks every step again with these answers filled in. */
-export function retryOptions(s: State, spec: NewImageVersion, options: CreateImageVersionOptions): CreateImageVersionOptions {
-  const source = s.source!;
-  return {
-    definition: s.definition!.resourceId,
-    version: s.version,
-    source: source.id,
-    sourceLocation: source.kind === 'communityGalleryImageVersion' || source.kind === 'sharedGalleryImageVersion' ? source.location : undefined,
-    storageAccountId: source.storageAccountId,
-    dataDisks: s.dataDisks?.map((d) => ('id' in d.source ? { lun: d.lun, source: d.source.id } : { lun: d.lun, source: d.source.uri, storageAccountId: d.source.storageAccountId })),
-    targetRegions: spec.targetRegions.map(
-      (t): TargetRegionOption => ({
-        name: t.name,
-        replicas: t.regionalReplicaCount,
-        ...(s.regionStorage?.[t.name] ? { storageAccountType: s.regionStorage[t.name] } : {}),
-        ...(t.excludeFromLatest ? { excludeFromLatest: true } : {}),
-        ...(s.encryption === 'customer' && t.encryption?.osDiskImage?.diskEncryptionSetId ? { osDiskEncryptionSetId: t.encryption.osDiskImage.diskEncryptionSetId } : {}),
-        ...(s.encryption === 'customer' && t.encryption?.dataDiskImages?.length ? { dataDiskEncryptionSetIds: t.encryption.dataDiskImages } : {}),
-        ...(t.encryption?.osDiskImage?.secureVMDiskEncryptionSetId ? { secureVMDiskEncryptionSetId: t.encryption.osDiskImage.secureVMDiskEncryptionSetId } : {}),
-      }),
-    ),
-    storageAccountType: s.storage,
-    excludeFromLatest: spec.excludeFromLatest,
-    endOfLifeDate: s.endOfLifeDate,
-    replicationMode: spec.replicationMode,
-    tags: s.tags,
-    confidentialVMEncryptionType: s.confidentialType,
-    targetExtendedLocations: s.extendedLocations,
-    blockDeletionBeforeEndOfLife: s.blockDeletion,
-    allowDeletionOfReplicatedLocations: s.allowReplicatedDeletion,
-    edit: true,
-    prompter: options.prompter,
   };
 }

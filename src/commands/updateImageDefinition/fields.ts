@@ -1,17 +1,15 @@
-// Update Image Definition's fields: what can change, how each is asked, checked and shown, the
-// values given as options, and the changes sent for the fields that differ from now.
+// Update Image Definition's fields: what can change, how each is checked and shown, and the
+// changes sent for the fields that differ from now. The answers that read and ask them: answers.ts.
 import type { ImageDefinition } from '../../azure/types';
 import type { Azure } from '../../azureLoader';
 import type { ImageDefinitionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
 import type { ResourceRange } from '../../model/recommendedRanges';
-import { validateResourceRange } from '../../model/recommendedRanges';
 import { validateOptionalLink } from '../../model/updateRules';
 import { linkWarning } from '../../model/urls';
 import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../../model/definitionFeatures';
-import { describeSecurityType, featuresWithSecurityType, securityTypeFromFeatures, securityTypesFor, type HyperVGeneration, type SecurityType } from '../../model/imageRules';
+import { describeSecurityType, featuresWithSecurityType, securityTypeFromFeatures, type SecurityType } from '../../model/imageRules';
 import { rangeFromText, rangeToText, validateRangeText } from '../../ui/answerText';
-import { DISK_TYPES } from '../createImageDefinition';
 import type { ManageOptions } from '../manageCommon';
 
 export interface UpdateImageDefinitionOptions extends ManageOptions {
@@ -82,9 +80,9 @@ export const PROMPTS: Record<TextField, string> = {
 
 export type Values = Partial<Record<TextField, string>> & { disallowedDiskTypes?: string[]; features?: DefinitionFeatures; securityType?: SecurityType };
 
-export interface State {
+/** The values chosen (or given), and which fields the user picked to change. */
+export interface State extends Values {
   fields?: Field[];
-  values: Values;
 }
 
 /** The definition's values now, as the steps show and edit them. */
@@ -112,54 +110,6 @@ export function shown(f: Field, v: Values): string {
         ? [describeSecurityType(v.securityType ?? 'Standard'), describeFeatures(v.features ?? {})].filter((x) => x).join(' · ')
         : (v[f] ?? '')) || '(none)'
   );
-}
-
-/** The values given up front, each checked: the fields given, their values and the problems found. */
-export function givenValues(
-  options: UpdateImageDefinitionOptions,
-  extras: Extras,
-  current: Values,
-  generation: HyperVGeneration,
-): { fields: Field[]; values: Values; problems: string[] } {
-  const values: Values = {};
-  const fields: Field[] = [];
-  const problems: string[] = [];
-  const text = (f: TextField, v: string | undefined) => {
-    if (v === undefined) return;
-    const problem = VALIDATE[f](v);
-    if (problem) problems.push(`${LABELS[f]}: ${problem}`);
-    values[f] = v.trim();
-    fields.push(f);
-  };
-  text('description', options.description);
-  text('eula', options.eula);
-  text('privacyStatementUri', options.privacyStatementUri);
-  text('releaseNoteUri', options.releaseNoteUri);
-  text('endOfLifeDate', options.endOfLifeDate);
-  for (const what of ['vCPUs', 'memory'] as const) {
-    if (!options.recommended || !(what in options.recommended)) continue;
-    const r = options.recommended[what] ?? {};
-    const problem = validateResourceRange(r, what === 'vCPUs' ? 'vCPUs' : 'memory (GB)');
-    if (problem) problems.push(`${LABELS[what]}: ${problem}`);
-    values[what] = rangeToText(r);
-    fields.push(what);
-  }
-  if (options.disallowedDiskTypes !== undefined) {
-    const unknown = options.disallowedDiskTypes.filter((t) => !(DISK_TYPES as readonly string[]).includes(t));
-    if (unknown.length > 0) problems.push(`Disallowed disk types: use ${DISK_TYPES.join(', ')} (not ${unknown.join(', ')}).`);
-    values.disallowedDiskTypes = options.disallowedDiskTypes;
-    fields.push('disallowedDiskTypes');
-  }
-  if (options.features !== undefined || options.securityType !== undefined) {
-    // Only the named features change; the others keep what Azure has.
-    values.features = featuresFrom(featuresWith(extras.features, options.features ?? {}));
-    values.securityType = options.securityType ?? current.securityType;
-    if (options.securityType !== undefined && !securityTypesFor(generation).includes(options.securityType)) {
-      problems.push(`Security type: use ${securityTypesFor(generation).join(', ')} for a Generation ${generation === 'V2' ? 2 : 1} definition.`);
-    }
-    fields.push('features');
-  }
-  return { fields, values, problems };
 }
 
 /** What is sent for the fields that changed. */

@@ -13,7 +13,9 @@ import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { pollIntervalMs } from '../createCommon';
 import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
-import { LABELS, changesFor, currentValues, givenValues, shown, type Extras, type State, type UpdateImageDefinitionOptions, type Values } from './fields';
+import { readAnswers } from '../../ui/answers';
+import { fieldOf, updateAnswers } from './answers';
+import { LABELS, changesFor, currentValues, shown, type Extras, type State, type UpdateImageDefinitionOptions, type Values } from './fields';
 import { updateDefinitionSteps } from './steps';
 
 export type { UpdateImageDefinitionOptions } from './fields';
@@ -24,12 +26,12 @@ const TITLE = 'Update Image Definition';
 async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: State, current: Values, extras: Extras): Promise<ImageDefinition | undefined> {
   const name = node.image.name;
   // Only what differs from now is sent.
-  const fields = (state.fields ?? []).filter((f) => shown(f, current) !== shown(f, { ...current, ...state.values }));
+  const fields = (state.fields ?? []).filter((f) => shown(f, current) !== shown(f, { ...current, ...state }));
   if (fields.length === 0) {
     void notify('info', `${name} already has these values: nothing was sent.`);
     return node.image;
   }
-  const changes = changesFor(fields, state.values, current, extras);
+  const changes = changesFor(fields, state, current, extras);
   const updated = await attempt(`update image definition ${name}`, () =>
     explorer.busyWhile(node, 'Updating…', () =>
       withProgress(`Updating image definition ${name}`, () => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes, { pollIntervalMs: pollIntervalMs() })),
@@ -54,17 +56,18 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   const generation = parseHyperVGeneration(node.image.hyperVGeneration) ?? 'V1';
 
   // Values given up front: each checked; any given means no prompt.
-  const givenNow = givenValues(options, extras, current, generation);
-  if (givenNow.problems.length > 0) throw inputFailure(TITLE, givenNow.problems, 'Nothing was changed.');
-  const state: State = { values: givenNow.values };
-  if (givenNow.fields.length === 0) {
-    const steps = updateDefinitionSteps({ name, current, generation });
+  const answers = updateAnswers({ current, extras, generation });
+  const state: State = {};
+  const read = await readAnswers(answers, options, state);
+  if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, 'Nothing was changed.');
+  if (read.given.size === 0) {
+    const steps = updateDefinitionSteps({ name, current, answers });
     for (;;) {
       if (!(await runWizard(`${TITLE}: ${name}`, steps, state, prompterFor(options)))) return undefined;
       if ((state.fields ?? []).length > 0) break;
     }
   } else {
-    state.fields = givenNow.fields;
+    state.fields = [...new Set([...read.given].map(fieldOf))];
   }
   return sendUpdate(explorer, node, state, current, extras);
 }

@@ -1,30 +1,28 @@
 // Update Image Definition's wizard: what to change → each value (the current one shown) → summary
-// (before → after).
-import type { HyperVGeneration } from '../../model/imageRules';
-import { featureSteps, securityTypeStep } from '../../ui/featureSteps';
-import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
-import { DISK_TYPES } from '../createImageDefinition';
-import { FIELDS, LABELS, PROMPTS, VALIDATE, shown, warnLink, type Field, type State, type TextField, type Values } from './fields';
+// (before → after). The value steps and summary lines come from the answers (answers.ts).
+import { askedSteps, summaryLines } from '../../ui/answers';
+import { pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import { fieldOf, type UpdateAnswer } from './answers';
+import { FIELDS, LABELS, shown, type Field, type State, type Values } from './fields';
 
 export interface StepContext {
   name: string;
   current: Values;
-  generation: HyperVGeneration;
+  answers: UpdateAnswer[];
 }
 
-function summaryStep({ name, current }: StepContext): Step<State> {
+function summaryStep({ name, answers }: StepContext): Step<State> {
   return pickStep<State, 'save' | 'line'>({
     title: 'Summary',
     placeholder: 'Pick Save, or go Back to change a value',
-    items: (s): PickEntry<'save' | 'line'>[] => [
+    items: async (s): Promise<PickEntry<'save' | 'line'>[]> => [
       { label: `$(check) Save changes to ${name}`, detail: `${(s.fields ?? []).length} change${(s.fields ?? []).length === 1 ? '' : 's'}`, value: 'save' },
       { separator: 'Before → after' },
-      ...(s.fields ?? []).map((f) => ({
-        label: LABELS[f],
-        description: `${shown(f, current)} → ${shown(f, { ...current, ...s.values })}`,
-        value: 'line' as const,
-        refusal: `To change the ${LABELS[f].toLowerCase()}, go Back to its step.`,
-      })),
+      ...(await summaryLines(
+        answers.filter((a) => s.fields?.includes(a.key as Field)),
+        s,
+        'line' as const,
+      )),
     ],
     get: () => 'save',
     set: () => undefined,
@@ -32,7 +30,7 @@ function summaryStep({ name, current }: StepContext): Step<State> {
 }
 
 export function updateDefinitionSteps(ctx: StepContext): Step<State>[] {
-  const { name, current, generation } = ctx;
+  const { name, current } = ctx;
   return [
     pickManyStep<State, Field>({
       title: 'What to change',
@@ -41,39 +39,8 @@ export function updateDefinitionSteps(ctx: StepContext): Step<State>[] {
       get: (s) => s.fields,
       set: (s, v) => (s.fields = v),
     }),
-    ...FIELDS.filter((f): f is TextField => f !== 'disallowedDiskTypes' && f !== 'features').map((f) =>
-      inputStep<State>({
-        title: LABELS[f],
-        prompt: `${PROMPTS[f]} — now ${shown(f, current)}`,
-        when: (s) => s.fields?.includes(f) ?? false,
-        get: (s) => s.values[f] ?? current[f],
-        set: (s, v) => (s.values[f] = v.trim()),
-        validate: (v) => VALIDATE[f](v),
-        warn: (v) => warnLink(f, v),
-      }),
-    ),
-    pickManyStep<State, string>({
-      title: LABELS.disallowedDiskTypes,
-      placeholder: 'OS disk types VMs from this image must not use (none selected: all allowed)',
-      when: (s) => s.fields?.includes('disallowedDiskTypes') ?? false,
-      items: () => DISK_TYPES.map((t) => ({ label: t, value: t })),
-      get: (s) => s.values.disallowedDiskTypes ?? current.disallowedDiskTypes,
-      set: (s, v) => (s.values.disallowedDiskTypes = v),
-    }),
-    securityTypeStep<State>({
-      generation,
-      when: (s) => s.fields?.includes('features') ?? false,
-      get: (s) => s.values.securityType ?? current.securityType,
-      set: (s, v) => (s.values.securityType = v),
-    }),
-    ...featureSteps<State>({
-      when: (s) => s.fields?.includes('features') ?? false,
-      get: (s) => s.values.features ?? current.features,
-      set: (s, f) => {
-        s.values.features = f;
-      },
-      unsetDetail: 'Remove the feature from the definition',
-    }),
+    // Each value is asked when its field was picked.
+    ...askedSteps(ctx.answers, (key, s) => s.fields?.includes(fieldOf(key)) ?? false),
     summaryStep(ctx),
   ];
 }

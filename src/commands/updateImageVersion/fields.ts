@@ -1,10 +1,10 @@
 // Update Image Version's answers: what can change, how each is shown, the options object, and the
-// target-region list an answer set means. No prompts here (steps.ts asks, index.ts sends).
+// target-region list an answer set means. No prompts here (answers.ts reads and asks, index.ts sends).
 import type { ImageVersion } from '../../azure/types';
-import { isoDay, validateEndOfLifeDate } from '../../model/endOfLife';
-import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
+import { isoDay } from '../../model/endOfLife';
+import { normalizeRegionName, validateTargetRegions } from '../../model/replication';
 import { replicaText, updatedTargets, whyTargetEditsRefused, type CurrentTarget, type TargetRegionEdit } from '../../model/updateRules';
-import { edgeZonesText, validateEdgeZones, type EdgeZoneEdit } from '../../model/edgeZones';
+import { edgeZonesText, type EdgeZoneEdit } from '../../model/edgeZones';
 import { validateRegionEncryption, type ConfidentialVmEncryptionType, type EncryptionSetRef, type RegionEncryption } from '../../model/versionContent';
 import { parseReplicaCounts, replicasIn } from '../../ui/answerText';
 import type { ManageOptions } from '../manageCommon';
@@ -155,71 +155,6 @@ export function shown(f: Field, v: Values): string {
     case 'edgeZones':
       return edgeZonesText(v.edgeZones);
   }
-}
-
-/** The answers an options object gives, checked before anything is asked or sent. */
-export function givenState(options: UpdateImageVersionOptions, currentTargets: readonly CurrentTarget[], source: string): { state: State; fields: Field[]; problems: string[] } {
-  const state: State = {};
-  const problems: string[] = [];
-  const fields: Field[] = [];
-  if (options.excludeFromLatest !== undefined) {
-    state.excludeFromLatest = options.excludeFromLatest;
-    fields.push('excludeFromLatest');
-  }
-  if (options.endOfLifeDate !== undefined) {
-    const problem = validateEndOfLifeDate(options.endOfLifeDate.trim(), new Date());
-    if (problem) problems.push(`End-of-life date: ${problem}`);
-    state.endOfLifeDate = options.endOfLifeDate.trim();
-    fields.push('endOfLifeDate');
-  }
-  if (options.storageAccountType !== undefined) {
-    if (!(STORAGE_ACCOUNT_TYPES as readonly string[]).includes(options.storageAccountType)) problems.push(`Storage type: use ${STORAGE_ACCOUNT_TYPES.join(', ')}, or leave it out for Azure's default.`);
-    state.newStorage = options.storageAccountType;
-  }
-  if (options.targetRegions !== undefined) {
-    const entries = options.targetRegions.map((r) => (typeof r === 'string' ? { name: r } : r));
-    const names = entries.map((r) => normalizeRegionName(r.name));
-    if (!names.includes(source)) problems.push(`Target regions: ${whyRegionCannotBeRemoved(source, source)} Add ${source} to the list.`);
-    state.regions = names;
-    fields.push('regions');
-    if (options.replicaCount !== undefined || entries.some((r) => r.replicas !== undefined)) {
-      state.replicas = names.map((n, i) => `${n}=${entries[i]?.replicas ?? options.replicaCount ?? currentTargets.find((t) => t.name === n)?.regionalReplicaCount ?? 1}`).join(', ');
-      fields.push('replicas');
-    }
-    const encrypted = entries.filter((r) => r.osDiskEncryptionSetId !== undefined || r.dataDiskEncryptionSetIds !== undefined || r.secureVMDiskEncryptionSetId !== undefined);
-    if (encrypted.length > 0) {
-      state.encryptionByRegion = Object.fromEntries(
-        encrypted.map((r) => {
-          const os = { ...(r.osDiskEncryptionSetId ? { diskEncryptionSetId: r.osDiskEncryptionSetId } : {}), ...(r.secureVMDiskEncryptionSetId ? { secureVMDiskEncryptionSetId: r.secureVMDiskEncryptionSetId } : {}) };
-          return [normalizeRegionName(r.name), { ...(Object.keys(os).length > 0 ? { osDiskImage: os } : {}), ...(r.dataDiskEncryptionSetIds ? { dataDiskImages: r.dataDiskEncryptionSetIds } : {}) }];
-        }),
-      );
-    }
-    const storage = entries.filter((r) => r.storageAccountType !== undefined);
-    if (storage.length > 0) state.storageByRegion = Object.fromEntries(storage.map((r) => [normalizeRegionName(r.name), r.storageAccountType!]));
-    if (entries.some((r) => r.excludeFromLatest !== undefined)) {
-      state.regionLatest = names.filter((n, i) => entries[i]?.excludeFromLatest ?? currentTargets.find((t) => t.name === n)?.excludeFromLatest ?? false);
-      fields.push('regionLatest');
-    }
-  } else if (options.replicaCount !== undefined) {
-    state.replicas = String(options.replicaCount);
-    fields.push('replicas');
-  }
-  if (options.targetExtendedLocations !== undefined) {
-    const problem = validateEdgeZones(options.targetExtendedLocations);
-    if (problem) problems.push(`Edge zones: ${problem}`);
-    state.edgeZones = options.targetExtendedLocations.map((e) => ({ ...e, name: normalizeRegionName(e.name) }));
-    fields.push('edgeZones');
-  }
-  if (options.blockDeletionBeforeEndOfLife !== undefined) {
-    state.blockDeletion = options.blockDeletionBeforeEndOfLife;
-    fields.push('blockDeletion');
-  }
-  if (options.allowDeletionOfReplicatedLocations !== undefined) {
-    state.allowDeletion = options.allowDeletionOfReplicatedLocations;
-    fields.push('allowDeletion');
-  }
-  return { state, fields, problems };
 }
 
 export function blockProblem(v: Values): string | undefined {

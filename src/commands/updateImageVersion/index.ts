@@ -24,7 +24,9 @@ import { pollIntervalMs, type RegionChoice } from '../createCommon';
 import type { VersionCreations } from '../createVersionProgress';
 import { prompterFor, resolveNode, splitArgs, targetOf, withProgress } from '../manageCommon';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
-import { blockProblem, currentValues, encryptedDisks, encryptionProblem, givenState, merged, needsEncryption, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
+import { readAnswers } from '../../ui/answers';
+import { updateVersionAnswers } from './answers';
+import { FIELDS, blockProblem, currentValues, encryptedDisks, encryptionProblem, merged, needsEncryption, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
 import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
 
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
@@ -59,7 +61,11 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets, edgeZones };
 
   // Values given up front: checked before anything is asked or sent.
-  const { state, fields: givenFields, problems } = givenState(options, currentTargets, source);
+  const answers = updateVersionAnswers(ctx);
+  const state: State = {};
+  const read = await readAnswers(answers, options, state);
+  const { problems } = read;
+  const givenFields = FIELDS.filter((f) => read.given.has(f));
   if (givenFields.some((f) => f === 'regions' || f === 'replicas' || f === 'regionLatest') || state.newStorage !== undefined) {
     const t = targetsOf(current, state, currentTargets, source, ctx.encrypted.confidential);
     if (typeof t === 'string' && problems.length === 0) problems.push(`Target regions: ${t}`);
@@ -74,7 +80,7 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
 
   if (givenFields.length === 0) {
     for (;;) {
-      if (!(await runWizard(`${TITLE}: ${v0.name}`, updateVersionSteps(ctx), state, prompterFor(options)))) return undefined;
+      if (!(await runWizard(`${TITLE}: ${v0.name}`, updateVersionSteps(ctx, answers), state, prompterFor(options)))) return undefined;
       if ((state.fields ?? []).length > 0 && !blockProblem(merged(current, state))) break;
     }
   }
@@ -127,8 +133,9 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     }
     const updated = await explorer.busyWhile(node, 'Updating…', () => withProgress(`Updating ${what}`, () => azure.updateImageVersion(target, v0.id, changes, { pollIntervalMs: pollIntervalMs() })));
     log().info(`${TITLE}: ${v0.id} ${Object.keys(changes).filter((k) => k !== 'basedOn').join(', ')}`);
+    // Azure's answer redraws this row; its definition recomputes "latest" for the siblings and itself.
     node.update(updated);
-    explorer.reload(node.parent); // "latest" may move to another version
+    explorer.refresh(node);
     const said = (Object.keys(changes) as (keyof ImageVersionChanges)[]).filter((k) => k !== 'basedOn').map((k) => (k === 'targetRegions' && regionChanges ? describeTargetChanges(regionChanges) : describeChange(k, changes)));
     void notify('info', `Updated ${what}: ${said.join('; ')}.`);
     return updated;

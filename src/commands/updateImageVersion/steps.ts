@@ -1,13 +1,15 @@
 // Update Image Version's wizard steps: pick what to change, then one step per value, then the
 // before → after summary, which is the confirmation.
-import { validateEndOfLifeDate } from '../../model/endOfLife';
-import { STORAGE_ACCOUNT_TYPES, normalizeRegionName, validateStorageInRegion, whyRegionCannotBeRemoved } from '../../model/replication';
+import { normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
+import { storageTypeItems } from '../../ui/storageTypes';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
+import { askedSteps, summaryLines } from '../../ui/answers';
 import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import { fieldOf, type UpdateVersionAnswer } from './answers';
 import type { RegionChoice } from '../createCommon';
-import { edgeZoneSteps, edgeZoneSummary, type EdgeZoneContext } from './edgeZones';
+import { edgeZoneSummary, type EdgeZoneContext } from './edgeZones';
 import { FIELDS, LABELS, merged, needsEncryption, shown, targetsOf, type EncryptedDisks, type Field, type State, type Values } from './fields';
 
 export interface StepContext extends EdgeZoneContext {
@@ -21,13 +23,6 @@ export interface StepContext extends EdgeZoneContext {
   source: string;
   regionChoices: readonly RegionChoice[];
 }
-
-const STORAGE_DETAILS: Record<string, string> = {
-  Standard_LRS: 'Locally redundant standard storage',
-  Standard_ZRS: 'Zone-redundant standard storage: survives the loss of a zone, in regions with zones',
-  Premium_LRS: 'Locally redundant premium storage',
-  PremiumV2_LRS: 'Premium SSD v2',
-};
 
 const chose = (s: State, f: Field) => s.fields?.includes(f) ?? false;
 
@@ -96,7 +91,7 @@ function addedEncryptionStep(ctx: StepContext): Step<State> {
   };
 }
 
-function regionSteps(ctx: StepContext): Step<State>[] {
+export function regionSteps(ctx: StepContext): Record<'regions' | 'replicas' | 'newStorage' | 'encryptionByRegion' | 'regionLatest', Step<State>> {
   const { current, currentTargets, source } = ctx;
   const regionItems = (): PickEntry<string>[] => {
     const names = [...new Set([source, ...currentTargets.map((t) => t.name), ...ctx.regionChoices.map((r) => r.name)])];
@@ -110,8 +105,8 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       };
     });
   };
-  return [
-    pickManyStep<State, string>({
+  return {
+    regions: pickManyStep<State, string>({
       title: LABELS.regions,
       placeholder: `Regions to replicate to (${source}, the source region, always stays; unselecting a region deletes its replicas)`,
       when: (s) => chose(s, 'regions'),
@@ -119,7 +114,7 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       get: (s) => s.regions ?? current.regions,
       set: (s, names) => (s.regions = [source, ...names.map(normalizeRegionName).filter((n) => n !== source)]),
     }),
-    inputStep<State>({
+    replicas: inputStep<State>({
       title: LABELS.replicas,
       prompt: (s) => {
         const regions = merged(current, s).regions;
@@ -135,26 +130,22 @@ function regionSteps(ctx: StepContext): Step<State>[] {
         return typeof t === 'string' ? t : undefined;
       },
     }),
-    pickStep<State, string>({
+    newStorage: pickStep<State, string>({
       title: 'Storage for the added regions',
       placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,
       when: (s) => chose(s, 'regions') && addedRegions(ctx, s).length > 0 && s.storageByRegion === undefined,
-      items: (s) => [
-        { label: "Azure's default", detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none", value: '' },
-        ...STORAGE_ACCOUNT_TYPES.map((t) => ({
-          label: t,
-          detail: STORAGE_DETAILS[t],
-          value: t as string,
-          refusal: addedRegions(ctx, s).map((r) => validateStorageInRegion(t, r, ctx.regionChoices.find((c) => c.name === r)?.zones)).find(Boolean),
-        })),
-      ],
+      items: (s) =>
+        storageTypeItems<string>(addedRegions(ctx, s), ctx.regionChoices, {
+          value: '',
+          detail: "Send no storage type: Azure uses the version's own default type if it set one, else Standard_ZRS where the region has availability zones and Standard_LRS where it has none",
+        }),
       get: (s) => s.newStorage ?? current.newStorage,
       set: (s, v) => {
         s.newStorage = v;
       },
     }),
-    addedEncryptionStep(ctx),
-    pickManyStep<State, string>({
+    encryptionByRegion: addedEncryptionStep(ctx),
+    regionLatest: pickManyStep<State, string>({
       title: LABELS.regionLatest,
       placeholder: 'Select the regions where VMs asking for "latest" should skip this version (none selected: no region skips it)',
       when: (s) => chose(s, 'regionLatest'),
@@ -162,52 +153,15 @@ function regionSteps(ctx: StepContext): Step<State>[] {
       get: (s) => s.regionLatest ?? current.regionLatest,
       set: (s, v) => (s.regionLatest = v),
     }),
-  ];
+  };
 }
 
-function safetySteps(ctx: StepContext): Step<State>[] {
-  const { current } = ctx;
-  return [
-    pickStep<State, boolean>({
-      title: LABELS.blockDeletion,
-      placeholder: 'Refuse to delete this version before its end-of-life date?',
-      when: (s) => chose(s, 'blockDeletion'),
-      items: (s) => [
-        { label: 'No, allow deleting it any time', value: false },
-        {
-          label: 'Yes, block deleting it before its end of life',
-          detail: merged(current, s).endOfLifeDate ? `Until ${merged(current, s).endOfLifeDate}` : undefined,
-          value: true,
-          refusal: merged(current, s).endOfLifeDate ? undefined : 'Blocking deletion needs an end-of-life date: go Back, select "End-of-life date" too and set one.',
-        },
-      ],
-      get: (s) => s.blockDeletion ?? current.blockDeletion,
-      set: (s, v) => {
-        s.blockDeletion = v;
-      },
-    }),
-    pickStep<State, boolean>({
-      title: LABELS.allowDeletion,
-      placeholder: 'May a later update remove regions this version is replicated to?',
-      when: (s) => chose(s, 'allowDeletion'),
-      items: () => [
-        { label: 'No, refuse to remove replicated regions', detail: 'Azure refuses an update that drops a region until this is allowed', value: false },
-        { label: 'Yes, allow removing replicated regions', value: true },
-      ],
-      get: (s) => s.allowDeletion ?? current.allowDeletion,
-      set: (s, v) => {
-        s.allowDeletion = v;
-      },
-    }),
-  ];
-}
-
-function summaryStep(ctx: StepContext): Step<State> {
+function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]): Step<State> {
   const { current, currentTargets, source } = ctx;
   return pickStep<State, 'save' | 'line'>({
     title: 'Summary',
     placeholder: 'Pick Save, or go Back to change a value',
-    items: (s): PickEntry<'save' | 'line'>[] => {
+    items: async (s): Promise<PickEntry<'save' | 'line'>[]> => {
       const t = targetsOf(current, s, currentTargets, source, ctx.encrypted.confidential);
       const changes = typeof t === 'string' ? undefined : targetChanges(currentTargets, t);
       const replicates = changes !== undefined && changes.added.length + changes.removed.length + changes.counts.length > 0;
@@ -215,10 +169,8 @@ function summaryStep(ctx: StepContext): Step<State> {
         { label: `$(check) Save changes to ${ctx.versionName}`, detail: replicates ? 'Azure replicates in the background; the tree shows the progress' : undefined, value: 'save' },
         { separator: 'Before → after' },
       ];
-      for (const f of s.fields ?? []) {
-        if (f === 'regions' || f === 'replicas' || f === 'regionLatest' || f === 'edgeZones') continue;
-        entries.push({ label: LABELS[f], description: `${shown(f, current)} → ${shown(f, merged(current, s))}`, value: 'line', refusal: `To change the ${LABELS[f].toLowerCase()}, go Back to its step.` });
-      }
+      // The settings picked, before → after; the regions and replicas as one line of changes.
+      entries.push(...(await summaryLines(answers.filter((a) => !TARGET_FIELDS.includes(a.key as Field) && chose(s, a.key as Field)), s, 'line' as const)));
       if (changes && hasTargetChanges(changes)) {
         entries.push({
           label: changes.removed.length > 0 ? '$(warning) Target regions' : 'Target regions',
@@ -236,7 +188,10 @@ function summaryStep(ctx: StepContext): Step<State> {
   });
 }
 
-export function updateVersionSteps(ctx: StepContext): Step<State>[] {
+/** The fields whose changes show as a line of their own: the regions and replicas as one, the edge zones. */
+const TARGET_FIELDS: readonly Field[] = ['regions', 'replicas', 'regionLatest', 'edgeZones'];
+
+export function updateVersionSteps(ctx: StepContext, answers: readonly UpdateVersionAnswer[]): Step<State>[] {
   const { current } = ctx;
   return [
     pickManyStep<State, Field>({
@@ -246,35 +201,8 @@ export function updateVersionSteps(ctx: StepContext): Step<State>[] {
       get: (s) => s.fields,
       set: (s, v) => (s.fields = v),
     }),
-    pickStep<State, boolean>({
-      title: LABELS.excludeFromLatest,
-      placeholder: 'Exclude this version from "latest"? (VMs that ask for the latest version get the highest version not excluded)',
-      when: (s) => chose(s, 'excludeFromLatest'),
-      items: () => [
-        { label: 'No, keep it in "latest"', detail: 'VMs that ask for the latest version get this one when it is the highest', value: false },
-        { label: 'Yes, exclude it from "latest"', detail: 'Only VMs that name this version exactly get it', value: true },
-      ],
-      get: (s) => s.excludeFromLatest ?? current.excludeFromLatest,
-      set: (s, v) => {
-        s.excludeFromLatest = v;
-      },
-    }),
-    inputStep<State>({
-      title: LABELS.endOfLifeDate,
-      prompt: `End-of-life date as YYYY-MM-DD, in the future (empty removes it) — now ${shown('endOfLifeDate', current)}`,
-      placeholder: 'e.g. 2030-12-31',
-      when: (s) => chose(s, 'endOfLifeDate'),
-      get: (s) => s.endOfLifeDate ?? current.endOfLifeDate,
-      set: (s, v) => (s.endOfLifeDate = v.trim()),
-      validate: (v, s) =>
-        validateEndOfLifeDate(v.trim(), new Date()) ??
-        (v.trim() === '' && current.blockDeletion && !chose(s, 'blockDeletion')
-          ? 'Deletion is blocked until the end-of-life date, so it cannot be removed: type a date, or go Back, select "Block deletion before end of life" too and choose No.'
-          : undefined),
-    }),
-    ...regionSteps(ctx),
-    ...edgeZoneSteps(ctx),
-    ...safetySteps(ctx),
-    summaryStep(ctx),
+    // Each value is asked when its field was picked (the storage and encryption of added regions with the regions).
+    ...askedSteps(answers, (key, s) => chose(s, fieldOf(key)) || (key === 'replicas' && chose(s, 'regions'))),
+    summaryStep(ctx, answers),
   ];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageDefinition, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
+import { definitionLatestLine, resolveLatest, type LatestResolution } from '../../model/latest';
 import { compareVersions } from '../../model/versions';
 import { describeFeatures, featuresFrom } from '../../model/definitionFeatures';
 import { tagsToText } from '../../model/tags';
@@ -27,6 +28,9 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
   /** Whether the pages listed last end with a continuation ("Load more…"). */
   hasMore = false;
   private readonly versionNodes = new NodeCache<ImageVersionNode>();
+  /** The version nodes listed last, and what "latest" resolves to among them (undefined: not listed yet). */
+  private shown: ImageVersionNode[] = [];
+  private latest: LatestResolution | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -79,6 +83,7 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     const features = describeFeatures(featuresFrom(i.features));
     if (features) md.appendMarkdown(`  \nFeatures: ${features}`);
     if (Object.keys(i.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(i.tags))}`);
+    if (this.latest) md.appendMarkdown(`  \n${escape(definitionLatestLine(this.latest, this.shown.length))}${this.hasMore ? ' (among the versions loaded so far)' : ''}`);
     if (i.description) md.appendMarkdown(`  \n${escape(i.description)}`);
     if (i.endOfLifeDate) {
       md.appendMarkdown(
@@ -119,15 +124,17 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
       return [errorNode(this, 'image versions', error)];
     }
     this.hasMore = !!pages.continuationToken;
-    if (pages.versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
-    const latest = latestVersionName(pages.versions);
     const sorted = pages.versions.slice().sort((a, b) => compareVersions(b.name, a.name));
     const versionNodes = this.versionNodes.sync(
       sorted,
       (v) => v.id,
-      (v) => new ImageVersionNode(this.ctx, this, v, v.name === latest),
-      (node, v) => node.updateFromList(v, v.name === latest, pages.listedAt),
+      (v) => new ImageVersionNode(this.ctx, this, v),
+      (node, v) => node.updateFromList(v, pages.listedAt),
     );
+    this.shown = versionNodes;
+    // The rows are drawn from here: only the definition's own hover may need a redraw.
+    if (this.resolveLatest().definition) this.ctx.refresh(this);
+    if (pages.versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
     for (const node of versionNodes) if (node.needsReplicationWatch) this.ctx.watchReplication(node);
     const nodes: ExplorerNode[] = [...versionNodes];
     if (pages.continuationToken) {
@@ -159,13 +166,25 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
   invalidate(): void {
     this.pages = undefined;
   }
-}
 
-/** The version a VM gets when it asks for "latest": the highest one not excluded from latest. */
-export function latestVersionName(versions: readonly ImageVersion[]): string | undefined {
-  return versions
-    .filter((v) => !v.excludeFromLatest && v.provisioningState !== 'Failed')
-    .map((v) => v.name)
-    .sort(compareVersions)
-    .pop();
+  /**
+   * Azure answered about one of its versions (a poll, an update, a create's end): "latest" is
+   * recomputed from what the tree holds of every version, and each row whose words about it
+   * change is redrawn — siblings and this definition too, not only the version that changed.
+   */
+  versionChanged(changed: ImageVersionNode): void {
+    if (!this.shown.includes(changed)) return; // not listed (yet): the list resolves it when it comes
+    const { rows, definition } = this.resolveLatest();
+    for (const row of rows) if (row !== changed) this.ctx.refresh(row);
+    if (definition) this.ctx.refresh(this);
+  }
+
+  /** Resolves "latest" over the versions shown; which rows now read differently, and whether this one does. */
+  private resolveLatest(): { rows: ImageVersionNode[]; definition: boolean } {
+    const before = this.latest ? definitionLatestLine(this.latest, this.shown.length) : undefined;
+    // With "Load more…" some versions are not listed yet: a higher one may be among them.
+    this.latest = resolveLatest(this.shown.map((n) => n.latestCandidate));
+    const rows = this.shown.filter((n) => n.setLatest(this.latest ?? {}));
+    return { rows, definition: before !== definitionLatestLine(this.latest, this.shown.length) };
+  }
 }

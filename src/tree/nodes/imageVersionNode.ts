@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
+import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
 import { summariseReplication } from '../../model/replication';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
@@ -16,9 +17,11 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     private readonly ctx: TreeContext,
     readonly parent: ImageDefinitionNode,
     private v: ImageVersion,
-    private isLatest: boolean,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** What its definition resolved "latest" to, from every version it holds (set by the definition). */
+  private resolution: LatestResolution = {};
 
   get version(): ImageVersion {
     return this.v;
@@ -52,29 +55,57 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     return imageReferenceOf(this);
   }
 
-  /** When this version's own status was last fetched (0: only ever seen in a list). */
-  private polledAt = 0;
+  /** When Azure last answered with this version itself (0: only ever seen in a list). */
+  private seenAt = 0;
 
-  update(v: ImageVersion, isLatest = this.isLatest): void {
-    // A list result carries no replication status: keep the last one fetched.
-    this.v = { ...v, replication: v.replication ?? this.v.replication };
-    this.isLatest = isLatest;
+  /**
+   * Azure's answer about this version (a poll, an update's response, a create's final state), as
+   * of `at`: shown on this row, and its definition recomputes "latest" for every row it affects.
+   */
+  update(v: ImageVersion, at = Date.now()): void {
+    this.apply(v);
+    this.seenAt = Math.max(this.seenAt, at);
+    this.parent.versionChanged(this);
   }
 
-  /** Its definition relists: "latest" and the list's copy were read before the change. */
+  private apply(v: ImageVersion): void {
+    // A list result carries no replication status: keep the last one fetched.
+    this.v = { ...v, replication: v.replication ?? this.v.replication };
+  }
+
+  /** Its definition relists: the list's copy was read before the change. */
   showTags(tags: Record<string, string>): void {
     this.update({ ...this.v, tags });
     this.parent.invalidate();
     this.ctx.refresh(this.parent);
   }
 
-  /** From a cached list page: older than a poll made since, it must not undo what the poll learnt. */
-  updateFromList(v: ImageVersion, isLatest: boolean, listedAt: number): void {
-    if (this.polledAt > listedAt) {
-      this.isLatest = isLatest;
-      return;
-    }
-    this.update(v, isLatest);
+  /** From a cached list page: older than an answer had since, it must not undo what that told. */
+  updateFromList(v: ImageVersion, listedAt: number): void {
+    if (this.seenAt <= listedAt) this.apply(v);
+  }
+
+  /** What "latest" needs of this version: the list's fields and the last poll's replication state. */
+  get latestCandidate(): LatestCandidate {
+    const v = this.v;
+    const replicationState = v.replication ? summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions }).state : undefined;
+    return { name: v.name, excludeFromLatest: v.excludeFromLatest, provisioningState: v.provisioningState, replicationState };
+  }
+
+  get latestRole(): LatestRole {
+    return latestRole(this.v.name, this.v.excludeFromLatest, this.resolution);
+  }
+
+  /** What this row's hover says about "latest". */
+  private get latestText(): string {
+    return latestSentence(this.latestRole, this.resolution, this.latestCandidate.replicationState === 'Replicating');
+  }
+
+  /** Takes its definition's resolution of "latest"; true when what this row says about it changed. */
+  setLatest(resolution: LatestResolution): boolean {
+    const before = `${this.latestRole}|${this.latestText}`;
+    this.resolution = resolution;
+    return before !== `${this.latestRole}|${this.latestText}`;
   }
 
   /** Still creating or replicating: the tree keeps polling it (backing off) until it is done. */
@@ -109,9 +140,8 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const status = this.statusLabel();
-    const parts = [status.text];
-    if (this.isLatest) parts.push('latest');
-    if (v.excludeFromLatest) parts.push('excluded from latest');
+    const role = this.latestRole;
+    const parts = [status.text, latestLabel(role)];
     if (v.endOfLifeDate) parts.push(this.endOfLifePassed ? 'end of life passed' : `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}`);
     item.description = parts.filter(Boolean).join(' · ');
     item.iconPath =
@@ -121,7 +151,7 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
           ? new vscode.ThemeIcon('sync~spin')
           : this.endOfLifePassed
             ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-            : new vscode.ThemeIcon(this.isLatest ? 'star-full' : 'tag');
+            : new vscode.ThemeIcon(role === 'latest' ? 'star-full' : 'tag');
     item.contextValue = `acg.version${status.state === 'progress' ? '.busy' : ''}`;
     item.tooltip = this.tooltip(status.text);
     return item;
@@ -139,7 +169,7 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     if (v.sourceId && v.sourceId !== v.osDiskImage?.source) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
     if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
     if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
-    md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');
+    md.appendMarkdown(escape(this.latestText));
     return md;
   }
 
@@ -147,8 +177,7 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
   async poll(signal?: AbortSignal): Promise<boolean> {
     const asked = Date.now();
     const fresh = await this.ctx.azure().getImageVersion(this.target, this.v.id, true, { abortSignal: signal });
-    this.polledAt = asked;
-    this.update(fresh);
+    this.update(fresh, asked);
     this.ctx.refresh(this);
     return this.needsReplicationWatch;
   }

@@ -170,4 +170,63 @@ describe('ReplicationWatcher: following a version (events and holds)', () => {
     assert.deepEqual(events, [{ done: false, reset: undefined }, { done: true, reset: true }]);
     watcher.dispose();
   });
+
+  it("the user's own delete ends a watch at once and quietly: followers hear onDidDelete, never a failed poll", async () => {
+    let gone = false;
+    let polls = 0;
+    const node: Watchable = {
+      versionId: '/v/7.0.0',
+      poll: async () => {
+        polls++;
+        if (gone) throw Object.assign(new Error('not found'), { statusCode: 404 });
+        return true;
+      },
+    };
+    const errors: string[] = [];
+    const events: boolean[] = [];
+    const deleted: string[] = [];
+    const watcher = new ReplicationWatcher({ initialDelayMs: 5, maxDelayMs: 5, backoff: 1, onError: (id) => errors.push(id) });
+    watcher.onDidPoll((e) => events.push(e.error !== undefined));
+    watcher.onDidDelete((id) => deleted.push(id));
+    const release = watcher.hold(node.versionId);
+    watcher.watch(node);
+    await waitFor(() => polls >= 2);
+    const settle = watcher.deleting('/V/7.0.0');
+    gone = true; // Azure deleted it; a poll may find that before the delete's answer arrives
+    await waitFor(() => watcher.watching.length === 0);
+    assert.deepEqual(errors, [], 'a 404 during the user’s delete is not an error');
+    assert.ok(!events.includes(true), 'no follower hears a failed poll');
+    settle(true);
+    settle(true);
+    assert.deepEqual(deleted, ['/V/7.0.0'], 'heard once');
+    const after = polls;
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(polls, after, 'no poll after the delete');
+    release();
+    watcher.dispose();
+  });
+
+  it('a delete Azure refused leaves the watch going, and a later 404 is reported as before', async () => {
+    let gone = false;
+    const node: Watchable = {
+      versionId: '/v/7.1.0',
+      poll: async () => {
+        if (gone) throw Object.assign(new Error('not found'), { statusCode: 404 });
+        return true;
+      },
+    };
+    const errors: string[] = [];
+    const deleted: string[] = [];
+    const watcher = new ReplicationWatcher({ initialDelayMs: 5, maxDelayMs: 5, backoff: 1, onError: (id) => errors.push(id) });
+    watcher.onDidDelete((id) => deleted.push(id));
+    watcher.watch(node);
+    watcher.deleting(node.versionId)(false);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(watcher.watching, ['/v/7.1.0'], 'still watched');
+    gone = true;
+    await waitFor(() => watcher.watching.length === 0);
+    assert.deepEqual(errors, ['/v/7.1.0']);
+    assert.deepEqual(deleted, []);
+    watcher.dispose();
+  });
 });

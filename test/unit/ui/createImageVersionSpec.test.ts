@@ -1,13 +1,15 @@
 // Create Image Version's answers → the request (src/commands/createImageVersion/spec.ts and
 // src/azure/createImageVersion.ts imageVersionBody), and Edit and Try Again: the options object
-// made from the answers reads back (options.ts) to the same request. Pure: no VS Code, no Azure.
+// made from the answers (answers.ts optionsOf) reads back (readAnswers) to the same request. Pure: no VS Code, no Azure.
 import assert from 'node:assert/strict';
 import { imageVersionBody } from '../../../src/azure/createImageVersion';
 import type { VersionSource } from '../../../src/azure/writeTypes';
+import { versionAnswers } from '../../../src/commands/createImageVersion/answers';
 import { readOptions } from '../../../src/commands/createImageVersion/options';
-import { buildSpec, problemsOf, retryOptions } from '../../../src/commands/createImageVersion/spec';
+import { buildSpec, problemsOf } from '../../../src/commands/createImageVersion/spec';
 import type { Lookups, State } from '../../../src/commands/createImageVersion/types';
 import type { ImageDefinitionNode } from '../../../src/tree/nodes/imageDefinitionNode';
+import { optionsOf } from '../../../src/ui/answers';
 
 const SUB = '00000000-0000-4000-8000-00000000a001';
 const arm = (type: string, name: string) => `/subscriptions/${SUB}/resourceGroups/rg/providers/${type}/${name}`;
@@ -111,9 +113,19 @@ describe('Create Image Version: answers to request, and Edit and Try Again', () 
   it('Edit and Try Again: the options object made from the answers reads back to the same request', async () => {
     const state = richState();
     const spec = buildSpec(state, false);
-    const retry = retryOptions(state, spec, {});
-    assert.equal(retry.edit, true);
-    const read = await readOptions({ ...retry, source: SNAPSHOT.id }, DEFINITION, LOOKUPS, async () => undefined);
+    // The answers with what they look up; the prompts that browse the tree are not needed here.
+    const answers = versionAnswers({
+      lookups: LOOKUPS,
+      given: new Set(),
+      definitionOf: async () => DEFINITION,
+      definitionItems: async () => [],
+      sourceStep: { title: 'Source', ask: async () => undefined },
+      versionTaken: async () => undefined,
+    });
+    const retry = optionsOf(answers.all, state, { edit: true });
+    assert.equal(retry.definition, DEFINITION.resourceId);
+    assert.equal(retry.source, SNAPSHOT.id);
+    const read = await readOptions(answers.all, retry, DEFINITION);
     assert.deepEqual(read.problems, []);
     assert.deepEqual(imageVersionBody(buildSpec(read.state, false)), imageVersionBody(spec));
   });
