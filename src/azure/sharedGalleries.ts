@@ -22,6 +22,7 @@ function toSharedImage(i: Shareable): SharedImage {
     offer: i.identifier?.offer,
     sku: i.identifier?.sku,
     endOfLifeDate: i.endOfLifeDate,
+    features: i.features?.map((f) => ({ name: f.name, value: f.value })),
   };
 }
 

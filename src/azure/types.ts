@@ -189,6 +189,8 @@ export interface SharedImage {
   offer?: string;
   sku?: string;
   endOfLifeDate?: Date;
+  /** As Azure returned them (SecurityType among them). */
+  features?: { name?: string; value?: string }[];
 }
 
 export interface SharedImageVersion {

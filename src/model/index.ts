@@ -23,4 +23,6 @@ export * from './definitionFeatures';
 export * from './tags';
 export * from './edgeZones';
 export * from './regionReplication';
+export * from './rowWords';
+export * from './sharedLatest';
 export * from './latest';

@@ -136,7 +136,7 @@ describe('npm start (the sandbox)', () => {
     const text = await tooltip.innerText();
     assert.match(text, /Publisher: Contoso/);
     assert.match(text, /SKU: 2022-datacenter-azure-edition/);
-    assert.match(text, /Security type TrustedLaunchSupported/);
+    assert.match(text, /Trusted launch supported/);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, '03-tooltip.png') });
   });
 

@@ -42,7 +42,7 @@ describe('Create Image Definition (extension host, local Azure)', () => {
     const node = await nodeAt('Contoso Production', 'contoso_images', 'rocky-9');
     const description = String((await item(node)).description);
     assert.match(description, /Linux/);
-    assert.match(description, /TrustedLaunchSupported/);
+    assert.match(description, /Trusted launch supported/);
     const api = await extensionApi();
     assert.equal((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId, created.id);
     const done = await ui.waitFor('info', /^Created image definition rocky-9 in contoso_images\.$/);

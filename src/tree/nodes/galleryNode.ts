@@ -3,6 +3,7 @@ import type { AzureTarget, Gallery, ImageDefinition } from '../../azure/types';
 import type { ArmResource } from '../../model/armId';
 import { sharingKindOf } from '../../model/sharing';
 import { tagsToText } from '../../model/tags';
+import { gallerySharingWords, sharedWith, type KnownName } from '../../model/rowWords';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
@@ -12,13 +13,15 @@ import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
 import { escape, type SubscriptionNode } from './subscriptionNode';
 
-const KIND_LABEL = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
 const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' } as const;
+const KIND_TITLE = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
 
 export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
   readonly images: Cached<ImageDefinition[]>;
 
   private groupsLoaded = false;
+  /** The user's subscriptions and tenants, to name whom a direct share reaches (read on hover). */
+  private known: { subscriptions: KnownName[]; tenants: KnownName[] } = { subscriptions: [], tenants: [] };
   private readonly imageNodes = new NodeCache<ImageDefinitionNode>();
 
   constructor(
@@ -53,32 +56,52 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
     return sharingKindOf({ permissions: this.gallery.permissions });
   }
 
+  private get words() {
+    return gallerySharingWords(this.kind, this.gallery.community?.enabled);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const g = this.gallery;
     const kind = this.kind;
+    const words = this.words;
     const item = new vscode.TreeItem(g.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${g.location} · ${KIND_LABEL[kind]}${g.provisioningState && g.provisioningState !== 'Succeeded' ? ` · ${g.provisioningState}` : ''}`;
-    item.iconPath = new vscode.ThemeIcon(KIND_ICON[kind]);
+    item.description = `${g.location} · ${words.kind}${g.provisioningState && g.provisioningState !== 'Succeeded' ? ` · ${g.provisioningState}` : ''}`;
+    // An unpublished community gallery's globe is dimmed: nobody outside can find it yet.
+    item.iconPath = new vscode.ThemeIcon(KIND_ICON[kind], words.published ? undefined : new vscode.ThemeColor('disabledForeground'));
     // A community gallery not yet published gets its own value: "Share Publicly…" applies to it.
-    const unpublished = kind === 'Community' && g.community?.enabled !== true ? '.unpublished' : '';
+    const unpublished = words.published ? '' : '.unpublished';
     item.contextValue = `acg.gallery.${kind.toLowerCase()}${unpublished}`;
-    item.tooltip = this.tooltip();
+    // Whom a direct share reaches is not in Azure's list answer: left unset, VS Code asks
+    // resolveTooltip on hover (it keeps a tooltip that is already set and never asks).
+    item.tooltip = kind === 'Groups' && !this.groupsLoaded ? undefined : this.tooltip();
     return item;
   }
 
   private tooltip(): vscode.MarkdownString {
     const g = this.gallery;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(g.name)}** — ${KIND_LABEL[this.kind]} gallery\n\n`);
+    md.appendMarkdown(`**${escape(g.name)}** — ${KIND_TITLE[this.kind]} gallery\n\n`);
     md.appendMarkdown(`Resource group: ${escape(g.resourceGroup)}  \nLocation: ${escape(g.location)}`);
     if (g.description) md.appendMarkdown(`  \nDescription: ${escape(g.description)}`);
-    for (const group of g.groups) {
-      const what = group.type === 'AADTenants' ? 'Shared with tenants' : 'Shared with subscriptions';
-      md.appendMarkdown(`  \n${what}: ${group.ids.map((id) => `\`${id}\``).join(', ') || '(none)'}`);
+    if (this.kind === 'Groups') {
+      for (const line of sharedWith(g.groups, this.known.subscriptions, this.known.tenants)) {
+        const entries = line.entries.map((e) => (e.name ? `${escape(e.name)} (\`${e.id}\`)` : `\`${e.id}\``));
+        md.appendMarkdown(`  \n${escape(line.label)}${entries.length > 0 ? `: ${entries.join(', ')}` : ''}`);
+      }
     }
-    if (g.community?.publicNames.length) md.appendMarkdown(`  \nPublic names: ${g.community.publicNames.map((n) => `\`${n}\``).join(', ')}`);
-    if (g.community && !g.community.enabled && this.kind === 'Community') md.appendMarkdown('  \nCommunity sharing is not enabled yet');
+    const c = g.community;
+    if (c && this.kind === 'Community') {
+      md.appendMarkdown(
+        c.enabled
+          ? '  \nPublished: every Azure user can find it by its public name'
+          : '  \nNot published yet: Share Publicly… makes it public',
+      );
+      if (c.publicNames.length) md.appendMarkdown(`  \nPublic names: ${c.publicNames.map((n) => `\`${n}\``).join(', ')}`);
+      md.appendMarkdown(`  \nPublisher e-mail: ${escape(c.publisherContact ?? '(not given)')}`);
+      md.appendMarkdown(`  \nPublisher website: ${escape(c.publisherUri ?? '(not given)')}`);
+      md.appendMarkdown(`  \nLegal agreement: ${escape(c.eula ?? '(not given)')}`);
+    }
     if (g.sharingState) md.appendMarkdown(`  \nSharing status: ${escape(g.sharingState)}`);
     if (Object.keys(g.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(g.tags))}`);
     return md;
@@ -99,8 +122,21 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
   async resolveTooltip(): Promise<vscode.MarkdownString> {
     if (this.kind === 'Groups' && !this.groupsLoaded) {
       const g = this.gallery;
-      this.gallery = { ...g, groups: (await this.ctx.azure().getGallery(this.parent.subscription.target, g.resourceGroup, g.name)).groups };
-      this.groupsLoaded = true;
+      try {
+        const [fresh, subscriptions] = await Promise.all([
+          this.ctx.azure().getGallery(this.parent.subscription.target, g.resourceGroup, g.name),
+          this.ctx.session()?.listSubscriptions(false).catch(() => []) ?? [],
+        ]);
+        this.gallery = { ...g, groups: fresh.groups };
+        this.known = {
+          subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.name })),
+          tenants: [...new Set(subscriptions.map((s) => s.tenantId))].map((id) => ({ id, name: 'your tenant' })),
+        };
+        this.groupsLoaded = true;
+      } catch {
+        // The hover still shows the rest; the next hover asks again.
+        return this.tooltip().appendMarkdown('  \nWhom it is shared with could not be read just now.');
+      }
     }
     return this.tooltip();
   }

@@ -5,6 +5,7 @@ import { definitionLatestLine, resolveLatest, type LatestResolution } from '../.
 import { compareVersions } from '../../model/versions';
 import { describeFeatures, featuresFrom } from '../../model/definitionFeatures';
 import { tagsToText } from '../../model/tags';
+import { definitionDetail, definitionSummary } from '../../model/rowWords';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Paged, type Tagged } from '../capabilities';
@@ -78,7 +79,7 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(i.name)}** — image definition\n\n`);
     md.appendMarkdown(`Publisher: ${escape(i.publisher)}  \nOffer: ${escape(i.offer)}  \nSKU: ${escape(i.sku)}  \n`);
-    md.appendMarkdown(`OS: ${i.osType} (${i.osState}) · Generation ${i.hyperVGeneration} · ${i.architecture} · Security type ${i.securityType ?? 'Standard'}`);
+    md.appendMarkdown(`OS: ${escape(definitionDetail(i))}`);
     const features = describeFeatures(featuresFrom(i.features));
     if (features) md.appendMarkdown(`  \nFeatures: ${features}`);
     if (Object.keys(i.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(i.tags))}`);
@@ -186,20 +187,4 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     const rows = this.shown.filter((n) => n.setLatest(this.latest ?? {}));
     return { rows, definition: before !== definitionLatestLine(this.latest, this.shown.length) };
   }
-}
-
-/**
- * The row's short description: what differs from the common case (generalized, x64, Standard
- * security) is named, the rest is left to the tooltip, so it fits a normal side bar.
- */
-export function definitionSummary(i: Pick<ImageDefinition, 'osType' | 'osState' | 'hyperVGeneration' | 'architecture' | 'securityType'>): string {
-  return [
-    i.osType,
-    i.osState === 'Specialized' ? 'Specialized' : '',
-    i.hyperVGeneration === 'V1' ? 'Gen1' : 'Gen2',
-    i.architecture === 'Arm64' ? 'Arm64' : '',
-    i.securityType && i.securityType !== 'Standard' ? i.securityType : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
 }

@@ -3,6 +3,9 @@ import type { SessionSubscription } from '../../auth/session';
 import type { AzureTarget, SharedGallery, SharedImage, SharedImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { compareVersions } from '../../model/versions';
+import { securityTypeFromFeatures } from '../../model/imageRules';
+import { definitionDetail, definitionSummary, parseSharedGalleryName, regionsText, shortId, sharedGalleryDescription, type KnownName } from '../../model/rowWords';
+import { latestSharedVersionName } from '../../model/sharedLatest';
 import { imageReferenceOf, type HasArmReference, type HasImageReference, type HoldsIds } from '../capabilities';
 import { mapBounded } from '../concurrency';
 import type { ExplorerNode } from '../explorerProvider';
@@ -23,9 +26,31 @@ export interface CommunityGalleryBookmark {
 
 export const COMMUNITY_BOOKMARKS_KEY = 'azureComputeGallery.communityGalleries';
 
-/** A gallery seen from the outside: by its unique (shared) or public (community) name. */
+/** How a direct-shared gallery reaches the user: its regions, the ways it is shared, the subscriptions the user can see. */
+export interface SharedReach {
+  /** Every region Azure lists the gallery in (it is listed once per region). */
+  regions: string[];
+  /** "Contoso Production", "your tenant": what the gallery is shared with, of the user's. */
+  via: string[];
+  /** The user's subscriptions, to name the owner by. */
+  subscriptions: KnownName[];
+}
+
+/** Publisher details of a community gallery, read when its row is hovered. */
+interface CommunityDetails {
+  publisherUri?: string;
+  publisherContact?: string;
+  eula?: string;
+}
+
+/**
+ * A gallery seen from the outside: by its unique (shared) or public (community) name. A shared
+ * gallery is one row across every region Azure lists it in; its images are listed from one of them
+ * (`gallery.location`): they are the same gallery's images wherever it is shared.
+ */
 export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   private readonly images: Cached<SharedImage[]>;
+  private community: CommunityDetails | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -33,7 +58,7 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
     readonly source: SharedSource,
     readonly gallery: SharedGallery,
     readonly target: AzureTarget,
-    private readonly sharedVia?: string,
+    readonly reach?: SharedReach,
   ) {
     const azure = () => ctx.azure();
     this.images = new Cached(() =>
@@ -44,11 +69,16 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   }
 
   get id(): string {
-    return `acg/${this.source}/${this.gallery.location}/${this.gallery.name}`.toLowerCase();
+    return (this.source === 'shared' ? `acg/shared/${this.gallery.name}` : `acg/community/${this.gallery.location}/${this.gallery.name}`).toLowerCase();
   }
 
   get resourceId(): string {
     return this.gallery.uniqueId;
+  }
+
+  /** The name people know the gallery by: a shared gallery's own name (without its owner's subscription id), a community gallery's public name. */
+  get displayName(): string {
+    return this.source === 'shared' ? parseSharedGalleryName(this.gallery.name).galleryName : this.gallery.name;
   }
 
   /** `/SharedGalleries/{unique name}` or `/CommunityGalleries/{public name}`, by name. */
@@ -58,16 +88,56 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.gallery.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = `${this.gallery.location}${this.sharedVia ? ` · ${this.sharedVia}` : ''}`;
+    const reach = this.reach;
+    item.description = this.source === 'shared' && reach ? sharedGalleryDescription(this.gallery.name, reach.regions, reach.subscriptions) : this.gallery.location;
     item.iconPath = new vscode.ThemeIcon(this.source === 'shared' ? 'organization' : 'globe');
     item.contextValue = `acg.${this.source}.gallery`;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(this.gallery.name)}** — ${this.source === 'shared' ? 'shared with you' : 'community gallery'} (read-only)  \n`);
-    md.appendMarkdown(`Location: ${this.gallery.location}  \nId: \`${this.gallery.uniqueId}\``);
-    item.tooltip = md;
+    // A community gallery's publisher details are read on hover (VS Code asks only when this is unset).
+    item.tooltip = this.source === 'community' && !this.community ? undefined : this.tooltip();
     return item;
+  }
+
+  private tooltip(): vscode.MarkdownString {
+    const g = this.gallery;
+    const md = new vscode.MarkdownString(undefined, true);
+    if (this.source === 'shared') {
+      const { subscriptionId } = parseSharedGalleryName(g.name);
+      md.appendMarkdown(`**${escape(this.displayName)}** — shared with you (read-only)\n\n`);
+      if (subscriptionId) {
+        const owner = this.reach?.subscriptions.find((s) => s.id.toLowerCase() === subscriptionId.toLowerCase());
+        md.appendMarkdown(`Shared by subscription: ${owner ? `${escape(owner.name)} (\`${subscriptionId}\`)` : `\`${subscriptionId}\``}  \n`);
+      }
+      if (this.reach?.via.length) md.appendMarkdown(`Shared with: ${escape(this.reach.via.join(', '))}  \n`);
+      md.appendMarkdown(`Regions: ${escape(regionsText(this.reach?.regions ?? [g.location]))}  \n`);
+      md.appendMarkdown(`Unique name: \`${g.name}\``);
+      return md;
+    }
+    md.appendMarkdown(`**${escape(g.name)}** — community gallery (read-only)\n\n`);
+    md.appendMarkdown(`Location: ${escape(g.location)}  \n`);
+    const c = this.community;
+    if (c) {
+      md.appendMarkdown(`Publisher e-mail: ${c.publisherContact ? escape(c.publisherContact) : '(not given)'}  \n`);
+      md.appendMarkdown(`Publisher website: ${c.publisherUri ? escape(c.publisherUri) : '(not given)'}  \n`);
+      md.appendMarkdown(`Legal agreement: ${c.eula ? escape(c.eula) : '(not given)'}  \n`);
+    }
+    md.appendMarkdown(`Id: \`${g.uniqueId}\``);
+    return md;
+  }
+
+  /** A community gallery's publisher details come from Azure's community gallery answer, read once on hover. */
+  async resolveTooltip(): Promise<vscode.MarkdownString> {
+    if (this.source === 'community' && !this.community) {
+      try {
+        const g = await this.ctx.azure().getCommunityGallery(this.target, this.gallery.location, this.gallery.name);
+        this.community = { publisherUri: g.publisherUri, publisherContact: g.publisherContact, eula: g.eula };
+      } catch {
+        // The hover still shows the rest; the next hover asks again.
+        return this.tooltip().appendMarkdown('  \nThe publisher details could not be read just now.');
+      }
+    }
+    return this.tooltip();
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
@@ -82,6 +152,7 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
 
   invalidate(): void {
     this.images.invalidate();
+    this.community = undefined;
   }
 }
 
@@ -122,11 +193,13 @@ export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImag
     const i = this.image;
     const item = new vscode.TreeItem(i.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [i.osType, i.osState, i.hyperVGeneration, i.architecture].filter(Boolean).join(' · ');
+    const shape = { ...i, securityType: securityTypeFromFeatures(i.features) };
+    item.description = definitionSummary(shape);
     item.iconPath = new vscode.ThemeIcon(i.osType === 'Windows' ? 'window' : 'terminal-linux');
     item.contextValue = `acg.${this.parent.source}.image`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(i.name)}**  \nPublisher: ${escape(i.publisher ?? '')}  \nOffer: ${escape(i.offer ?? '')}  \nSKU: ${escape(i.sku ?? '')}`);
+    md.appendMarkdown(`**${escape(i.name)}** — image definition (read-only)\n\n`);
+    md.appendMarkdown(`Publisher: ${escape(i.publisher ?? '')}  \nOffer: ${escape(i.offer ?? '')}  \nSKU: ${escape(i.sku ?? '')}  \nOS: ${escape(definitionDetail(shape))}`);
     if (i.endOfLifeDate) md.appendMarkdown(`  \nEnd of life: ${i.endOfLifeDate.toISOString().slice(0, 10)}`);
     item.tooltip = md;
     return item;
@@ -136,7 +209,8 @@ export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImag
     try {
       const versions = (await this.versions.get()).slice().sort((a, b) => compareVersions(b.name, a.name));
       if (versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
-      return versions.map((v) => new ExternalVersionNode(this, v));
+      const latest = latestSharedVersionName(versions);
+      return versions.map((v) => new ExternalVersionNode(this, v, v.name === latest));
     } catch (error) {
       return [errorNode(this, 'image versions', error)];
     }
@@ -151,6 +225,8 @@ export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasIm
   constructor(
     readonly parent: ExternalImageNode,
     readonly version: SharedImageVersion,
+    /** The version "latest" resolves to in this definition. */
+    readonly isLatest = false,
   ) {}
 
   get resourceId(): string {
@@ -172,20 +248,32 @@ export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasIm
     const v = this.version;
     const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parent.id}/versions/${v.name}`;
-    const parts = [v.excludeFromLatest ? 'excluded from latest' : '', v.endOfLifeDate ? `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}` : ''];
+    const parts = [this.isLatest ? 'latest' : '', v.excludeFromLatest ? 'excluded from latest' : '', v.endOfLifeDate ? `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}` : ''];
     item.description = parts.filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon('tag');
+    item.iconPath = new vscode.ThemeIcon(this.isLatest ? 'star-full' : 'tag');
     item.contextValue = `acg.${this.parent.parent.source}.version`;
-    item.tooltip = new vscode.MarkdownString(`\`${v.uniqueId}\`${v.publishedDate ? `  \nPublished ${v.publishedDate.toISOString().slice(0, 10)}` : ''}`);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(v.name)}** — image version (read-only)\n\n\`${v.uniqueId}\`  \n`);
+    if (v.publishedDate) md.appendMarkdown(`Published ${v.publishedDate.toISOString().slice(0, 10)}  \n`);
+    if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}  \n`);
+    md.appendMarkdown(this.isLatest ? 'New VMs asking for "latest" get this version.' : v.excludeFromLatest ? 'Excluded from "latest".' : '');
+    item.tooltip = md;
     return item;
   }
+}
+
+interface SharedFind {
+  gallery: SharedGallery;
+  target: AzureTarget;
+  regions: string[];
+  via: string[];
 }
 
 /** "Shared with me": galleries shared directly with the signed-in subscriptions or their tenants. */
 export class SharedWithMeNode implements ExplorerNode, HoldsIds {
   readonly parent = undefined;
   readonly id = 'acg/shared';
-  private readonly found: Cached<{ gallery: SharedGallery; via: string; target: AzureTarget }[]>;
+  private readonly found: Cached<SharedFind[]>;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -200,21 +288,30 @@ export class SharedWithMeNode implements ExplorerNode, HoldsIds {
     return resourceId.toLowerCase().startsWith('/sharedgalleries/');
   }
 
-  private async search(): Promise<{ gallery: SharedGallery; via: string; target: AzureTarget }[]> {
+  /** Every region's list, merged: one entry per gallery, with every region and way it is shared in. */
+  private async search(): Promise<SharedFind[]> {
     const subs = this.subscriptions();
     if (subs.length === 0) return [];
     const locations = await this.locations(subs[0]);
     const tenants = new Map(subs.map((s) => [s.tenantId, s]));
+    const tenantWord = (s: SessionSubscription) => (tenants.size > 1 ? `tenant ${shortId(s.tenantId)}` : 'your tenant');
     const queries = [
-      ...subs.flatMap((s) => locations.map((l) => ({ s, l, to: 'subscription' as const, via: `via ${s.name}` }))),
-      ...[...tenants.values()].flatMap((s) => locations.map((l) => ({ s, l, to: 'tenant' as const, via: 'via your tenant' }))),
+      ...subs.flatMap((s) => locations.map((l) => ({ s, l, to: 'subscription' as const, via: s.name }))),
+      ...[...tenants.values()].flatMap((s) => locations.map((l) => ({ s, l, to: 'tenant' as const, via: tenantWord(s) }))),
     ];
     const results = await mapBounded(queries, 16, async (q) =>
       (await this.ctx.azure().listSharedGalleries(q.s.target, q.l, q.to)).map((gallery) => ({ gallery, via: q.via, target: q.s.target })),
     );
-    const unique = new Map<string, { gallery: SharedGallery; via: string; target: AzureTarget }>();
-    for (const r of results.flat()) unique.set(`${r.gallery.location}/${r.gallery.name}`.toLowerCase(), unique.get(`${r.gallery.location}/${r.gallery.name}`.toLowerCase()) ?? r);
-    return [...unique.values()].sort((a, b) => a.gallery.name.localeCompare(b.gallery.name));
+    const byName = new Map<string, SharedFind>();
+    for (const r of results.flat()) {
+      const key = r.gallery.name.toLowerCase();
+      // The first answer's region and subscription list the images; the others add to the row.
+      const found = byName.get(key) ?? { gallery: r.gallery, target: r.target, regions: [], via: [] };
+      if (!found.regions.includes(r.gallery.location.toLowerCase())) found.regions.push(r.gallery.location.toLowerCase());
+      if (!found.via.includes(r.via)) found.via.push(r.via);
+      byName.set(key, found);
+    }
+    return [...byName.values()].sort((a, b) => parseSharedGalleryName(a.gallery.name).galleryName.localeCompare(parseSharedGalleryName(b.gallery.name).galleryName));
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -231,7 +328,8 @@ export class SharedWithMeNode implements ExplorerNode, HoldsIds {
     try {
       const found = await this.found.get();
       if (found.length === 0) return [new MessageNode(this, 'Nothing is shared with you directly', { id: `${this.id}/empty` })];
-      return found.map((f) => new ExternalGalleryNode(this.ctx, this, 'shared', f.gallery, f.target, f.via));
+      const subscriptions = this.subscriptions().map((s) => ({ id: s.subscriptionId, name: s.name }));
+      return found.map((f) => new ExternalGalleryNode(this.ctx, this, 'shared', f.gallery, f.target, { regions: f.regions, via: f.via, subscriptions }));
     } catch (error) {
       return [errorNode(this, 'shared galleries', error)];
     }
