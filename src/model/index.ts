@@ -24,5 +24,4 @@ export * from './tags';
 export * from './edgeZones';
 export * from './regionReplication';
 export * from './rowWords';
-export * from './sharedLatest';
 export * from './latest';

@@ -5,7 +5,7 @@ import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { compareVersions } from '../../model/versions';
 import { securityTypeFromFeatures } from '../../model/imageRules';
 import { definitionDetail, definitionSummary, parseSharedGalleryName, regionsText, shortId, sharedGalleryDescription, type KnownName } from '../../model/rowWords';
-import { latestSharedVersionName } from '../../model/sharedLatest';
+import { resolveLatest } from '../../model/latest';
 import { imageReferenceOf, type HasArmReference, type HasImageReference, type HoldsIds } from '../capabilities';
 import { mapBounded } from '../concurrency';
 import type { ExplorerNode } from '../explorerProvider';
@@ -209,7 +209,8 @@ export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImag
     try {
       const versions = (await this.versions.get()).slice().sort((a, b) => compareVersions(b.name, a.name));
       if (versions.length === 0) return [new MessageNode(this, 'No image versions', { id: `${this.id}/empty` })];
-      const latest = latestSharedVersionName(versions);
+      // The shared APIs list only published versions (no provisioning state): the owned rule applies as is.
+      const { latest } = resolveLatest(versions);
       return versions.map((v) => new ExternalVersionNode(this, v, v.name === latest));
     } catch (error) {
       return [errorNode(this, 'image versions', error)];

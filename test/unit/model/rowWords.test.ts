@@ -13,8 +13,11 @@ import {
   sharedWithLines,
   shortId,
 } from '../../../src/model/rowWords';
-import { latestSharedVersionName } from '../../../src/model/sharedLatest';
+import { resolveLatest } from '../../../src/model/latest';
+
 import * as model from '../../../src/model';
+
+const latestSharedVersionName = (versions: { name: string; excludeFromLatest?: boolean }[]) => resolveLatest(versions).latest;
 
 const OWNER = '0a2c89a7-a44e-4cd0-b6ec-868432ad1d13';
 const DEV = '00000000-0000-4000-8000-00000000a002';
@@ -84,7 +87,7 @@ describe('model/rowWords: Azure words in plain English', () => {
   });
 });
 
-describe('model/sharedLatest: the version "latest" resolves to in a shared or community definition', () => {
+describe('model/latest for a shared or community definition (published versions, no provisioning state)', () => {
   it('is the highest version number not excluded from latest', () => {
     assert.equal(latestSharedVersionName([{ name: '1.0.0' }, { name: '1.10.0' }, { name: '1.9.0' }]), '1.10.0');
     assert.equal(latestSharedVersionName([{ name: '2.0.0', excludeFromLatest: true }, { name: '1.0.0', excludeFromLatest: false }]), '1.0.0');
@@ -94,7 +97,7 @@ describe('model/sharedLatest: the version "latest" resolves to in a shared or co
 
   it('is exported from the model with the row words', () => {
     const exported = model as unknown as Record<string, unknown>;
-    for (const name of ['latestSharedVersionName', 'securityWord', 'generationWord', 'definitionSummary', 'gallerySharingWords', 'sharedWithLines', 'sharedWith', 'parseSharedGalleryName']) {
+    for (const name of ['resolveLatest', 'securityWord', 'generationWord', 'definitionSummary', 'gallerySharingWords', 'sharedWithLines', 'sharedWith', 'parseSharedGalleryName']) {
       assert.equal(typeof exported[name], 'function', name);
     }
   });
