@@ -65,8 +65,10 @@ describe('Region rows in the real workbench (e2e)', () => {
         ),
       ),
     );
-    const version = await row(/^1\.0\.0$/).locator('.label-description').textContent();
-    assert.match(version ?? '', /^1\/2 regions · Failed in West US 2/, 'the version row counts from the same rows');
+    // The row is redrawn once the poll that brought the region rows is answered.
+    const version = row(/^1\.0\.0$/).locator('.label-description');
+    await version.filter({ hasText: /^1\/2 regions · Failed in West US 2/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+    assert.match((await version.textContent()) ?? '', /^1\/2 regions · Failed in West US 2/, 'the version row counts from the same rows');
     await page.mouse.move(1200, 750);
     const file = await workbench!.screenshot('regions-01-expanded');
     assertDrawn(file, 'regions-01-expanded');

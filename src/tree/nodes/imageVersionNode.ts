@@ -204,6 +204,9 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
       this.stale = false;
       const { error } = await this.ctx.pollVersion(this);
       if (error !== undefined) return [errorNode(this, 'replication status', error)];
+      // The poll's redraw of this row came while VS Code was still asking for its children, and
+      // the workbench drops it then: redraw once more after they are answered.
+      setImmediate(() => this.ctx.refresh(this));
     }
     const rows = this.regionRows;
     if (rows.length === 0) return [new MessageNode(this, 'No target regions reported', { id: `${this.id}/regions/none` })];
