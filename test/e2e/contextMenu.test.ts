@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { assertDrawn, chooseMenuItem, closeChecked, hover, openContextMenu, openWorkbench, quickInput, waitForStep, widenSideBar, type Workbench } from './workbench';
+import { assertDrawn, chooseMenuItem, closeChecked, hover, openContextMenu, openWorkbench, quickInput, waitForStep, widenSideBar, type Workbench, expandRows, treeRow } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const UBUNTU = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/contoso_images/images/ubuntu-22.04-lts`;
@@ -45,21 +45,8 @@ describe('Context menu commands in the real workbench (e2e)', () => {
     return file;
   }
 
-  function row(label: RegExp): Locator {
-    return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
-  }
-
-  async function expand(...labels: RegExp[]): Promise<void> {
-    for (const label of labels) {
-      const r = row(label);
-      await r.waitFor();
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
-      await page.waitForFunction(
-        (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
-        label.source,
-      );
-    }
-  }
+  const row = (label: RegExp): Locator => treeRow(page, label);
+  const expand = (...labels: RegExp[]): Promise<void> => expandRows(page, ...labels);
 
   async function typeAndAccept(text: string): Promise<void> {
     await quickInput(page).input.fill(text);

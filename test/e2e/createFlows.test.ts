@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type EmulatorState, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench, closeChecked, openContextMenu, chooseMenuItem, assertDrawn } from './workbench';
+import { SCREENSHOTS_DIR, countColor, openWorkbench, pngStats, quickInput, runFromPalette, toasts, waitForStep, widenSideBar, type Workbench, closeChecked, openContextMenu, chooseMenuItem, assertDrawn, expandRows, treeRow } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const RG_IMAGES = `/subscriptions/${PRODUCTION}/resourcegroups/rg-images`;
@@ -63,21 +63,8 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await title.waitFor();
   }
 
-  function row(label: RegExp): Locator {
-    return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
-  }
-
-  async function expand(...labels: RegExp[]): Promise<void> {
-    for (const label of labels) {
-      const r = row(label);
-      await r.waitFor();
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
-      await page.waitForFunction(
-        (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
-        label.source,
-      );
-    }
-  }
+  const row = (label: RegExp): Locator => treeRow(page, label);
+  const expand = (...labels: RegExp[]): Promise<void> => expandRows(page, ...labels);
 
   async function typeAndAccept(text: string): Promise<void> {
     await quickInput(page).input.fill(text);

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { packageVsix } from '../harness/vsix';
-import { assertDrawn, closeChecked, openContextMenu, openWorkbench, widenSideBar, type Workbench } from './workbench';
+import { assertDrawn, closeChecked, openContextMenu, openWorkbench, widenSideBar, type Workbench, expandRows, treeRow } from './workbench';
 
 const PRODUCTION = '00000000-0000-4000-8000-00000000a001';
 const VERSION = `/subscriptions/${PRODUCTION}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contoso_images/images/ubuntu-22.04-lts/versions/1.0.0`;
@@ -37,21 +37,8 @@ describe('Region rows in the real workbench (e2e)', () => {
     if (this.currentTest?.state === 'failed') await workbench?.screenshot(`failed-regions-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
   });
 
-  function row(label: RegExp): Locator {
-    return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
-  }
-
-  async function expand(...labels: RegExp[]): Promise<void> {
-    for (const label of labels) {
-      const r = row(label);
-      await r.waitFor();
-      if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
-      await page.waitForFunction(
-        (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
-        label.source,
-      );
-    }
-  }
+  const row = (label: RegExp): Locator => treeRow(page, label);
+  const expand = (...labels: RegExp[]): Promise<void> => expandRows(page, ...labels);
 
   it('a version expands into its regions: Completed and Failed rows with replicas and storage; Retry Region… on the failed one', async () => {
     await expand(/^Contoso Production$/, /^contoso_images$/, /^ubuntu-22\.04-lts$/, /^1\.0\.0$/);

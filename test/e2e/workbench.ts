@@ -120,6 +120,24 @@ export async function waitForStep(page: Page, title: RegExp): Promise<void> {
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.quick-input-widget')!).opacity === '1');
 }
 
+/** The Galleries view's row whose label matches (the first, if several do). */
+export function treeRow(page: Page, label: RegExp): Locator {
+  return page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) }).first();
+}
+
+/** Expands the rows one after the other (a path down the tree), each once it is drawn expanded. */
+export async function expandRows(page: Page, ...labels: RegExp[]): Promise<void> {
+  for (const label of labels) {
+    const r = treeRow(page, label);
+    await r.waitFor();
+    if ((await r.getAttribute('aria-expanded')) !== 'true') await r.locator('.label-name').click();
+    await page.waitForFunction(
+      (source) => Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((e) => e.getAttribute('aria-expanded') === 'true' && new RegExp(source).test(e.querySelector('.label-name')?.textContent ?? '')),
+      label.source,
+    );
+  }
+}
+
 /** Right-clicks a row and returns the context menu's item names, once the menu has faded in. */
 export async function openContextMenu(page: Page, row: Locator): Promise<string[]> {
   await row.click({ button: 'right' });
