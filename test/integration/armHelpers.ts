@@ -42,6 +42,11 @@ export async function arm(method: string, id: string, body?: unknown): Promise<R
 /** PUT a resource and wait until Azure reports it Succeeded. */
 export async function putAndWait(id: string, body: unknown): Promise<Record<string, unknown>> {
   await arm('PUT', id, body);
+  return settled(id);
+}
+
+/** The resource as Azure holds it once its provisioning state is Succeeded. */
+export function settled(id: string): Promise<Record<string, unknown>> {
   return eventually(async () => {
     const got = await arm('GET', id);
     const state = (got.properties as { provisioningState?: string } | undefined)?.provisioningState;

@@ -7,19 +7,13 @@ import * as vscode from 'vscode';
 import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
 import type { ScriptedAnswer, RecordedPrompt } from '../support/scriptedPrompter';
-import { arm, differences } from './armHelpers';
+import { arm, differences, settled } from './armHelpers';
 import { GALLERY_ID, ScriptedPrompter, UBUNTU_ID, useDemoSession } from './createHelpers';
-import { emulatorAdmin, eventually, nodeAt, refreshAll } from './helpers';
+import { emulatorAdmin, nodeAt, refreshAll } from './helpers';
 import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 
 type Json = Record<string, unknown>;
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
-const settled = (id: string) =>
-  eventually(async () => {
-    const got = await arm('GET', id);
-    if ((got.properties as Json).provisioningState !== 'Succeeded') throw new Error('not yet');
-    return got;
-  }, 30_000);
 const zonesOf = (r: Json) => ((r.properties as Json).publishingProfile as { targetExtendedLocations?: Json[] }).targetExtendedLocations;
 const EDGE_VERSION = `${RICH_DEFINITION}/versions/2.0.0`;
 const LA = { name: 'westus', extendedLocation: { name: 'microsoftlosangeles1', type: 'EdgeZone' } };

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RICH_IDS } from '../emulator/seeds/richSources';
 import { RICH_DEFINITION, richVersionRequests } from '../fixtures/rich-versions/index';
-import { arm, differences } from './armHelpers';
+import { arm, differences, settled } from './armHelpers';
 import { CANCEL, GALLERY_ID, RG_BUILDS, ScriptedPrompter, useDemoSession } from './createHelpers';
-import { eventually, extensionApi, item, nodeAt, refreshAll, tooltipText } from './helpers';
+import { extensionApi, item, nodeAt, refreshAll, tooltipText } from './helpers';
 import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 
 // A version encrypted with customer keys per region and disk: a region added by Update Image Version
@@ -14,12 +14,6 @@ import { assertNoProblems, clearRequestLog, writes } from './shareHelpers';
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
 const VERSION = `${RICH_DEFINITION}/versions/1.0.0`;
 type Json = Record<string, unknown>;
-const settled = (id: string) =>
-  eventually(async () => {
-    const got = await arm('GET', id);
-    if ((got.properties as Json).provisioningState !== 'Succeeded') throw new Error('not yet');
-    return got;
-  }, 30_000);
 const regionsOf = (r: Json) => ((r.properties as Json).publishingProfile as { targetRegions: Json[] }).targetRegions;
 
 describe('Update Image Version of an encrypted version: added regions encrypted like the others (extension host, local Azure)', () => {
