@@ -201,10 +201,20 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(color)?.slice(1).map(Number);
     assert.ok(rgb?.length === 3, `a colour: ${color}`);
     const file = path.join(SCREENSHOTS_DIR, `flows-${name}.png`);
-    await target.screenshot({ path: file });
-    const bounds = await target.boundingBox();
-    const stats = pngStats(file);
-    assert.ok(bounds && Math.abs(stats.width - bounds.width) <= 1 && Math.abs(stats.height - bounds.height) <= 1, `${name}: the screenshot is the element (${stats.width}×${stats.height})`);
+    // A live element (a toast whose progress text changes) can resize while the picture is taken:
+    // take it again until the element kept one size across the shot, then check the picture is it.
+    const fits = (a: { width: number; height: number } | null, b: { width: number; height: number } | null) =>
+      !!a && !!b && Math.abs(a.width - b.width) <= 1 && Math.abs(a.height - b.height) <= 1;
+    let stats: ReturnType<typeof pngStats> = { width: 0, height: 0, colors: 0, nonBackground: 0 };
+    let bounds: { width: number; height: number } | null = null;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = await target.boundingBox();
+      await target.screenshot({ path: file });
+      bounds = await target.boundingBox();
+      stats = pngStats(file);
+      if (fits(before, bounds)) break;
+    }
+    assert.ok(fits(bounds, stats), `${name}: the screenshot is the element (${stats.width}×${stats.height}, element ${bounds?.width}×${bounds?.height})`);
     assert.ok(stats.colors > 2, `${name}: not a blank picture`);
     return countColor(file, [rgb[0], rgb[1], rgb[2]], 24);
   }
