@@ -80,7 +80,7 @@ function roleItems(ctx: GrantStepContext, picked: RoleDefinitionInfo | undefined
     ...ctx.roles.map(roleItem),
     ...extra,
     { separator: 'Other roles' },
-    { label: '$(search) Search all roles…', detail: `Every role that can be given on ${ctx.where}, built-in and custom: type to filter`, value: SEARCH_ROLES },
+    { label: '$(search) Search all roles…', detail: 'Built-in and custom roles that can be given here: type to filter', value: SEARCH_ROLES },
   ];
 }
 
@@ -123,7 +123,7 @@ function roleStep(ctx: GrantStepContext): Step<GrantState> {
 function whoStep(ctx: GrantStepContext): Step<GrantState> {
   const input = inputStep<GrantState>({
     title: 'Who',
-    prompt: 'The person, group or application: an e-mail address or user principal name, a display name, or an application (client) id',
+    prompt: 'The person, group or application: an e-mail address or user principal name (someone outside your organisation can be invited), a display name, or an application (client) id',
     placeholder: 'e.g. ada.lovelace@contoso.com, Image Publishers',
     get: (s) => s.query,
     set: (s, v) => {
