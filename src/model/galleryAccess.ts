@@ -20,7 +20,7 @@ export interface GalleryRole {
  * has galleries/* except galleries/share/action; Sharing Admin has galleries/share/action.
  */
 export const GALLERY_ROLES: readonly GalleryRole[] = [
-  { roleName: 'Compute Gallery Image Reader', guid: 'cf7c76d2-98a3-4358-a134-615aa78bf44d', detail: 'Read its image definitions and versions, to create VMs from them; change nothing' },
+  { roleName: 'Compute Gallery Image Reader', guid: 'cf7c76d2-98a3-4358-a134-615aa78bf44d', detail: 'Read its images and versions to create VMs from them; change nothing' },
   { roleName: 'Compute Gallery Artifacts Publisher', guid: '85a2d0d9-2eba-4c9c-b355-11c2cc0788ab', detail: 'Create, change and delete images and versions; not share it or change who has access' },
   { roleName: 'Compute Gallery Sharing Admin', guid: '1ef6a3be-d0ac-425d-8c01-acb62866290b', detail: 'Share it with subscriptions, tenants or the community; change nothing else' },
   { roleName: 'Reader', guid: 'acdd72a7-3385-48ef-bd42-f606fba81ae7', detail: 'See it and create VMs from its images; change nothing' },

@@ -36,6 +36,7 @@ describe('Share: guests and roles by search (extension host, local Azure)', () =
     assert.deepEqual(prompter.messagesFor('Who').get('sam.lee@outside.example'), undefined, 'an address nobody has is accepted: its owner can be invited');
     const summary = prompter.prompts.find((p) => p.title.includes('Summary'));
     assert.equal(summary?.items?.[0]?.label, '$(mail) Invite sam.lee@outside.example and grant Compute Gallery Image Reader');
+    assert.equal(summary?.items?.[0]?.detail, 'Compute Gallery Image Reader on gallery contoso_images, once they accept');
     assert.equal(summary?.items?.find((i) => i.label === 'Who')?.description, 'sam.lee@outside.example (guest, to be invited)');
     const ok = prompter.prompts.find((p) => p.kind === 'confirm');
     assert.equal(ok?.title, 'Send a guest invitation e-mail to sam.lee@outside.example?');
@@ -104,7 +105,7 @@ describe('Share: guests and roles by search (extension host, local Azure)', () =
     const [roles, search, rolesAgain, searchAgain] = prompter.prompts;
     assert.deepEqual(roles?.items?.map((i) => i.label), [...GALLERY_ROLE_NAMES, '$(search) Search all roles…']);
     assert.deepEqual(roles?.selected, ['Reader'], 'Reader is the default');
-    assert.match(roles?.items?.[0]?.detail ?? '', /^Read its image definitions and versions/);
+    assert.match(roles?.items?.[0]?.detail ?? '', /^Read its images and versions to create VMs/);
     assert.match(search?.placeholder ?? '', /^Type to filter the roles that can be given on gallery contoso_shared/);
     const names = search?.items?.map((i) => i.label) ?? [];
     assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'all roles, by name');

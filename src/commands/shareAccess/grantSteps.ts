@@ -168,7 +168,7 @@ function summaryStep(where: string): Step<GrantState> {
     placeholder: 'Check the name and kind found, then pick Grant (or go Back)',
     items: (s) => [
       s.invite
-        ? { label: `$(mail) Invite ${s.invite} and grant ${s.role?.roleName}`, detail: `A guest invitation e-mail goes to ${s.invite}; ${s.role?.roleName} on ${where} applies once they accept`, value: 'grant' }
+        ? { label: `$(mail) Invite ${s.invite} and grant ${s.role?.roleName}`, detail: `${s.role?.roleName} on ${where}, once they accept`, value: 'grant' }
         : { label: `$(check) Grant ${s.role?.roleName} to ${s.principal?.displayName}`, detail: `${describePrincipal(s.principal!)} on ${where}`, value: 'grant' },
       { separator: 'Summary' },
       { label: 'Role', description: s.role?.roleName ?? '', detail: galleryRoleDetail(s.role?.roleName) ?? s.role?.description, value: 'line', refusal: 'To change the role, go Back to the Role step.' },
