@@ -23,8 +23,8 @@ export { getTags, setTags, taggedKindOf, type TaggedKind } from './azure/tags';
 export { listVersionSources } from './azure/sources';
 export { listDataDiskCandidates, listDiskEncryptionSets, listStorageAccounts } from './azure/versionInputs';
 export { updateSharing, type SharingGroupChange, type SharingOperation } from './azure/sharing';
-export { createRoleAssignment, deleteRoleAssignment, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
-export { findPrincipals, getPrincipalsByIds, type DirectoryObject } from './azure/graph';
+export { createRoleAssignment, deleteRoleAssignment, getRoleDefinitions, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
+export { findPrincipals, getPrincipalsByIds, inviteGuest, type DirectoryObject, type GuestInvitation } from './azure/graph';
 export { deleteGalleryResource, listAllImageVersions, listNestedResources, type NestedContents } from './azure/deletes';
 export {
   getImageDefinitionExtras,

@@ -96,6 +96,10 @@ export interface GraphObject {
   userPrincipalName?: string;
   appId?: string;
   mailNickname?: string;
+  /** 'Guest' for a person invited from outside the tenant; members have none. */
+  userType?: 'Member' | 'Guest';
+  /** When it was created here (epoch ms), for the replication delay Azure RBAC sees. */
+  createdAt?: number;
 }
 
 export type OperationKind = 'create' | 'update' | 'delete' | 'action';
