@@ -37,6 +37,7 @@ export {
   type ImageVersionChanges,
 } from './azure/updates';
 export { startRegionReAdd, startRegionRemoval, type RegionRemoval } from './azure/retryRegion';
+export { listSoftDeletedVersions, restoreImageVersion, SOFT_DELETE_RETENTION_DAYS, type SoftDeletedVersion } from './azure/softDelete';
 
 /**
  * Each sign-in method's library is initialised only when that method is chosen: MSAL and

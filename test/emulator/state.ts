@@ -147,6 +147,8 @@ export interface EmulatorState {
    * `POST /_admin/replication-faults`; copies planned for those regions fail half way.
    */
   replicationFaults?: Record<string, string[]>;
+  /** Image versions deleted in a gallery with soft delete (lower-cased id → the version and when), see compute/softDelete.ts. */
+  softDeleted?: Record<string, { resource: StoredResource; deletedAt: string }>;
 }
 
 export function emptyState(seed: string): EmulatorState {
