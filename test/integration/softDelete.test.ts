@@ -67,4 +67,18 @@ describe('Soft delete (extension host, local Azure)', () => {
     await eventually(async () => assert.deepEqual(await labels(await children(await recentlyDeleted())), ['No deleted image versions']));
     await eventually(async () => assert.ok((await labels(await children(await nodeAt('Contoso Production', 'contoso_community', 'debian-12')))).includes('1.0.0')));
   });
+
+  it('Create Gallery takes softDelete as an option and refuses anything but true or false before sending', async () => {
+    const base = { subscriptionId: '00000000-0000-4000-8000-00000000a001', resourceGroup: 'rg-images', location: 'eastus', sharing: 'Private' };
+    const refused = new ScriptedPrompter([]);
+    assert.equal(await run('createGallery', { ...base, name: 'soft_gallery_bad', softDelete: 'yes', prompter: refused }), undefined);
+    await ui.waitFor('error', /Soft delete: Give softDelete as true or false\./);
+    assert.equal(resource(await emulatorState(), `${COMMUNITY.replace(/contoso_community$/, 'soft_gallery_bad')}`), undefined, 'nothing was sent');
+
+    const prompter = new ScriptedPrompter([]);
+    await run('createGallery', { ...base, name: 'soft_gallery', softDelete: true, prompter });
+    const stored = resource(await emulatorState(), COMMUNITY.replace(/contoso_community$/, 'soft_gallery'))?.properties as { softDeletePolicy?: { isSoftDeleteEnabled?: boolean } } | undefined;
+    assert.equal(stored?.softDeletePolicy?.isSoftDeleteEnabled, true);
+    await eventually(async () => assert.ok((await labels(await children(await nodeAt('Contoso Production', 'soft_gallery')))).includes('Recently Deleted')));
+  });
 });
