@@ -111,7 +111,8 @@ export function summariseReplication(status: ReplicationStatusLike | undefined):
     if (aggregate === 'inprogress') return { ...base, state: 'Replicating', label: 'Replicating' };
     return { ...base, state: 'Unknown', label: 'Replication status unknown' };
   }
-  return { ...base, state: 'Replicating', label: `Replicating ${completed}/${total} regions, ${percent}%` };
+  // Before any region is done: no "0/2 regions", which reads as a fault.
+  return { ...base, state: 'Replicating', label: completed > 0 ? `Replicating ${completed}/${total} regions, ${percent}%` : `Replicating${total > 1 ? ` to ${total} regions` : ''}, ${percent}%` };
 }
 
 /** One entry of publishingProfile.targetRegions. */

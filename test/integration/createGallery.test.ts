@@ -87,6 +87,8 @@ describe('Create Gallery (extension host, local Azure)', () => {
     const stored = resource(state, galleryId('rg-new-galleries', 'partner_images'));
     assert.deepEqual(stored?.properties.sharingProfile, { permissions: 'Groups' });
     assert.equal(stored?.properties.description, undefined, 'an empty description is not sent');
+    const done = await ui.waitFor('info', /^Created gallery partner_images \(Direct share\) in West US 2\.$/);
+    assert.deepEqual(done.actions, ['Share…', 'Create Image Definition'], 'a gallery made to be shared offers sharing it next');
   });
 
   it('creates a community gallery: a public notice first, each publisher detail validated as it is typed', async () => {
@@ -148,6 +150,9 @@ describe('Create Gallery (extension host, local Azure)', () => {
     assert.equal(info.eula, 'https://contoso.example/eula');
     assert.equal(info.publicNamePrefix, 'ContosoImages');
     assert.match(String((info.publicNames as string[])[0]), /^ContosoImages-[0-9a-f-]{36}$/);
+    const done = await ui.waitFor('info', /^Created gallery community_images \(Community\)/);
+    assert.match(done.message, /It is not public until it is published: Share… publishes it\.$/);
+    assert.deepEqual(done.actions, ['Share…', 'Create Image Definition']);
   });
 
   it('asks nothing when every answer is in the options object', async () => {

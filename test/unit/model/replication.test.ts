@@ -62,7 +62,7 @@ describe('model/replication', () => {
     it('clamps odd progress values and treats unknown states as not done', () => {
       const s = summariseReplication({ summary: [{ region: 'a', state: 'Replicating', progress: 250 }, { region: 'b', state: 'Weird', progress: -5 }] });
       assert.equal(s.percent, 50);
-      assert.equal(s.label, 'Replicating 0/2 regions, 50%');
+      assert.equal(s.label, 'Replicating to 2 regions, 50%', 'no "0/2 regions"');
     });
 
     it('keeps percent within 0..100 and completed within 0..total (property)', () => {
