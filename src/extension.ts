@@ -9,7 +9,7 @@ import { VersionCreations } from './commands/createVersionProgress';
 import { manageCommands } from './commands/manageCommands';
 import { resourceCommands } from './commands/resourceCommands';
 import { cloudDescription, treeCommands } from './commands/treeCommands';
-import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
+import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION, SIGNED_OUT_KEY } from './constants';
 import { Explorer } from './tree/explorer';
 import { log } from './ui/log';
 import { PropertiesDocuments } from './ui/propertiesDocuments';
@@ -69,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        // Another way of signing in, or another cloud, is a new sign-in: an earlier Sign Out no longer holds.
+        void context.globalState.update(SIGNED_OUT_KEY, undefined);
         describeCloud();
         explorer.resetSession();
       } else if (FILTER_SETTINGS.some((s) => e.affectsConfiguration(s))) {
