@@ -200,3 +200,18 @@ export function validateStorageInRegion(type: string | undefined, region: string
   }
   return undefined;
 }
+
+/**
+ * The region most of these resources are in (their locations, any spelling), the first of them on
+ * a tie: where a new resource group's region list starts, rather than on the alphabetically first.
+ */
+export function mostUsedRegion(locations: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const l of locations) {
+    const name = normalizeRegionName(l);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [name, n] of counts) if (best === undefined || n > counts.get(best)!) best = name;
+  return best;
+}

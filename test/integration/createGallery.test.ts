@@ -5,6 +5,7 @@ import type { CreateGalleryOptions } from '../../src/commands/createGallery';
 import { publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
 import { validateGalleryName, validateResourceGroupName } from '../../src/model/names';
 import type { SubscriptionNode } from '../../src/tree/nodes/subscriptionNode';
+import { mostUsedRegion } from '../../src/model/replication';
 import { BACK, CANCEL, PRODUCTION, ScriptedPrompter, type ScriptedAnswer, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
 import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt } from './helpers';
 
@@ -77,6 +78,10 @@ describe('Create Gallery (extension host, local Azure)', () => {
       'from the subscription node the subscription is not asked; a new resource group adds its name step',
     );
     assert.ok(!groupsBeforeSubmit.includes('rg-new-galleries'), 'nothing is created before the summary is confirmed');
+    const usual = mostUsedRegion((await emulatorState()).resourceGroups.filter((g) => g.subscriptionId === PRODUCTION && g.name !== 'rg-new-galleries').map((g) => g.location));
+    const region = prompter.prompts.find((p) => p.title.startsWith('Create Gallery: Region'));
+    assert.deepEqual(region?.selected, [region?.items?.find((i) => i.description === usual)?.label], `a new group's regions start on the subscription's most used one (${usual}), not the first`);
+    assert.notEqual(region?.selected?.[0], region?.items?.[0]?.label);
     assert.equal(gallery?.permissions, 'Groups');
     const state = await emulatorState();
     assert.deepEqual(

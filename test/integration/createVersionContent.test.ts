@@ -384,6 +384,10 @@ describe('Create Image Version from what the tree lists under Shared with me and
     const fromShared = await createVersion(windows, { prompter: shared });
     assert.deepEqual(shared.problems, []);
     assert.ok(fromShared, 'created from the shared version');
+    const galleries = shared.prompts.find((p) => p.title.endsWith('— gallery'))?.items ?? [];
+    const fabrikam = galleries.find((i) => /FABRIKAM_PARTNER_IMAGES/i.test(i.label));
+    assert.equal(fabrikam?.label, '$(organization) FABRIKAM_PARTNER_IMAGES', 'by the gallery\'s name, as the Shared with me row: not its unique name');
+    assert.match(fabrikam?.detail ?? '', /^Unique name [0-9a-f-]{36}-FABRIKAM_PARTNER_IMAGES$/i);
     const sharedSource = (await stored(fromShared.id)).storageProfile.source?.id ?? '';
     assert.match(sharedSource, /^\/SharedGalleries\/[^/]+-FABRIKAM_PARTNER_IMAGES\/Images\/windows-2022-hardened\/Versions\/3\.2\.1$/i);
 
