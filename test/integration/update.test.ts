@@ -71,7 +71,7 @@ describe('Update: galleries, image definitions and image versions (extension hos
     for (const [v, m] of prompter.messagesFor('Recommended vCPUs')) if (v !== '2-8') assert.equal(m, validateRangeText(v, 'vCPUs'), v);
     assert.equal(prompter.prompts[1]?.value, 'Ubuntu Server 22.04 LTS, hardened.', 'the current value is there to edit');
     const summary = prompter.prompts.at(-1)?.items ?? [];
-    assert.equal(summary.find((i) => i.label === 'Description')?.description, 'Ubuntu Server 22.04 LTS, hardened. → Ubuntu 22.04, CIS level 1');
+    assert.equal(summary.find((i) => i.label === 'Description')?.detail, 'Ubuntu Server 22.04 LTS, hardened. → Ubuntu 22.04, CIS level 1');
     assert.equal(summary.find((i) => i.label === 'End-of-life date')?.description, '(none) → 2032-06-30');
     assert.equal(updated?.description, 'Ubuntu 22.04, CIS level 1');
     const props = resource(await emulatorState(), UBUNTU_ID)?.properties as { description: string; endOfLifeDate: string; recommended: { vCPUs: { min: number; max: number } } };
