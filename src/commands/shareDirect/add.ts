@@ -32,7 +32,10 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
   if (!command) return undefined;
   const { node, options, prompter, azure, target, name } = command;
   const names = subscriptionNames(explorer);
-  const label = (type: SharingGroupType, id: string) => (type === 'Subscriptions' ? subscriptionLabel(names, id) : id);
+  const subscriptions = explorer.root.subscriptions.map((n) => n.subscription);
+  const ownTenants = new Set(subscriptions.map((sub) => sub.tenantId.toLowerCase()));
+  const label = (type: SharingGroupType, id: string) =>
+    type === 'Subscriptions' ? subscriptionLabel(names, id.toLowerCase()) : ownTenants.has(id.toLowerCase()) ? `Your tenant (${id})` : id;
 
   // What was given up front is checked before anything is asked or sent.
   const given: Partial<Record<SharingGroupType, string>> = {};
@@ -54,8 +57,6 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
   const givenTypes = Object.keys(given) as SharingGroupType[];
   const interactive = givenTypes.length === 0;
   const current = sharedIds(profileOf(gallery));
-  const subscriptions = explorer.root.subscriptions.map((n) => n.subscription);
-  const ownTenants = new Set(subscriptions.map((sub) => sub.tenantId.toLowerCase()));
   const ctx: AddContext = {
     name,
     subscriptions: subscriptions.map((sub) => ({ id: sub.subscriptionId, name: sub.name })),
