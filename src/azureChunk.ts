@@ -11,7 +11,7 @@ export { AzureError, toAzureError } from './azure/errors';
 export { getGallery, listGalleries } from './azure/galleries';
 export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { listImageDefinitions } from './azure/images';
-export { getResourceJson } from './azure/resourceJson';
+export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';
 export * from './azure/sharedGalleries';
 export { listLocations, listSubscriptions } from './azure/subscriptions';
 export { listEdgeZones } from './azure/edgeZones';

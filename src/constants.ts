@@ -4,3 +4,5 @@ export const VIEW_CONTAINER_ID = 'azureComputeGallery';
 export const EXPLORER_VIEW_ID = 'azureComputeGallery.explorer';
 export const SETTINGS_SECTION = 'azureComputeGallery';
 export const CONTEXT_SIGNED_IN = 'azureComputeGallery.signedIn';
+/** globalState: the user signed out here (Sign Out); the tree shows the sign-in until Sign In or a new sign-in method. */
+export const SIGNED_OUT_KEY = 'azureComputeGallery.signedOut';

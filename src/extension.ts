@@ -5,7 +5,7 @@ import { azure, azureBundle } from './azureLoader';
 import { registerCommands, type CommandHandler } from './commands/commandTable';
 import { VersionCreations } from './commands/createVersionProgress';
 import { commandsBundle } from './commandsLoader';
-import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
+import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION, SIGNED_OUT_KEY } from './constants';
 import { cloudDescription } from './model/clouds';
 import { Explorer } from './tree/explorer';
 import { log } from './ui/log';
@@ -73,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) {
+        // Another way of signing in, or another cloud, is a new sign-in: an earlier Sign Out no longer holds.
+        void context.globalState.update(SIGNED_OUT_KEY, undefined);
         describeCloud();
         explorer.resetSession();
       } else if (FILTER_SETTINGS.some((s) => e.affectsConfiguration(s))) {

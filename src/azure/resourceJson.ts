@@ -1,7 +1,7 @@
 import { parseArmId } from '../model/armId';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
-import type { AzureTarget, CallOptions } from './types';
+import type { AzureTarget, CallOptions, ExternalResource } from './types';
 
 interface RawResponse {
   parsedBody?: unknown;
@@ -28,6 +28,27 @@ export async function getResourceJson(target: AzureTarget, id: string, options: 
       default:
         throw new Error(`View Properties does not know resources like ${id}.`);
     }
+  });
+  return raw;
+}
+
+/** Azure's own JSON for a shared or community gallery, image or version, as the shared-gallery APIs return it (View Properties). */
+export async function getExternalResourceJson(target: AzureTarget, r: ExternalResource, options: CallOptions = {}): Promise<unknown> {
+  let raw: unknown;
+  const onResponse = (response: RawResponse) => {
+    raw = response.parsedBody ?? (response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined);
+  };
+  const common = { abortSignal: options.abortSignal, onResponse };
+  const client = computeClient(target);
+  await azureCall(async () => {
+    if (r.source === 'shared') {
+      if (r.image === undefined) return client.sharedGalleries.get(r.location, r.gallery, common);
+      if (r.version === undefined) return client.sharedGalleryImages.get(r.location, r.gallery, r.image, common);
+      return client.sharedGalleryImageVersions.get(r.location, r.gallery, r.image, r.version, common);
+    }
+    if (r.image === undefined) return client.communityGalleries.get(r.location, r.gallery, common);
+    if (r.version === undefined) return client.communityGalleryImages.get(r.location, r.gallery, r.image, common);
+    return client.communityGalleryImageVersions.get(r.location, r.gallery, r.image, r.version, common);
   });
   return raw;
 }

@@ -203,3 +203,13 @@ export interface SharedImageVersion {
   endOfLifeDate?: Date;
   excludeFromLatest?: boolean;
 }
+
+/** A gallery, image or version seen from outside: shared directly with the caller, or public (community). */
+export interface ExternalResource {
+  source: 'shared' | 'community';
+  location: string;
+  /** The unique name (shared) or public name (community). */
+  gallery: string;
+  image?: string;
+  version?: string;
+}

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { isSelected, readSubscriptionFilter, writeSubscriptionFilter } from '../auth/subscriptionFilter';
-import { SETTINGS_SECTION } from '../constants';
+import type { AuthenticationMode } from '../auth/session';
+import { SETTINGS_SECTION, SIGNED_OUT_KEY } from '../constants';
+import { notify } from '../ui/notify';
 import { PUBLIC_CLOUDS, validateEndpointUrl } from '../model/clouds';
 import type { Explorer } from '../tree/explorer';
 
@@ -10,10 +12,18 @@ function requireSession(explorer: Explorer) {
   return session;
 }
 
+/** What stays signed in after Sign Out, by sign-in method. */
+const STILL_SIGNED_IN: Record<AuthenticationMode, string> = {
+  vscode: 'Your Microsoft account stays signed in to VS Code for other extensions: sign it out from the Accounts menu to sign it out there too.',
+  azureCli: 'The Azure CLI stays signed in: run `az logout` in a terminal to sign it out too.',
+  servicePrincipal: "The service principal's environment variables are left as they are.",
+};
+
 export function accountCommands(explorer: Explorer) {
   return {
     'azureComputeGallery.signIn': async () => {
       const session = requireSession(explorer);
+      await explorer.globalState.update(SIGNED_OUT_KEY, undefined);
       const signedIn = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Signing in to Azure…', cancellable: false },
         () => session.signIn(),
@@ -21,6 +31,19 @@ export function accountCommands(explorer: Explorer) {
       explorer.refreshAll();
       if (signedIn) void vscode.window.showInformationMessage(`Signed in: ${await session.describe()}`);
       return signedIn;
+    },
+
+    /**
+     * Signs this extension out: the tree shows the sign-in until Sign In. The account itself is
+     * not signed out everywhere: VS Code offers no sign-out to extensions (its Accounts menu does
+     * it, for every extension using the account), and `az logout` belongs to the Azure CLI.
+     */
+    'azureComputeGallery.signOut': async () => {
+      const session = requireSession(explorer);
+      await explorer.globalState.update(SIGNED_OUT_KEY, true);
+      explorer.resetSession();
+      void notify('info', `Signed out of Azure in Azure Compute Gallery. ${STILL_SIGNED_IN[session.mode]}`);
+      return true;
     },
 
     'azureComputeGallery.showSignInStatus': async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { hasImageReference, hasPortalLink, hasResourceId, isOwnResource } from '../tree/capabilities';
+import { hasImageReference, hasPortalLink, hasResourceId, isExternalItem, isOwnResource } from '../tree/capabilities';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { log } from '../ui/log';
@@ -14,8 +14,8 @@ async function resolve(explorer: Explorer, node: unknown, title: string, accept:
   return pickNode(explorer, { title, accept });
 }
 
-/** View Properties reads Azure's JSON of these (a subscription's is not a gallery resource). */
-const withProperties = (n: unknown) => isOwnResource(n, ['gallery', 'imageDefinition', 'imageVersion']);
+/** View Properties reads Azure's JSON of these (a subscription's is not a gallery resource): own, shared with the user, or public. */
+const withProperties = (n: unknown) => isOwnResource(n, ['gallery', 'imageDefinition', 'imageVersion']) || isExternalItem(n);
 
 export function resourceCommands(explorer: Explorer, documents: PropertiesDocuments) {
   return {
@@ -54,9 +54,13 @@ export function resourceCommands(explorer: Explorer, documents: PropertiesDocume
     /** `abortSignal` (as the progress notification's Cancel): stop the read; nothing opens. */
     'azureComputeGallery.viewProperties': async (node?: unknown, options?: { abortSignal?: AbortSignal }) => {
       const picked = await resolve(explorer, node, 'View Properties', withProperties);
-      if (!picked || !withProperties(picked)) return;
+      if (!picked || !hasResourceId(picked)) return;
       const read = await waitCancellably(`Loading ${picked.resourceId.split('/').pop() ?? ''}`, options?.abortSignal, (abortSignal) =>
-        explorer.azure().getResourceJson(picked.target, picked.resourceId, { abortSignal }),
+        isExternalItem(picked)
+          ? explorer.azure().getExternalResourceJson(picked.target, picked.externalResource(), { abortSignal })
+          : isOwnResource(picked, ['gallery', 'imageDefinition', 'imageVersion'])
+            ? explorer.azure().getResourceJson(picked.target, picked.resourceId, { abortSignal })
+            : Promise.reject(new Error('View Properties shows galleries, image definitions and image versions.')),
       );
       if (!read) return undefined;
       log().info(`View Properties: ${picked.resourceId}`);

@@ -99,9 +99,16 @@ export function regionRows(targets: readonly RegionTarget[], status: readonly Re
   });
 }
 
-/** The version row's count, from the same rows: "2/3 regions". */
+/** The version row's count, from the same rows: "2/3 regions"; nothing while none is usable ("0/1 regions" reads as a fault). */
 export function regionsCount(rows: readonly RegionRow[]): string {
-  return `${rows.filter((r) => r.usable).length}/${rows.length} region${rows.length === 1 ? '' : 's'}`;
+  const usable = rows.filter((r) => r.usable).length;
+  return usable === 0 ? '' : `${usable}/${rows.length} region${rows.length === 1 ? '' : 's'}`;
+}
+
+/** "Replicating 2/3 regions, 42%"; before any region is ready "Replicating to 3 regions, 42%", or for one region "Replicating, 42%". */
+export function replicatingWords(usable: number, total: number, percent: number): string {
+  if (usable > 0) return `Replicating ${usable}/${total} region${total === 1 ? '' : 's'}, ${percent}%`;
+  return `Replicating${total > 1 ? ` to ${total} regions` : ''}, ${percent}%`;
 }
 
 /** A target region exactly as Azure returned it (every member, known to this code or not). */
@@ -149,7 +156,8 @@ export function regionAddedBack(current: readonly RawRegion[], plan: RetryRegion
 
 /**
  * The version row's replication words, from the same rows as its region rows: "1/3 regions ·
- * Failed in West US", "Replicating 2/3 regions, 42%", or '' once every region is Completed.
+ * Failed in West US", "Replicating 2/3 regions, 42%", "Replicating, 42%" (one region, not ready
+ * yet), or '' once every region is Completed.
  */
 export function versionRegionsText(rows: readonly RegionRow[]): { text: string; state: 'ok' | 'progress' | 'failed' } {
   if (rows.length === 0) return { text: '', state: 'ok' };
@@ -157,9 +165,9 @@ export function versionRegionsText(rows: readonly RegionRow[]): { text: string; 
   const count = regionsCount(rows);
   if (failed.length > 0) {
     const names = failed.length <= 3 ? failed.join(', ') : `${failed.slice(0, 2).join(', ')} and ${failed.length - 2} more regions`;
-    return { text: `${count} · Failed in ${names}`, state: 'failed' };
+    return { text: [count, `Failed in ${names}`].filter(Boolean).join(' · '), state: 'failed' };
   }
   if (rows.every((r) => r.usable)) return { text: '', state: 'ok' };
   const percent = Math.floor(rows.reduce((sum, r) => sum + r.progress, 0) / rows.length);
-  return { text: `Replicating ${count}, ${percent}%`, state: 'progress' };
+  return { text: replicatingWords(rows.filter((r) => r.usable).length, rows.length, percent), state: 'progress' };
 }

@@ -111,7 +111,8 @@ export function summariseReplication(status: ReplicationStatusLike | undefined):
     if (aggregate === 'inprogress') return { ...base, state: 'Replicating', label: 'Replicating' };
     return { ...base, state: 'Unknown', label: 'Replication status unknown' };
   }
-  return { ...base, state: 'Replicating', label: `Replicating ${completed}/${total} regions, ${percent}%` };
+  // Before any region is done: no "0/2 regions", which reads as a fault.
+  return { ...base, state: 'Replicating', label: completed > 0 ? `Replicating ${completed}/${total} regions, ${percent}%` : `Replicating${total > 1 ? ` to ${total} regions` : ''}, ${percent}%` };
 }
 
 /** One entry of publishingProfile.targetRegions. */
@@ -198,4 +199,19 @@ export function validateStorageInRegion(type: string | undefined, region: string
     return `Use Standard_LRS, Premium_LRS or PremiumV2_LRS in ${normalizeRegionName(region)} (or Azure's default): it has no availability zones, so no zone-redundant storage.`;
   }
   return undefined;
+}
+
+/**
+ * The region most of these resources are in (their locations, any spelling), the first of them on
+ * a tie: where a new resource group's region list starts, rather than on the alphabetically first.
+ */
+export function mostUsedRegion(locations: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const l of locations) {
+    const name = normalizeRegionName(l);
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [name, n] of counts) if (best === undefined || n > counts.get(best)!) best = name;
+  return best;
 }

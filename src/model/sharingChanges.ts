@@ -72,3 +72,15 @@ export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/**
+ * Whom a share names, in words: one by its name (or id), a few named ones by name, otherwise a
+ * count: "tenant 72f988bf-…", "subscriptions Contoso Development and Contoso Test", "5 tenants".
+ * Never "tenants <one id>".
+ */
+export function whomInWords(ids: readonly string[], one: string, many: string, nameOf: (id: string) => string | undefined): string {
+  if (ids.length === 1) return `${one} ${nameOf(ids[0]!) ?? ids[0]}`;
+  const names = ids.map(nameOf);
+  if (ids.length <= 3 && names.every((n): n is string => n !== undefined)) return `${many} ${listInWords(names)}`;
+  return countOf(ids.length, one, many);
+}

@@ -146,3 +146,16 @@ export function replicaText(current: readonly CurrentTarget[]): string {
   if (counts.length > 0 && counts.every((n) => n === counts[0])) return String(counts[0]);
   return current.map((c) => `${normalizeRegionName(c.name)}=${c.regionalReplicaCount}`).join(', ');
 }
+
+/**
+ * Why a version cannot be updated yet, or undefined. While Azure is still creating, updating or
+ * deleting it (provisioningState Creating, Updating, Migrating, Deleting; the version's operation
+ * runs until every region is copied), an update would be computed from regions that are still
+ * changing: the user is told to wait, instead of the command vanishing from the menu.
+ */
+export function whyVersionMustWait(name: string, provisioningState: string | undefined): string | undefined {
+  const state = provisioningState?.toLowerCase() ?? '';
+  if (state === 'deleting') return `${name} is being deleted.`;
+  const doing = ({ creating: 'is still being created', updating: 'is still being updated', migrating: 'is still being migrated' } as Record<string, string>)[state];
+  return doing ? `${name} ${doing}: wait until its replication finishes (the tree shows the progress), then update it.` : undefined;
+}

@@ -2,7 +2,7 @@
 // (`hasImageReference(node)`) instead of testing each node class, so a new kind of node (a VM
 // application, a deleted version) works with Copy Resource ID, Open in Portal, … by implementing
 // the capability. No `vscode` import: the tree's look-up (findNode.ts) is tested in plain Node.
-import type { AzureTarget } from '../azure/types';
+import type { AzureTarget, ExternalResource } from '../azure/types';
 import { imageReferenceFor, parseArmId, type ArmResource, type ArmResourceKind, type GalleryImageReference } from '../model/armId';
 import { portalResourceUrl } from '../model/portal';
 
@@ -19,6 +19,12 @@ export interface HasArmReference extends HasResourceId {
 /** A resource of a signed-in subscription (not one shared with it): ARM reads and writes it through `target`. */
 export interface OwnResource extends HasArmReference {
   readonly target: AzureTarget;
+}
+
+/** A gallery, image or version shared with the caller or public: read through the shared-gallery APIs with `target`. */
+export interface ExternalItem extends HasResourceId {
+  readonly target: AzureTarget;
+  externalResource(): ExternalResource;
 }
 
 export interface HasPortalLink {
@@ -53,6 +59,10 @@ const has = (node: unknown, member: string, type: string): boolean =>
 
 export function hasResourceId<N>(node: N): node is N & HasResourceId {
   return has(node, 'resourceId', 'string');
+}
+
+export function isExternalItem<N>(node: N): node is N & ExternalItem {
+  return hasResourceId(node) && has(node, 'externalResource', 'function');
 }
 
 export function hasArmReference<N>(node: N): node is N & HasArmReference {

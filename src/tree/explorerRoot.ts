@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SessionSubscription } from '../auth/session';
 import { azureBundle } from '../azureLoader';
 import { log } from '../ui/log';
-import { CONTEXT_SIGNED_IN } from '../constants';
+import { CONTEXT_SIGNED_IN, SIGNED_OUT_KEY } from '../constants';
 import { mapBounded } from './concurrency';
 import type { ExplorerNode } from './explorerProvider';
 import { errorNode, MessageNode } from './nodes/messageNode';
@@ -93,7 +93,8 @@ export class ExplorerRoot {
     const started = performance.now();
     let signedIn: boolean;
     try {
-      signedIn = !!session && (await session.isSignedIn());
+      // Signed out here (Sign Out): the account itself may still be signed in, for VS Code and other tools.
+      signedIn = !!session && this.ctx.globalState.get<boolean>(SIGNED_OUT_KEY) !== true && (await session.isSignedIn());
     } catch (error) {
       if (this.overtaken(generation)) return this.children();
       // Could not get a token just now: say so (with Retry), keep the subscriptions known so far.

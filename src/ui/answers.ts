@@ -103,12 +103,16 @@ export function askedSteps<S, O>(answers: readonly Answer<S, O>[], ask: (key: ke
   return answers.flatMap((answer) => answer.steps.map((step): Step<S> => ({ ...step, when: (s) => ask(answer.key, s) && (step.when?.(s) ?? true) })));
 }
 
-/** One summary line: shown in the final pick, refused when picked (Back changes answers). */
-export function summaryLine<T>(label: string, value: string, step: string, dummy: T): PickItem<T> & { description: string; refusal: string } {
-  return { label, description: value, value: dummy, refusal: `To change the ${label.toLowerCase()}, go Back to the ${step} step.` };
+/** Longer than this, a summary value goes on its own line (the detail), where the quick pick has room for it. */
+const SHORT_VALUE = 48;
+
+/** One summary line: shown in the final pick; picking it goes back to the step that asks it. */
+export function summaryLine<T>(label: string, value: string, step: string, dummy: T): PickItem<T> & { goTo: string } {
+  const where = value.length > SHORT_VALUE ? { detail: value } : { description: value };
+  return { label, ...where, value: dummy, goTo: step };
 }
 
-/** The summary lines of the answers, in order; each refuses with the step that asks it. */
+/** The summary lines of the answers, in order; each goes back to the step that asks it. */
 export async function summaryLines<S, O, T>(answers: readonly Answer<S, O>[], state: S, dummy: T): Promise<PickItem<T>[]> {
   const lines: PickItem<T>[] = [];
   for (const answer of answers) {

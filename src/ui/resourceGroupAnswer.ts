@@ -1,6 +1,7 @@
 // The resource group of something new: an existing group picked from the subscription's list, or a
 // new one named here and created only when the user confirms (in the new resource's region).
 import { validateResourceGroupName } from '../model/names';
+import { mostUsedRegion } from '../model/replication';
 import { sameOption, type Answer } from './answers';
 import { inputStep, pickStep, type PickEntry } from './wizard';
 
@@ -16,6 +17,8 @@ export interface ResourceGroupState {
   resourceGroup?: string;
   newResourceGroup?: boolean;
   location?: string;
+  /** Where the region list starts for a new group: the region most of the subscription's groups are in. */
+  usualLocation?: string;
 }
 
 export interface ResourceGroupAnswerOptions<S> {
@@ -47,10 +50,11 @@ export function resourceGroupAnswer<S extends ResourceGroupState, O extends { re
         ],
         get: (s) => (s.newResourceGroup ? { kind: 'new' } : s.resourceGroup ? { kind: 'existing', name: s.resourceGroup, location: '' } : undefined),
         same: (a, b) => a.kind === b.kind && (a.kind === 'new' || a.name.toLowerCase() === (b as { name: string }).name.toLowerCase()),
-        set: (s, choice) => {
+        set: async (s, choice) => {
           if (choice.kind === 'new') {
             if (!s.newResourceGroup) s.resourceGroup = undefined;
             s.newResourceGroup = true;
+            s.usualLocation = mostUsedRegion((await o.groupsOf(s).catch(() => [])).map((g) => g.location));
           } else {
             s.newResourceGroup = false;
             s.resourceGroup = choice.name;

@@ -3,6 +3,7 @@ import { confirm } from './confirm';
 import {
   BACK,
   CANCEL,
+  goTo,
   isSeparator,
   sameAs,
   type ConfirmRequest,
@@ -174,6 +175,7 @@ export class VsCodePrompter implements Prompter {
         }
         const item = pick.selectedItems[0] ?? pick.activeItems[0];
         if (!item?.entry) return;
+        if (item.entry.goTo !== undefined) return finish(goTo(item.entry.goTo));
         if (item.entry.refusal) return refuse(item.entry.refusal);
         finish(item.entry.value);
       });

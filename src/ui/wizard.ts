@@ -10,10 +10,23 @@
 // Symbol.for: the extension and the tests are bundled separately, and both must see the same value.
 export const BACK: unique symbol = Symbol.for('azureComputeGallery.wizard.back');
 export const CANCEL: unique symbol = Symbol.for('azureComputeGallery.wizard.cancel');
-export type Navigation = typeof BACK | typeof CANCEL;
+const GO_TO: unique symbol = Symbol.for('azureComputeGallery.wizard.goTo');
+/** Back to the step of this title, already answered (a summary line picked): its answer is kept. */
+export interface GoTo {
+  readonly [GO_TO]: string;
+}
+export type Navigation = typeof BACK | typeof CANCEL | GoTo;
+
+export function goTo(stepTitle: string): GoTo {
+  return { [GO_TO]: stepTitle };
+}
+
+export function isGoTo(value: unknown): value is GoTo {
+  return typeof value === 'object' && value !== null && GO_TO in value;
+}
 
 export function isNavigation(value: unknown): value is Navigation {
-  return value === BACK || value === CANCEL;
+  return value === BACK || value === CANCEL || isGoTo(value);
 }
 
 /** What every prompt shows at its top. */
@@ -50,6 +63,8 @@ export interface PickItem<T> {
   refusal?: string;
   /** pickMany only: always selected; the sentence says why it cannot be unselected. */
   locked?: string;
+  /** Picking it goes back to the step of this title (a summary line): the prompter answers goTo(title). */
+  goTo?: string;
 }
 
 /** A heading between items. */
@@ -115,6 +130,9 @@ export function stepTitle(flowTitle: string, stepName: string, step: number, tot
 /**
  * Runs the steps in order. Resolves true when the last step is answered, false on Escape. Back
  * returns to the previously asked step (skipped steps stay skipped); the first step has no Back.
+ * A picked summary line (goTo) returns to the step it names as if Back were pressed until there:
+ * the steps after it are asked again, each showing its answer, since a changed answer can change
+ * what they offer (another subscription, other resource groups).
  */
 export async function runWizard<S>(flowTitle: string, steps: readonly Step<S>[], state: S, prompter: Prompter): Promise<boolean> {
   const asked: number[] = [];
@@ -135,6 +153,12 @@ export async function runWizard<S>(flowTitle: string, steps: readonly Step<S>[],
     };
     const outcome = await step.ask(state, prompter, header);
     if (outcome === CANCEL) return false;
+    if (isGoTo(outcome)) {
+      const at = asked.findIndex((i) => steps[i].title === outcome[GO_TO]);
+      // A step not asked in this run (its answer was given up front) cannot be returned to: stay.
+      if (at >= 0) index = asked.splice(at)[0];
+      continue;
+    }
     if (outcome === BACK) {
       const previous = asked.pop();
       if (previous !== undefined) index = previous;

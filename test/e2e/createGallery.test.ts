@@ -96,6 +96,16 @@ describe('Create Gallery through the real quick input (e2e)', () => {
     await atStep(page, /Create Gallery: Summary \(step 7 of 7\)/);
     await q.rows.filter({ hasText: 'e2e_gallery' }).first().waitFor();
     await screenshot('summary');
+    // Picking a summary line goes back to its step with the answer kept; the later steps follow.
+    await typeAndAccept(page, 'Description');
+    await atStep(page, /Create Gallery: Description \(step 5 of 7\)/);
+    assert.equal(await q.input.inputValue(), 'Created through the quick input', 'the step shows its answer');
+    await screenshot('summary-line-picked');
+    await typeAndAccept(page, 'Changed from the summary');
+    await atStep(page, /Create Gallery: Sharing \(step 6 of 7\)/);
+    await page.keyboard.press('Enter'); // Direct share, kept
+    await atStep(page, /Create Gallery: Summary \(step 7 of 7\)/);
+    await q.rows.filter({ hasText: 'Changed from the summary' }).first().waitFor();
     // The first row is "Create gallery", active when the summary opens.
     await page.keyboard.press('Enter');
     await q.widget.waitFor({ state: 'hidden' });
@@ -103,13 +113,15 @@ describe('Create Gallery through the real quick input (e2e)', () => {
     const row = tree.locator('.monaco-list-row', { hasText: 'e2e_gallery' });
     await row.waitFor();
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.sidebar .monaco-list-row.selected')).some((r) => r.textContent?.includes('e2e_gallery')));
-    await page.locator('.notifications-toasts').getByText(/Created gallery e2e_gallery \(Direct share\) in West Europe/).waitFor();
+    const toast = page.locator('.notifications-toasts .notification-toast-container', { hasText: /Created gallery e2e_gallery \(Direct share\) in West Europe/ });
+    await toast.waitFor();
+    await toast.getByRole('button', { name: 'Share…' }).waitFor();
     await screenshot('created');
 
     const stored = emulator!.state.resources[`/subscriptions/${PRODUCTION}/resourcegroups/rg-images/providers/microsoft.compute/galleries/e2e_gallery`];
     assert.ok(stored, 'the gallery exists in the local Azure');
     assert.equal(stored.location, 'westeurope');
-    assert.equal(stored.properties.description, 'Created through the quick input');
+    assert.equal(stored.properties.description, 'Changed from the summary', 'the answer changed from the summary is the one sent');
     assert.deepEqual(stored.properties.sharingProfile, { permissions: 'Groups' });
     assert.match(await row.innerText(), /westeurope · Direct share/);
   });

@@ -5,6 +5,7 @@ import type { CreateGalleryOptions } from '../../src/commands/createGallery';
 import { publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../src/model/communityInfo';
 import { validateGalleryName, validateResourceGroupName } from '../../src/model/names';
 import type { SubscriptionNode } from '../../src/tree/nodes/subscriptionNode';
+import { mostUsedRegion } from '../../src/model/replication';
 import { BACK, CANCEL, PRODUCTION, ScriptedPrompter, type ScriptedAnswer, emulatorState, inventory, resource, useDemoSession } from './createHelpers';
 import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt } from './helpers';
 
@@ -77,6 +78,10 @@ describe('Create Gallery (extension host, local Azure)', () => {
       'from the subscription node the subscription is not asked; a new resource group adds its name step',
     );
     assert.ok(!groupsBeforeSubmit.includes('rg-new-galleries'), 'nothing is created before the summary is confirmed');
+    const usual = mostUsedRegion((await emulatorState()).resourceGroups.filter((g) => g.subscriptionId === PRODUCTION && g.name !== 'rg-new-galleries').map((g) => g.location));
+    const region = prompter.prompts.find((p) => p.title.startsWith('Create Gallery: Region'));
+    assert.deepEqual(region?.selected, [region?.items?.find((i) => i.description === usual)?.label], `a new group's regions start on the subscription's most used one (${usual}), not the first`);
+    assert.notEqual(region?.selected?.[0], region?.items?.[0]?.label);
     assert.equal(gallery?.permissions, 'Groups');
     const state = await emulatorState();
     assert.deepEqual(
@@ -87,6 +92,8 @@ describe('Create Gallery (extension host, local Azure)', () => {
     const stored = resource(state, galleryId('rg-new-galleries', 'partner_images'));
     assert.deepEqual(stored?.properties.sharingProfile, { permissions: 'Groups' });
     assert.equal(stored?.properties.description, undefined, 'an empty description is not sent');
+    const done = await ui.waitFor('info', /^Created gallery partner_images \(Direct share\) in West US 2\.$/);
+    assert.deepEqual(done.actions, ['Share…', 'Create Image Definition'], 'a gallery made to be shared offers sharing it next');
   });
 
   it('creates a community gallery: a public notice first, each publisher detail validated as it is typed', async () => {
@@ -148,6 +155,9 @@ describe('Create Gallery (extension host, local Azure)', () => {
     assert.equal(info.eula, 'https://contoso.example/eula');
     assert.equal(info.publicNamePrefix, 'ContosoImages');
     assert.match(String((info.publicNames as string[])[0]), /^ContosoImages-[0-9a-f-]{36}$/);
+    const done = await ui.waitFor('info', /^Created gallery community_images \(Community\)/);
+    assert.match(done.message, /It is not public until it is published: Share… publishes it\.$/);
+    assert.deepEqual(done.actions, ['Share…', 'Create Image Definition']);
   });
 
   it('asks nothing when every answer is in the options object', async () => {

@@ -212,7 +212,8 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     assert.match(lun.get('x') ?? '', /^Enter the LUN as a whole number/);
     assert.match(lun.get('0') ?? '', /^Use another LUN than 0: a data disk already has it \(1 is free\)/);
     const summary = prompter.prompts.filter((p) => p.title.includes('Summary')).pop();
-    const row = (label: string) => summary?.items?.find((i) => i.label === label)?.description;
+    // A value too long for the first line is on the line below (the detail), not cut off.
+    const row = (label: string) => summary?.items?.find((i) => i.label === label)?.[label === 'Data disks' || label === 'Storage' || label === 'Exclude from latest' || label === 'Encryption' || label === 'Safety' ? 'detail' : 'description'];
     assert.equal(row('Data disks'), 'LUN 0: snap-data-0-eastus (snapshot), LUN 1: disk-data-eastus (disk)');
     assert.equal(row('Storage'), 'East US (eastus): Standard_ZRS; West Europe (westeurope): PremiumV2_LRS');
     assert.equal(row('Exclude from latest'), 'East US (eastus): No; West Europe (westeurope): Yes');
@@ -242,7 +243,7 @@ describe('Create Image Version, whole images (extension host, local Azure)', () 
     const version = await createVersion(definition, { prompter });
     assert.deepEqual(prompter.problems, []);
     const summary = prompter.prompts.find((p) => p.title.includes('Summary'));
-    assert.match(summary?.items?.find((i) => i.label === 'Data disks')?.description ?? '', /^LUN 0: .*\(128 GB\), LUN 1: .*\(256 GB\) — copied from the source, as Azure does$/);
+    assert.match(summary?.items?.find((i) => i.label === 'Data disks')?.detail ?? '', /^LUN 0: .*\(128 GB\), LUN 1: .*\(256 GB\) — copied from the source, as Azure does$/);
     assert.ok(version);
     const v = await stored(version.id);
     assert.equal(v.storageProfile.source?.virtualMachineId ?? v.storageProfile.source?.id, VM_WITH_DATA);
@@ -384,6 +385,10 @@ describe('Create Image Version from what the tree lists under Shared with me and
     const fromShared = await createVersion(windows, { prompter: shared });
     assert.deepEqual(shared.problems, []);
     assert.ok(fromShared, 'created from the shared version');
+    const galleries = shared.prompts.find((p) => p.title.endsWith('— gallery'))?.items ?? [];
+    const fabrikam = galleries.find((i) => /FABRIKAM_PARTNER_IMAGES/i.test(i.label));
+    assert.equal(fabrikam?.label, '$(organization) FABRIKAM_PARTNER_IMAGES', 'by the gallery\'s name, as the Shared with me row: not its unique name');
+    assert.match(fabrikam?.detail ?? '', /^Unique name [0-9a-f-]{36}-FABRIKAM_PARTNER_IMAGES$/i);
     const sharedSource = (await stored(fromShared.id)).storageProfile.source?.id ?? '';
     assert.match(sharedSource, /^\/SharedGalleries\/[^/]+-FABRIKAM_PARTNER_IMAGES\/Images\/windows-2022-hardened\/Versions\/3\.2\.1$/i);
 
@@ -407,8 +412,8 @@ describe('Create Image Version from what the tree lists under Shared with me and
     assert.ok(fromCommunity);
     assert.equal(fromCommunity.location, 'westeurope', 'made where the community gallery was looked up');
     assert.equal((await stored(fromCommunity.id)).storageProfile.source?.communityGalleryImageId, COMMUNITY_DEBIAN);
-    const sourceRow = community.prompts.find((p) => p.title.includes('Summary'))?.items?.find((i) => i.label === 'Source')?.description;
-    assert.match(sourceRow ?? '', /debian-12\/1\.0\.0 \(community gallery version, westeurope/);
+    const sourceRow = community.prompts.find((p) => p.title.includes('Summary'))?.items?.find((i) => i.label === 'Source');
+    assert.match(sourceRow?.description ?? sourceRow?.detail ?? '', /debian-12\/1\.0\.0 \(community gallery version, westeurope/);
   });
 });
 

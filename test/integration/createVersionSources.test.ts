@@ -133,6 +133,11 @@ describe('Create Image Version, Source picker and step defaults (extension host,
     }
     assert.deepEqual(prompter.refusals.map((r) => r.label.replace(/^\$\([^)]*\)\s*/, '')), misfits, 'each misfit picked was refused, the list stayed open');
     assert.equal(listed('img-ubuntu-2204-eastus')?.refusal, undefined, 'a fitting source is offered alongside');
+    const sources = items.filter((i) => !/^\$\((globe|file-binary)\) A /.test(i.label));
+    const firstMisfit = sources.findIndex((i) => i.refusal !== undefined);
+    assert.ok(firstMisfit > 0 && sources.slice(firstMisfit).every((i) => i.refusal !== undefined), 'the sources that fit come first, then those that do not');
+    const sourcePrompt = prompter.prompts.find((p) => p.title.includes(': Source ('));
+    assert.deepEqual(sourcePrompt?.selected, [sources[0]?.label], 'the list opens on a source that fits');
     assert.equal(listed('disk-debian12-os')?.refusal, undefined);
     assert.deepEqual(await galleryImageCounts(), before);
   });

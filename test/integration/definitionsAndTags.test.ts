@@ -104,7 +104,7 @@ describe('Image definitions and tags (extension host, local Azure)', () => {
     assert.equal(prompter.warningsFor('EULA').get('https://www.contoso.com/eula'), undefined);
     assert.match(prompter.messagesFor('Tags').get('cost/center=1') ?? '', /^Remove "\/"/);
     const summary = prompter.prompts.at(-1)?.items ?? [];
-    assert.equal(summary.find((i) => i.label === 'Features')?.description, 'SCSI and NVMe disk controllers · accelerated networking · no hibernation');
+    assert.equal(summary.find((i) => i.label === 'Features')?.detail, 'SCSI and NVMe disk controllers · accelerated networking · no hibernation');
     assert.equal(summary.find((i) => i.label === 'Tags')?.description, 'env=dev; owner=images');
     const r = await stored(`${GALLERY_ID}/images/feat-def`);
     assert.equal(r.properties.eula, 'http://www.contoso.com/eula');

@@ -69,7 +69,7 @@ describe('Edge zones in Create Image Version (extension host, local Azure)', () 
     const which = prompter.prompts.find((p) => p.title.includes('Edge zones — which'));
     assert.deepEqual(which?.items?.map((i) => i.description).filter(Boolean).slice(0, 2), ['westus/microsoftlosangeles1', 'australiaeast/perth'], 'the edge zones Azure lists');
     const summary = prompter.prompts.find((p) => /: Summary \(/.test(p.title));
-    assert.equal(summary?.items?.find((i) => i.label === 'Edge zones')?.description, 'westus/microsoftlosangeles1 ×2 (StandardSSD_LRS), australiaeast/perth ×3 (StandardSSD_LRS)');
+    assert.equal(summary?.items?.find((i) => i.label === 'Edge zones')?.detail, 'westus/microsoftlosangeles1 ×2 (StandardSSD_LRS), australiaeast/perth ×3 (StandardSSD_LRS)');
     assert.deepEqual(zonesOf(await settled(version.id)), [
       { ...LA, extendedLocationReplicaCount: 2, storageAccountType: 'StandardSSD_LRS' },
       { name: 'australiaeast', extendedLocation: { name: 'perth', type: 'EdgeZone' }, extendedLocationReplicaCount: 3, storageAccountType: 'StandardSSD_LRS' },

@@ -16,6 +16,8 @@ const show = (...args: unknown[]) => vscode.commands.executeCommand<SharingRepor
 const FABRIKAM_SUB = '00000000-0000-4000-8000-00000000b001';
 const OTHER_SUB = '11111111-2222-4333-8444-555555555555';
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
+const THIRD_TENANT = '77777777-6666-4555-8444-333333333333';
+const PRODUCTION_SUB = '00000000-0000-4000-8000-00000000a001';
 
 function idsOf(profile: ReturnType<typeof sharingProfileOf>, type: string): string[] {
   return (profile?.groups ?? []).filter((g) => g.type === type).flatMap((g) => g.ids.map((i) => i.toLowerCase())).sort();
@@ -27,7 +29,7 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
   it('shares with several subscriptions at once, pasted with any separators; bad and known ids are refused while typing', async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_shared');
     const prompter = new ScriptedPrompter([
-      { accept: true },
+      { pickMany: ['Other subscriptions…'] },
       { probe: ['', 'not-a-guid', `${FABRIKAM_SUB}, 1234`, DEVELOPMENT_SUBSCRIPTION_ID] },
       `${FABRIKAM_SUB}\n${OTHER_SUB.toUpperCase()}; ${DEVELOPMENT_SUBSCRIPTION_ID}`,
       { pick: /^Share with 2 subscriptions$/ },
@@ -35,12 +37,14 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
     const updated = await add(gallery, { prompter });
     assertNoProblems(prompter);
     assert.deepEqual(prompter.titles, [
-      'Share with Subscriptions or Tenants: Share with (step 1 of 3)',
-      'Share with Subscriptions or Tenants: Ids (step 2 of 3)',
+      'Share with Subscriptions or Tenants: Share with (step 1 of 2)',
+      'Share with Subscriptions or Tenants: Other subscription ids (step 2 of 3)',
       'Share with Subscriptions or Tenants: Summary (step 3 of 3)',
     ]);
-    assert.equal(prompter.prompts[0]?.items?.[0]?.description, 'shared with 1 subscription now');
-    const messages = prompter.messagesFor('Ids');
+    const offered = prompter.prompts[0]?.items?.map((i) => i.label) ?? [];
+    assert.ok(offered.includes('$(key) Contoso Production'), `the user's own subscriptions are offered by name: ${offered.join(', ')}`);
+    assert.ok(!offered.includes('$(key) Contoso Development'), 'not the one it is shared with already');
+    const messages = prompter.messagesFor('Other subscription ids');
     for (const v of ['', 'not-a-guid', `${FABRIKAM_SUB}, 1234`]) assert.equal(messages.get(v), validateGuidList(v, 'subscription ids'), v);
     assert.match(messages.get(DEVELOPMENT_SUBSCRIPTION_ID) ?? '', /already shared with this/);
     const summary = prompter.prompts[2]?.items?.map((i) => i.label) ?? [];
@@ -49,7 +53,7 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
     assert.deepEqual(idsOf(sharingProfileOf(await emulatorState(), SHARED_ID), 'Subscriptions'), [DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_SUB, OTHER_SUB].sort());
     assert.deepEqual(updated?.groups.find((g) => g.type === 'Subscriptions')?.ids.map((i) => i.toLowerCase()).sort(), [DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_SUB, OTHER_SUB].sort());
     assert.match((await (gallery as GalleryNode).resolveTooltip()).value, new RegExp(OTHER_SUB), 'the hover lists the new subscription');
-    await ui.waitFor('info', new RegExp(`^contoso_shared is now shared with subscriptions ${FABRIKAM_SUB} and ${OTHER_SUB}\\.$`));
+    await ui.waitFor('info', /^contoso_shared is now shared with 2 subscriptions\.$/);
   });
 
   it('shares with a tenant from options alone', async () => {
@@ -57,6 +61,29 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
     await add({ gallery: SHARED_ID, tenantIds: [OTHER_TENANT], prompter });
     assert.equal(prompter.prompts.length, 0);
     assert.deepEqual(idsOf(sharingProfileOf(await emulatorState(), SHARED_ID), 'AADTenants'), [FABRIKAM_TENANT_ID, OTHER_TENANT].sort());
+    await ui.waitFor('info', new RegExp(`^contoso_shared is now shared with tenant ${OTHER_TENANT}\\.$`)); // one tenant: "tenant <id>", never "tenants <id>"
+  });
+
+  it('shares with one of your subscriptions picked by name and a typed tenant in one run; each summary line goes back to where it was given', async () => {
+    const gallery = await nodeAt('Contoso Production', 'contoso_shared');
+    const prompter = new ScriptedPrompter([
+      { pickMany: ['Contoso Production', 'Other tenants…'] },
+      THIRD_TENANT,
+      { pick: /^Contoso Production/ },
+      { accept: true },
+      { accept: true },
+      { pick: /^Share with subscription Contoso Production and tenant / },
+    ]);
+    await add(gallery, { prompter });
+    assertNoProblems(prompter);
+    const titles = prompter.titles.map((t) => t.replace(/^.*?: | \(step.*$/g, ''));
+    assert.deepEqual(titles, ['Share with', 'Tenant ids', 'Summary', 'Share with', 'Tenant ids', 'Summary'], 'the subscription line goes back to the list it was picked from');
+    const summary = prompter.prompts[2]?.items ?? [];
+    assert.equal(summary.find((i) => i.label === THIRD_TENANT)?.goTo, 'Tenant ids');
+    const profile = sharingProfileOf(await emulatorState(), SHARED_ID);
+    assert.ok(idsOf(profile, 'Subscriptions').includes(PRODUCTION_SUB), 'the subscription');
+    assert.ok(idsOf(profile, 'AADTenants').includes(THIRD_TENANT), 'and the tenant, in one run');
+    await ui.waitFor('info', new RegExp(`^contoso_shared is now shared with subscription Contoso Production and tenant ${THIRD_TENANT}\\.$`));
   });
 
   it('refuses ids that are not GUIDs before sending anything, saying what to type', async () => {
@@ -86,7 +113,7 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
 
   it('offers the switch where Azure allows it: a private gallery becomes direct-shared, then the ids are added', async () => {
     const gallery = await nodeAt('Contoso Production', 'contoso_images');
-    const prompter = new ScriptedPrompter([{ pick: /Tenants$/ }, OTHER_TENANT, { pick: /^Share with 1 tenant$/ }]);
+    const prompter = new ScriptedPrompter([{ pickMany: ['Other tenants…'] }, OTHER_TENANT, { pick: /^Share with tenant / }]);
     const updated = await add(gallery, { prompter });
     assertNoProblems(prompter);
     assert.ok(prompter.prompts[2]?.items?.some((i) => /First: switch to direct sharing/.test(i.label)), 'the summary says the gallery is switched first');
@@ -96,7 +123,7 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
     assert.deepEqual(idsOf(profile, 'AADTenants'), [OTHER_TENANT]);
     assert.equal((await item(gallery)).contextValue, 'acg.gallery.groups', 'the tree shows the new kind (and its menus)');
     assert.match(String((await item(gallery)).description), /Direct share/);
-    await ui.waitFor('info', /^contoso_images is now shared with tenants 99999999-8888-4777-8666-555555555555 \(its sharing was switched from private to direct share\)\.$/);
+    await ui.waitFor('info', /^contoso_images is now shared with tenant 99999999-8888-4777-8666-555555555555 \(its sharing was switched from private to direct share\)\.$/);
     const path = (await writes()).filter((w) => w.includes('contoso_images'));
     assert.deepEqual(path.map((w) => w.split(' ')[0]), ['PATCH', 'POST'], 'the gallery update, then the share');
   });

@@ -5,7 +5,9 @@ import { validateEndOfLifeDate } from '../../src/model/endOfLife';
 import { whyRegionCannotBeRemoved } from '../../src/model/replication';
 import { validateRangeText } from '../../src/ui/answerText';
 import { ScriptedPrompter, UBUNTU_ID, WINDOWS_ID, emulatorState, resource, useDemoSession } from './createHelpers';
-import { eventually, extensionApi, item, nodeAt } from './helpers';
+import { EXTENSION_ID } from '../../src/constants';
+import { arm } from './armHelpers';
+import { emulatorAdmin, eventually, extensionApi, item, nodeAt } from './helpers';
 import { PRIVATE_ID, assertNoProblems, azureSnapshot, clearRequestLog, writes } from './shareHelpers';
 
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
@@ -69,7 +71,7 @@ describe('Update: galleries, image definitions and image versions (extension hos
     for (const [v, m] of prompter.messagesFor('Recommended vCPUs')) if (v !== '2-8') assert.equal(m, validateRangeText(v, 'vCPUs'), v);
     assert.equal(prompter.prompts[1]?.value, 'Ubuntu Server 22.04 LTS, hardened.', 'the current value is there to edit');
     const summary = prompter.prompts.at(-1)?.items ?? [];
-    assert.equal(summary.find((i) => i.label === 'Description')?.description, 'Ubuntu Server 22.04 LTS, hardened. → Ubuntu 22.04, CIS level 1');
+    assert.equal(summary.find((i) => i.label === 'Description')?.detail, 'Ubuntu Server 22.04 LTS, hardened. → Ubuntu 22.04, CIS level 1');
     assert.equal(summary.find((i) => i.label === 'End-of-life date')?.description, '(none) → 2032-06-30');
     assert.equal(updated?.description, 'Ubuntu 22.04, CIS level 1');
     const props = resource(await emulatorState(), UBUNTU_ID)?.properties as { description: string; endOfLifeDate: string; recommended: { vCPUs: { min: number; max: number } } };
@@ -152,5 +154,27 @@ describe('Update: galleries, image definitions and image versions (extension hos
     assert.deepEqual(after.publishingProfile.targetRegions.map((r) => `${r.name}×${r.regionalReplicaCount}`), ['West US 2×1', 'West Europe×2']);
     assert.equal(after.safetyProfile.allowDeletionOfReplicatedLocations, true, 'the removal was allowed explicitly');
     await ui.waitFor('info', /^Image version 2022\.1\.0 of windows-server-2022 is ready: replicated to /, 30_000);
+  });
+
+  it('keeps Update Image Version in the menu of a replicating version, and says why it must wait', async () => {
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context'];
+    const when = menus.find((m) => m.command === 'azureComputeGallery.updateImageVersion')?.when ?? '';
+    const pattern = /viewItem =~ \/(.*)\//.exec(when)?.[1];
+    assert.ok(pattern && new RegExp(pattern).test('acg.version.busy'), `shown on a replicating version's row: ${when}`);
+
+    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 120_000, failRegions: [] } });
+    try {
+      await arm('PATCH', UBUNTU_1, { properties: { publishingProfile: { replicaCount: 2 } } });
+      await clearRequestLog();
+      const before = await azureSnapshot();
+      assert.equal(await run('updateImageVersion', { version: UBUNTU_1, endOfLifeDate: '2032-01-31', prompter: new ScriptedPrompter([]) }), undefined);
+      const told = await ui.waitFor('warning', /still being updated/);
+      assert.equal(told.message, 'Update Image Version: Image version 1.0.0 is still being updated: wait until its replication finishes (the tree shows the progress), then update it. Nothing was changed.');
+      assert.deepEqual(await writes(), []);
+      assert.equal(await azureSnapshot(), before);
+    } finally {
+      await emulatorAdmin('POST', '/_admin/expire-operations');
+      await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1500, failRegions: [] } });
+    }
   });
 });

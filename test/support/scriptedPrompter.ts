@@ -6,6 +6,7 @@
 import {
   BACK,
   CANCEL,
+  goTo,
   isSeparator,
   sameAs,
   validateAnswer,
@@ -41,6 +42,7 @@ export interface RecordedItem {
   detail?: string;
   refusal?: string;
   locked?: string;
+  goTo?: string;
 }
 
 export interface RecordedPrompt {
@@ -157,7 +159,7 @@ export class ScriptedPrompter implements Prompter {
     const entries = await request.items;
     const items = entries.filter((e): e is PickItem<T> => !isSeparator(e));
     const same = sameAs(request);
-    prompt.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, refusal: i.refusal, locked: i.locked }));
+    prompt.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, refusal: i.refusal, locked: i.locked, goTo: i.goTo }));
     prompt.selected = items.filter((i) => (request.selected ?? []).some((s) => same(s, i.value))).map((i) => i.label);
     return items;
   }
@@ -178,6 +180,7 @@ export class ScriptedPrompter implements Prompter {
         this.problems.push(`No item ${String(typeof answer === 'object' ? JSON.stringify(answer) : answer)} in "${request.title}": ${items.map((i) => i.label).join(', ')}`);
         return CANCEL;
       }
+      if (item.goTo !== undefined) return goTo(item.goTo);
       if (item.refusal) {
         this.refusals.push({ title: request.title, label: item.label, reason: item.refusal });
         continue;

@@ -57,6 +57,8 @@ export function placementAnswers(subscriptions: SubscriptionNode[], { lookups, g
       summary: async (s) => regionLabel(await regionsOf(s.subscriptionId ?? '').catch(() => []), s.location ?? ''),
       placeholder: 'The region the gallery (and its image definitions) live in',
       items: async (s) => (await regionsOf(s.subscriptionId ?? '')).map((r) => ({ label: r.displayName, description: r.name, value: r.name })),
+      // An existing group's region is already the answer; a new group's list starts on the usual one.
+      suggest: (s) => s.usualLocation,
       same: (a, b) => a.toLowerCase() === b.toLowerCase(),
     }),
   ];

@@ -11,6 +11,9 @@ import { pollIntervalMs, reloadAndReveal, subscriptionNode, waitCancellably } fr
 import { createOrLook } from '../createOrLook';
 import { SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } from './types';
 
+const SHARE = 'Share…';
+const SHARE_NEXT: Partial<Record<NewGallery['sharing'], string>> = { Groups: 'azureComputeGallery.addSharingGroups', Community: 'azureComputeGallery.sharePublicly' };
+
 export async function sendGallery(
   explorer: Explorer,
   state: State,
@@ -72,8 +75,12 @@ export async function sendGallery(
   log().info(`Created gallery ${created.id}`);
   const galleryNode = await reloadAndReveal(explorer, sub, created.id);
   const regionName = (await lookups.regionsOf(subscriptionId).catch(() => [])).find((r) => r.name === location)?.displayName ?? location;
-  void notify('info', `Created gallery ${created.name} (${SHARING_LABELS[spec.sharing]}) in ${regionName}.`, 'Create Image Definition').then((action) =>
-    action ? vscode.commands.executeCommand('azureComputeGallery.createImageDefinition', galleryNode) : undefined,
+  // A gallery made to be shared is shared next: Share… goes there (publishing, for a community gallery).
+  const share = SHARE_NEXT[spec.sharing];
+  const notPublic = spec.sharing === 'Community' ? ' It is not public until it is published: Share… publishes it.' : '';
+  const actions = [...(share ? [SHARE] : []), 'Create Image Definition'];
+  void notify('info', `Created gallery ${created.name} (${SHARING_LABELS[spec.sharing]}) in ${regionName}.${notPublic}`, ...actions).then((action) =>
+    action === SHARE && share ? vscode.commands.executeCommand(share, galleryNode) : action ? vscode.commands.executeCommand('azureComputeGallery.createImageDefinition', galleryNode) : undefined,
   );
   return created;
 }

@@ -10,7 +10,7 @@ export function summarySteps(answers: GalleryAnswers, { lookups, interactive }: 
   const summaryStep = (withTagsItem: boolean) =>
     pickStep<State, SummaryChoice>({
       title: 'Summary',
-      placeholder: withTagsItem ? 'Pick Create, Tags… to add tags, or go Back to change an answer' : 'Pick Create, or go Back to change an answer',
+      placeholder: withTagsItem ? 'Pick Create, Tags… to add tags, or pick a line to change its answer' : 'Pick Create, or go Back to change an answer',
       when: (s) => interactive && (withTagsItem || s.editTags === true),
       items: async (s) => summary(s, answers, regionLabel(await lookups.regionsOf(s.subscriptionId ?? '').catch(() => []), s.location ?? ''), withTagsItem),
       get: () => 'create',

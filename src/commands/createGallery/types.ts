@@ -34,6 +34,8 @@ export interface State {
   newResourceGroup?: boolean;
   name?: string;
   location?: string;
+  /** A new group's region list starts here (ui/resourceGroupAnswer.ts). */
+  usualLocation?: string;
   description?: string;
   sharing?: SharingPermission;
   publisherUri?: string;

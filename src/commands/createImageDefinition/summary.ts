@@ -35,7 +35,7 @@ export function firstSummaryStep(answers: DefinitionAnswers, interactive: () => 
 export function finalSummaryStep(answers: DefinitionAnswers, interactive: () => boolean): Step<State> {
   return pickStep<State, SummaryChoice>({
     title: 'Summary',
-    placeholder: 'Pick Create, or go Back to change an answer',
+    placeholder: 'Pick Create, or pick a line to change its answer',
     when: (s) => interactive() && s.advanced === true,
     items: (s) => summary(s, answers, false),
     get: () => 'create',

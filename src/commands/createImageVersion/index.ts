@@ -95,7 +95,7 @@ function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean): S
   const summary = (withAdvancedItem: boolean) =>
     pickStep<State, SummaryChoice>({
       title: 'Summary',
-      placeholder: withAdvancedItem ? 'Pick Create, or Advanced… for data disks, encryption, safety, the replication mode and tags' : 'Pick Create, or go Back to change an answer',
+      placeholder: withAdvancedItem ? 'Pick Create, or Advanced… for data disks, encryption, safety, the replication mode and tags' : 'Pick Create, or pick a line to change its answer',
       when: (s) => read.interactive && (withAdvancedItem || s.advanced === true),
       items: (s) => summaryItems(s, answers.summary, withAdvancedItem),
       get: () => 'create',

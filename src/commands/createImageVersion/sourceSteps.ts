@@ -8,6 +8,8 @@ import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVers
 import type { Explorer } from '../../tree/explorer';
 import { CommunityRootNode, ExternalGalleryNode, ExternalImageNode, ExternalVersionNode, SharedWithMeNode } from '../../tree/nodes/sharedNodes';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
+import { regionsText } from '../../model/rowWords';
+import { KIND_SINGULAR } from './summary';
 import { definitionShape, KIND_HEADINGS, type Lookups, type State } from './types';
 import { vhdPrompt } from './vhdPrompt';
 
@@ -38,41 +40,55 @@ export function misfit(s: State, source: VersionSource): string | undefined {
 /** Sends to a sub-prompt the header of the step it belongs to, with what it asks. */
 const sub = (header: StepHeader, what: string): StepHeader => ({ ...header, title: `${header.title} — ${what}`, canGoBack: true });
 
-export function sourceStep(explorer: Explorer, lookups: Lookups): Step<State> {
-  const items = async (s: State): Promise<PickEntry<SourceAnswer>[]> => {
-    const sources = await lookups.sources(s.definition!);
-    const entries: PickEntry<SourceAnswer>[] = [];
-    let heading: VersionSource['kind'] | undefined;
-    for (const source of sources) {
-      if (source.kind !== heading) {
-        heading = source.kind;
-        entries.push({ separator: KIND_HEADINGS[source.kind] });
-      }
-      const reason = misfit(s, source);
-      entries.push({
-        label: `$(${KIND_ICONS[source.kind]}) ${source.name}`,
-        description: `${source.location} · ${source.parentName ?? source.resourceGroup}`,
-        detail: reason ? `$(circle-slash) Does not fit: ${reason}` : describeSource(source) || undefined,
-        value: source,
-        refusal: reason ? `${source.name} does not fit ${s.definition!.image.name}: ${reason} Pick another source, or use a definition that matches it.` : undefined,
-      });
+/** The sources that fit the definition, by kind; then those that do not, each with its reason. */
+function sourceItems(s: State, sources: readonly VersionSource[]): { entries: PickEntry<SourceAnswer>[]; firstFit?: VersionSource } {
+  const entries: PickEntry<SourceAnswer>[] = [];
+  const fits = sources.filter((source) => !misfit(s, source));
+  const misfits = sources.filter((source) => misfit(s, source));
+  let heading: VersionSource['kind'] | undefined;
+  for (const source of fits) {
+    if (source.kind !== heading) {
+      heading = source.kind;
+      entries.push({ separator: KIND_HEADINGS[source.kind] });
     }
+    entries.push({ label: `$(${KIND_ICONS[source.kind]}) ${source.name}`, description: `${source.location} · ${source.parentName ?? source.resourceGroup}`, detail: describeSource(source) || undefined, value: source });
+  }
+  if (misfits.length > 0) entries.push({ separator: `Do not fit ${s.definition!.image.name}` });
+  for (const source of misfits) {
+    const reason = misfit(s, source)!;
+    entries.push({
+      label: `$(${KIND_ICONS[source.kind]}) ${source.name}`,
+      description: `${KIND_SINGULAR[source.kind]} · ${source.location} · ${source.parentName ?? source.resourceGroup}`,
+      detail: `$(circle-slash) Does not fit: ${reason}`,
+      value: source,
+      refusal: `${source.name} does not fit ${s.definition!.image.name}: ${reason} Pick another source, or use a definition that matches it.`,
+    });
+  }
+  return { entries, firstFit: fits[0] };
+}
+
+export function sourceStep(explorer: Explorer, lookups: Lookups): Step<State> {
+  const items = async (s: State): Promise<{ entries: PickEntry<SourceAnswer>[]; firstFit?: VersionSource }> => {
+    const { entries, firstFit } = sourceItems(s, await lookups.sources(s.definition!));
     entries.push(
       { separator: 'Elsewhere' },
       { label: '$(globe) A community or shared gallery version…', detail: 'From "Shared with me" and "Community" in the tree, or paste its id', value: 'external' },
       { label: '$(file-binary) A VHD in a storage account…', detail: 'Pick the storage account, then paste the blob URL', value: 'vhd' },
     );
-    return entries;
+    return { entries, firstFit };
   };
   return {
     title: 'Source',
     async ask(s, prompter, header) {
       for (;;) {
+        const listed = await items(s);
+        // Opens on the previous answer, or on the first source that fits: never on a misfit.
+        const focus = s.source ?? listed.firstFit;
         const answer = await prompter.pick<SourceAnswer>({
           ...header,
-          placeholder: 'The source of the image (those that do not fit say why)',
-          items: items(s),
-          selected: s.source ? [s.source] : [],
+          placeholder: 'The source of the image: those that fit first, then those that do not, saying why',
+          items: listed.entries,
+          selected: focus ? [focus] : [],
           same: (a, b) => typeof a !== 'string' && typeof b !== 'string' && a.id.toLowerCase() === b.id.toLowerCase(),
         });
         if (isNavigation(answer)) return answer;
@@ -105,7 +121,8 @@ async function externalVersion(explorer: Explorer, lookups: Lookups, s: State, p
     }
     return [
       { label: '$(clippy) Paste a version id…', detail: '/CommunityGalleries/{public name}/Images/{image}/Versions/{version} or /SharedGalleries/…', value: 'paste' },
-      ...found.map((g) => ({ label: `$(${g.source === 'shared' ? 'organization' : 'globe'}) ${g.gallery.name}`, description: `${g.source === 'shared' ? 'shared with you' : 'community'} · ${g.gallery.location}`, value: g })),
+      // By the gallery's name, as the "Shared with me" rows show it (not its unique name, which starts with a subscription id).
+      ...found.map((g) => ({ label: `$(${g.source === 'shared' ? 'organization' : 'globe'}) ${g.displayName}`, description: `${g.source === 'shared' ? 'shared with you' : 'community'} · ${regionsText(g.reach?.regions ?? [g.gallery.location])}`, detail: g.source === 'shared' ? `Unique name ${g.gallery.name}` : undefined, value: g })),
     ];
   };
   for (;;) {
@@ -121,7 +138,7 @@ async function versionOf(gallery: ExternalGalleryNode, s: State, prompter: Promp
   for (;;) {
     const images = (await explorer.provider.getChildren(gallery)).filter((n): n is ExternalImageNode => n instanceof ExternalImageNode);
     const image = await prompter.pick<ExternalImageNode>({
-      ...sub(header, gallery.gallery.name),
+      ...sub(header, gallery.displayName),
       placeholder: 'The image definition',
       items: images.map((i) => {
         const reason = misfit(s, shapeOf(i, '', ''));
@@ -131,7 +148,7 @@ async function versionOf(gallery: ExternalGalleryNode, s: State, prompter: Promp
     if (isNavigation(image)) return image;
     const versions = (await explorer.provider.getChildren(image)).filter((n): n is ExternalVersionNode => n instanceof ExternalVersionNode);
     const version = await prompter.pick<ExternalVersionNode>({
-      ...sub(header, `${gallery.gallery.name}/${image.image.name}`),
+      ...sub(header, `${gallery.displayName}/${image.image.name}`),
       placeholder: 'The version to copy',
       items: versions.map((v) => ({ label: v.version.name, description: v.version.uniqueId, value: v })),
     });

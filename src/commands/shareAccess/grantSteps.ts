@@ -8,7 +8,7 @@ import { galleryRoleDetail } from '../../model/galleryAccess';
 import { classifyPrincipalQuery, noPrincipalFound, validatePrincipalQuery } from '../../model/principals';
 import { failureMessage } from '../../ui/failures';
 import { logFailure } from '../../ui/log';
-import { BACK, CANCEL, inputStep, isNavigation, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import { inputStep, isNavigation, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { DEFAULT_ROLE, GRANT_TITLE, describePrincipal, principalItem } from './common';
 
 export interface GrantState {
@@ -112,7 +112,7 @@ function roleStep(ctx: GrantStepContext): Step<GrantState> {
           selected: s.role ? [s.role] : [],
           same: sameRole,
         });
-        if (found === BACK || found === CANCEL) continue;
+        if (isNavigation(found)) continue;
         s.role = found;
         return undefined;
       }
@@ -157,21 +157,21 @@ export function inviteConfirmation(email: string, roleName: string, where: strin
 }
 
 function whoLine(s: GrantState): PickEntry<'grant' | 'line'> {
-  const refusal = 'To change who gets access, go Back to the Who step.';
-  if (s.invite) return { label: 'Who', description: `${s.invite} (guest, to be invited)`, detail: 'Not in your directory: Microsoft e-mails them an invitation, which they must accept', value: 'line', refusal };
-  return { label: 'Who', description: describePrincipal(s.principal!), detail: `Object id ${s.principal?.id}`, value: 'line', refusal };
+  // Picking the line goes back to the Who step (ui/wizard.ts goTo), the answer kept.
+  if (s.invite) return { label: 'Who', description: `${s.invite} (guest, to be invited)`, detail: 'Not in your directory: Microsoft e-mails them an invitation, which they must accept', value: 'line', goTo: 'Who' };
+  return { label: 'Who', description: describePrincipal(s.principal!), detail: `Object id ${s.principal?.id}`, value: 'line', goTo: 'Who' };
 }
 
 function summaryStep(where: string): Step<GrantState> {
   return pickStep<GrantState, 'grant' | 'line'>({
     title: 'Summary',
-    placeholder: 'Check the name and kind found, then pick Grant (or go Back)',
+    placeholder: 'Check the name and kind found, then pick Grant (or pick a line to change it)',
     items: (s) => [
       s.invite
         ? { label: `$(mail) Invite ${s.invite} and grant ${s.role?.roleName}`, detail: `${s.role?.roleName} on ${where}, once they accept`, value: 'grant' }
         : { label: `$(check) Grant ${s.role?.roleName} to ${s.principal?.displayName}`, detail: `${describePrincipal(s.principal!)} on ${where}`, value: 'grant' },
       { separator: 'Summary' },
-      { label: 'Role', description: s.role?.roleName ?? '', detail: galleryRoleDetail(s.role?.roleName) ?? s.role?.description, value: 'line', refusal: 'To change the role, go Back to the Role step.' },
+      { label: 'Role', description: s.role?.roleName ?? '', detail: galleryRoleDetail(s.role?.roleName) ?? s.role?.description, value: 'line', goTo: 'Role' },
       whoLine(s),
       { label: 'Where', description: where, detail: 'The role applies here and to everything in it', value: 'line', refusal: 'The role is given where Grant Access was started: run it on another item to give access there.' },
     ],

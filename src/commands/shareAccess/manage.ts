@@ -10,7 +10,7 @@ import type { Explorer } from '../../tree/explorer';
 import { azureFailure, inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
-import type { PickEntry, Prompter } from '../../ui/wizard';
+import { isNavigation, type PickEntry, type Prompter } from '../../ui/wizard';
 import { describeNode, prompterFor, resolveNode, splitArgs, subscriptionNames, targetOf, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from '../manageCommon';
 import { GRANT_ACCESS_COMMAND, MANAGE_TITLE, describeScope, roleGuid } from './common';
 
@@ -99,17 +99,18 @@ function namedEntries(entries: readonly AccessEntry[], remove: readonly string[]
 const ADD = 'add' as const;
 
 /** The list of who has access, grouped by where it was given; answers the entry picked, Grant access… or nothing. */
-async function pickEntry(prompter: Prompter, entries: readonly AccessEntry[], d: Describers): Promise<AccessEntry | typeof ADD | undefined> {
+async function pickEntry(prompter: Prompter, entries: readonly AccessEntry[], d: Describers, active?: AccessEntry): Promise<AccessEntry | typeof ADD | undefined> {
   const { where, inheritedFrom, describeEntry } = d;
   const items: PickEntry<AccessEntry | typeof ADD>[] = [{ label: '$(add) Grant access…', detail: `Give a person, group or application a role on ${where}`, value: ADD }];
   const group = (title: string, list: AccessEntry[], refusal?: (e: AccessEntry) => string) => {
     if (list.length === 0) return;
     items.push({ separator: title });
     for (const e of list) {
+      // The row's first line holds who and the role, short enough not to be cut off; the rest goes below.
       items.push({
         label: `$(${e.kind === 'user' ? 'person' : e.kind === 'group' ? 'organization' : 'symbol-method'}) ${e.who}`,
-        description: `${e.roleName} · ${e.kind}${e.where === 'inherited' ? ` · from ${inheritedFrom(e)}` : e.where === 'below' ? ` · on ${describeScope(e.assignment.scope)}` : ''}`,
-        detail: e.handle ?? `Object id ${e.assignment.principalId}`,
+        description: e.roleName,
+        detail: [e.kind, e.handle ?? `object id ${e.assignment.principalId}`, e.where === 'inherited' ? `from ${inheritedFrom(e)}` : e.where === 'below' ? `on ${describeScope(e.assignment.scope)}` : ''].filter(Boolean).join(' · '),
         value: e,
         refusal: refusal?.(e),
       });
@@ -127,8 +128,18 @@ async function pickEntry(prompter: Prompter, entries: readonly AccessEntry[], d:
     canGoBack: false,
     placeholder: `${entries.length} role assignment${entries.length === 1 ? '' : 's'} apply here. Pick one to remove it, or Grant access…`,
     items,
+    selected: active ? [active] : [],
   });
-  return answer === ADD || typeof answer === 'object' ? answer : undefined;
+  return answer === ADD || (typeof answer === 'object' && !isNavigation(answer)) ? answer : undefined;
+}
+
+/** Asks before removing; false keeps everything. */
+function confirmRemoval(prompter: Prompter, chosen: readonly AccessEntry[], { where, describeEntry }: Describers): Promise<boolean> {
+  return prompter.confirm({
+    message: chosen.length === 1 ? `Remove ${describeEntry(chosen[0]!)} from ${where}?` : `Remove ${chosen.length} role assignments from ${where}?`,
+    detail: `${chosen.map((e) => `• ${describeEntry(e)}${e.where === 'below' ? ` on ${describeScope(e.assignment.scope)}` : ''}`).join('\n')}\n\nThey lose the access these role assignments give (here and on everything inside). Access they have from other role assignments stays.`,
+    confirmLabel: 'Remove Access',
+  });
 }
 
 /** Deletes the chosen role assignments one by one; answers those removed, and the failures. */
@@ -172,23 +183,23 @@ export async function manageAccess(explorer: Explorer, ...args: unknown[]): Prom
   let chosen: AccessEntry[];
   if (options.remove !== undefined) {
     chosen = namedEntries(entries, options.remove, d);
+    if (!options.confirmed && !(await confirmRemoval(prompter, chosen, d))) return { entries, removed: [] };
   } else {
-    const answer = await pickEntry(prompter, entries, d);
-    if (answer === ADD) {
-      await vscode.commands.executeCommand(GRANT_ACCESS_COMMAND, node, { prompter: options.prompter });
-      return { entries, removed: [] };
+    // Cancel in the confirmation goes back to the list (on the entry it was about), not out of it.
+    let active: AccessEntry | undefined;
+    for (;;) {
+      const answer = await pickEntry(prompter, entries, d, active);
+      if (answer === ADD) {
+        await vscode.commands.executeCommand(GRANT_ACCESS_COMMAND, node, { prompter: options.prompter });
+        return { entries, removed: [] };
+      }
+      if (answer === undefined) return { entries, removed: [] };
+      if (options.confirmed || (await confirmRemoval(prompter, [answer], d))) {
+        chosen = [answer];
+        break;
+      }
+      active = answer;
     }
-    if (answer === undefined) return { entries, removed: [] };
-    chosen = [answer];
-  }
-
-  if (!options.confirmed) {
-    const ok = await prompter.confirm({
-      message: chosen.length === 1 ? `Remove ${describeEntry(chosen[0]!)} from ${where}?` : `Remove ${chosen.length} role assignments from ${where}?`,
-      detail: `${chosen.map((e) => `• ${describeEntry(e)}${e.where === 'below' ? ` on ${describeScope(e.assignment.scope)}` : ''}`).join('\n')}\n\nThey lose the access these role assignments give (here and on everything inside). Access they have from other role assignments stays.`,
-      confirmLabel: 'Remove Access',
-    });
-    if (!ok) return { entries, removed: [] };
   }
   const { removed, failures } = await explorer.busyWhile(node, 'Removing access…', () => removeEntries(explorer.azure(), targetOf(node), chosen, d));
   if (removed.length > 0) void notify('info', `Removed ${removed.map(describeEntry).join('; ')} from ${where}.`);

@@ -14,7 +14,7 @@ export interface StepContext {
 function summaryStep({ name, answers }: StepContext): Step<State> {
   return pickStep<State, 'save' | 'line'>({
     title: 'Summary',
-    placeholder: 'Pick Save, or go Back to change a value',
+    placeholder: 'Pick Save, or pick a line to change its value',
     items: async (s): Promise<PickEntry<'save' | 'line'>[]> => [
       { label: `$(check) Save changes to ${name}`, detail: `${(s.fields ?? []).length} change${(s.fields ?? []).length === 1 ? '' : 's'}`, value: 'save' },
       { separator: 'Before → after' },

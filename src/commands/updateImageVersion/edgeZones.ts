@@ -61,7 +61,7 @@ export function edgeZoneSummary(ctx: EdgeZoneContext, s: State): PickEntry<'save
   if (!chosen(s)) return undefined;
   const c = edgeZoneChanges(ctx.current.edgeZones, listOf(ctx, s));
   if (!hasEdgeZoneChanges(c)) return undefined;
-  return { label: c.removed.length > 0 ? '$(warning) Edge zones' : 'Edge zones', description: describeEdgeZoneChanges(c), value: 'line', refusal: 'To change the edge zones, go Back to their steps.' };
+  return { label: c.removed.length > 0 ? '$(warning) Edge zones' : 'Edge zones', description: describeEdgeZoneChanges(c), value: 'line', goTo: 'Edge zones' };
 }
 
 export function edgeZoneSteps(ctx: EdgeZoneContext): Step<State>[] {

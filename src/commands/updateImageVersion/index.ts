@@ -11,7 +11,7 @@ import type { ImageVersion } from '../../azure/types';
 import type { ImageVersionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate } from '../../model/endOfLife';
 import { normalizeRegionName, validateStorageInRegion } from '../../model/replication';
-import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
+import { describeTargetChanges, hasTargetChanges, targetChanges, whyVersionMustWait, type CurrentTarget } from '../../model/updateRules';
 import { describeEdgeZoneChanges, edgeZoneChanges, edgeZoneFromRaw, hasEdgeZoneChanges, rawExtendedLocations, type EdgeZoneChoice } from '../../model/edgeZones';
 import { edgeZoneProblem } from './edgeZones';
 import type { Explorer } from '../../tree/explorer';
@@ -50,6 +50,8 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
       azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId).catch(() => [] as RegionChoice[]),
     ]),
   );
+  const wait = whyVersionMustWait(`Image version ${v0.name}`, version.provisioningState);
+  if (wait) throw inputFailure(TITLE, [wait], NOTHING_CHANGED, { severity: 'warning' });
   const source = normalizeRegionName(version.location);
   const currentTargets: CurrentTarget[] = version.targetRegions.map((t) => ({ ...t, name: normalizeRegionName(t.name) }));
   const currentZones = (rawExtendedLocations(seen) ?? []).map(edgeZoneFromRaw);

@@ -160,7 +160,7 @@ function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]):
   const { current, currentTargets, source } = ctx;
   return pickStep<State, 'save' | 'line'>({
     title: 'Summary',
-    placeholder: 'Pick Save, or go Back to change a value',
+    placeholder: 'Pick Save, or pick a line to change its value',
     items: async (s): Promise<PickEntry<'save' | 'line'>[]> => {
       const t = targetsOf(current, s, currentTargets, source, ctx.encrypted.confidential);
       const changes = typeof t === 'string' ? undefined : targetChanges(currentTargets, t);
@@ -176,7 +176,7 @@ function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]):
           label: changes.removed.length > 0 ? '$(warning) Target regions' : 'Target regions',
           description: describeTargetChanges(changes),
           value: 'line',
-          refusal: 'To change the regions or replicas, go Back to their steps.',
+          goTo: s.fields?.includes('regions') ? LABELS.regions : LABELS.replicas,
         });
       }
       const edge = edgeZoneSummary(ctx, s);

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { SessionSubscription } from '../../auth/session';
-import type { AzureTarget, SharedGallery, SharedImage, SharedImageVersion } from '../../azure/types';
+import type { AzureTarget, ExternalResource, SharedGallery, SharedImage, SharedImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { compareVersions } from '../../model/versions';
 import { securityTypeFromFeatures } from '../../model/imageRules';
 import { definitionDetail, definitionSummary, parseSharedGalleryName, regionsText, shortId, sharedGalleryDescription, type KnownName } from '../../model/rowWords';
 import { resolveLatest } from '../../model/latest';
-import { imageReferenceOf, type HasArmReference, type HasImageReference, type HoldsIds } from '../capabilities';
+import { imageReferenceOf, type ExternalItem, type HasArmReference, type HasImageReference, type HoldsIds } from '../capabilities';
 import { mapBounded } from '../concurrency';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
@@ -48,7 +48,7 @@ interface CommunityDetails {
  * gallery is one row across every region Azure lists it in; its images are listed from one of them
  * (`gallery.location`): they are the same gallery's images wherever it is shared.
  */
-export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
+export class ExternalGalleryNode implements ExplorerNode, HasArmReference, ExternalItem {
   private readonly images: Cached<SharedImage[]>;
   private community: CommunityDetails | undefined;
 
@@ -79,6 +79,10 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   /** The name people know the gallery by: a shared gallery's own name (without its owner's subscription id), a community gallery's public name. */
   get displayName(): string {
     return this.source === 'shared' ? parseSharedGalleryName(this.gallery.name).galleryName : this.gallery.name;
+  }
+
+  externalResource(): ExternalResource {
+    return { source: this.source, location: this.gallery.location, gallery: this.gallery.name };
   }
 
   /** `/SharedGalleries/{unique name}` or `/CommunityGalleries/{public name}`, by name. */
@@ -156,7 +160,7 @@ export class ExternalGalleryNode implements ExplorerNode, HasArmReference {
   }
 }
 
-export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImageReference {
+export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImageReference, ExternalItem {
   private readonly versions: Cached<SharedImageVersion[]>;
 
   constructor(
@@ -178,6 +182,14 @@ export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImag
 
   get resourceId(): string {
     return this.image.uniqueId;
+  }
+
+  get target(): AzureTarget {
+    return this.parent.target;
+  }
+
+  externalResource(): ExternalResource {
+    return { ...this.parent.externalResource(), image: this.image.name };
   }
 
   armReference(): ArmResource {
@@ -222,7 +234,7 @@ export class ExternalImageNode implements ExplorerNode, HasArmReference, HasImag
   }
 }
 
-export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasImageReference {
+export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasImageReference, ExternalItem {
   constructor(
     readonly parent: ExternalImageNode,
     readonly version: SharedImageVersion,
@@ -232,6 +244,14 @@ export class ExternalVersionNode implements ExplorerNode, HasArmReference, HasIm
 
   get resourceId(): string {
     return this.version.uniqueId;
+  }
+
+  get target(): AzureTarget {
+    return this.parent.target;
+  }
+
+  externalResource(): ExternalResource {
+    return { ...this.parent.externalResource(), version: this.version.name };
   }
 
   armReference(): ArmResource {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { classifyPrincipalQuery, describePrincipalKind, graphFilters, noPrincipalFound, odataString, validatePrincipalQuery } from '../../../src/model/principals';
-import { countOf, idsNotShared, listInWords, missingCommunityInfo, whatBecomesPublic } from '../../../src/model/sharingChanges';
-import { validateOptionalLink } from '../../../src/model/updateRules';
+import { countOf, idsNotShared, listInWords, missingCommunityInfo, whatBecomesPublic, whomInWords } from '../../../src/model/sharingChanges';
+import { validateOptionalLink, whyVersionMustWait } from '../../../src/model/updateRules';
 
 const GUID = 'D0D0D0D0-0000-4000-8000-000000000001';
 
@@ -42,6 +42,16 @@ describe('model/principals', () => {
 });
 
 describe('model/sharingChanges', () => {
+  it('says whom a share names by name, or by count: never "tenants <one id>"', () => {
+    const names: Record<string, string> = { a: 'Contoso Development', b: 'Contoso Test', t: 'your tenant' };
+    const nameOf = (id: string) => names[id];
+    assert.equal(whomInWords(['x-1'], 'tenant', 'tenants', nameOf), 'tenant x-1');
+    assert.equal(whomInWords(['t'], 'tenant', 'tenants', nameOf), 'tenant your tenant');
+    assert.equal(whomInWords(['a', 'b'], 'subscription', 'subscriptions', nameOf), 'subscriptions Contoso Development and Contoso Test');
+    assert.equal(whomInWords(['a', 'x-1'], 'subscription', 'subscriptions', nameOf), '2 subscriptions', 'an id among names: the count');
+    assert.equal(whomInWords(['a', 'b', 'a', 'b'], 'subscription', 'subscriptions', nameOf), '4 subscriptions', 'more than three: the count');
+  });
+
   it('lists the community details still missing', () => {
     assert.deepEqual(missingCommunityInfo(undefined), ['publisherUri', 'publisherContact', 'eula', 'publicNamePrefix']);
     assert.deepEqual(missingCommunityInfo({ publisherUri: 'https://x.example', publisherContact: ' ', eula: 'https://x.example/e', publicNamePrefix: 'Prefix1' }), ['publisherContact']);
@@ -80,6 +90,14 @@ describe('model/sharingChanges', () => {
 });
 
 describe('model/updateRules', () => {
+  it('says why a version must wait before it is updated, while Azure is still writing it', () => {
+    assert.equal(whyVersionMustWait('Image version 1.0.0', 'Succeeded'), undefined);
+    assert.equal(whyVersionMustWait('Image version 1.0.0', 'Failed'), undefined, 'a failed version may be updated (to retry regions)');
+    assert.match(whyVersionMustWait('Image version 1.0.0', 'Creating') ?? '', /^Image version 1\.0\.0 is still being created: wait until its replication finishes/);
+    assert.match(whyVersionMustWait('Image version 1.0.0', 'Updating') ?? '', /still being updated/);
+    assert.match(whyVersionMustWait('Image version 1.0.0', 'Deleting') ?? '', /being deleted/);
+  });
+
   // Target-region lists: test/unit/model/updateRules.test.ts.
 
   it('blocks no optional link: Azure stores any text there (the flows warn instead)', () => {

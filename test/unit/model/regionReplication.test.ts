@@ -38,13 +38,13 @@ describe('model/regionReplication', () => {
     assert.equal(rows[0].description, 'Replicating 42 % · 3 replicas');
     assert.equal(rows[1].region, 'japaneast');
     assert.equal(rows[1].description, 'Replicating 100 %');
-    assert.equal(regionsCount(rows), '0/2 regions');
+    assert.equal(regionsCount(rows), '', 'no "0/2 regions": nothing is usable yet');
   });
 
   it('a target Azure does not report yet is Queued', () => {
     const rows = regionRows([{ name: 'westus2', regionalReplicaCount: 1 }], []);
     assert.equal(rows[0].state, 'Queued');
-    assert.equal(regionsCount(rows), '0/1 region');
+    assert.equal(regionsCount(rows), '');
   });
 
   it('counts a version usable in a region only when that region is Completed', () => {
@@ -96,5 +96,10 @@ describe('model/regionReplication', () => {
     assert.deepEqual(versionRegionsText(rows(['Completed', 'Replicating', 'Unknown'])), { text: 'Replicating 1/3 regions, 46%', state: 'progress' });
     assert.deepEqual(versionRegionsText(rows(['Completed', 'Completed', 'Completed'])), { text: '', state: 'ok' });
     assert.deepEqual(versionRegionsText([]), { text: '', state: 'ok' });
+    // Nothing replicated yet: plain words, never "0/1 regions" or "0/3 regions".
+    assert.deepEqual(versionRegionsText(rows(['Replicating', 'Replicating', 'Unknown'])), { text: 'Replicating to 3 regions, 26%', state: 'progress' });
+    assert.deepEqual(versionRegionsText(rows(['Failed', 'Replicating', 'Unknown'])), { text: 'Failed in East US', state: 'failed' });
+    const one = regionRows([{ name: 'westus2', regionalReplicaCount: 1 }], [{ region: 'West US 2', state: 'Replicating', progress: 40 }]);
+    assert.deepEqual(versionRegionsText(one), { text: 'Replicating, 40%', state: 'progress' });
   });
 });

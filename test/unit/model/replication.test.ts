@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   isStorageAccountType,
   MAX_REPLICA_COUNT,
+  mostUsedRegion,
   normalizeRegionName,
   sameRegion,
   STORAGE_ACCOUNT_TYPES,
@@ -17,6 +18,12 @@ import {
 const done = (region: string): { region: string; state: string; progress: number } => ({ region, state: 'Completed', progress: 100 });
 
 describe('model/replication', () => {
+  it("starts a new resource group's regions on the subscription's most used region, not the alphabetically first", () => {
+    assert.equal(mostUsedRegion(['westeurope', 'East US', 'eastus', 'australiaeast']), 'eastus', 'any spelling counts');
+    assert.equal(mostUsedRegion(['westus2', 'eastus']), 'westus2', 'a tie: the first listed');
+    assert.equal(mostUsedRegion([]), undefined);
+  });
+
   describe('summariseReplication', () => {
     it('labels a version still replicating with regions done and mean progress', () => {
       const s = summariseReplication({
@@ -62,7 +69,7 @@ describe('model/replication', () => {
     it('clamps odd progress values and treats unknown states as not done', () => {
       const s = summariseReplication({ summary: [{ region: 'a', state: 'Replicating', progress: 250 }, { region: 'b', state: 'Weird', progress: -5 }] });
       assert.equal(s.percent, 50);
-      assert.equal(s.label, 'Replicating 0/2 regions, 50%');
+      assert.equal(s.label, 'Replicating to 2 regions, 50%', 'no "0/2 regions"');
     });
 
     it('keeps percent within 0..100 and completed within 0..total (property)', () => {

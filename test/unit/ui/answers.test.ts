@@ -84,7 +84,7 @@ describe('ui/answers: steps described once', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(again)), { name: 'web', kind: 'b', tags: {} });
   });
 
-  it('makes the summary lines, each refusing with the step to go Back to', async () => {
+  it('makes the summary lines, each going back to the step that asks it; a long value on its own line', async () => {
     const lines = await summaryLines(answers(), { name: 'web', kind: 'a', endOfLifeDate: '2030-01-01', tags: {} } as State, 'line');
     assert.deepEqual(
       lines.map((l) => [l.label, l.description]),
@@ -94,7 +94,11 @@ describe('ui/answers: steps described once', () => {
         ['End of life', '2030-01-01'],
       ],
     );
-    assert.equal(lines[2]?.refusal, 'To change the end of life, go Back to the End-of-life date step.');
+    assert.equal(lines[2]?.goTo, 'End-of-life date');
+    assert.equal(lines[2]?.refusal, undefined);
+    const long = 'a description long enough to be cut off at the end of the first line';
+    const [line] = await summaryLines(answers(), { name: long, kind: 'a', tags: {} } as State, 'line');
+    assert.deepEqual([line?.description, line?.detail], [undefined, long], 'the long value is not cut off');
   });
 
   it('names an option it cannot read (not asked for), and accepts an answer checked with another only with it', async () => {

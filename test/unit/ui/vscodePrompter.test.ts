@@ -7,7 +7,7 @@ import { registerCommands } from '../../../src/commands/commandTable';
 import { whyRegionCannotBeRemoved } from '../../../src/model/replication';
 import { setNotificationListener, type Notification } from '../../../src/ui/notify';
 import { ASYNC_VALIDATION_DEBOUNCE_MS, VsCodePrompter } from '../../../src/ui/vscodePrompter';
-import { BACK, CANCEL, inputStep, pickManyStep, pickStep, runWizard, type InputRequest, type PickEntry, type PickRequest, type Step } from '../../../src/ui/wizard';
+import { BACK, CANCEL, goTo, inputStep, pickManyStep, pickStep, runWizard, type InputRequest, type PickEntry, type PickRequest, type Step } from '../../../src/ui/wizard';
 
 interface State {
   name?: string;
@@ -497,6 +497,21 @@ describe('VsCodePrompter: the wizard in VS Code quick input (fake vscode)', () =
       { label: 'vm-gen1', detail: '$(circle-slash) Does not fit: generation V1', value: 'vm-gen1', refusal: misfit },
       { label: 'vm-gen2', value: 'vm-gen2' },
     ];
+
+    it('a summary line picked answers goTo(its step), which the wizard returns to', async () => {
+      const summary: PickEntry<string>[] = [
+        { label: 'Create', value: 'create' },
+        { label: 'Name', description: 'web', value: 'line', goTo: 'Name' },
+      ];
+      const answer = watch(new VsCodePrompter().pick(pickRequest(Promise.resolve(summary))));
+      const pick = (await fakeWindow.nextQuickPick()) as FakeQuickPick;
+      await settle();
+      pick.activate('Name');
+      pick.accept();
+      await settle();
+      assert.deepEqual(answer, { settled: true, value: goTo('Name') });
+      assert.equal(pick.visible, false, 'the summary closes: the step opens instead');
+    });
 
     it('a misfit item stays in the list, but picking it is refused with its reason', async () => {
       const answer = watch(new VsCodePrompter().pick(pickRequest(Promise.resolve(sources))));

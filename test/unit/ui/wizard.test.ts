@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ScriptedPrompter } from '../../support/scriptedPrompter';
-import { BACK, CANCEL, inputStep, pickManyStep, pickStep, runWizard, validateAnswer, type Step } from '../../../src/ui/wizard';
+import { BACK, CANCEL, goTo, inputStep, pickManyStep, pickStep, runWizard, validateAnswer, type Step } from '../../../src/ui/wizard';
 
 interface State {
   name?: string;
@@ -50,6 +50,34 @@ function steps(taken = new Set<string>()): Step<State>[] {
 }
 
 describe('the multi-step input (wizard engine and scripted prompter)', () => {
+  it('goes back to the step a picked summary line names, keeping the answers, then on through the steps after it', async () => {
+    const summary = pickStep<State, 'done' | 'line'>({
+      title: 'Summary',
+      placeholder: 'Pick Done, or a line to change its answer',
+      items: (s) => [
+        { label: 'Done', value: 'done' },
+        { label: 'Name', description: s.name, value: 'line', goTo: 'Name' },
+        { label: 'Given up front', description: 'x', value: 'line', goTo: 'Not asked' },
+      ],
+      get: () => 'done',
+      set: () => undefined,
+    });
+    const prompter = new ScriptedPrompter(['alpha', 'B', 'more', { pickMany: ['Green'] }, 'Given up front', 'Name', 'beta', { accept: true }, { accept: true }, { accept: true }, 'Done']);
+    const state: State = {};
+    assert.equal(await runWizard('Create Thing', [...steps(), summary], state, prompter), true);
+    assert.deepEqual(prompter.problems, []);
+    assert.deepEqual(
+      prompter.titles.map((t) => t.replace(/^Create Thing: | \(step.*$/g, '')),
+      ['Name', 'Kind', 'Extra', 'Colours', 'Summary', 'Summary', 'Name', 'Kind', 'Extra', 'Colours', 'Summary'],
+      'a step not asked in this run leaves the summary open; a line goes to its step, then on',
+    );
+    assert.equal(prompter.prompts[6]?.value, 'alpha', 'the step shows its answer');
+    assert.equal(prompter.prompts[6]?.canGoBack, false, 'the first step still has no Back');
+    assert.deepEqual(prompter.prompts[7]?.selected, ['B'], 'the later answers are kept');
+    assert.deepEqual(state, { name: 'beta', kind: 'b', extra: 'more', colours: ['red', 'green'] });
+    assert.deepEqual(goTo('Name'), goTo('Name'), 'two bundles see the same value');
+  });
+
   it('titles each step "step n of m", counting only the steps that apply', async () => {
     const prompter = new ScriptedPrompter(['alpha', 'A', { pickMany: ['Green'] }]);
     const state: State = {};
