@@ -25,3 +25,4 @@ export * from './edgeZones';
 export * from './regionReplication';
 export * from './rowWords';
 export * from './latest';
+export * from './usage';
