@@ -19,6 +19,8 @@ import {
   type DeleteResult,
 } from '../model/deletion';
 import { countOf } from '../model/sharingChanges';
+import type { UsageChange } from '../model/usage';
+import { warningUnlessConfirmed } from './imageUsage';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { log } from '../ui/log';
@@ -63,6 +65,7 @@ export interface DeleteReport {
   results: DeleteResult[];
 }
 
+const USAGE_CHANGE: Record<ResourceKind, UsageChange> = { gallery: 'deleteGallery', imageDefinition: 'deleteDefinition', imageVersion: 'deleteVersion' };
 const TITLES: Record<ResourceKind, string> = { gallery: 'Delete Gallery', imageDefinition: 'Delete Image Definition', imageVersion: 'Delete Image Version' };
 const ICONS: Record<DeleteItem['kind'], string> = { gallery: 'library', imageDefinition: 'file-media', imageVersion: 'tag', application: 'package', applicationVersion: 'tag' };
 
@@ -90,11 +93,14 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const top: DeleteItem = { id: node.resourceId, name, kind, parentId: undefined };
 
   // What is inside, and what Azure will refuse, known before anything is asked or sent.
+  // Who uses it (VMs, scale sets) is said in the confirmation; a failed look-up says so there too.
+  const usage = warningUnlessConfirmed(explorer, node, USAGE_CHANGE[kind], options.confirmed);
   const [nested, versionNow] = await attempt(`read ${what}`, () =>
     withQuietProgress(`Checking ${what}`, () =>
       Promise.all([azure.listNestedResources(target, node.resourceId), kind === 'imageVersion' ? azure.getImageVersion(target, node.resourceId, false) : Promise.resolve(undefined)]),
     ),
   );
+  const users = await usage;
   const now = new Date();
   if (versionNow) {
     const blocked = deletionBlockedUntilEndOfLife(versionNow, now);
@@ -153,7 +159,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
       steps.push(
         inputStep<State>({
           title: 'Confirm',
-          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. Azure cannot undo this.`,
+          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. Azure cannot undo this.${users ? ` ${users}` : ''}`,
           placeholder: name,
           get: () => '',
           set: (s, v) => (s.typed = v),
@@ -167,7 +173,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
           const list = s.cascade ? children.map((c) => `• ${allNames(c)}`).join('\n') : '';
           const ok = await p.confirm({
             message: `Delete ${summaryOf(s)}?`,
-            detail: `${list ? `${list}\n• ${what}\n\n` : ''}Azure cannot undo this.`,
+            detail: `${list ? `${list}\n• ${what}\n\n` : ''}Azure cannot undo this.${users ? `\n\n${users}` : ''}`,
             confirmLabel: 'Delete',
           });
           return ok ? undefined : CANCEL;

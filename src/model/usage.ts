@@ -169,7 +169,7 @@ export function usageWarning(change: UsageChange, users: readonly SubjectUser[],
     case 'excludeFromLatest':
       return `${words}${where} ${concerned.length === 1 ? 'follows' : 'follow'} latest, which is ${what} now: new VMs and scale-out instances will get another version (or none, if no other version is left), and scale sets may fail to scale out.`;
     case 'endOfLife':
-      return `${words}${where} ${verb} ${what}${split}. An end of-life date only informs (it is for decommissioning): they keep working, but whoever retires past-end-of-life images will find them.`;
+      return `${words}${where} ${verb} ${what}${split}. An end-of-life date only informs (it is for decommissioning): they keep working, but whoever retires past-end-of-life images will find them.`;
     case 'stopSharing':
     case 'resetSharing':
       return `${words}${where} ${verb} ${what} through its ${listInWords([...new Set(concerned.map((u) => (u.form === 'shared' ? 'direct share' : 'community name')))])}. Without that access, ${hasSets ? SCALE_OUT : 'they cannot be redeployed from it'}.`;
