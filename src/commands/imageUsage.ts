@@ -72,9 +72,11 @@ function allUsers(found: readonly ImageUser[]): SubjectUser[] {
  * The paragraph a confirmation adds about who uses what is about to change, or undefined when
  * nobody does (several changes at once: one look-up, a paragraph each). A failed look-up does not
  * stop the change: the paragraph says it could not check, with Azure's own words. Exported for
- * every command that confirms such a change (Make Latest, Exclude from Latest:
- * `usageWarningFor(explorer, versionNode, 'excludeFromLatest')`). `only` narrows the users (Stop
- * Sharing: those in the subscriptions that lose access).
+ * every command that confirms such a change: Exclude from Latest
+ * `usageWarningFor(explorer, versionNode, 'excludeFromLatest')` (the followers, when it is latest
+ * now), Make Latest `usageWarningFor(explorer, definitionNode, 'makeLatest')` (every follower of
+ * the definition). `only` narrows the users (Stop Sharing: those in the subscriptions that lose
+ * access).
  */
 export async function usageWarningFor(
   explorer: Explorer,

@@ -128,12 +128,12 @@ export function noUsersLine(what: string, subscriptions: number): string {
 }
 
 /** The changes confirmed with a word about who uses what changes. */
-export type UsageChange = 'deleteVersion' | 'deleteDefinition' | 'deleteGallery' | 'excludeFromLatest' | 'endOfLife' | 'stopSharing' | 'resetSharing';
+export type UsageChange = 'deleteVersion' | 'deleteDefinition' | 'deleteGallery' | 'excludeFromLatest' | 'makeLatest' | 'endOfLife' | 'stopSharing' | 'resetSharing';
 
 /** The users a change concerns: for sharing changes, those reaching the image through the share only. */
 export function concernedUsers(change: UsageChange, users: readonly SubjectUser[]): SubjectUser[] {
   if (change === 'stopSharing' || change === 'resetSharing') return users.filter((u) => u.form !== 'id');
-  if (change === 'excludeFromLatest') return users.filter((u) => u.via === 'latest');
+  if (change === 'excludeFromLatest' || change === 'makeLatest') return users.filter((u) => u.via === 'latest');
   return [...users];
 }
 
@@ -168,6 +168,9 @@ export function usageWarning(change: UsageChange, users: readonly SubjectUser[],
       return `${words}${where} ${verb} ${what}${split}.${hasSets ? ` Once it is deleted, ${SCALE_OUT}.` : ''}`;
     case 'excludeFromLatest':
       return `${words}${where} ${concerned.length === 1 ? 'follows' : 'follow'} latest, which is ${what} now: new VMs and scale-out instances will get another version (or none, if no other version is left), and scale sets may fail to scale out.`;
+    case 'makeLatest':
+      // `what` is the definition here: its followers change version, whichever becomes latest.
+      return `${words}${where} ${concerned.length === 1 ? 'follows' : 'follow'} the latest version of ${what}: new VMs and scale-out instances will get the version made latest from now on.`;
     case 'endOfLife':
       return `${words}${where} ${verb} ${what}${split}. An end-of-life date only informs (it is for decommissioning): they keep working, but whoever retires past-end-of-life images will find them.`;
     case 'stopSharing':

@@ -76,5 +76,10 @@ describe('model/usage', () => {
     assert.match(usageWarning('stopSharing', v, 'gallery contoso_images', 1)!, /^1 scale set .* uses gallery contoso_images through its direct share\. .*fail to scale out/);
     assert.equal(usageWarning('resetSharing', v.filter((u) => u.form === 'id'), 'gallery contoso_images', 1), undefined);
     assert.match(usageWarning('endOfLife', v, 'image version 1.0.0 of ubuntu', 1)!, /keep working/);
+    const d = usersOf(users, { imageName: 'ubuntu' });
+    assert.equal(
+      usageWarning('makeLatest', d, 'image definition ubuntu', 2),
+      '1 scale set in the 2 selected subscriptions follows the latest version of image definition ubuntu: new VMs and scale-out instances will get the version made latest from now on.',
+    );
   });
 });
