@@ -26,3 +26,4 @@ export * from './regionReplication';
 export * from './rowWords';
 export * from './latest';
 export * from './usage';
+export * from './galleryAccess';
