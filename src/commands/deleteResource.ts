@@ -41,6 +41,7 @@ import {
   withQuietProgress,
   type ManageOptions,
   type ResourceKind,
+  type ResourceNode,
 } from './manageCommon';
 
 export const DELETE_VERSION_COMMAND = 'azureComputeGallery.deleteImageVersion';
@@ -94,15 +95,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const what = describeNode(node);
   const top: DeleteItem = { id: node.resourceId, name, kind, parentId: undefined };
 
-  // What is inside, and what Azure will refuse, known before anything is asked or sent.
-  // Who uses it (VMs, scale sets) is said in the confirmation; a failed look-up says so there too.
-  const usage = warningUnlessConfirmed(explorer, node, USAGE_CHANGE[kind], options.confirmed);
-  const [nested, versionNow] = await attempt(`read ${what}`, () =>
-    withQuietProgress(`Checking ${what}`, () =>
-      Promise.all([azure.listNestedResources(target, node.resourceId), kind === 'imageVersion' ? azure.getImageVersion(target, node.resourceId, false) : Promise.resolve(undefined)]),
-    ),
-  );
-  const users = await usage;
+  const { nested, versionNow, users } = await readBeforeDelete(explorer, node, kind, options.confirmed);
   const now = new Date();
   if (versionNow) {
     const blocked = deletionBlockedUntilEndOfLife(versionNow, now);
@@ -232,6 +225,24 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const failure = report(results, top, what, everything);
   if (failure) throw failure;
   return { results };
+}
+
+/** What is inside, what Azure will refuse, and who uses it (VMs, scale sets): known before anything is asked or sent. */
+async function readBeforeDelete(explorer: Explorer, node: ResourceNode, kind: ResourceKind, confirmed: boolean | undefined) {
+  const azure = explorer.azure();
+  const what = describeNode(node);
+  const [[nested, versionNow], users] = await Promise.all([
+    attempt(`read ${what}`, () =>
+      withQuietProgress(`Checking ${what}`, () =>
+        Promise.all([
+          azure.listNestedResources(node.target, node.resourceId),
+          kind === 'imageVersion' ? azure.getImageVersion(node.target, node.resourceId, false) : Promise.resolve(undefined),
+        ]),
+      ),
+    ),
+    warningUnlessConfirmed(explorer, node, USAGE_CHANGE[kind], confirmed),
+  ]);
+  return { nested, versionNow, users };
 }
 
 /** Each item followed by what is in it (a definition, then its versions), by name. */
