@@ -34,28 +34,44 @@ export async function listGalleriesInSubscriptions(
   subscriptionIds: readonly string[],
   options: CallOptions = {},
 ): Promise<Map<string, Gallery[]>> {
+  const bySubscription = new Map<string, Gallery[]>();
+  await queryRows<GalleryRow>(target, subscriptionIds, GALLERIES_QUERY, options, (row) => {
+    const gallery = galleryFromRow(row);
+    const key = gallery.subscriptionId.toLowerCase();
+    const list = bySubscription.get(key) ?? [];
+    list.push(gallery);
+    bySubscription.set(key, list);
+  });
+  for (const list of bySubscription.values()) list.sort((a, b) => a.name.localeCompare(b.name));
+  return bySubscription;
+}
+
+/**
+ * Runs one query over many subscriptions: batches of at most 1000 subscriptions, each paged with
+ * `$skipToken` at 1000 rows a page (Resource Graph's limits,
+ * https://learn.microsoft.com/azure/governance/resource-graph/concepts/work-with-data). Every
+ * failure becomes an AzureError with Resource Graph's code and message.
+ */
+export async function queryRows<R>(
+  target: Omit<AzureTarget, 'subscriptionId'>,
+  subscriptionIds: readonly string[],
+  query: string,
+  options: CallOptions,
+  onRow: (row: R) => void,
+): Promise<void> {
   return azureCall(async () => {
-    const bySubscription = new Map<string, Gallery[]>();
     const client = resourceGraphClient(target);
     for (let i = 0; i < subscriptionIds.length; i += SUBSCRIPTIONS_PER_QUERY) {
       const subscriptions = subscriptionIds.slice(i, i + SUBSCRIPTIONS_PER_QUERY);
       let skipToken: string | undefined;
       do {
         const page = await client.resources(
-          { subscriptions, query: GALLERIES_QUERY, options: { top: ROWS_PER_PAGE, skipToken, resultFormat: 'objectArray' } },
+          { subscriptions, query, options: { top: ROWS_PER_PAGE, skipToken, resultFormat: 'objectArray' } },
           { abortSignal: options.abortSignal },
         );
-        for (const row of (page.data ?? []) as GalleryRow[]) {
-          const gallery = galleryFromRow(row);
-          const key = gallery.subscriptionId.toLowerCase();
-          const list = bySubscription.get(key) ?? [];
-          list.push(gallery);
-          bySubscription.set(key, list);
-        }
+        for (const row of (page.data ?? []) as R[]) onRow(row);
         skipToken = page.skipToken;
       } while (skipToken);
     }
-    for (const list of bySubscription.values()) list.sort((a, b) => a.name.localeCompare(b.name));
-    return bySubscription;
   });
 }

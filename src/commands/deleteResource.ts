@@ -5,7 +5,8 @@
 // bottom-up, retrying the parent while Azure still counts the children it has just deleted; one
 // failure stops nothing else, and every item's result is reported by name. The nodes show
 // "Deleting…" meanwhile. A version whose deletion is blocked until its end of life says so before
-// anything is sent.
+// anything is sent. The confirmation says how many VMs and scale sets use what is deleted
+// (src/commands/imageUsage.ts).
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../constants';
 import {
@@ -20,6 +21,8 @@ import {
   type DeleteResult,
 } from '../model/deletion';
 import { countOf } from '../model/sharingChanges';
+import type { UsageChange } from '../model/usage';
+import { warningUnlessConfirmed } from './imageUsage';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { log } from '../ui/log';
@@ -38,6 +41,7 @@ import {
   withQuietProgress,
   type ManageOptions,
   type ResourceKind,
+  type ResourceNode,
 } from './manageCommon';
 
 export const DELETE_VERSION_COMMAND = 'azureComputeGallery.deleteImageVersion';
@@ -64,6 +68,7 @@ export interface DeleteReport {
   results: DeleteResult[];
 }
 
+const USAGE_CHANGE: Record<ResourceKind, UsageChange> = { gallery: 'deleteGallery', imageDefinition: 'deleteDefinition', imageVersion: 'deleteVersion' };
 const TITLES: Record<ResourceKind, string> = { gallery: 'Delete Gallery', imageDefinition: 'Delete Image Definition', imageVersion: 'Delete Image Version' };
 const ICONS: Record<DeleteItem['kind'], string> = { gallery: 'library', imageDefinition: 'file-media', imageVersion: 'tag', application: 'package', applicationVersion: 'tag' };
 
@@ -90,12 +95,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const what = describeNode(node);
   const top: DeleteItem = { id: node.resourceId, name, kind, parentId: undefined };
 
-  // What is inside, and what Azure will refuse, known before anything is asked or sent.
-  const [nested, versionNow] = await attempt(`read ${what}`, () =>
-    withQuietProgress(`Checking ${what}`, () =>
-      Promise.all([azure.listNestedResources(target, node.resourceId), kind === 'imageVersion' ? azure.getImageVersion(target, node.resourceId, false) : Promise.resolve(undefined)]),
-    ),
-  );
+  const { nested, versionNow, users } = await readBeforeDelete(explorer, node, kind, options.confirmed);
   const now = new Date();
   if (versionNow) {
     const blocked = deletionBlockedUntilEndOfLife(versionNow, now);
@@ -158,7 +158,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
       steps.push(
         inputStep<State>({
           title: 'Confirm',
-          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. ${undo(s)}`,
+          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. ${undo(s)}${users ? ` ${users}` : ''}`,
           placeholder: name,
           get: () => '',
           set: (s, v) => (s.typed = v),
@@ -172,7 +172,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
           const list = s.cascade ? children.map((c) => `• ${allNames(c)}`).join('\n') : '';
           const ok = await p.confirm({
             message: `Delete ${summaryOf(s)}?`,
-            detail: `${list ? `${list}\n• ${what}\n\n` : ''}${undo(s)}`,
+            detail: `${list ? `${list}\n• ${what}\n\n` : ''}${undo(s)}${users ? `\n\n${users}` : ''}`,
             confirmLabel: 'Delete',
           });
           return ok ? undefined : CANCEL;
@@ -225,6 +225,24 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const failure = report(results, top, what, everything);
   if (failure) throw failure;
   return { results };
+}
+
+/** What is inside, what Azure will refuse, and who uses it (VMs, scale sets): known before anything is asked or sent. */
+async function readBeforeDelete(explorer: Explorer, node: ResourceNode, kind: ResourceKind, confirmed: boolean | undefined) {
+  const azure = explorer.azure();
+  const what = describeNode(node);
+  const [[nested, versionNow], users] = await Promise.all([
+    attempt(`read ${what}`, () =>
+      withQuietProgress(`Checking ${what}`, () =>
+        Promise.all([
+          azure.listNestedResources(node.target, node.resourceId),
+          kind === 'imageVersion' ? azure.getImageVersion(node.target, node.resourceId, false) : Promise.resolve(undefined),
+        ]),
+      ),
+    ),
+    warningUnlessConfirmed(explorer, node, USAGE_CHANGE[kind], confirmed),
+  ]);
+  return { nested, versionNow, users };
 }
 
 /** Each item followed by what is in it (a definition, then its versions), by name. */

@@ -14,6 +14,7 @@ import { UPDATE_DEFINITION_COMMAND, updateImageDefinition } from './updateImageD
 import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion/index';
 import { EDIT_TAGS_COMMAND, editTags } from './editTags';
 import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
+import { SHOW_USAGE_COMMAND, showUsage } from './showUsage';
 import { RESTORE_VERSION_COMMAND, SET_SOFT_DELETE_COMMAND, restoreImageVersion, setSoftDelete } from './softDelete';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
@@ -31,6 +32,7 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [UPDATE_VERSION_COMMAND]: (...args: unknown[]) => updateImageVersion(explorer, creations, ...args),
     [EDIT_TAGS_COMMAND]: (...args: unknown[]) => editTags(explorer, ...args),
     [RETRY_REGION_COMMAND]: (...args: unknown[]) => retryRegion(explorer, ...args),
+    [SHOW_USAGE_COMMAND]: (...args: unknown[]) => showUsage(explorer, ...args),
     [SET_SOFT_DELETE_COMMAND]: (...args: unknown[]) => setSoftDelete(explorer, ...args),
     [RESTORE_VERSION_COMMAND]: (...args: unknown[]) => restoreImageVersion(explorer, ...args),
     ...deleteCommandHandlers(explorer),

@@ -10,6 +10,7 @@ import type { GalleryNode } from '../tree/nodes/galleryNode';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
+import { warningUnlessConfirmed } from './imageUsage';
 import { attempt, type FailureDetails } from '../ui/failures';
 import { galleryCommand, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress, type ManageOptions } from './manageCommon';
 
@@ -46,12 +47,13 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
     ...(impact.community ? [`every Azure user: ${listInWords(impact.publicNames)} leaves the community listing`] : []),
   ];
 
+  const users = await warningUnlessConfirmed(explorer, node, 'resetSharing', options.confirmed);
   if (!options.confirmed) {
     const ok = await prompter.confirm({
       message: `Reset the sharing of ${name} to private?`,
       detail:
         (losers.length > 0 ? `Who loses access:\n${losers.map((l) => `• ${l}`).join('\n')}` : impact.summary) +
-        `\n\nPeople, groups and applications with Azure RBAC access (Manage Access…) keep it.${gallery.permissions === 'Community' ? ' The community information (publisher details, public name) is removed too.' : ''}`,
+        `\n\nPeople, groups and applications with Azure RBAC access (Manage Access…) keep it.${gallery.permissions === 'Community' ? ' The community information (publisher details, public name) is removed too.' : ''}${users ? `\n\n${users}` : ''}`,
       confirmLabel: 'Reset Sharing',
     });
     if (!ok) return undefined;

@@ -10,6 +10,9 @@ import { EXPLORER_VIEW_ID, EXTENSION_ID } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/explorerProvider';
 import { emulatorAdmin } from '../integration/helpers';
+import type { UsageReport } from '../../src/commands/showUsage';
+import { CANCEL } from '../../src/ui/wizard';
+import { ScriptedPrompter } from '../support/scriptedPrompter';
 
 export interface BenchConfig {
   latencyMs: number;
@@ -52,6 +55,12 @@ export interface HostFigures {
   watchRequestsSecondHalf: number;
   watchRequestsAfterDone: number;
   watchedVersions: number;
+  /** Show Usage on one version across every subscription: time at L, requests spent, users found. */
+  usageMs: number;
+  usageGraphRequests: number;
+  usageOtherRequests: number;
+  usageSubscriptions: number;
+  usageUsers: number;
 }
 
 interface RequestLogEntry {
@@ -244,6 +253,19 @@ export async function run(): Promise<void> {
   const requests = await versionRequests();
   const perItemRequests = requests.filter((r) => /\/versions\/[^/?]+/i.test(r.path)).length;
 
+  // 9. Who uses a version, across every subscription: one Resource Graph query at L, nothing per
+  // version or subscription (the seed has a VM pinning it and a scale set following latest in each).
+  const usedVersion = await childNamed(api, await childNamed(api, gallery, 'image-001'), '1.0.0');
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  t = performance.now();
+  const usage = await profiled('9-show-usage', async () => vscode.commands.executeCommand<UsageReport | undefined>('azureComputeGallery.showUsage', usedVersion, { prompter: new ScriptedPrompter([CANCEL]) }));
+  const usageMs = performance.now() - t;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  if (!usage) throw new Error('Show Usage answered nothing');
+  const usageLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
+  const usageGraphRequests = usageLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+
   // 6. Twenty versions replicating: what watching them costs, and that it stops once they are done.
   const replicating = await childNamed(api, gallery, 'image-replicating');
   await emulatorAdmin('DELETE', '/_admin/requests');
@@ -289,6 +311,11 @@ export async function run(): Promise<void> {
     watchRequestsSecondHalf: watchRequests.filter((r) => r.at >= mid).length,
     watchRequestsAfterDone: afterDone,
     watchedVersions: watched,
+    usageMs,
+    usageGraphRequests,
+    usageOtherRequests: usageLog.length - usageGraphRequests,
+    usageSubscriptions: usage.subscriptions,
+    usageUsers: usage.users.length,
   };
   fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
 }

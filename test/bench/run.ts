@@ -16,8 +16,8 @@ const quick = process.argv.includes('--quick');
 const LATENCY_MS = 100;
 const RUNS = quick ? 1 : 3;
 const SEED = quick
-  ? { subscriptions: 10, galleries: 5, images: 1, versions: 1, manyVersions: 1000, replicatingVersions: 5, replicatingMs: 600_000 }
-  : { subscriptions: 50, galleries: 20, images: 1, versions: 1, manyVersions: 10_000, replicatingVersions: 20, replicatingMs: 600_000 };
+  ? { subscriptions: 10, galleries: 5, images: 1, versions: 1, manyVersions: 1000, replicatingVersions: 5, replicatingMs: 600_000, imageUsers: true }
+  : { subscriptions: 50, galleries: 20, images: 1, versions: 1, manyVersions: 10_000, replicatingVersions: 20, replicatingMs: 600_000, imageUsers: true };
 const HOST_CONFIG: BenchConfig = quick
   ? { latencyMs: LATENCY_MS, watchWindowSeconds: 12, doneWindowSeconds: 5, expandRepeats: 3 }
   : { latencyMs: LATENCY_MS, watchWindowSeconds: 60, doneWindowSeconds: 30, expandRepeats: 7 };
@@ -117,6 +117,12 @@ async function main(): Promise<void> {
       n: 8, figure: 'bundle: `dist/extension.js` (activation); the whole `.vsix`', value: `${kb(entryBytes)}; ${kb(vsixBytes)} (Azure chunks loaded on first use: sign-in and subscriptions ${kb(azureBytes)}, management clients ${kb(sdkBytes)})`,
       target: 'entry ≤ 200 KB; .vsix ≤ 1.5 MB', ratio: `${(entryBytes / (200 * 1024)).toFixed(2)}; ${(vsixBytes / (1.5 * 1024 * 1024)).toFixed(2)} of limits`,
       ok: entryBytes <= 200 * 1024 && vsixBytes <= 1.5 * 1024 * 1024, command: 'npm run package',
+    },
+    {
+      n: 9, figure: `who uses a version (Show Usage) across ${m('usageSubscriptions')} subscriptions: ${m('usageUsers')} VMs and scale sets, L = ${L} ms`,
+      value: `${m('usageMs').toFixed(0)} ms; ${m('usageGraphRequests')} Resource Graph request, ${m('usageOtherRequests')} other requests (0 per version or subscription)`,
+      target: `1 query; nothing per version or subscription; ≤ 3L = ${3 * L} ms`, ratio: `${(m('usageMs') / (3 * L)).toFixed(2)} of limit`,
+      ok: m('usageGraphRequests') === 1 && m('usageOtherRequests') === 0 && m('usageMs') <= 3 * L, command: 'npm run bench',
     },
   ];
 

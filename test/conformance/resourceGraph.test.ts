@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { RunningEmulator } from '../emulator/index';
 import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { imageUsersQuery } from '../../src/azure/imageUsers';
 import { armCode, computeClient, credentialFor, startFast } from './helpers';
 
 const GALLERIES = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
@@ -67,6 +68,20 @@ describe('Resource Graph (resources query)', function () {
     const rows = page.data as Row[];
     assert.ok(rows.length > 0);
     assert.ok(rows.every((r) => r.id.toLowerCase().startsWith(`/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/`)));
+  });
+
+  it('answers the usage query for VMs and scale sets with the image reference ARM’s GET shows', async () => {
+    const gallery = `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contoso_images`;
+    const query = imageUsersQuery({ id: gallery.toUpperCase(), imageName: 'ubuntu-22.04-lts' });
+    const page = await client.resources({ subscriptions: SUBSCRIPTIONS, query, options: { top: 1000, resultFormat: 'objectArray' } });
+    const rows = page.data as Array<{ name: string; type: string; resourceGroup: string; imageId: string; sharedImageId: string }>;
+    assert.deepEqual(rows.map((r) => r.name).sort(), ['vm-dev-ubuntu', 'vm-web-01', 'vmss-web']);
+    const vm = rows.find((r) => r.name === 'vm-web-01')!;
+    assert.equal(vm.type, 'microsoft.compute/virtualmachines');
+    assert.equal(vm.sharedImageId, '', 'tostring() of a missing member is an empty string');
+    const arm = await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID).virtualMachines.get('rg-workloads', 'vm-web-01');
+    assert.equal(vm.imageId, arm.storageProfile?.imageReference?.id);
+    assert.equal(rows.find((r) => r.name === 'vmss-web')!.type, 'microsoft.compute/virtualmachinescalesets');
   });
 
   it('refuses a query it does not understand with Resource Graph’s BadRequest, and a $top over 1000', async () => {

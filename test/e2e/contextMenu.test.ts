@@ -2,7 +2,8 @@
 // Chromium), against the local Azure: Edit Tags… on a definition (the tag reaches Azure and the
 // row's hover shows it), Create Image Version… from a definition through its new Edge zones
 // step, and Update Image Version… / Update Image Definition…, each changing one thing and
-// nothing else Azure holds (issue 13). Screenshots: test-results/screenshots/menu-*.png.
+// nothing else Azure holds (issue 13), and Show Usage on a version (issue 14). Screenshots:
+// test-results/screenshots/menu-*.png.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
@@ -77,6 +78,22 @@ describe('Context menu commands in the real workbench (e2e)', () => {
       }),
     );
     await shot('tags-02-hover');
+  });
+
+  it('Show Usage from a version\'s context menu lists the VMs and scale sets that use it, pinned or following latest', async () => {
+    const q = quickInput(page);
+    await page.mouse.move(1200, 750);
+    await expand(/^ubuntu-22\.04-lts$/);
+    const items = await openContextMenu(page, row(/^1\.0\.0$/));
+    assert.ok(items.includes('Show Usage'), `the menu offers Show Usage (${items.join(', ')})`);
+    await chooseMenuItem(page, 'Show Usage');
+    await waitForStep(page, /^Show Usage: image version 1\.0\.0 of ubuntu-22\.04-lts/);
+    for (const name of ['vm-web-01', 'vmss-web', 'vm-dev-ubuntu']) await q.rows.filter({ hasText: name }).first().waitFor();
+    assert.match((await q.rows.filter({ hasText: 'vmss-web' }).first().textContent()) ?? '', /Scale set · follows latest/);
+    await page.mouse.move(1200, 750);
+    await shot('usage-01-version');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
   });
 
   it('Create Image Version… from a definition\'s context menu, through the Edge zones step: none by default, then a listed zone with replicas and storage', async () => {

@@ -3,6 +3,9 @@ import { ArmError } from './arm/errors';
 import { matchesScope } from './config';
 import { isSpent } from './faults';
 import { GALLERY_TYPE, renderGallery } from './compute/galleries';
+import { SCALE_SET_TYPE } from './compute/imageUsers';
+import { renderSource, SOURCE_TYPES } from './compute/sources';
+import { evaluate, KqlError, parseKql, typesNamed, type Stage } from './kql';
 import type { Emulator } from './emulator';
 import type { Ctx } from './http';
 import { asObject, type Json, type JsonObject } from './json';
@@ -16,21 +19,12 @@ const DEFAULT_TOP = 100;
 const MAX_TOP = 1000;
 
 /** The row types the local Azure indexes, each rendered as ARM's GET renders it. */
-const RENDERERS: Record<string, (ctx: Ctx, r: StoredResource) => JsonObject> = {
+const RENDERERS: Record<string, ((ctx: Ctx, r: StoredResource) => JsonObject) | undefined> = {
   [GALLERY_TYPE.toLowerCase()]: renderGallery,
+  // VMs and scale sets as ARM's GET shows them: their image reference is what "who uses it" reads.
+  [SOURCE_TYPES.virtualMachine.toLowerCase()]: (_ctx, r) => renderSource(r),
+  [SCALE_SET_TYPE.toLowerCase()]: (_ctx, r) => renderSource(r),
 };
-
-/**
- * The local Azure understands a small, strict part of KQL: `resources`, then `where type =~ '…'`
- * (or `==`), then optionally `project a, b` and `order by x [asc|desc]`. Anything else is refused
- * as Resource Graph refuses a query it cannot parse, so an extension query the local Azure does
- * not know fails loudly in the tests instead of returning something made up.
- */
-interface ParsedQuery {
-  type: string;
-  project?: string[];
-  orderBy?: { column: string; descending: boolean };
-}
 
 function invalidQuery(reason: string): ArmError {
   return new ArmError(
@@ -45,24 +39,19 @@ function invalidQuery(reason: string): ArmError {
   );
 }
 
-export function parseQuery(query: string): ParsedQuery {
-  const stages = query.split('|').map((s) => s.trim());
-  if (!/^resources$/i.test(stages[0] ?? '')) throw invalidQuery(`The local Azure answers queries of the 'resources' table only, not '${stages[0] ?? ''}'.`);
-  let type: string | undefined;
-  let project: string[] | undefined;
-  let orderBy: ParsedQuery['orderBy'];
-  for (const stage of stages.slice(1)) {
-    const where = /^where\s+type\s*(=~|==)\s*'([^']+)'$/i.exec(stage);
-    const proj = /^project\s+([\w\s,]+)$/i.exec(stage);
-    const order = /^(?:order|sort)\s+by\s+(\w+)(?:\s+(asc|desc))?$/i.exec(stage);
-    if (where && type === undefined) type = where[2].toLowerCase();
-    else if (proj) project = proj[1].split(',').map((c) => c.trim()).filter(Boolean);
-    else if (order) orderBy = { column: order[1], descending: order[2]?.toLowerCase() !== 'asc' };
-    else throw invalidQuery(`The local Azure does not understand the query stage '${stage}'.`);
+/** The query's stages (test/emulator/kql.ts); refused as Resource Graph refuses what it cannot parse. */
+export function parseQuery(query: string): Stage[] {
+  let stages: Stage[];
+  try {
+    stages = parseKql(query).stages;
+  } catch (error) {
+    throw invalidQuery(error instanceof KqlError ? error.message : String(error));
   }
-  if (!type) throw invalidQuery("The local Azure needs a \"where type =~ '<resource type>'\" stage.");
-  if (!RENDERERS[type]) throw invalidQuery(`The local Azure indexes ${Object.keys(RENDERERS).join(', ')} only, not '${type}'.`);
-  return { type, project, orderBy };
+  const types = typesNamed(stages);
+  if (types.length === 0) throw invalidQuery("The local Azure needs a \"where type =~ '<resource type>'\" stage.");
+  const unknown = types.filter((t) => !RENDERERS[t]);
+  if (unknown.length === types.length) throw invalidQuery(`The local Azure indexes ${Object.keys(RENDERERS).join(', ')} only, not '${unknown.join("', '")}'.`);
+  return stages;
 }
 
 /**
@@ -104,6 +93,18 @@ function compare(a: Json | undefined, b: Json | undefined): number {
   return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
 }
 
+/** The stages in order over the rows (by id unless the query orders them). */
+function runStages(stages: readonly Stage[], input: JsonObject[]): JsonObject[] {
+  let rows = input.slice().sort((a, b) => compare(a.id, b.id));
+  for (const stage of stages) {
+    if (stage.kind === 'where') rows = rows.filter((r) => evaluate(stage.expr, r) === true);
+    else if (stage.kind === 'extend') rows = rows.map((r) => stage.columns.reduce<JsonObject>((out, c) => ({ ...out, [c.name]: evaluate(c.expr, out) ?? null }), r));
+    else if (stage.kind === 'project') rows = rows.map((r) => Object.fromEntries(stage.columns.map((c) => [c, r[c] ?? null])) as JsonObject);
+    else rows.sort((a, b) => (stage.descending ? -1 : 1) * compare(a[stage.column], b[stage.column]));
+  }
+  return rows;
+}
+
 export function registerResourceGraph(emu: Emulator): void {
   emu.router.add(
     'POST',
@@ -112,7 +113,7 @@ export function registerResourceGraph(emu: Emulator): void {
     (ctx) => {
       const body = asObject(ctx.body);
       if (!body || typeof body.query !== 'string') throw new ArmError(400, 'BadRequest', "The request body must carry a 'query' string.");
-      const parsed = parseQuery(body.query);
+      const stages = parseQuery(body.query);
       const options = asObject(body.options) ?? {};
       const top = options.$top === undefined ? DEFAULT_TOP : Number(options.$top);
       if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
@@ -124,21 +125,12 @@ export function registerResourceGraph(emu: Emulator): void {
       // Like Resource Graph: subscriptions the caller cannot read are left out, not refused.
       const asked = Array.isArray(body.subscriptions) ? body.subscriptions.map(String) : ctx.caller!.principal.subscriptions;
       const readable = asked.filter((id) => canAccess(ctx, id) && findSubscription(ctx.emu.state, id) && !faultedInArm(ctx, id));
-      const render = RENDERERS[parsed.type];
       const wanted = new Set(readable.map((id) => id.toLowerCase()));
-      let rows = resourcesOfType(ctx.emu.state, parsed.type)
-        .filter((r) => wanted.has(r.id.split('/')[2].toLowerCase()))
-        .map((r) => row(ctx, r, render));
-      if (parsed.orderBy) {
-        const { column, descending } = parsed.orderBy;
-        rows.sort((a, b) => (descending ? -1 : 1) * compare(a[column], b[column]));
-      } else {
-        rows.sort((a, b) => compare(a.id, b.id));
-      }
-      if (parsed.project) {
-        const columns = parsed.project;
-        rows = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])) as JsonObject);
-      }
+      const types = [...new Set(typesNamed(stages))].filter((t) => RENDERERS[t]);
+      const rows = runStages(
+        stages,
+        types.flatMap((t) => resourcesOfType(ctx.emu.state, t).filter((r) => wanted.has(r.id.split('/')[2].toLowerCase())).map((r) => row(ctx, r, RENDERERS[t]!))),
+      );
       const data = rows.slice(offset, offset + top);
       const result: JsonObject = { totalRecords: rows.length, count: data.length, data, facets: [], resultTruncated: 'false' };
       if (offset + top < rows.length) result.$skipToken = Buffer.from(`rg:${offset + top}`).toString('base64url');

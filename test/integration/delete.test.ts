@@ -77,7 +77,7 @@ describe('Delete: versions, definitions and galleries (extension host, local Azu
 
   it('says clearly that a version blocked until its end of life cannot be deleted yet, and sends nothing', async () => {
     const id = `${SHARED_ID}/images/rhel-9/versions/9.4.0`;
-    await vscode.commands.executeCommand('azureComputeGallery.updateImageVersion', { version: id, endOfLifeDate: '2099-12-31', blockDeletionBeforeEndOfLife: true });
+    await vscode.commands.executeCommand('azureComputeGallery.updateImageVersion', { version: id, endOfLifeDate: '2099-12-31', blockDeletionBeforeEndOfLife: true, confirmed: true });
     assert.equal((resource(await emulatorState(), id)?.properties.safetyProfile as { blockDeletionBeforeEndOfLife?: boolean }).blockDeletionBeforeEndOfLife, true);
     await clearRequestLog();
     const report = await run('deleteImageVersion', { version: id, confirmed: true });
@@ -113,7 +113,11 @@ describe('Delete: versions, definitions and galleries (extension host, local Azu
       '$(tag) 2022.1.0 · image version of windows-server-2022',
     ]);
     assert.match(prompter.refusals[0]?.reason ?? '', /This list shows what would be deleted/, 'picking a listed item only explains');
-    assert.equal(prompter.prompts[1]?.prompt, 'Type contoso_images to delete gallery contoso_images and the 5 items in it. Azure cannot undo this.');
+    assert.match(
+      prompter.prompts[1]?.prompt ?? '',
+      /^Type contoso_images to delete gallery contoso_images and the 5 items in it\. Azure cannot undo this\. 3 VMs and 1 scale set in the \d+ selected subscriptions use gallery contoso_images \(2 pin it, 2 follow latest\)\. Once it is deleted, scale sets among them will fail to scale out/,
+      'who uses its images is said before it is deleted',
+    );
     assert.deepEqual(outcomes(report), {
       'imageDefinition ubuntu-22.04-lts': 'skipped',
       'imageDefinition windows-server-2022': 'deleted',

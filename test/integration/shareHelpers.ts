@@ -36,7 +36,8 @@ export async function requestLog(): Promise<RequestLogEntry[]> {
 /** Requests that change something in Azure (token requests and reads left out). */
 export async function writes(): Promise<string[]> {
   return (await requestLog())
-    .filter((r) => r.method !== 'GET' && !/\/oauth2\/|\/token$|^\/_admin/i.test(r.path))
+    // A Resource Graph query is a POST that changes nothing (who uses an image is asked before a change).
+    .filter((r) => r.method !== 'GET' && !/\/oauth2\/|\/token$|^\/_admin|Microsoft\.ResourceGraph\/resources/i.test(r.path))
     .map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
 }
 

@@ -68,7 +68,7 @@ describe('Truthful rows: "latest" recomputed after every change; a user’s dele
       // Excluding it: its row, the sibling that takes over and the definition are redrawn from
       // Azure's answer as the command returns — no refresh by hand.
       redraws.clear();
-      const excluded = await run<ImageVersion>('updateImageVersion', { version: created.id, excludeFromLatest: true, prompter: new ScriptedPrompter([]) });
+      const excluded = await run<ImageVersion>('updateImageVersion', { version: created.id, excludeFromLatest: true, confirmed: true, prompter: new ScriptedPrompter([]) });
       assert.equal(excluded?.excludeFromLatest, true);
       assert.equal(await description(v200), 'excluded from latest');
       assert.match(await hover(v200), /Excluded from "latest": VMs get it only when they ask for this version by number\./);

@@ -105,7 +105,13 @@ describe('Update: galleries, image definitions and image versions (extension hos
   });
 
   it('excludes a version from latest and sets its end of life from options; the tree shows both', async () => {
-    const version = await run<ImageVersion>('updateImageVersion', { version: UBUNTU_1, excludeFromLatest: true, endOfLifeDate: '2031-01-31', prompter: new ScriptedPrompter([]) });
+    // VMs and scale sets use 1.0.0 (the demo seed's rg-workloads and rg-dev): the change is confirmed first.
+    const prompter = new ScriptedPrompter([{ confirm: true }]);
+    const version = await run<ImageVersion>('updateImageVersion', { version: UBUNTU_1, excludeFromLatest: true, endOfLifeDate: '2031-01-31', prompter });
+    assert.deepEqual(prompter.prompts.map((p) => p.kind), ['confirm']);
+    const detail = prompter.prompts[0]?.detail ?? '';
+    assert.match(detail, /^1 scale set in the \d+ selected subscriptions follows latest, which is image version 1\.0\.0 of ubuntu-22\.04-lts now/);
+    assert.match(detail, /\n\n2 VMs and 1 scale set in the \d+ selected subscriptions use image version 1\.0\.0 of ubuntu-22\.04-lts \(2 pin it, 1 follows latest\)\. An end-of-life date only informs/);
     assert.equal(version?.excludeFromLatest, true);
     const profile = (await stored(UBUNTU_1)).publishingProfile;
     assert.equal(profile.excludeFromLatest, true);

@@ -64,12 +64,12 @@ describe('Updates change only what the user named (extension host, local Azure, 
   });
 
   it('excluding the version from latest, its end of life, or one region from latest changes only that member', async () => {
-    await run('updateImageVersion', { version: RICH, excludeFromLatest: true });
+    await run('updateImageVersion', { version: RICH, excludeFromLatest: true, confirmed: true });
     let after = await arm('GET', RICH);
     assert.deepEqual(changed(before, after), ['properties.publishingProfile.excludeFromLatest']);
 
     before = after;
-    await run('updateImageVersion', { version: RICH, endOfLifeDate: '2035-06-30' });
+    await run('updateImageVersion', { version: RICH, endOfLifeDate: '2035-06-30', confirmed: true });
     after = await arm('GET', RICH);
     assert.deepEqual(changed(before, after), ['properties.publishingProfile.endOfLifeDate']);
 

@@ -56,7 +56,7 @@ describe('Whole images: every update changes only what it names (spec examples a
   it("a version's end of life: only publishingProfile.endOfLifeDate changes", async () => {
     for (const id of of(GALLERY_DEPTH + 4)) {
       const before = await settled(id);
-      await run('updateImageVersion', { version: id, endOfLifeDate: '2039-03-31' });
+      await run('updateImageVersion', { version: id, endOfLifeDate: '2039-03-31', confirmed: true });
       assert.deepEqual(changed(before, await settled(id)), ['properties.publishingProfile.endOfLifeDate'], id);
     }
   });

@@ -10,6 +10,8 @@ import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { pickManyStep, runWizard, type PickEntry, type Step } from '../../ui/wizard';
 import { pollIntervalMs } from '../createCommon';
+import type { SubjectUser } from '../../model/usage';
+import { warningUnlessConfirmed } from '../imageUsage';
 import { galleryCommand, idList, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
 import { REMOVE_TITLE, TYPE_WORDS, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
 
@@ -86,10 +88,15 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
     }
   }
   const chosen = state.chosen ?? [];
+  // VMs and scale sets in the subscriptions losing access that use its images through the share.
+  const tenantOf = new Map(explorer.root.subscriptions.map((s) => [s.subscription.subscriptionId.toLowerCase(), s.subscription.tenantId.toLowerCase()]));
+  const losing = (u: SubjectUser) =>
+    u.form === 'shared' && chosen.some((g) => g.id.toLowerCase() === (g.type === 'Subscriptions' ? u.subscriptionId.toLowerCase() : tenantOf.get(u.subscriptionId.toLowerCase())));
+  const users = await warningUnlessConfirmed(explorer, node, 'stopSharing', options.confirmed, losing);
   if (!options.confirmed) {
     const ok = await prompter.confirm({
       message: `Stop sharing ${name} with ${countOf(chosen.length, 'subscription or tenant', 'subscriptions and tenants')}?`,
-      detail: `Who loses access:\n${chosen.map((g) => `• everyone in ${label(g.type, g.id)}`).join('\n')}\n\nThey keep access they have through Azure RBAC (Manage Access…).`,
+      detail: `Who loses access:\n${chosen.map((g) => `• everyone in ${label(g.type, g.id)}`).join('\n')}\n\nThey keep access they have through Azure RBAC (Manage Access…).${users ? `\n\n${users}` : ''}`,
       confirmLabel: 'Stop Sharing',
     });
     if (!ok) return undefined;

@@ -28,6 +28,7 @@ import { readAnswers } from '../../ui/answers';
 import { updateVersionAnswers } from './answers';
 import { FIELDS, blockProblem, currentValues, encryptedDisks, encryptionProblem, merged, needsEncryption, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
 import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
+import { confirmVersionUsage } from '../imageUsage';
 
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
 export const UPDATE_VERSION_COMMAND = 'azureComputeGallery.updateImageVersion';
@@ -100,6 +101,8 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
     void notify('info', `${v0.name} already has these values: nothing was sent.`);
     return version;
   }
+  // Who uses it: leaving "latest" or getting an end of life concerns them (src/commands/imageUsage.ts).
+  if (!(await confirmVersionUsage(explorer, node, changes, prompterFor(options), options.confirmed))) return undefined;
   const zoneChanges = changes.targetExtendedLocations ? edgeZoneChanges(currentZones, changes.targetExtendedLocations) : undefined;
   if (zoneChanges && zoneChanges.removed.length > 0 && !options.confirmed) {
     const ok = await prompterFor(options).confirm({

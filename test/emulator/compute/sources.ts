@@ -288,7 +288,7 @@ function vmGeneration(state: EmulatorState, vm: StoredResource): SourceInfo['hyp
   return (asString(asObject(vm.meta)?.hyperVGeneration) as SourceInfo['hyperVGeneration'] | undefined) ?? 'V2';
 }
 
-function renderSource(r: StoredResource): JsonObject {
+export function renderSource(r: StoredResource): JsonObject {
   const out: JsonObject = { id: r.id, name: r.name, type: r.type, location: r.location };
   if (r.tags) out.tags = r.tags;
   if (r.extra) Object.assign(out, r.extra);

@@ -9,6 +9,7 @@ import { normalizeRegion } from '../compute/replication';
 import type { SourceSpec } from '../compute/sources';
 import { disk, managedImage, snapshot, virtualMachine } from '../compute/sources';
 import type { DesSpec, StorageAccountSpec } from '../compute/keysAndStorage';
+import { imageUser, type ImageUserSpec } from '../compute/imageUsers';
 import { diskEncryptionSet, storageAccount } from '../compute/keysAndStorage';
 import {
   CONTOSO_TENANT_ID,
@@ -271,6 +272,13 @@ export class SeedBuilder {
     const r = kind === 'image' ? managedImage(spec) : kind === 'disk' ? disk(spec) : snapshot(spec);
     putResource(this.state, r);
     return r;
+  }
+
+  /** A VM or scale set made from a gallery image (what "Show Usage" finds). */
+  imageUser(spec: ImageUserSpec): StoredResource {
+    const [made, ...with_] = imageUser(spec);
+    for (const r of [made!, ...with_]) putResource(this.state, r);
+    return made!;
   }
 
   diskEncryptionSet(spec: DesSpec): StoredResource {

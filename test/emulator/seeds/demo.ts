@@ -1,5 +1,7 @@
 import type { EmulatorConfig } from '../config';
 import type { SourceSpec } from '../compute/sources';
+import type { ImageReferenceSpec } from '../compute/imageUsers';
+import { uniqueNameOf } from '../compute/galleries';
 import type { EmulatorState } from '../state';
 import { SeedBuilder } from './builder';
 import { SEED_SUBSCRIPTIONS } from './empty';
@@ -105,6 +107,19 @@ export function demoSeed(config: EmulatorConfig): EmulatorState {
   const hardened = b.image(fabrikam, 'windows-2022-hardened', { osType: 'Windows', publisher: 'Fabrikam', offer: 'HardenedWindows', sku: '2022-tl', securityType: 'TrustedLaunch' });
   const fabSource = b.source('image', { subscriptionId: FABRIKAM_SUBSCRIPTION_ID, resourceGroup: partner.name, name: 'img-win2022-hardened', location: 'westus2', osType: 'Windows' });
   b.version(hardened, '3.2.1', { source: fabSource, regions: ['westus2', 'eastus'] });
+
+  // VMs and scale sets made from these images (issue 14, Show Usage): one pinning a version, ones
+  // following latest (a definition id, /versions/latest), one in another subscription, and the
+  // direct-share and community forms of the reference.
+  const workloads = b.group(PRODUCTION_SUBSCRIPTION_ID, 'rg-workloads', 'eastus');
+  const user = (group: typeof workloads, kind: 'vm' | 'vmss', name: string, osType: 'Windows' | 'Linux', reference: ImageReferenceSpec) =>
+    b.imageUser({ kind, subscriptionId: group.subscriptionId, resourceGroup: group.name, name, location: group.location, osType, reference });
+  user(workloads, 'vm', 'vm-web-01', 'Linux', { id: `${ubuntu.id}/versions/1.0.0` });
+  user(workloads, 'vmss', 'vmss-web', 'Linux', { id: ubuntu.id });
+  user(workloads, 'vm', 'vm-app-win', 'Windows', { id: `${windows.id}/versions/latest` });
+  user(dev, 'vm', 'vm-dev-ubuntu', 'Linux', { id: `${ubuntu.id}/versions/1.0.0` });
+  user(dev, 'vmss', 'vmss-dev-rhel', 'Linux', { sharedGalleryImageId: `/SharedGalleries/${uniqueNameOf(shared)}/Images/rhel-9/Versions/9.4.0` });
+  user(dev, 'vm', 'vm-dev-debian', 'Linux', { communityGalleryImageId: `/CommunityGalleries/${DEMO_COMMUNITY_PUBLIC_NAME}/Images/debian-12/Versions/latest` });
 
   // Sources with data disks, VHDs and disk encryption sets (issue 13), and what the spec examples name.
   addRichSources(b);

@@ -14,6 +14,11 @@ export interface ScaleOptions {
   replicatingVersions?: number;
   /** Per-region replication time of those versions. */
   replicatingMs?: number;
+  /**
+   * In every subscription, a VM pinning the first subscription's gallery_001/image-001 1.0.0 and a
+   * scale set following its latest: who uses it, across every subscription (Show Usage).
+   */
+  imageUsers?: boolean;
 }
 
 const REGIONS = ['eastus', 'westus2', 'westeurope', 'northeurope', 'japaneast'];
@@ -30,9 +35,15 @@ export function scaleSeed(config: EmulatorConfig, options: ScaleOptions = {}): E
     tenantId: CONTOSO_TENANT_ID,
   }));
   const b = new SeedBuilder('scale', config).identities([...subs, { id: FABRIKAM_SUBSCRIPTION_ID, name: 'Fabrikam Images', tenantId: FABRIKAM_TENANT_ID }]);
+  const usedImage = `/subscriptions/${subs[0]!.id}/resourceGroups/rg-scale/providers/Microsoft.Compute/galleries/gallery_001/images/image-001`;
   subs.forEach((s, si) => {
     const region = REGIONS[si % REGIONS.length];
     const rg = b.group(s.id, 'rg-scale', region);
+    if (options.imageUsers) {
+      const at = { subscriptionId: s.id, resourceGroup: rg.name, location: region, osType: 'Linux' as const };
+      b.imageUser({ ...at, kind: 'vm', name: 'vm-scale', reference: { id: `${usedImage}/versions/1.0.0` } });
+      b.imageUser({ ...at, kind: 'vmss', name: 'vmss-scale', reference: { id: usedImage } });
+    }
     const linux = b.source('image', { subscriptionId: s.id, resourceGroup: rg.name, name: 'img-linux', location: region, osType: 'Linux' });
     const windows = b.source('image', { subscriptionId: s.id, resourceGroup: rg.name, name: 'img-windows', location: region, osType: 'Windows' });
     for (let gi = 0; gi < m; gi++) {
