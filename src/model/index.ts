@@ -25,3 +25,5 @@ export * from './edgeZones';
 export * from './regionReplication';
 export * from './rowWords';
 export * from './latest';
+export * from './latestByRegion';
+export * from './nextVersion';
