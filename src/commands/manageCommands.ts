@@ -14,6 +14,7 @@ import { UPDATE_DEFINITION_COMMAND, updateImageDefinition } from './updateImageD
 import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion/index';
 import { EDIT_TAGS_COMMAND, editTags } from './editTags';
 import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
+import { EXCLUDE_FROM_LATEST_COMMAND, MAKE_LATEST_COMMAND, excludeFromLatest, makeLatest } from './latestCommands';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
   return {
@@ -30,6 +31,8 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [UPDATE_VERSION_COMMAND]: (...args: unknown[]) => updateImageVersion(explorer, creations, ...args),
     [EDIT_TAGS_COMMAND]: (...args: unknown[]) => editTags(explorer, ...args),
     [RETRY_REGION_COMMAND]: (...args: unknown[]) => retryRegion(explorer, ...args),
+    [MAKE_LATEST_COMMAND]: (...args: unknown[]) => makeLatest(explorer, ...args),
+    [EXCLUDE_FROM_LATEST_COMMAND]: (...args: unknown[]) => excludeFromLatest(explorer, ...args),
     ...deleteCommandHandlers(explorer),
   };
 }
