@@ -44,8 +44,6 @@ export interface CreateImageVersionOptions extends CommonCreateOptions {
   definition?: string;
   /** Major.Minor.Patch. */
   version?: string;
-  /** A version lower than the highest of the definition is created only with this (it would never be "latest"). */
-  allowLowerVersion?: boolean;
   /**
    * A managed image, VM, OS snapshot or disk, or gallery image version (resource id); a community or
    * directly-shared gallery version (/CommunityGalleries/…/Versions/x, /SharedGalleries/…); or a
@@ -96,8 +94,6 @@ export interface DataDiskChoice {
 export interface State {
   definition?: ImageDefinitionNode;
   version?: string;
-  /** The version is lower than the highest and the user confirmed it (or the options allow it). */
-  allowLowerVersion?: boolean;
   source?: VersionSource;
   dataDisks?: DataDiskChoice[];
   /** Normalized region names, the source region first. */

@@ -2,7 +2,8 @@
 // Year.MonthDay.N, as the azureComputeGallery.versionScheme setting says: model/nextVersion.ts),
 // a number that exists is refused (the same number, also spelled with leading zeros), and a number
 // lower than the highest asks a second time: Azure creates it, but it would never be "latest".
-// Given up front, a lower number is refused unless the options say allowLowerVersion: true.
+// Given up front (a script, a pipeline backfilling an older release line), the number is the
+// caller's decision: it is not asked about, and the summary and the log say it is not the highest.
 import { belowHighestReason, proposeVersion, type VersionScheme } from '../../model/nextVersion';
 import { validateImageVersionName } from '../../model/versions';
 import type { Answer } from '../../ui/answers';
@@ -45,32 +46,13 @@ export function versionNumberAnswer(ctx: VersionNumberContext): Answer<State, Cr
         const navigation = await input.ask(s, prompter, header);
         if (navigation) return navigation;
         const reason = belowHighestReason(s.version ?? '', await names(s));
-        s.allowLowerVersion = undefined;
-        if (!reason) return undefined;
-        if (await prompter.confirm(lowerVersionConfirmation(s.version ?? '', reason))) {
-          s.allowLowerVersion = true;
-          return undefined;
-        }
+        if (!reason || (await prompter.confirm(lowerVersionConfirmation(s.version ?? '', reason)))) return undefined;
       }
     },
   };
   return {
     ...base,
-    read: async (o, s) => {
-      if (o.allowLowerVersion === true) s.allowLowerVersion = true;
-      return base.read(o, s);
-    },
-    check: async (s, given, o) => {
-      const problem = await base.check?.(s, given, o);
-      if (problem !== undefined) return problem;
-      const reason = s.allowLowerVersion ? undefined : belowHighestReason(s.version ?? '', await names(s));
-      return reason ? `${reason} To create it anyway, give allowLowerVersion: true.` : undefined;
-    },
-    summary: (s) => (s.allowLowerVersion ? `${s.version} (lower than the highest version: it will not be "latest")` : s.version),
-    write: (s, o) => {
-      base.write(s, o);
-      o.allowLowerVersion = s.allowLowerVersion;
-    },
+    summary: async (s) => (s.version && belowHighestReason(s.version, await names(s)) ? `${s.version} (lower than the highest version: it will not be "latest")` : s.version),
     steps: [step],
   };
 }
