@@ -23,8 +23,8 @@ export { getTags, setTags, taggedKindOf, type TaggedKind } from './azure/tags';
 export { listVersionSources } from './azure/sources';
 export { listDataDiskCandidates, listDiskEncryptionSets, listStorageAccounts } from './azure/versionInputs';
 export { updateSharing, type SharingGroupChange, type SharingOperation } from './azure/sharing';
-export { createRoleAssignment, deleteRoleAssignment, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
-export { findPrincipals, getPrincipalsByIds, type DirectoryObject } from './azure/graph';
+export { createRoleAssignment, deleteRoleAssignment, getRoleDefinitions, listRoleAssignments, listRoleDefinitions, type RoleAssignmentInfo, type RoleDefinitionInfo } from './azure/rbac';
+export { findPrincipals, getPrincipalsByIds, inviteGuest, type DirectoryObject, type GuestInvitation } from './azure/graph';
 export { deleteGalleryResource, listAllImageVersions, listNestedResources, type NestedContents } from './azure/deletes';
 export {
   getImageDefinitionExtras,
@@ -37,6 +37,7 @@ export {
   type ImageVersionChanges,
 } from './azure/updates';
 export { startRegionReAdd, startRegionRemoval, type RegionRemoval } from './azure/retryRegion';
+export { listSoftDeletedVersions, restoreImageVersion, SOFT_DELETE_RETENTION_DAYS, type SoftDeletedVersion } from './azure/softDelete';
 
 /**
  * Each sign-in method's library is initialised only when that method is chosen: MSAL and

@@ -2,18 +2,18 @@ import * as vscode from 'vscode';
 import { configuredCloud } from './auth/cloudChoice';
 import type { AuthenticationMode } from './auth/session';
 import { azure, azureBundle } from './azureLoader';
-import { accountCommands } from './commands/accountCommands';
-import { registerCommands } from './commands/commandTable';
-import { createCommands } from './commands/createCommands';
+import { registerCommands, type CommandHandler } from './commands/commandTable';
 import { VersionCreations } from './commands/createVersionProgress';
-import { manageCommands } from './commands/manageCommands';
-import { resourceCommands } from './commands/resourceCommands';
-import { cloudDescription, treeCommands } from './commands/treeCommands';
+import { commandsBundle } from './commandsLoader';
 import { CONTEXT_SIGNED_IN, EXPLORER_VIEW_ID, SETTINGS_SECTION } from './constants';
+import { cloudDescription } from './model/clouds';
 import { Explorer } from './tree/explorer';
 import { log } from './ui/log';
 import { PropertiesDocuments } from './ui/propertiesDocuments';
 import { uiTestHooks, type UiTestHooks } from './ui/testHooks';
+
+// dist/commands.js takes these modules from here rather than bundling its own (esbuild.mjs).
+export { sharedModules } from './sharedModules';
 
 /**
  * What activate() returns to the extension-host tests (integration, benchmark): handles to look
@@ -24,6 +24,10 @@ export interface ExtensionApi {
   readonly activationMs: number;
   /** Whether activate() loaded the Azure SDK bundle (it must not). */
   readonly azureLoadedAtActivation: boolean;
+  /** Whether activate() loaded the command handlers' bundle (it must not: the first command does). */
+  readonly commandsLoadedAtActivation: boolean;
+  /** The ids the command handlers' bundle has a handler for (loads it). */
+  commandHandlerIds(): string[];
   /** Where the output channel's log file lives (the security scan reads it). */
   readonly logUri: vscode.Uri;
   /** Image versions being waited for after Create Image Version (resumed after a reload). */
@@ -77,20 +81,42 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi | undef
     }),
   );
 
-  registerCommands(context, {
-    ...treeCommands(explorer),
-    ...accountCommands(explorer),
-    ...resourceCommands(explorer, documents),
-    ...createCommands(explorer, versionCreations),
-    ...manageCommands(explorer, versionCreations),
+  // Every contributed command is registered now, its handler loaded with the first command run.
+  const local: Record<string, CommandHandler> = {
     'azureComputeGallery.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
-  });
+  };
+  let handlers: Record<string, CommandHandler> | undefined;
+  const loadHandlers = () => (handlers ??= { ...commandsBundle.get().commandTable({ explorer, creations: versionCreations, documents }), ...local });
+  const contributed = (context.extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+  registerCommands(
+    context,
+    Object.fromEntries(
+      contributed.map((id): [string, CommandHandler] => [
+        id,
+        local[id] ??
+          ((...args: never[]) => {
+            const handler = loadHandlers()[id];
+            if (!handler) throw new Error(`${id} has no handler in dist/commands.js: rebuild the extension.`);
+            return handler(...args);
+          }),
+      ]),
+    ),
+  );
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms`);
   // ExtensionMode.Test: VS Code runs tests with the extension under development (--extensionTestsPath).
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { explorer, activationMs, azureLoadedAtActivation: azureBundle.loaded, logUri: context.logUri, versionCreations, testHooks: uiTestHooks };
+  return {
+    explorer,
+    activationMs,
+    azureLoadedAtActivation: azureBundle.loaded,
+    commandsLoadedAtActivation: commandsBundle.loaded,
+    commandHandlerIds: () => Object.keys(loadHandlers()),
+    logUri: context.logUri,
+    versionCreations,
+    testHooks: uiTestHooks,
+  };
 }
 
 export function deactivate(): void {

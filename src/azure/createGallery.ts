@@ -15,6 +15,7 @@ export function galleryBody(spec: NewGallery): SdkGallery {
   const body: SdkGallery = { location: spec.location };
   if (spec.tags && Object.keys(spec.tags).length > 0) body.tags = { ...spec.tags };
   if (spec.description) body.description = spec.description;
+  if (spec.softDelete !== undefined) body.softDeletePolicy = { isSoftDeleteEnabled: spec.softDelete };
   if (spec.sharing !== 'Private') {
     body.sharingProfile = { permissions: spec.sharing };
     if (spec.sharing === 'Community' && spec.community) body.sharingProfile.communityGalleryInfo = { ...spec.community };

@@ -18,6 +18,7 @@ export function toGallery(g: SdkGallery): Gallery {
     description: g.description,
     provisioningState: g.provisioningState,
     uniqueName: g.identifier?.uniqueName,
+    softDeleteEnabled: g.softDeletePolicy?.isSoftDeleteEnabled === true,
     permissions: (profile?.permissions as SharingPermission | undefined) ?? 'Private',
     groups: (profile?.groups ?? []).map((grp) => ({ type: grp.type ?? 'Subscriptions', ids: grp.ids ?? [] })),
     community: info

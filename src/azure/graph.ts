@@ -1,9 +1,9 @@
-// Microsoft Graph v1.0, read-only: who a role can be given to (users, groups, applications), and
-// the names behind the object ids role assignments carry. Tokens are for the cloud's Graph
-// (`${microsoftGraphEndpointUrl}.default`); requests share the SDK clients' connection pool.
+// Microsoft Graph v1.0: who a role can be given to (users, groups, applications), the names behind
+// the object ids role assignments carry, and inviting a guest (the one write). Tokens are for the
+// cloud's Graph (`${microsoftGraphEndpointUrl}.default`); requests share the SDK clients' pool.
 import { graphFilters, type PrincipalKind, type PrincipalQuery } from '../model/principals';
 import { graphPipeline } from './clientFactory';
-import { getJson } from './jsonGet';
+import { getJson, sendJson } from './jsonGet';
 import type { AzureTarget, CallOptions } from './types';
 
 export interface DirectoryObject {
@@ -95,4 +95,50 @@ export async function getPrincipalsByIds(target: AzureTarget, ids: readonly stri
     ),
   );
   return out;
+}
+
+export interface GuestInvitation {
+  /** The invitation's own id. */
+  id: string;
+  invitedUserEmailAddress: string;
+  /** The guest user created in the directory: its object id is what a role is given to. */
+  invitedUserId: string;
+  /** The link the e-mail carries; the guest opens it to accept. */
+  inviteRedeemUrl?: string;
+  inviteRedirectUrl?: string;
+  /** PendingAcceptance until the guest accepts (Completed for someone who already has). */
+  status?: string;
+}
+
+interface InvitationBody {
+  id?: string;
+  invitedUserEmailAddress?: string;
+  inviteRedeemUrl?: string;
+  inviteRedirectUrl?: string;
+  status?: string;
+  invitedUser?: { id?: string };
+}
+
+/**
+ * Invites a person from outside the organisation as a guest, and has Microsoft send them the
+ * invitation e-mail: POST /invitations with invitedUserEmailAddress, inviteRedirectUrl and
+ * sendInvitationMessage (learn.microsoft.com/graph/api/invitation-post; the least privileged
+ * permission is User.Invite.All). The answer's invitedUser.id is the new guest user's object id,
+ * which exists at once though the guest has not accepted yet (learn.microsoft.com/graph/api/
+ * resources/invitation: "a user entity (of userType Guest) is created").
+ */
+export async function inviteGuest(target: AzureTarget, email: string, redirectUrl: string, options: CallOptions = {}): Promise<GuestInvitation> {
+  const { pipeline, httpClient } = graphPipeline(target);
+  const body = { invitedUserEmailAddress: email, inviteRedirectUrl: redirectUrl, sendInvitationMessage: true };
+  const answer = (await sendJson(pipeline, httpClient, 'POST', new URL('invitations', graphBase(target)).toString(), body, 'Microsoft Graph', options)) as InvitationBody | undefined;
+  const invitedUserId = answer?.invitedUser?.id;
+  if (!invitedUserId) throw new Error(`Microsoft Graph accepted the invitation of ${email} but did not say which user it created.`);
+  return {
+    id: answer.id ?? '',
+    invitedUserEmailAddress: answer.invitedUserEmailAddress ?? email,
+    invitedUserId,
+    inviteRedeemUrl: answer.inviteRedeemUrl,
+    inviteRedirectUrl: answer.inviteRedirectUrl,
+    status: answer.status,
+  };
 }

@@ -8,21 +8,27 @@ import type { CallOptions } from './types';
  * `what` names the service in the message when it sends no error body.
  */
 export async function getJson(pipeline: Pipeline, client: HttpClient, url: string, what: string, options: CallOptions = {}): Promise<unknown> {
-  const request = createPipelineRequest({ url, method: 'GET', headers: createHttpHeaders({ Accept: 'application/json' }), abortSignal: options.abortSignal });
+  return sendJson(pipeline, client, 'GET', url, undefined, what, options);
+}
+
+/** The same for a request with a JSON body (Microsoft Graph's POST /invitations). */
+export async function sendJson(pipeline: Pipeline, client: HttpClient, method: 'GET' | 'POST', url: string, body: unknown, what: string, options: CallOptions = {}): Promise<unknown> {
+  const headers = createHttpHeaders({ Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) });
+  const request = createPipelineRequest({ url, method, headers, body: body === undefined ? undefined : JSON.stringify(body), abortSignal: options.abortSignal });
   let response;
   try {
     response = await pipeline.sendRequest(client, request);
   } catch (error) {
     throw toAzureError(error);
   }
-  let body: unknown;
+  let answer: unknown;
   try {
-    body = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
+    answer = response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined;
   } catch {
-    body = undefined;
+    answer = undefined;
   }
   if (response.status >= 400) {
-    const inner = (body as { error?: { code?: string; message?: string; target?: string } } | undefined)?.error;
+    const inner = (answer as { error?: { code?: string; message?: string; target?: string } } | undefined)?.error;
     throw new AzureError(
       inner?.message ?? `${what} answered ${response.status}.`,
       inner?.code ?? `Http${response.status}`,
@@ -31,5 +37,5 @@ export async function getJson(pipeline: Pipeline, client: HttpClient, url: strin
       response.headers.get('request-id') ?? response.headers.get('x-ms-request-id') ?? undefined,
     );
   }
-  return body;
+  return answer;
 }

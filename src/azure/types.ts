@@ -76,6 +76,8 @@ export interface Gallery {
   groups: SharingGroup[];
   community?: CommunityInfo;
   sharingState?: string;
+  /** Deleted image versions stay restorable for 7 days (the gallery's softDeletePolicy). */
+  softDeleteEnabled: boolean;
   tags: Record<string, string>;
 }
 

@@ -24,12 +24,15 @@ export interface GalleryChanges {
   /** Switching permissions: Private → Groups (direct share) or → Community (with `community`). */
   sharing?: SharingPermission;
   community?: NewCommunityInfo;
+  /** Turns soft delete of image versions on or off (softDeletePolicy.isSoftDeleteEnabled). */
+  softDelete?: boolean;
 }
 
 /** Updates a gallery and waits until Azure reports it done. */
 export async function updateGallery(target: AzureTarget, resourceGroup: string, name: string, changes: GalleryChanges, options: LroOptions = {}): Promise<Gallery> {
   const body: GalleryUpdate = {};
   if (changes.description !== undefined) body.description = changes.description;
+  if (changes.softDelete !== undefined) body.softDeletePolicy = { isSoftDeleteEnabled: changes.softDelete };
   if (changes.sharing !== undefined) {
     body.sharingProfile = { permissions: changes.sharing };
     if (changes.community) body.sharingProfile.communityGalleryInfo = { ...changes.community };

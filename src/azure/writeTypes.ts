@@ -27,6 +27,8 @@ export interface NewGallery {
   /** Required when sharing is Community. */
   community?: NewCommunityInfo;
   tags?: Record<string, string>;
+  /** Deleted image versions stay restorable for 7 days (softDeletePolicy); not sent when not given. */
+  softDelete?: boolean;
 }
 
 export interface NewRange {

@@ -13,6 +13,7 @@ import {
   describeItem,
   runCascade,
   tally,
+  undoWords,
   validateTypedName,
   type DeleteConfirmation,
   type DeleteItem,
@@ -147,13 +148,17 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
       },
     }),
   ];
+  // The gallery's soft delete decides what "undo" means (see undoWords).
+  const galleryNode = kind === 'gallery' ? node : kind === 'imageDefinition' ? node.parent : node.parent?.parent;
+  const softDelete = (galleryNode as { gallery?: { softDeleteEnabled?: boolean } } | undefined)?.gallery?.softDeleteEnabled === true;
+  const undo = (s: State) => undoWords(kind, softDelete, name, s.cascade === true && children.some((c) => c.kind === 'imageVersion'));
   const summaryOf = (s: State) => (s.cascade && children.length > 0 ? `${what} and the ${inside} in it` : what);
   if (!options.confirmed) {
     if (setting === 'EnterName') {
       steps.push(
         inputStep<State>({
           title: 'Confirm',
-          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. Azure cannot undo this.`,
+          prompt: (s) => `Type ${name} to delete ${summaryOf(s)}. ${undo(s)}`,
           placeholder: name,
           get: () => '',
           set: (s, v) => (s.typed = v),
@@ -167,7 +172,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
           const list = s.cascade ? children.map((c) => `• ${allNames(c)}`).join('\n') : '';
           const ok = await p.confirm({
             message: `Delete ${summaryOf(s)}?`,
-            detail: `${list ? `${list}\n• ${what}\n\n` : ''}Azure cannot undo this.`,
+            detail: `${list ? `${list}\n• ${what}\n\n` : ''}${undo(s)}`,
             confirmLabel: 'Delete',
           });
           return ok ? undefined : CANCEL;
@@ -212,6 +217,11 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const topResult = results.find((r) => r.item === top)!;
   explorer.reload(parentNode);
   if (topResult.outcome !== 'deleted' && state.cascade) explorer.reload(node);
+  const recentlyDeleted = softDelete ? (galleryNode as { recentlyDeleted?: ExplorerNode & { invalidate(): void } }).recentlyDeleted : undefined;
+  if (recentlyDeleted) {
+    recentlyDeleted.invalidate();
+    explorer.refresh(recentlyDeleted);
+  }
   const failure = report(results, top, what, everything);
   if (failure) throw failure;
   return { results };

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { findPublicCloud } from '../model/clouds';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { isPaged } from '../tree/capabilities';
@@ -63,10 +62,4 @@ export function treeCommands(explorer: Explorer) {
       explorer.refreshAll();
     },
   };
-}
-
-/** Shown under the view title when the cloud is not the public Azure cloud. */
-export function cloudDescription(name: string | undefined): string | undefined {
-  if (!name || name === 'AzureCloud') return undefined;
-  return findPublicCloud(name)?.displayName ?? name;
 }

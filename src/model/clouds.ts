@@ -139,3 +139,9 @@ export function checkCustomCloud(value: unknown): CustomCloudCheck {
   return { cloud: result };
 }
 
+
+/** Shown under the view title when the cloud is not the public Azure cloud. */
+export function cloudDescription(name: string | undefined): string | undefined {
+  if (!name || name === 'AzureCloud') return undefined;
+  return findPublicCloud(name)?.displayName ?? name;
+}

@@ -175,3 +175,15 @@ export function validateTypedName(expected: string, typed: string): string | und
 
 /** The two ways of confirming a delete (setting azureComputeGallery.deleteConfirmation). */
 export type DeleteConfirmation = 'EnterName' | 'ClickButton';
+
+/**
+ * What a delete confirmation says about undoing it. With soft delete on the gallery (Microsoft
+ * Learn, "Soft Delete in Azure Compute Gallery (Preview)"), a deleted image version can be restored
+ * for 7 days, and Azure refuses to delete a definition or gallery while it holds such versions.
+ */
+export function undoWords(kind: DeletableKind, softDelete: boolean, name: string, deletesVersions: boolean): string {
+  if (!softDelete) return 'Azure cannot undo this.';
+  if (kind === 'imageVersion') return 'Soft delete is on: the version stays under Recently Deleted for 7 days, where Restore brings it back; then Azure deletes it for good.';
+  const versions = deletesVersions ? 'The versions go to Recently Deleted for 7 days (Restore brings them back), and ' : 'Soft delete is on: ';
+  return `${versions}Azure refuses to delete ${name} while it holds versions deleted in the last 7 days: delete ${name} once they are gone for good.`;
+}

@@ -27,3 +27,4 @@ export * from './rowWords';
 export * from './latest';
 export * from './latestByRegion';
 export * from './nextVersion';
+export * from './galleryAccess';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { spokenRow } from '../model/spokenRow';
 
 /** A node of the explorer: each kind renders itself and knows its children. */
 export interface ExplorerNode {
@@ -29,7 +30,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem | Promise<vscode.TreeItem> {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    return item instanceof Promise ? item.then(withSpokenWords) : withSpokenWords(item);
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -60,4 +62,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Every row reads well aloud: its kind, name and state in words, unless the node said it itself. */
+function withSpokenWords(item: vscode.TreeItem): vscode.TreeItem {
+  if (item.accessibilityInformation) return item;
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  item.accessibilityInformation = { label: spokenRow(item.contextValue, label, typeof item.description === 'string' ? item.description : undefined) };
+  return item;
 }

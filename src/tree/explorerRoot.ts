@@ -46,7 +46,7 @@ export class ExplorerRoot {
   /** How long a subscription changed here is listed through ARM (tests shorten it). */
   resourceGraphLagMs = RESOURCE_GRAPH_LAG_MS;
   /** Where the last load's time went (the output channel and the benchmark show it). */
-  lastLoad: { signInMs: number; listMs: number; azureLoadMs: number | undefined } | undefined;
+  lastLoad: { /** performance.now() when the load began, before the Azure bundle loaded. */ startedAt: number; signInMs: number; listMs: number; azureLoadMs: number | undefined } | undefined;
 
   constructor(private readonly ctx: TreeContext) {
     this.shared = new SharedWithMeNode(
@@ -81,6 +81,8 @@ export class ExplorerRoot {
   }
 
   private async load(generation: number): Promise<ExplorerNode[]> {
+    // The view asked for its first rows: the extension's own time runs from here (the benchmark's figure 2).
+    const startedAt = performance.now();
     let session;
     try {
       session = this.ctx.session();
@@ -111,7 +113,7 @@ export class ExplorerRoot {
       const signedIn = performance.now();
       subscriptions = await session.listSubscriptions(true);
       const azureLoadMs = azureBundle.loadMs;
-      this.lastLoad = { signInMs: signedIn - started, listMs: performance.now() - signedIn, azureLoadMs };
+      this.lastLoad = { startedAt, signInMs: signedIn - started, listMs: performance.now() - signedIn, azureLoadMs };
       log().info(`Signed in in ${this.lastLoad.signInMs.toFixed(0)} ms; listed ${subscriptions.length} subscriptions in ${this.lastLoad.listMs.toFixed(0)} ms${azureLoadMs !== undefined ? ` (Azure SDK loaded in ${azureLoadMs.toFixed(0)} ms)` : ''}`);
     } catch (error) {
       if (this.overtaken(generation)) return this.children();

@@ -69,12 +69,12 @@ function asSentence(text: string): string {
 }
 
 /** "Could not <what>: <Azure's message> (code <Code>). <What to do next>" */
-export function failureMessage(what: string, error: unknown, fallback?: string): string {
+export function failureMessage(what: string, error: unknown, fallback?: string, next?: string): string {
   const e = (error ?? {}) as AzureErrorLike;
   const kind = failureKind(error);
   const message = kind === 'throttled' ? 'Azure is throttling requests' : (e.message ?? String(error));
   const code = e.code && e.code !== 'Unknown' ? ` (code ${e.code})` : '';
-  return `Could not ${what}: ${asSentence(message)}${code} ${nextStep(error, fallback)}`.trim();
+  return `Could not ${what}: ${asSentence(message)}${code} ${next ?? nextStep(error, fallback)}`.trim();
 }
 
 /** A short line for a tree row standing in for what could not load. */
@@ -123,6 +123,8 @@ export interface FailureDetails {
   outcome?: string;
   /** The next step when the cause's kind has no better one. */
   fallback?: string;
+  /** The next step instead of the kind's (Microsoft Graph's 403 is not about an ARM role). */
+  next?: string;
   /**
    * The options object that repeats what was asked (a create's answers): Retry runs the command
    * with it (no prompts), Edit and Try Again with `{ ...answers, edit: true }`.
@@ -158,7 +160,7 @@ export function azureFailure(what: string, cause: unknown, more: Partial<Failure
 
 /** The whole message the user reads. */
 export function failureText(f: FailureDetails): string {
-  const head = f.cause === undefined ? [`${f.context}:`, ...(f.problems ?? [])].join(' ') : failureMessage(f.context, f.cause, f.fallback);
+  const head = f.cause === undefined ? [`${f.context}:`, ...(f.problems ?? [])].join(' ') : failureMessage(f.context, f.cause, f.fallback, f.next);
   return [head, f.outcome].filter((part) => part !== undefined && part !== '').join(' ');
 }
 

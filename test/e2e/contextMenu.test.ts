@@ -1,8 +1,9 @@
 // Commands started from a tree row's context menu in the real workbench (code-server + headless
 // Chromium), against the local Azure: Edit Tags… on a definition (the tag reaches Azure and the
 // row's hover shows it), Exclude from Latest… on a version (issue 14: its warning dialog, Azure's
-// state and the rows after), and Create Image Version… from a definition through its new Edge zones
-// step (issue 13). Screenshots: test-results/screenshots/menu-*.png.
+// state and the rows after), Create Image Version… from a definition through its new Edge zones
+// step, and Update Image Version… / Update Image Definition…, each changing one thing and
+// nothing else Azure holds (issue 13). Screenshots: test-results/screenshots/menu-*.png.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../emulator';
@@ -154,5 +155,90 @@ describe('Context menu commands in the real workbench (e2e)', () => {
     assert.deepEqual(stored.publishingProfile.targetExtendedLocations, [
       { name: 'westus', extendedLocation: { name: 'microsoftlosangeles1', type: 'EdgeZone' }, extendedLocationReplicaCount: 2, storageAccountType: 'StandardSSD_LRS' },
     ]);
+  });
+
+  /** What Azure holds for a resource, as a copy: the local Azure's state object changes under us. */
+  const held = (id: string): Record<string, unknown> => JSON.parse(JSON.stringify(emulator!.state.resources[id] ?? null)) as Record<string, unknown>;
+  /** A resource as Azure shows it: without the local Azure's bookkeeping (its state, its copies, `meta` it never shows). */
+  const content = (r: Record<string, unknown>): unknown => {
+    const { provisioningState: _state, replication: _replication, operationId: _operation, meta: _meta, ...rest } = r;
+    return rest;
+  };
+
+  async function pickOnly(label: string): Promise<void> {
+    const q = quickInput(page);
+    await q.input.fill(label);
+    const option = q.rows.filter({ hasText: label }).first();
+    await option.click(); // ticks it
+    await page.waitForFunction((l) => Array.from(document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')).some((r) => (r.textContent ?? '').includes(l) && r.getAttribute('aria-checked') === 'true'), label);
+    await page.keyboard.press('Enter');
+  }
+
+  it("Update Image Version… from a version's context menu changes one region's replicas and nothing else Azure holds", async () => {
+    const q = quickInput(page);
+    const id = `${UBUNTU}/versions/1.0.0`;
+    await expand(/^ubuntu-22\.04-lts$/);
+    // 9.1.0 (the test before) becoming latest redraws the definition, and VS Code re-lists its rows:
+    // a menu chosen in that moment reaches the command without its row. Let it finish first.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '9.1.0' && /^latest$/.test(r.querySelector('.label-description')?.textContent ?? '')),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const before = held(id);
+    const step = (title: string) => waitForStep(page, new RegExp(`^Update Image Version: .*1\\.0\\.0.*: ${title} \\(step \\d+ of \\d+\\)$`));
+    await page.mouse.move(1200, 750);
+    const items = await openContextMenu(page, row(/^1\.0\.0$/));
+    assert.ok(items.includes('Update Image Version…'), `the menu offers Update Image Version… (${items.join(', ')})`);
+    await shot('update-version-01-context-menu');
+    await chooseMenuItem(page, 'Update Image Version…');
+    await step('What to change');
+    await pickOnly('Replicas per region');
+    await step('Replicas per region');
+    await q.input.fill('westus2=0');
+    await q.message.getByText(/1 to 100/).waitFor();
+    await typeAndAccept('westus2=3');
+    await step('Summary');
+    await q.rows.filter({ hasText: /westus2/i }).first().waitFor();
+    await page.mouse.move(1200, 750);
+    await shot('update-version-02-summary');
+    await page.keyboard.press('Enter'); // "Save changes", the active row
+    await q.widget.waitFor({ state: 'hidden' });
+
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-toast-container')).some((t) => /1\.0\.0/.test(t.textContent ?? '') && /Updated|ready|replicat/i.test(t.textContent ?? '')), undefined, { timeout: 30_000 });
+    const after = held(id);
+    type Region = { name: string; regionalReplicaCount?: number };
+    const regions = (r: Record<string, unknown>) => ((r.properties as { publishingProfile: { targetRegions: Region[] } }).publishingProfile.targetRegions);
+    const expected = JSON.parse(JSON.stringify(before)) as Record<string, unknown>;
+    const west = regions(expected).find((r) => r.name.replace(/\s/g, '').toLowerCase() === 'westus2');
+    assert.ok(west, 'the version had West US 2');
+    west.regionalReplicaCount = 3;
+    assert.deepEqual(content(after), content(expected), 'the only difference is West US 2\'s replica count');
+    await shot('update-version-03-updated');
+  });
+
+  it("Update Image Definition… from a definition's context menu changes the description and nothing else Azure holds", async () => {
+    const q = quickInput(page);
+    const before = held(UBUNTU);
+    const step = (title: string) => waitForStep(page, new RegExp(`^Update Image Definition: ubuntu-22\\.04-lts: ${title} \\(step \\d+ of \\d+\\)$`));
+    await page.mouse.move(1200, 750);
+    const items = await openContextMenu(page, row(/^ubuntu-22\.04-lts$/));
+    assert.ok(items.includes('Update Image Definition…'), `the menu offers Update Image Definition… (${items.join(', ')})`);
+    await chooseMenuItem(page, 'Update Image Definition…');
+    await step('What to change');
+    await pickOnly('Description');
+    await step('Description');
+    assert.equal(await q.input.inputValue(), (before.properties as { description?: string }).description ?? '', 'the current description is there to edit');
+    await typeAndAccept('Ubuntu 22.04, reviewed in the workbench');
+    await step('Summary');
+    await q.rows.filter({ hasText: /→ Ubuntu 22\.04, reviewed in the workbench/ }).first().waitFor();
+    await page.mouse.move(1200, 750);
+    await shot('update-definition-01-summary');
+    await page.keyboard.press('Enter');
+    await q.widget.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-toast-container')).some((t) => /Updated description of ubuntu-22\.04-lts/.test(t.textContent ?? '')));
+    const expected = JSON.parse(JSON.stringify(before)) as { properties: { description?: string } };
+    expected.properties.description = 'Ubuntu 22.04, reviewed in the workbench';
+    assert.deepEqual(content(held(UBUNTU)), content(expected as unknown as Record<string, unknown>), 'the only difference is the description');
   });
 });

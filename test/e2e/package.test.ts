@@ -37,7 +37,7 @@ describe('the .vsix', () => {
     const entries = zipEntries(vsix);
     const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
     assert.deepEqual(unexpected, []);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix`);
     }
     assert.ok(!entries.some((e) => e.endsWith('.map')), 'no source maps ship');

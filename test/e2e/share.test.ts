@@ -90,8 +90,9 @@ describe('Share, reset and delete through the real workbench (e2e)', () => {
     await page.keyboard.press('Enter'); // Reader, the default, is the active row
 
     await atStep(/Grant Access: Who \(step 2 of 3\)/);
-    await q.input.fill('nobody@contoso.com');
-    await q.message.getByText(/No user or group in the directory/).waitFor();
+    // (An e-mail address nobody has is accepted: Grant Access offers to invite its owner as a guest.)
+    await q.input.fill('Nobody Here');
+    await q.message.getByText(/No user, group or application in the directory/).waitFor();
     await shot('share-03-who-not-found');
     await typeAndAccept('ada.lovelace@contoso.com');
 
@@ -103,6 +104,39 @@ describe('Share, reset and delete through the real workbench (e2e)', () => {
     await toast(/Granted Reader on gallery contoso_images to Ada Lovelace/);
     await shot('share-05-granted');
     assert.ok(emulator!.state.roleAssignments.some((a) => a.scope.toLowerCase() === GALLERY_KEY && a.principalId === 'd0d0d0d0-0000-4000-8000-000000000001'));
+    await dismissToasts();
+  });
+
+  it('invites a person from outside as a guest, only after the dialog naming who gets the e-mail', async () => {
+    await contextMenu(/^contoso_images$/);
+    await chooseFromMenu('Grant Access…');
+    const q = quickInput(page);
+    await atStep(/Grant Access: Role \(step 1 of 3\)/);
+    await q.input.fill('Image Reader');
+    await q.rows.filter({ hasText: 'Compute Gallery Image Reader' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await atStep(/Grant Access: Who \(step 2 of 3\)/);
+    await typeAndAccept('sam.lee@outside.example');
+    await atStep(/Grant Access: Summary \(step 3 of 3\)/);
+    await q.rows.filter({ hasText: 'Invite sam.lee@outside.example and grant Compute Gallery Image Reader' }).first().waitFor();
+    await q.rows.filter({ hasText: 'sam.lee@outside.example (guest, to be invited)' }).first().waitFor();
+    await shot('share-05a-invite-summary');
+    await page.keyboard.press('Enter');
+    await q.widget.waitFor({ state: 'hidden' });
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.ok(text.includes('Send a guest invitation e-mail to sam.lee@outside.example?'), text);
+    assert.ok(text.includes('Microsoft will e-mail sam.lee@outside.example an invitation'), text);
+    assert.equal(emulator!.state.graph.some((o) => o.mail === 'sam.lee@outside.example'), false, 'nothing is sent before the OK');
+    await shot('share-05b-invite-confirm');
+    await dialog.getByRole('button', { name: 'Send Invitation' }).click();
+    await toast(/Invited sam\.lee@outside\.example as a guest and granted Compute Gallery Image Reader on gallery contoso_images\. They must accept the invitation e-mailed to them before they can use it\./);
+    await shot('share-05c-invited');
+    const guest = emulator!.state.graph.find((o) => o.mail === 'sam.lee@outside.example');
+    assert.equal(guest?.userType, 'Guest');
+    assert.ok(emulator!.state.roleAssignments.some((a) => a.scope.toLowerCase() === GALLERY_KEY && a.principalId === guest?.id && a.principalType === 'User'));
     await dismissToasts();
   });
 

@@ -155,7 +155,12 @@ function putAssignment(ctx: Ctx): Reply {
   }
   const tenant = ctx.caller!.tenantId;
   const obj = ctx.emu.state.graph.find((o) => lower(o.id) === lower(principalId) && lower(o.tenantId) === lower(tenant));
-  if (!obj) {
+  // A principal created a moment ago (an invited guest) has not reached RBAC's copy of the
+  // directory yet; with principalType given, ARM does not look it up and the assignment is made
+  // ("set the role assignment principalType property", learn.microsoft.com/azure/
+  // role-based-access-control/troubleshooting, "PrincipalNotFound").
+  const replicating = !!obj?.createdAt && Date.now() - obj.createdAt < ctx.emu.config.directoryReplicationMs;
+  if (!obj || (replicating && !asString(props?.principalType))) {
     throw new ArmError(
       400,
       'PrincipalNotFound',

@@ -64,6 +64,20 @@ export interface EmulatorConfig {
     succeedBeforeReplicated: boolean;
   };
   faults: FaultRule[];
+  /**
+   * Who may invite guests (Microsoft Graph POST /invitations): 'everyone', or 'none', the tenant
+   * whose External collaboration settings let nobody invite ("No one in the organization can
+   * invite guest users including admins (most restrictive)"): Graph answers 403 "Guest
+   * invitations not allowed for your company." (Microsoft Entra provisioning troubleshooting,
+   * "Users fail to provision with error AzureActiveDirectoryForbidden").
+   */
+  guestInvitations: 'everyone' | 'none';
+  /**
+   * How long a user or guest created a moment ago stays unknown to Azure RBAC: a role assignment
+   * for it without principalType fails with PrincipalNotFound meanwhile (the replication delay
+   * of learn.microsoft.com/azure/role-based-access-control/troubleshooting).
+   */
+  directoryReplicationMs: number;
 }
 
 export const defaultConfig: EmulatorConfig = {
@@ -73,6 +87,8 @@ export const defaultConfig: EmulatorConfig = {
   lro: { durationMs: 200, retryAfterSeconds: 1, fail: null, neverFinish: null },
   replication: { durationMs: 1500, failRegions: [], succeedBeforeReplicated: false },
   faults: [],
+  guestInvitations: 'everyone',
+  directoryReplicationMs: 30_000,
 };
 
 export type ConfigPatch = Partial<Omit<EmulatorConfig, 'lro' | 'replication'>> & {

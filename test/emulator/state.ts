@@ -96,6 +96,10 @@ export interface GraphObject {
   userPrincipalName?: string;
   appId?: string;
   mailNickname?: string;
+  /** 'Guest' for a person invited from outside the tenant; members have none. */
+  userType?: 'Member' | 'Guest';
+  /** When it was created here (epoch ms), for the replication delay Azure RBAC sees. */
+  createdAt?: number;
 }
 
 export type OperationKind = 'create' | 'update' | 'delete' | 'action';
@@ -143,6 +147,8 @@ export interface EmulatorState {
    * `POST /_admin/replication-faults`; copies planned for those regions fail half way.
    */
   replicationFaults?: Record<string, string[]>;
+  /** Image versions deleted in a gallery with soft delete (lower-cased id → the version and when), see compute/softDelete.ts. */
+  softDeleted?: Record<string, { resource: StoredResource; deletedAt: string }>;
 }
 
 export function emptyState(seed: string): EmulatorState {

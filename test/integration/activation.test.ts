@@ -25,6 +25,17 @@ describe('activation', () => {
     assert.ok(contributed.length >= 3);
   });
 
+  it('loads the command handlers on the first command, not at activation, with a handler for every contributed command', () => {
+    const ext = extension();
+    const api = ext.exports;
+    assert.ok(api);
+    assert.equal(api.commandsLoadedAtActivation, false, 'activate() leaves dist/commands.js for the first command');
+    const contributed = (ext.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    const handled = new Set(api.commandHandlerIds());
+    assert.deepEqual(contributed.filter((c) => !handled.has(c)), [], 'dist/commands.js handles every contributed command');
+    assert.deepEqual([...handled].filter((c) => !contributed.includes(c)), [], 'and no command that is not contributed');
+  });
+
   it('returns its API to the tests (test mode) and the explorer shows no nodes while signed out', async () => {
     const api = extension().exports;
     assert.ok(api, 'the API is exported in ExtensionMode.Test');

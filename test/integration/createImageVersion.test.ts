@@ -37,6 +37,9 @@ describe('Create Image Version (extension host, local Azure)', () => {
   });
 
   it('creates a version from a managed image in several regions, returns at once, and shows the replication live', async () => {
+    // Replication lasts until the test ends it: a loaded machine must not finish it before the
+    // "returns at once" checks run (it did with the suite's 1 s).
+    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 600_000, failRegions: [] } });
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
     const prompter = new ScriptedPrompter([
       { accept: true },
@@ -109,6 +112,8 @@ describe('Create Image Version (extension host, local Azure)', () => {
     assert.equal(stored.publishingProfile.excludeFromLatest, false);
     assert.equal(stored.storageProfile.source?.id, IMAGE_UBUNTU);
 
+    await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1000, failRegions: [] } });
+    await emulatorAdmin('POST', '/_admin/expire-operations');
     await ui.waitFor('info', /^Image version 1\.1\.1 of ubuntu-22\.04-lts is ready: replicated to East US, Japan East, West US 2\.$/);
     await eventually(async () => {
       const fresh = (await children(definition)).find((n) => (n as { versionId?: string }).versionId === version.id);

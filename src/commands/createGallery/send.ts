@@ -34,7 +34,7 @@ export async function sendGallery(
     newResourceGroup = !existing;
     if (existing) resourceGroup = existing.name;
   }
-  const spec: NewGallery = { location, description: state.description, sharing: state.sharing ?? 'Private', tags: state.tags };
+  const spec: NewGallery = { location, description: state.description, sharing: state.sharing ?? 'Private', tags: state.tags, softDelete: state.softDelete };
   if (spec.sharing === 'Community') {
     spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
   }

@@ -27,7 +27,7 @@ async function summary(s: State, answers: GalleryAnswers, region: string, withTa
     { label: '$(check) Create gallery', detail: `${s.name} in ${region}, ${SHARING_LABELS[sharing].toLowerCase()}`, value: 'create' },
     ...(withTagsItem ? [{ label: '$(tag) Tags…', detail: 'Resource tags as name=value pairs', value: 'tags' as const }] : []),
     { separator: 'Summary' },
-    ...(await summaryLines([...answers.placement, answers.description, answers.sharing, answers.tags, ...answers.community], s, 'line' as const)),
+    ...(await summaryLines([...answers.placement, answers.description, answers.sharing, answers.tags, answers.softDelete, ...answers.community], s, 'line' as const)),
   ];
   if (sharing === 'Community') {
     lines.push({

@@ -23,6 +23,8 @@ export interface CreateGalleryOptions extends CommonCreateOptions {
   community?: Partial<NewCommunityInfo>;
   /** Resource tags (Azure's tag rules: model/tags.ts). */
   tags?: Record<string, string>;
+  /** Deleted image versions stay restorable for 7 days (soft delete); off when not given. Also: Soft Delete… later. */
+  softDelete?: boolean;
 }
 
 export interface State {
@@ -41,6 +43,7 @@ export interface State {
   /** The user acknowledged that community publisher details are public. */
   publicNoticeSeen?: boolean;
   tags?: Tags;
+  softDelete?: boolean;
   /** "Tags…" was picked in the summary. */
   editTags?: boolean;
 }

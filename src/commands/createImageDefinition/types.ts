@@ -10,7 +10,25 @@ import type { CommonCreateOptions } from '../createCommon';
 export const CREATE_DEFINITION_COMMAND = 'azureComputeGallery.createImageDefinition';
 export const TITLE = 'Create Image Definition';
 
-export interface CreateImageDefinitionOptions extends CommonCreateOptions {
+/**
+ * What a definition describes about itself, given the same way at create and at update (where ""
+ * removes a text or a date, a range without min and max removes that recommendation, and only the
+ * features named change).
+ */
+export interface DefinitionDetails {
+  description?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+  /** YYYY-MM-DD (or a zoned ISO date-time), in the future. */
+  endOfLifeDate?: string;
+  recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
+  disallowedDiskTypes?: string[];
+  /** Disk controllers, accelerated networking, hibernation; a feature not given is left as it is. */
+  features?: DefinitionFeatures;
+}
+
+export interface CreateImageDefinitionOptions extends CommonCreateOptions, DefinitionDetails {
   /** The gallery's resource id. */
   gallery?: string;
   name?: string;
@@ -28,17 +46,7 @@ export interface CreateImageDefinitionOptions extends CommonCreateOptions {
   publisher?: string;
   offer?: string;
   sku?: string;
-  description?: string;
-  eula?: string;
-  privacyStatementUri?: string;
-  releaseNoteUri?: string;
-  /** YYYY-MM-DD (or a zoned ISO date-time), in the future. */
-  endOfLifeDate?: string;
-  recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
-  disallowedDiskTypes?: string[];
   purchasePlan?: { name?: string; publisher?: string; product?: string };
-  /** Disk controllers, accelerated networking, hibernation; a feature not given is left out. */
-  features?: DefinitionFeatures;
   /** Resource tags (at most 50; names up to 512 characters without < > % & \ ? /, values up to 256). */
   tags?: Record<string, string>;
 }

@@ -6,6 +6,7 @@
 import type { NewExtendedLocation } from '../../azure/writeTypes';
 import { edgeZoneKey, parseEdgeZoneReplicas, parseEdgeZoneText, sameEdgeZone, validateEdgeZones, type EdgeZoneChoice } from '../../model/edgeZones';
 import { EDGE_ZONE_STORAGE_TYPES } from '../../model/versionContent';
+import { typedEdgeZonesStep } from '../../ui/edgeZoneSteps';
 import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { Lookups, State } from './types';
 
@@ -81,27 +82,14 @@ export function edgeZoneSteps(lookups: Lookups, askKey: (key: keyof State) => bo
         s.extendedLocations = typeof zones === 'string' ? zonesOf(s) : withZones(s, zones, false);
       },
     }),
-    inputStep<State>({
-      title: 'Edge zones — typed',
+    typedEdgeZonesStep<State>({
       prompt: 'Edge zones as region/edgezone, separated by commas (Azure needs both names)',
-      placeholder: 'e.g. westus/microsoftlosangeles1, australiaeast/perth',
-      when: (s) => wanted(s) && s.edgeZonesTyped !== undefined,
-      get: (s) => s.edgeZonesTyped || undefined,
-      set: (s, v) => {
-        const typed = parseEdgeZoneText(v);
-        s.edgeZonesTyped = v.trim();
-        if (typeof typed !== 'string') s.extendedLocations = withZones(s, typed, true);
-      },
-      validate: (v) => {
-        const typed = parseEdgeZoneText(v);
-        if (typeof typed === 'string') return typed;
-        return typed.length === 0 ? 'Type at least one edge zone as region/edgezone, or go Back and unselect "Type other edge zones…".' : undefined;
-      },
+      when: wanted,
+      apply: (s, zones) => (s.extendedLocations = withZones(s, zones, true)),
       // The regions Azure offers the subscription (Azure refuses an edge zone in another one).
-      validateAsync: async (v, s) => {
-        const typed = parseEdgeZoneText(v);
+      checkAsync: async (zones, s) => {
         const regions = s.definition ? await lookups.regions(s.definition).catch(() => []) : [];
-        return typeof typed === 'string' || regions.length === 0 ? undefined : validateEdgeZones(typed, regions.map((r) => r.name));
+        return regions.length === 0 ? undefined : validateEdgeZones(zones, regions.map((r) => r.name));
       },
     }),
     inputStep<State>({

@@ -1,7 +1,8 @@
-// What Grant Access and Manage Access share: the command ids, the roles offered first and how a
+// What Grant Access and Manage Access share: the command ids, the default role and how a
 // principal, a role assignment's scope and a role id are written.
-import type { DirectoryObject, RoleDefinitionInfo } from '../../azureChunk';
+import type { DirectoryObject } from '../../azureChunk';
 import { parseArmId } from '../../model/armId';
+import { DEFAULT_GALLERY_ROLE } from '../../model/galleryAccess';
 import { describePrincipalKind } from '../../model/principals';
 import type { PickEntry } from '../../ui/wizard';
 
@@ -10,27 +11,10 @@ export const MANAGE_ACCESS_COMMAND = 'azureComputeGallery.manageAccess';
 export const GRANT_TITLE = 'Grant Access';
 export const MANAGE_TITLE = 'Manage Access';
 
-/** The roles people give on a gallery, first in the list (the rest follow by name). */
-export const PREFERRED_ROLES = ['Reader', 'Compute Gallery Sharing Admin', 'Contributor', 'Owner'];
-export const DEFAULT_ROLE = 'Reader';
-/** What the preferred roles mean for a gallery, shorter than Azure's general descriptions. */
-export const ROLE_DETAILS: Record<string, string> = {
-  reader: 'See it and create VMs from its images; change nothing',
-  'compute gallery sharing admin': 'Share it with subscriptions, tenants or the community; change nothing else',
-  contributor: 'Create, change and delete images and versions, but not who has access',
-  owner: 'Everything, including who has access',
-};
+export const DEFAULT_ROLE = DEFAULT_GALLERY_ROLE;
 
 export function roleGuid(id: string): string {
   return id.split('/').pop()?.toLowerCase() ?? '';
-}
-
-export function sortRoles(roles: readonly RoleDefinitionInfo[]): RoleDefinitionInfo[] {
-  const rank = (r: RoleDefinitionInfo) => {
-    const i = PREFERRED_ROLES.findIndex((p) => p.toLowerCase() === r.roleName.toLowerCase());
-    return i < 0 ? PREFERRED_ROLES.length : i;
-  };
-  return [...roles].sort((a, b) => rank(a) - rank(b) || a.roleName.localeCompare(b.roleName));
 }
 
 /** "Ada Lovelace (user, ada.lovelace@contoso.com)". */

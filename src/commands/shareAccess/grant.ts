@@ -1,19 +1,21 @@
-// Grant Access…: role (Reader by default) → who (found in Microsoft Graph by e-mail, user
-// principal name, name or application id; the display name and kind found are shown before
-// anything is sent) → summary → the role assignment at the gallery, definition or version.
+// Grant Access…: role (Reader by default, among the roles that fit a gallery, or any by search) →
+// who (found in Microsoft Graph by e-mail, user principal name, name or application id; the
+// display name and kind found are shown before anything is sent; an e-mail address found nowhere
+// is invited as a guest, after an OK) → summary → the role assignment at the gallery, definition
+// or version.
 import * as vscode from 'vscode';
-import type { AzureTarget } from '../../azure/types';
 import type { Azure } from '../../azureLoader';
 import type { DirectoryObject, RoleAssignmentInfo, RoleDefinitionInfo } from '../../azureChunk';
-import { validatePrincipalQuery } from '../../model/principals';
+import { classifyPrincipalQuery, validatePrincipalQuery } from '../../model/principals';
 import type { Explorer } from '../../tree/explorer';
-import { azureFailure, CommandFailure, inputFailure } from '../../ui/failures';
+import { CommandFailure, inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgress, type ManageOptions, type ResourceNode } from '../manageCommon';
-import { DEFAULT_ROLE, GRANT_TITLE, MANAGE_ACCESS_COMMAND, describePrincipal, describeScope, roleGuid, sortRoles } from './common';
+import { DEFAULT_ROLE, GRANT_TITLE, MANAGE_ACCESS_COMMAND, describePrincipal, describeScope, roleGuid } from './common';
 import { createOrLook } from '../createOrLook';
+import { NOTHING_SHARED, findRole, inviteGuest, loadRoles } from './grantInputs';
 import { grantSteps, principalSearch, type GrantState } from './grantSteps';
 
 export interface GrantAccessOptions extends ManageOptions {
@@ -23,9 +25,9 @@ export interface GrantAccessOptions extends ManageOptions {
   role?: string;
   /** Who: an e-mail address or user principal name, a display name, or an application (client) id or object id. */
   principal?: string;
+  /** An e-mail `principal` nobody in the directory has may be invited as a guest without asking. */
+  confirmed?: boolean;
 }
-
-const NOTHING_SHARED = 'Nothing was shared.';
 
 export interface GrantAccessResult {
   assignment: RoleAssignmentInfo;
@@ -33,20 +35,8 @@ export interface GrantAccessResult {
   role: RoleDefinitionInfo;
   /** True when the access was already there and nothing was created. */
   existed: boolean;
-}
-
-/** The roles that can be given at the scope, preferred ones first. */
-async function loadRoles(azure: Azure, target: AzureTarget, scope: string, where: string): Promise<RoleDefinitionInfo[]> {
-  try {
-    return sortRoles(await azure.listRoleDefinitions(target, scope));
-  } catch (error) {
-    throw azureFailure(`list the roles that can be given on ${where}`, error, { outcome: NOTHING_SHARED });
-  }
-}
-
-function findRole(roles: readonly RoleDefinitionInfo[], given: string): RoleDefinitionInfo | undefined {
-  const wanted = given.toLowerCase();
-  return roles.find((r) => r.roleName.toLowerCase() === wanted || r.name.toLowerCase() === wanted || r.id.toLowerCase() === wanted || roleGuid(r.id) === roleGuid(wanted));
+  /** True when the person was invited as a guest first (they must accept before using it). */
+  invited?: boolean;
 }
 
 /** The assignment gives `role` at `scope` itself, or (with `inherited`) at a scope containing it. */
@@ -57,7 +47,7 @@ function givesRole(a: RoleAssignmentInfo, role: RoleDefinitionInfo, scope: strin
 }
 
 /** Creates the role assignment, unless the principal already has the role here (or inherited). */
-async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject, options: GrantAccessOptions): Promise<GrantAccessResult | undefined> {
+async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject, options: GrantAccessOptions, invited = false): Promise<GrantAccessResult | undefined> {
   const target = targetOf(node);
   const scope = node.resourceId;
   const where = describeNode(node);
@@ -83,6 +73,12 @@ async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionI
       createOrLook({
         resource: `role assignment giving ${who} ${role.roleName} on ${where}`,
         what: `grant ${role.roleName} on ${where} to ${who}`,
+        // principalType is always sent: for a guest invited a moment ago Azure's RBAC may not see the
+        // user yet and, without it, refuses with PrincipalNotFound ("If you are creating this
+        // principal and then immediately assigning a role, ... set the role assignment
+        // principalType property", learn.microsoft.com/azure/role-based-access-control/troubleshooting,
+        // and role-assignments-rest: "2018-09-01-preview or later to assign an Azure role to a new
+        // service principal").
         create: () => azure.createRoleAssignment(target, scope, role.id, principal.id, principal.kind),
         look: async () => (await assignmentsNow()).find((a) => givesRole(a, role, scope, false)),
         answers: { scope, role: role.id, principal: principal.id, prompter: options.prompter } satisfies GrantAccessOptions,
@@ -96,14 +92,21 @@ async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionI
       void notify('info', `${who} already has ${role.roleName} on ${where}: nothing was changed.`);
       return undefined;
     }
+    // The invitation is out whatever happens next: say so, and how to finish.
+    if (invited && error instanceof CommandFailure) {
+      throw new CommandFailure({ ...error.details, outcome: `The guest invitation was sent to ${principal.displayName}, but ${role.roleName} was not given: run Grant Access again for ${principal.displayName}.` });
+    }
     throw error;
   }
   if (!assignment) return undefined;
   log().info(`Granted ${role.roleName} to ${principal.id} at ${scope} (${assignment.id})`);
-  void notify('info', `Granted ${role.roleName} on ${where} to ${who}.`, 'Manage Access…').then((action) =>
+  const message = invited
+    ? `Invited ${principal.displayName} as a guest and granted ${role.roleName} on ${where}. They must accept the invitation e-mailed to them before they can use it.`
+    : `Granted ${role.roleName} on ${where} to ${who}.`;
+  void notify('info', message, 'Manage Access…').then((action) =>
     action ? vscode.commands.executeCommand(MANAGE_ACCESS_COMMAND, node) : undefined,
   );
-  return { assignment, principal, role, existed: false };
+  return { assignment, principal, role, existed: false, invited };
 }
 
 export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promise<GrantAccessResult | undefined> {
@@ -122,8 +125,8 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
   const roles = await loadRoles(azure, target, node.resourceId, where);
   const state: GrantState = {};
   if (options.role !== undefined) {
-    state.role = findRole(roles, options.role);
-    if (!state.role) throw inputFailure(GRANT_TITLE, [`there is no role "${options.role}" on ${where}. Use one of: ${roles.map((r) => r.roleName).join(', ')}.`], NOTHING_SHARED);
+    state.role = await findRole(roles, options.role);
+    if (!state.role) throw inputFailure(GRANT_TITLE, [`there is no role "${options.role}" on ${where}. Use one of: ${roles.gallery.map((r) => r.roleName).join(', ')}, or the name or id of any other role that can be given there.`], NOTHING_SHARED);
   }
 
   const { search, whyNotFound } = principalSearch(azure, target);
@@ -133,14 +136,21 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
     state.query = options.principal;
     state.matches = await search(options.principal);
     if (state.matches.length === 1) state.principal = state.matches[0];
+    if (state.matches.length === 0) state.invite = classifyPrincipalQuery(options.principal)?.value;
   }
-  // Complete options (someone found, exactly one) need no prompt; the role defaults to Reader.
-  const interactive = state.principal === undefined;
-  state.role ??= options.role === undefined && !interactive ? roles.find((r) => r.roleName === DEFAULT_ROLE) : state.role;
+  // Complete options (someone found, exactly one, or a guest to invite with `confirmed`) need no
+  // prompt; the role defaults to Reader. Otherwise the summary (and its confirmation) is shown.
+  const complete = state.principal !== undefined || (state.invite !== undefined && options.confirmed === true);
+  state.role ??= options.role === undefined && complete ? roles.gallery.find((r) => r.roleName === DEFAULT_ROLE) : state.role;
 
-  if (interactive) {
-    const steps = grantSteps({ roles, where, search, whyNotFound, roleGiven: options.role !== undefined, principalGiven: options.principal !== undefined });
+  if (!complete) {
+    const steps = grantSteps({ roles: roles.gallery, allRoles: roles.all, where, search, whyNotFound, roleGiven: options.role !== undefined, principalGiven: options.principal !== undefined });
     if (!(await runWizard(GRANT_TITLE, steps, state, prompterFor(options)))) return undefined;
   }
-  return explorer.busyWhile(node, 'Granting access…', () => sendGrant(node, azure, state.role!, state.principal!, options));
+  return explorer.busyWhile(node, 'Granting access…', async () => {
+    const role = state.role!;
+    if (!state.invite) return sendGrant(node, azure, role, state.principal!, options);
+    const guest = await inviteGuest(azure, target, state.invite, node.resourceId, role.roleName);
+    return sendGrant(node, azure, role, guest, options, true);
+  });
 }

@@ -1,25 +1,29 @@
-// Grant Access's wizard: role → who (looked up in the directory as it is typed) → which one, when
-// several match → summary with the name and kind found, before anything is sent.
+// Grant Access's wizard: role (the roles that fit a gallery, or any by search) → who (looked up in
+// the directory as it is typed; an e-mail address found nowhere is offered a guest invitation) →
+// which one, when several match → summary with the name and kind found, before anything is sent.
 import type { AzureTarget } from '../../azure/types';
 import type { Azure } from '../../azureLoader';
 import type { DirectoryObject, RoleDefinitionInfo } from '../../azureChunk';
+import { galleryRoleDetail } from '../../model/galleryAccess';
 import { classifyPrincipalQuery, noPrincipalFound, validatePrincipalQuery } from '../../model/principals';
 import { failureMessage } from '../../ui/failures';
 import { logFailure } from '../../ui/log';
-import { inputStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
-import { DEFAULT_ROLE, GRANT_TITLE, PREFERRED_ROLES, ROLE_DETAILS, describePrincipal, principalItem } from './common';
+import { BACK, CANCEL, inputStep, isNavigation, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import { DEFAULT_ROLE, GRANT_TITLE, describePrincipal, principalItem } from './common';
 
 export interface GrantState {
   role?: RoleDefinitionInfo;
   query?: string;
   matches?: DirectoryObject[];
   principal?: DirectoryObject;
+  /** An e-mail address nobody in the directory has: the person is invited as a guest first. */
+  invite?: string;
 }
 
 export interface PrincipalSearch {
   /** Who matches the text (each search is sent once; a failed one is tried again next time). */
   search: (text: string) => Promise<DirectoryObject[]>;
-  /** Why nobody can be given the role for this text, or undefined when someone matches. */
+  /** Why nobody can be given the role for this text, or undefined when someone matches (or it is an e-mail address, whose owner can be invited). */
   whyNotFound: (text: string) => Promise<string | undefined>;
 }
 
@@ -41,7 +45,7 @@ export function principalSearch(azure: Azure, target: AzureTarget): PrincipalSea
     const query = classifyPrincipalQuery(text);
     if (!query) return undefined;
     try {
-      return (await search(text)).length === 0 ? noPrincipalFound(query, target.tenantId) : undefined;
+      return (await search(text)).length === 0 && query.kind !== 'email' ? noPrincipalFound(query, target.tenantId) : undefined;
     } catch (error) {
       logFailure(`${GRANT_TITLE}: directory search for "${text}"`, error);
       return failureMessage(`search the directory for "${text.trim()}"`, error);
@@ -51,38 +55,75 @@ export function principalSearch(azure: Azure, target: AzureTarget): PrincipalSea
 }
 
 export interface GrantStepContext extends PrincipalSearch {
+  /** The roles that fit a gallery, as Azure knows them here. */
   roles: readonly RoleDefinitionInfo[];
+  /** Every role that can be given here (listed once, when the user searches). */
+  allRoles: () => Promise<RoleDefinitionInfo[]>;
   where: string;
   /** The role and principal given as options skip their steps. */
   roleGiven: boolean;
   principalGiven: boolean;
 }
 
+const SEARCH_ROLES = 'search';
+const sameRole = (a: RoleDefinitionInfo | typeof SEARCH_ROLES, b: RoleDefinitionInfo | typeof SEARCH_ROLES) =>
+  typeof a === 'string' || typeof b === 'string' ? a === b : a.id.toLowerCase() === b.id.toLowerCase();
+
+function roleItem(r: RoleDefinitionInfo): PickEntry<RoleDefinitionInfo> {
+  return { label: r.roleName, description: r.roleType === 'CustomRole' ? 'custom role' : undefined, detail: galleryRoleDetail(r.roleName) ?? r.description, value: r };
+}
+
+/** The roles that fit a gallery, the one picked by search (if any), then "Search all roles…". */
+function roleItems(ctx: GrantStepContext, picked: RoleDefinitionInfo | undefined): PickEntry<RoleDefinitionInfo | typeof SEARCH_ROLES>[] {
+  const extra = picked && !ctx.roles.some((r) => sameRole(r, picked)) ? [{ separator: 'Picked from all roles' }, roleItem(picked)] : [];
+  return [
+    ...ctx.roles.map(roleItem),
+    ...extra,
+    { separator: 'Other roles' },
+    { label: '$(search) Search all roles…', detail: 'Built-in and custom roles that can be given here: type to filter', value: SEARCH_ROLES },
+  ];
+}
+
 function roleStep(ctx: GrantStepContext): Step<GrantState> {
-  const { roles } = ctx;
-  return pickStep<GrantState, RoleDefinitionInfo>({
+  return {
     title: 'Role',
-    placeholder: `Pick the role to give on ${ctx.where}`,
     when: () => !ctx.roleGiven,
-    items: () => {
-      const top = roles.filter((r) => PREFERRED_ROLES.some((p) => p.toLowerCase() === r.roleName.toLowerCase()));
-      const rest = roles.filter((r) => !top.includes(r));
-      const item = (r: RoleDefinitionInfo): PickEntry<RoleDefinitionInfo> => ({ label: r.roleName, detail: ROLE_DETAILS[r.roleName.toLowerCase()] ?? r.description, value: r });
-      return rest.length > 0 ? [...top.map(item), { separator: 'Other roles' }, ...rest.map(item)] : top.map(item);
+    async ask(s, p, header) {
+      for (;;) {
+        const current = s.role ?? ctx.roles.find((r) => r.roleName === DEFAULT_ROLE) ?? ctx.roles[0];
+        const picked = await p.pick<RoleDefinitionInfo | typeof SEARCH_ROLES>({
+          ...header,
+          placeholder: `Pick the role to give on ${ctx.where}`,
+          items: roleItems(ctx, s.role),
+          selected: current ? [current] : [],
+          same: sameRole,
+        });
+        if (isNavigation(picked)) return picked;
+        if (picked !== SEARCH_ROLES) {
+          s.role = picked;
+          return undefined;
+        }
+        // Escape or Back in the long list returns to the gallery roles rather than ending the flow.
+        const found = await p.pick<RoleDefinitionInfo>({
+          ...header,
+          canGoBack: true,
+          placeholder: `Type to filter the roles that can be given on ${ctx.where}`,
+          items: ctx.allRoles().then((all) => [...all].sort((a, b) => a.roleName.localeCompare(b.roleName)).map(roleItem)),
+          selected: s.role ? [s.role] : [],
+          same: sameRole,
+        });
+        if (found === BACK || found === CANCEL) continue;
+        s.role = found;
+        return undefined;
+      }
     },
-    get: (s) => s.role,
-    suggest: () => roles.find((r) => r.roleName === DEFAULT_ROLE) ?? roles[0],
-    same: (a, b) => a.id.toLowerCase() === b.id.toLowerCase(),
-    set: (s, r) => {
-      s.role = r;
-    },
-  });
+  };
 }
 
 function whoStep(ctx: GrantStepContext): Step<GrantState> {
   const input = inputStep<GrantState>({
     title: 'Who',
-    prompt: 'The person, group or application: an e-mail address or user principal name, a display name, or an application (client) id',
+    prompt: 'The person, group or application: an e-mail address or user principal name (someone outside your organisation can be invited), a display name, or an application (client) id',
     placeholder: 'e.g. ada.lovelace@contoso.com, Image Publishers',
     get: (s) => s.query,
     set: (s, v) => {
@@ -100,9 +141,25 @@ function whoStep(ctx: GrantStepContext): Step<GrantState> {
       if (outcome !== undefined) return outcome;
       s.matches = await ctx.search(s.query ?? '');
       if (s.matches.length === 1) s.principal = s.matches[0];
+      s.invite = s.matches.length === 0 ? classifyPrincipalQuery(s.query ?? '')?.value : undefined;
       return undefined;
     },
   };
+}
+
+/** The confirmation before anything is sent to someone outside the organisation: who gets an e-mail. */
+export function inviteConfirmation(email: string, roleName: string, where: string) {
+  return {
+    message: `Send a guest invitation e-mail to ${email}?`,
+    detail: `Nobody in your directory has this address. Microsoft will e-mail ${email} an invitation to join your organisation as a guest, and Grant Access will give the guest ${roleName} on ${where}. They can use it only after accepting the invitation.`,
+    confirmLabel: 'Send Invitation',
+  };
+}
+
+function whoLine(s: GrantState): PickEntry<'grant' | 'line'> {
+  const refusal = 'To change who gets access, go Back to the Who step.';
+  if (s.invite) return { label: 'Who', description: `${s.invite} (guest, to be invited)`, detail: 'Not in your directory: Microsoft e-mails them an invitation, which they must accept', value: 'line', refusal };
+  return { label: 'Who', description: describePrincipal(s.principal!), detail: `Object id ${s.principal?.id}`, value: 'line', refusal };
 }
 
 function summaryStep(where: string): Step<GrantState> {
@@ -110,14 +167,20 @@ function summaryStep(where: string): Step<GrantState> {
     title: 'Summary',
     placeholder: 'Check the name and kind found, then pick Grant (or go Back)',
     items: (s) => [
-      { label: `$(check) Grant ${s.role?.roleName} to ${s.principal?.displayName}`, detail: `${describePrincipal(s.principal!)} on ${where}`, value: 'grant' },
+      s.invite
+        ? { label: `$(mail) Invite ${s.invite} and grant ${s.role?.roleName}`, detail: `${s.role?.roleName} on ${where}, once they accept`, value: 'grant' }
+        : { label: `$(check) Grant ${s.role?.roleName} to ${s.principal?.displayName}`, detail: `${describePrincipal(s.principal!)} on ${where}`, value: 'grant' },
       { separator: 'Summary' },
-      { label: 'Role', description: s.role?.roleName ?? '', detail: ROLE_DETAILS[s.role?.roleName.toLowerCase() ?? ''] ?? s.role?.description, value: 'line', refusal: 'To change the role, go Back to the Role step.' },
-      { label: 'Who', description: describePrincipal(s.principal!), detail: `Object id ${s.principal?.id}`, value: 'line', refusal: 'To change who gets access, go Back to the Who step.' },
+      { label: 'Role', description: s.role?.roleName ?? '', detail: galleryRoleDetail(s.role?.roleName) ?? s.role?.description, value: 'line', refusal: 'To change the role, go Back to the Role step.' },
+      whoLine(s),
       { label: 'Where', description: where, detail: 'The role applies here and to everything in it', value: 'line', refusal: 'The role is given where Grant Access was started: run it on another item to give access there.' },
     ],
     get: () => 'grant',
-    set: () => undefined,
+    // Nothing goes to someone outside the organisation without an explicit OK; a No keeps the summary open.
+    set: async (s, _value, prompter) => {
+      if (!s.invite || (await prompter.confirm(inviteConfirmation(s.invite, s.role?.roleName ?? '', where)))) return undefined;
+      return 'again';
+    },
   });
 }
 

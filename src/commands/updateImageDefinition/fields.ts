@@ -4,29 +4,18 @@ import type { ImageDefinition } from '../../azure/types';
 import type { Azure } from '../../azureLoader';
 import type { ImageDefinitionChanges } from '../../azureChunk';
 import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
-import type { ResourceRange } from '../../model/recommendedRanges';
 import { validateOptionalLink } from '../../model/updateRules';
 import { linkWarning } from '../../model/urls';
 import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../../model/definitionFeatures';
 import { describeSecurityType, featuresWithSecurityType, securityTypeFromFeatures, type SecurityType } from '../../model/imageRules';
 import { rangeFromText, rangeToText, validateRangeText } from '../../ui/answerText';
+import type { DefinitionDetails } from '../createImageDefinition/types';
 import type { ManageOptions } from '../manageCommon';
 
-export interface UpdateImageDefinitionOptions extends ManageOptions {
+/** The details change as `DefinitionDetails` says; a feature given as undefined is removed. */
+export interface UpdateImageDefinitionOptions extends ManageOptions, DefinitionDetails {
   /** The image definition's resource id. */
   definition?: string;
-  /** "" removes it (the same for the links and the end-of-life date). */
-  description?: string;
-  eula?: string;
-  privacyStatementUri?: string;
-  releaseNoteUri?: string;
-  /** YYYY-MM-DD (or a zoned ISO date-time) in the future; "" removes it. */
-  endOfLifeDate?: string;
-  /** A range without min and max removes that recommendation. */
-  recommended?: { vCPUs?: ResourceRange; memory?: ResourceRange };
-  disallowedDiskTypes?: string[];
-  /** Only the features named change; a feature given as undefined is removed. */
-  features?: DefinitionFeatures;
   /** A new security type (sent as the SecurityType feature, with allowUpdateImage). */
   securityType?: SecurityType;
 }

@@ -16,6 +16,7 @@ import {
   type EdgeZoneChoice,
   type EdgeZoneEdit,
 } from '../../model';
+import { typedEdgeZonesStep } from '../../ui/edgeZoneSteps';
 import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { State, Values } from './fields';
 
@@ -92,23 +93,11 @@ export function edgeZoneSteps(ctx: EdgeZoneContext): Step<State>[] {
         if (typeof zones !== 'string') s.edgeZones = picked(ctx, s, zones, false);
       },
     }),
-    inputStep<State>({
-      title: 'Edge zones — typed',
+    typedEdgeZonesStep<State>({
       prompt: 'Edge zones to add, as region/edgezone separated by commas (Azure needs both names)',
-      placeholder: 'e.g. westus/microsoftlosangeles1, australiaeast/perth',
-      when: (s) => chosen(s) && s.edgeZonesTyped !== undefined,
-      get: (s) => s.edgeZonesTyped || undefined,
-      set: (s, v) => {
-        const typed = parseEdgeZoneText(v);
-        s.edgeZonesTyped = v.trim();
-        if (typeof typed !== 'string') s.edgeZones = picked(ctx, s, typed, true);
-      },
-      validate: (v) => {
-        const typed = parseEdgeZoneText(v);
-        if (typeof typed === 'string') return typed;
-        if (typed.length === 0) return 'Type at least one edge zone as region/edgezone, or go Back and unselect "Type other edge zones…".';
-        return validateEdgeZones(typed, known(ctx));
-      },
+      when: chosen,
+      apply: (s, zones) => (s.edgeZones = picked(ctx, s, zones, true)),
+      check: (zones) => validateEdgeZones(zones, known(ctx)),
     }),
     inputStep<State>({
       title: 'Edge zone replicas',

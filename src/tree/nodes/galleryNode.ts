@@ -11,6 +11,7 @@ import { Cached } from './cachedChildren';
 import { ImageDefinitionNode } from './imageDefinitionNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
+import { RecentlyDeletedNode } from './recentlyDeletedNode';
 import { escape, type SubscriptionNode } from './subscriptionNode';
 
 const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' } as const;
@@ -23,6 +24,8 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
   /** The user's subscriptions and tenants, to name whom a direct share reaches (read on hover). */
   private known: { subscriptions: KnownName[]; tenants: KnownName[] } = { subscriptions: [], tenants: [] };
   private readonly imageNodes = new NodeCache<ImageDefinitionNode>();
+  /** "Recently Deleted", while the gallery has soft delete. */
+  recentlyDeleted: RecentlyDeletedNode | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -142,15 +145,18 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
+    // With soft delete, the versions deleted in the last 7 days are one row below the definitions.
+    const deleted = this.gallery.softDeleteEnabled ? [(this.recentlyDeleted ??= new RecentlyDeletedNode(this.ctx, this))] : [];
     try {
       const images = await this.images.get();
-      if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` })];
-      return this.imageNodes.sync(
+      if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` }), ...deleted];
+      const nodes = this.imageNodes.sync(
         images,
         (i) => i.id,
         (i) => new ImageDefinitionNode(this.ctx, this, i),
         (node, i) => (node.image = i),
       );
+      return [...nodes, ...deleted];
     } catch (error) {
       return [errorNode(this, 'image definitions', error)];
     }
@@ -159,5 +165,6 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
   invalidate(): void {
     this.images.invalidate();
     this.imageNodes.invalidateAll();
+    this.recentlyDeleted?.invalidate();
   }
 }

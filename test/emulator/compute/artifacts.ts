@@ -45,6 +45,8 @@ export interface ArtifactKind {
   /** After the write is stored: e.g. plan replication. Returns true if the LRO ends only with replication. */
   afterWrite?(ctx: Ctx, resource: StoredResource, created: boolean, previous?: StoredResource): boolean;
   beforeDelete?(ctx: Ctx, resource: StoredResource): void;
+  /** A write that brings back a soft-deleted resource: it is stored again and returned (else undefined). */
+  restore?(ctx: Ctx, id: string, body: JsonObject): StoredResource | undefined;
   render(ctx: Ctx, resource: StoredResource): JsonObject;
   /** Applications and scripts complete at once in real Azure. */
   immediate?: boolean;
@@ -97,7 +99,7 @@ function write(ctx: Ctx, kind: ArtifactKind, patch: boolean): Reply {
   const body = requireObject(ctx.body, kind.bodyName);
   const parent = resolveParent(ctx, kind);
   const id = idFor(ctx, kind, parent);
-  const existing = getResource(ctx.emu.state, id);
+  const existing = getResource(ctx.emu.state, id) ?? kind.restore?.(ctx, id, body);
   const name = existing?.name ?? ctx.params[kind.nameParam];
   if (patch && !existing) throw notFound(ctx, id);
   if (!existing) kind.checkName(name);

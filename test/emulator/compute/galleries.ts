@@ -10,6 +10,7 @@ import type { StoredResource } from '../state';
 import { resourcesOfType } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
+import { refuseWhileSoftDeleted } from './softDelete';
 import { displayRegion } from './replication';
 import { checkEmail, checkGalleryName, oneOf } from './rules';
 
@@ -141,6 +142,9 @@ export const galleryKind: ArtifactKind = {
       out.userAssignedIdentities = ids;
     }
     return { identity: out };
+  },
+  beforeDelete(ctx, resource) {
+    refuseWhileSoftDeleted(ctx, resource, 'gallery');
   },
   render(ctx, r) {
     return renderGallery(ctx, r);

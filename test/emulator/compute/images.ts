@@ -6,6 +6,7 @@ import type { StoredResource } from '../state';
 import { childrenOf } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
+import { refuseWhileSoftDeleted } from './softDelete';
 import { galleryKind } from './galleries';
 import { IDENTIFIER_LIMITS, checkArtifactName, checkOptionalLink, isValidIdentifierPart, checkFutureDate, oneOf, propertyChange } from './rules';
 
@@ -210,6 +211,9 @@ export const imageKind: ArtifactKind = {
       stored.features = [...features, { name: 'SecurityType', value: 'TrustedLaunchSupported' }];
     }
     return stored;
+  },
+  beforeDelete(ctx, resource) {
+    refuseWhileSoftDeleted(ctx, resource, 'gallery image');
   },
   render(_ctx, r) {
     const { provisioningState: _drop, ...rest } = r.properties;

@@ -16,6 +16,7 @@ import { normalizeRegion } from './replication';
 import { oneOf, requireObject } from './rules';
 import { VERSION_TYPE } from './versions';
 import { targetRegionNames } from './publishing';
+import { renderSoftDeleted, softDeletedUnder } from './softDelete';
 
 const OPERATIONS = ['Add', 'Remove', 'Reset', 'EnableCommunity'] as const;
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -323,9 +324,12 @@ export function registerSharing(emu: Emulator): void {
   r.add('POST', '/providers/Microsoft.Compute/locations/{location}/tenantLevelSharedGallerySubscriptions/{sharedGallerySubscriptionId}/sharedGalleries/{sharedGalleryName}/accept', opts('locations/tenantLevelSharedGallerySubscriptions', 'action'), invite);
   r.add('POST', '/providers/Microsoft.Compute/locations/{location}/tenantLevelSharedGallerySubscriptions/{sharedGallerySubscriptionId}/sharedGalleries/{sharedGalleryName}/reject', opts('locations/tenantLevelSharedGallerySubscriptions', 'action'), invite);
 
-  // Soft-deleted images are not kept: the list is always empty (but the gallery must exist).
+  // The soft-deleted versions of one image (compute/softDelete.ts); only images can be soft-deleted.
   r.add('GET', `${galleryKind.template}/softdeletedartifacttypes/{artifactType}/artifacts/{artifactName}/versions`, opts('galleries/softdeletedartifacttypes', 'Microsoft.Compute/galleries/read'), (ctx) => {
-    loadExisting(ctx, galleryKind);
-    return { status: 200, body: { value: [] } };
+    const gallery = loadExisting(ctx, galleryKind);
+    if (ctx.params.artifactType.toLowerCase() !== 'images') return { status: 200, body: { value: [] } };
+    const image = ctx.params.artifactName;
+    const kept = softDeletedUnder(ctx, `${gallery.id}/images/${image}`).sort((a, b) => a.resource.name.localeCompare(b.resource.name));
+    return { status: 200, body: page(ctx, kept.map((k) => renderSoftDeleted(gallery.id, image, k))) };
   });
 }

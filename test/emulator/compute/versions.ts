@@ -5,6 +5,7 @@ import { asArray, asObject, asString, isObject } from '../json';
 import type { StoredResource } from '../state';
 import type { ArtifactKind } from './artifacts';
 import { envelope, registerArtifact } from './artifacts';
+import { keepIfSoftDeleted, restoreIfAsked } from './softDelete';
 import { imageKind, securityTypeOf } from './images';
 import { normalizePublishing, publishingForApiVersion, replan } from './publishing';
 import { replicationStatusBody } from './replication';
@@ -133,7 +134,7 @@ export const versionKind: ArtifactKind = {
     // Whether the operation ends only once every region is copied (see succeedBeforeReplicated).
     return !replication.succeedBeforeReplicated;
   },
-  beforeDelete(_ctx, resource) {
+  beforeDelete(ctx, resource) {
     const safety = asObject(resource.properties.safetyProfile);
     const eol = asString(asObject(resource.properties.publishingProfile)?.endOfLifeDate);
     if (safety?.blockDeletionBeforeEndOfLife === true && eol && Date.parse(eol) > Date.now()) {
@@ -143,7 +144,9 @@ export const versionKind: ArtifactKind = {
         `${BODY}.properties.safetyProfile.blockDeletionBeforeEndOfLife`,
       );
     }
+    keepIfSoftDeleted(ctx, resource);
   },
+  restore: restoreIfAsked,
   render(ctx, r) {
     return renderVersion(r, ctx.query.get('$expand')?.toLowerCase() === 'replicationstatus', ctx.query.get('api-version') ?? undefined);
   },

@@ -82,24 +82,30 @@ export class SeedBuilder {
     const local: Principal = { ...LOCAL_PRINCIPAL, displayName: 'acg-local-emulator', tenants: [CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID], subscriptions: contosoSubs };
     const partner: Principal = { ...PARTNER_PRINCIPAL, displayName: 'fabrikam-image-publisher', tenants: [FABRIKAM_TENANT_ID], subscriptions: fabrikamSubs };
     this.state.principals.push(local, partner);
-    const roles: Array<[keyof typeof ROLE_IDS, string, string[]]> = [
+    // Names, descriptions and actions as Azure lists them (Microsoft Learn, "Azure built-in roles",
+    // built-in-roles/general and built-in-roles/compute), the long action lists shortened.
+    const roles: Array<[keyof typeof ROLE_IDS, string, string[], string[]?]> = [
       ['Reader', 'View all resources, but does not allow you to make any changes.', ['*/read']],
-      ['Contributor', 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.', ['*']],
+      ['Contributor', 'Grants full access to manage all resources, but does not allow you to assign roles in Azure RBAC.', ['*'], ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write']],
       ['Owner', 'Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.', ['*']],
       [
         'Compute Gallery Sharing Admin',
-        'This role allows users to share a gallery to another subscription, tenant or publicly to the community.',
+        'This role allows user to share gallery to another subscription/tenant or share it to the public.',
         ['Microsoft.Compute/galleries/share/action', 'Microsoft.Compute/galleries/read', 'Microsoft.Compute/galleries/images/read', 'Microsoft.Compute/galleries/images/versions/read'],
       ],
+      ['Compute Gallery Image Reader', 'This is the role for reading gallery images.', ['Microsoft.Compute/galleries/images/read', 'Microsoft.Compute/galleries/images/versions/read']],
+      ['Compute Gallery Artifacts Publisher', 'This is the role for publishing gallery artifacts.', ['Microsoft.Compute/galleries/*', 'Microsoft.Compute/images/*', 'Microsoft.Authorization/*/read', 'Microsoft.Resources/subscriptions/resourceGroups/read'], ['Microsoft.Compute/galleries/share/action']],
+      ['Virtual Machine Contributor', "Create and manage virtual machines, manage disks, install and run software, reset password of the root user of the virtual machine using VM extensions, and manage local user accounts using VM extensions. This role does not grant you management access to the virtual network or storage account the virtual machines are connected to nor allow you to assign roles in Azure RBAC.", ['Microsoft.Compute/virtualMachines/*', 'Microsoft.Compute/disks/*']],
+      ['Contoso Image Auditor', 'Reads galleries, images and versions for the yearly image audit.', ['Microsoft.Compute/galleries/read', 'Microsoft.Compute/galleries/images/read', 'Microsoft.Compute/galleries/images/versions/read']],
     ];
-    for (const [roleName, description, actions] of roles) {
+    for (const [roleName, description, actions, notActions] of roles) {
       this.state.roleDefinitions.push({
         id: ROLE_IDS[roleName],
         roleName,
         description,
-        type: 'BuiltInRole',
+        type: roleName === 'Contoso Image Auditor' ? 'CustomRole' : 'BuiltInRole',
         actions,
-        notActions: roleName === 'Contributor' ? ['Microsoft.Authorization/*/Delete', 'Microsoft.Authorization/*/Write'] : [],
+        notActions: notActions ?? [],
         dataActions: [],
       });
     }

@@ -25,12 +25,20 @@ export const PARTNER_PRINCIPAL = {
   objectId: 'c0ffee00-0000-4000-8000-0000000000b1',
 } as const;
 
-/** Built-in role definition ids (the real, public ones). */
+/**
+ * Built-in role definition ids (the real, public ones: Microsoft Learn, "Azure built-in roles",
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles), and one custom role
+ * of Contoso's own (its id is made up, as a custom role's is a GUID its tenant chose).
+ */
 export const ROLE_IDS = {
   Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
   Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
   'Compute Gallery Sharing Admin': '1ef6a3be-d0ac-425d-8c01-acb62866290b',
+  'Compute Gallery Image Reader': 'cf7c76d2-98a3-4358-a134-615aa78bf44d',
+  'Compute Gallery Artifacts Publisher': '85a2d0d9-2eba-4c9c-b355-11c2cc0788ab',
+  'Virtual Machine Contributor': '9980e02c-c2be-4d73-94e8-173b1dc7cf3c',
+  'Contoso Image Auditor': 'c0c0a000-0000-4000-8000-0000000000c1',
 } as const;
 
 /** Public name of the demo community gallery (prefix + '-' + GUID, as Azure forms it). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  undoWords,
   bottomUp,
   deletionBlockedUntilEndOfLife,
   describeItem,
@@ -155,5 +156,13 @@ describe('model/deletion', () => {
     assert.match(validateTypedName('contoso_images', 'CONTOSO_IMAGES') ?? '', /Type contoso_images exactly/);
     assert.match(validateTypedName('contoso_images', '') ?? '', /Type contoso_images exactly/);
     assert.match(validateTypedName('contoso_images', ' contoso_images ') ?? '', /spaces/);
+  });
+
+  it('says what undoing a delete means: nothing without soft delete, Restore for a version with it, and the refusal for what holds versions', () => {
+    assert.equal(undoWords('imageVersion', false, '1.0.0', false), 'Azure cannot undo this.');
+    assert.equal(undoWords('gallery', false, 'g', true), 'Azure cannot undo this.');
+    assert.match(undoWords('imageVersion', true, '1.0.0', false), /Recently Deleted for 7 days, where Restore brings it back/);
+    assert.match(undoWords('imageDefinition', true, 'ubuntu', true), /^The versions go to Recently Deleted for 7 days .*Azure refuses to delete ubuntu while it holds versions deleted in the last 7 days/);
+    assert.match(undoWords('gallery', true, 'g', false), /^Soft delete is on: Azure refuses to delete g while/);
   });
 });

@@ -1,0 +1,41 @@
+// What a screen reader says for a row of the tree: its kind, its name and its state in words.
+// VS Code reads a row's label and description as shown unless the row gives accessibility
+// information; shown text is terse ("2/3 regions", "·", "EOL", "Gen2") and reads badly aloud.
+
+/** The kind of resource a row's context value names, in words ('' when the row is not a resource). */
+export function kindWords(contextValue: string | undefined): string {
+  const c = contextValue ?? '';
+  if (/^acg\.subscription$/.test(c)) return 'subscription';
+  if (/^acg\.gallery\./.test(c)) return 'gallery';
+  if (/^acg\.shared\.gallery$/.test(c)) return 'gallery shared with you';
+  if (/^acg\.community\.gallery$/.test(c)) return 'community gallery';
+  if (/(^acg\.|\.)image$/.test(c)) return 'image definition';
+  if (/^acg\.softDeletedVersion$/.test(c)) return 'deleted image version';
+  if (/(^acg\.|\.)version(\.busy)?$/.test(c)) return 'image version';
+  if (/^acg\.region/.test(c)) return 'region';
+  return '';
+}
+
+const WORDS: [RegExp, string][] = [
+  [/\$\([a-z-]+\)\s*/g, ''],
+  [/(\d+)\s*\/\s*(\d+) regions?/g, '$1 of $2 regions replicated'],
+  [/(\d+(?:\.\d+)?)\s*%/g, '$1 percent'],
+  [/×\s*(\d+)/g, '$1 replicas'],
+  [/\bEOL\b/g, 'end of life'],
+  [/\bGen(\d)\b/g, 'generation $1'],
+  [/\s+·\s+/g, ', '],
+  [/…/g, ''],
+  [/\b(Standard|Premium|StandardSSD|PremiumV2)_(LRS|ZRS)\b/g, '$1 $2'],
+];
+
+/** Terse shown text in words: "Replicating 1/3 regions, 40%" → "Replicating 1 of 3 regions replicated, 40 percent". */
+export function inWords(text: string): string {
+  return WORDS.reduce((t, [pattern, words]) => t.replace(pattern, words), text).trim();
+}
+
+/** "image version 1.1.0, Replicating 1 of 3 regions replicated, 40 percent". */
+export function spokenRow(contextValue: string | undefined, label: string, description: string | undefined): string {
+  const kind = kindWords(contextValue);
+  const state = description ? inWords(description) : '';
+  return [kind ? `${kind} ${label}` : label, state].filter(Boolean).join(', ');
+}
