@@ -121,7 +121,7 @@ async function runLatest(explorer: Explorer, action: LatestAction, args: unknown
   });
   log().info(`${title}: ${node.versionId} (${done.map(describeLatestChange).join('; ')})`);
   const now = resolveLatestByRegion(definition.regionalCandidates);
-  void notify('info', `${title}: ${done.map(describeLatestChange).join('; ')}. ${now.latest ? `VMs asking for "latest" of ${definitionName} now get ${now.latest}.` : `No version of ${definitionName} is latest now.`}`);
+  void notify('info', `${title}: ${done.map(describeLatestChange).join('; ')}. ${now.latest ? `VMs asking for "latest" of ${definitionName} now get ${now.latest}.` : `No version of ${definitionName} is latest now${now.next ? ` (${now.next} will be once it is ready)` : ''}.`}`);
   return result ?? node.version;
 }
 

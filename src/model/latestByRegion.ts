@@ -195,7 +195,8 @@ export function latestLosses(before: LatestByRegion, after: LatestByRegion): str
 
 /** "Latest: 1.1.0" and the regions where it would differ, for a summary of the state after a change. */
 export function latestOutcomeLines(after: LatestByRegion): string[] {
-  const lines = [after.latest ? `VMs asking for "latest" would get ${after.latest}${after.next ? ` (${after.next} once it is ready)` : ''}.` : 'No version would be latest.'];
+  const none = after.next ? `No version would be latest until ${after.next} is ready.` : 'No version would be latest.';
+  const lines = [after.latest ? `VMs asking for "latest" would get ${after.latest}${after.next ? ` (${after.next} once it is ready)` : ''}.` : none];
   for (const line of regionDifferenceLines(after)) lines.push(`In ${line}.`);
   return lines;
 }

@@ -3,6 +3,7 @@ import {
   excludeChanges,
   latestInRegion,
   latestLosses,
+  latestOutcomeLines,
   makeLatestChanges,
   regionDifferenceLines,
   regionMiss,
@@ -124,6 +125,10 @@ describe('model/latestByRegion', () => {
     assert.equal(gone.length, 2);
     assert.match(gone[0], /^No version of the definition would be latest: /);
     assert.match(gone[1], /^No version would be latest in eastus/);
+    assert.deepEqual(latestOutcomeLines(resolveLatestByRegion(withChanges(only, excludeChanges(only, '1.0.0')))), ['No version would be latest.']);
+    const waiting = [v('1.0.0', ['eastus']), v('1.1.0', ['eastus'], { provisioningState: 'Creating' })];
+    assert.deepEqual(latestOutcomeLines(resolveLatestByRegion(withChanges(waiting, excludeChanges(waiting, '1.0.0')))), ['No version would be latest until 1.1.0 is ready.']);
+    assert.deepEqual(latestOutcomeLines(resolveLatestByRegion(waiting)), ['VMs asking for "latest" would get 1.0.0 (1.1.0 once it is ready).']);
     // Nothing lost: no warning.
     assert.deepEqual(latestLosses(before, before), []);
   });
