@@ -4,6 +4,7 @@
 // say why a source does not fit a definition instead of hiding it.
 import type { Disk, Image, Snapshot, VirtualMachine } from '@azure/arm-compute';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, vmGenerationsFromDisks } from '../model/imageRules';
+import { compareVersions } from '../model/versions';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
@@ -149,6 +150,8 @@ export async function listVersionSources(target: AzureTarget, options: CallOptio
     const vms = vmModels.flatMap((vm) => vmSource(vm, generationOf) ?? []);
     const disks = allDisks.flatMap((disk) => osDiskSource('disk', disk) ?? []);
     const byName = (a: VersionSource, b: VersionSource) => a.name.localeCompare(b.name);
-    return [...images.sort(byName), ...vms.sort(byName), ...snapshots.sort(byName), ...disks.sort(byName), ...versions];
+    // Gallery versions by definition, then newest first by number (10.0.0 before 9.0.0), as the tree lists them.
+    const byDefinitionThenVersion = (a: VersionSource, b: VersionSource) => (a.parentName ?? '').localeCompare(b.parentName ?? '') || compareVersions(b.name, a.name);
+    return [...images.sort(byName), ...vms.sort(byName), ...snapshots.sort(byName), ...disks.sort(byName), ...versions.sort(byDefinitionThenVersion)];
   });
 }

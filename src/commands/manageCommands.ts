@@ -15,6 +15,7 @@ import { UPDATE_VERSION_COMMAND, updateImageVersion } from './updateImageVersion
 import { EDIT_TAGS_COMMAND, editTags } from './editTags';
 import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
 import { SHOW_USAGE_COMMAND, showUsage } from './showUsage';
+import { EXCLUDE_FROM_LATEST_COMMAND, MAKE_LATEST_COMMAND, excludeFromLatest, makeLatest } from './latestCommands';
 import { RESTORE_VERSION_COMMAND, SET_SOFT_DELETE_COMMAND, restoreImageVersion, setSoftDelete } from './softDelete';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
@@ -33,6 +34,8 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [EDIT_TAGS_COMMAND]: (...args: unknown[]) => editTags(explorer, ...args),
     [RETRY_REGION_COMMAND]: (...args: unknown[]) => retryRegion(explorer, ...args),
     [SHOW_USAGE_COMMAND]: (...args: unknown[]) => showUsage(explorer, ...args),
+    [MAKE_LATEST_COMMAND]: (...args: unknown[]) => makeLatest(explorer, ...args),
+    [EXCLUDE_FROM_LATEST_COMMAND]: (...args: unknown[]) => excludeFromLatest(explorer, ...args),
     [SET_SOFT_DELETE_COMMAND]: (...args: unknown[]) => setSoftDelete(explorer, ...args),
     [RESTORE_VERSION_COMMAND]: (...args: unknown[]) => restoreImageVersion(explorer, ...args),
     ...deleteCommandHandlers(explorer),

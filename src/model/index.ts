@@ -26,4 +26,6 @@ export * from './regionReplication';
 export * from './rowWords';
 export * from './latest';
 export * from './usage';
+export * from './latestByRegion';
+export * from './nextVersion';
 export * from './galleryAccess';

@@ -4,15 +4,15 @@
 // the options (ui/answers.ts); the prompts are in sourceSteps.ts and regionSteps.ts.
 import { sourceFitsDefinition } from '../../model/imageRules';
 import { isStorageAccountType, normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../model/replication';
-import { nextPatchVersion, validateImageVersionName } from '../../model/versions';
 import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import type { Answer, Problem } from '../../ui/answers';
-import { endOfLifeAnswer, inputAnswer, resourceAnswer } from '../../ui/commonAnswers';
+import { endOfLifeAnswer, resourceAnswer } from '../../ui/commonAnswers';
 import type { PickEntry, Step } from '../../ui/wizard';
 import { advancedAnswers, edgeZoneAnswer, replicationModeAnswer, versionTagsAnswer } from './advancedAnswers';
 import { regionLabel } from '../../ui/regions';
 import { regionEntries, sourceFromOptions } from './options';
 import { regionSteps, storageLabel } from './regionSteps';
+import { versionNumberAnswer, type VersionNumberContext } from './versionAnswer';
 import { buildSpec, buildTargets, countsOf, excludedIn, storageIn } from './spec';
 import { KIND_SINGULAR, perRegion } from './summary';
 import { AZURE_DEFAULT, definitionShape, type CreateImageVersionOptions, type Lookups, type State, type StorageChoice } from './types';
@@ -23,7 +23,7 @@ export type VersionAnswer = Answer<State, CreateImageVersionOptions>;
  * What the answers look things up with; `given` is filled when the options object is read. The
  * prompts that browse the tree (definitions, shared and community sources) come from index.ts.
  */
-export interface VersionContext {
+export interface VersionContext extends VersionNumberContext {
   lookups: Lookups;
   given: Set<keyof State>;
   definitionOf(id: string): Promise<ImageDefinitionNode | undefined>;
@@ -51,7 +51,7 @@ const STORAGE_HINT = `Use ${AZURE_DEFAULT} (Azure's default) or one of ${STORAGE
 const isStorageChoice = (v: string | undefined): boolean => v === undefined || v === AZURE_DEFAULT || isStorageAccountType(v);
 
 function whereAnswers(ctx: VersionContext): VersionAnswer[] {
-  const { lookups, given, versionTaken } = ctx;
+  const { lookups, given } = ctx;
   return [
     resourceAnswer<State, CreateImageVersionOptions, ImageDefinitionNode>({
       key: 'definition',
@@ -67,16 +67,7 @@ function whereAnswers(ctx: VersionContext): VersionAnswer[] {
         s.definition = d;
       },
     }),
-    inputAnswer<State, CreateImageVersionOptions>({
-      key: 'version',
-      label: 'Version',
-      required: true,
-      prompt: (s) => `Version as Major.Minor.Patch (each 0–2147483647), unique in ${s.definition?.image.name}; the next patch is suggested`,
-      placeholder: 'e.g. 1.0.0',
-      suggest: async (s) => (s.definition ? nextPatchVersion(await lookups.versionNames(s.definition).catch(() => [])) : undefined),
-      validate: validateImageVersionName,
-      validateAsync: (v, s) => versionTaken(s, v),
-    }),
+    versionNumberAnswer(ctx),
     {
       key: 'source',
       label: 'Source',

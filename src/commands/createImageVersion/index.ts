@@ -6,6 +6,8 @@
 // safety, replication mode. Submitting returns at once: the tree shows the version replicating,
 // and VersionCreations reports the result.
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../constants';
+import { belowHighestReason, versionSchemeOf } from '../../model/nextVersion';
 import type { ImageVersion } from '../../azure/types';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
@@ -120,6 +122,7 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     definitionItems: definitionItems(explorer, subscriptions),
     sourceStep: sourceStep(explorer, lookups),
     versionTaken: versionTakenCheck(lookups),
+    versionScheme: () => versionSchemeOf(vscode.workspace.getConfiguration(SETTINGS_SECTION).get('versionScheme')),
   };
   const answers = versionAnswers(context);
   const state: State = { definition: node };
@@ -141,6 +144,8 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
     // Edit and Try Again reopens the wizard with the answers just given, to change these.
     throw inputFailure(TITLE, remaining, 'Nothing was created.', { answers: interactive ? answersNow() : options, edit: true });
   }
+  const lower = belowHighestReason(state.version!, await lookups.versionNames(state.definition!).catch(() => []));
+  if (lower) log().info(`${TITLE}: ${lower}`);
   return send(explorer, creations, state, showsReplicationMode(context.given)(state), answersNow());
 }
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageDefinition, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
-import { definitionLatestLine, resolveLatest, type LatestResolution } from '../../model/latest';
+import { definitionLatestLine } from '../../model/latest';
+import { regionDifferenceLines, resolveLatestByRegion, type LatestByRegion, type RegionalCandidate } from '../../model/latestByRegion';
 import { compareVersions } from '../../model/versions';
 import { describeFeatures, featuresFrom } from '../../model/definitionFeatures';
 import { tagsToText } from '../../model/tags';
@@ -30,7 +31,7 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
   private readonly versionNodes = new NodeCache<ImageVersionNode>();
   /** The version nodes listed last, and what "latest" resolves to among them (undefined: not listed yet). */
   private shown: ImageVersionNode[] = [];
-  private latest: LatestResolution | undefined;
+  private latest: LatestByRegion | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -83,7 +84,7 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     const features = describeFeatures(featuresFrom(i.features));
     if (features) md.appendMarkdown(`  \nFeatures: ${features}`);
     if (Object.keys(i.tags ?? {}).length > 0) md.appendMarkdown(`  \nTags: ${escape(tagsToText(i.tags))}`);
-    if (this.latest) md.appendMarkdown(`  \n${escape(definitionLatestLine(this.latest, this.shown.length))}${this.hasMore ? ' (among the versions loaded so far)' : ''}`);
+    if (this.latest) md.appendMarkdown(this.latestText(this.latest).split('\n').map((line) => `  \n${escape(line)}`).join(''));
     if (i.description) md.appendMarkdown(`  \n${escape(i.description)}`);
     if (i.endOfLifeDate) {
       md.appendMarkdown(
@@ -179,12 +180,31 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     if (definition) this.ctx.refresh(this);
   }
 
+  /** The version nodes listed last (newest first): what Make Latest and Exclude from Latest plan with. */
+  get versionNodesShown(): readonly ImageVersionNode[] {
+    return this.shown;
+  }
+
+  /** What "latest" per region reads from every version listed. */
+  get regionalCandidates(): RegionalCandidate[] {
+    return this.shown.map((n) => n.regionalCandidate);
+  }
+
+  /** The hover's lines about "latest": the definition's, then each region where it differs. */
+  private latestText(latest: LatestByRegion): string {
+    // With "Load more…" some versions are not listed yet: a higher one may be among them.
+    const lines = [`${definitionLatestLine(latest, this.shown.length)}${this.hasMore ? ' (among the versions loaded so far)' : ''}`];
+    const differences = regionDifferenceLines(latest);
+    if (differences.length > 0) lines.push('Latest differs in these regions:', ...differences.map((d) => `· ${d}`));
+    return lines.join('\n');
+  }
+
   /** Resolves "latest" over the versions shown; which rows now read differently, and whether this one does. */
   private resolveLatest(): { rows: ImageVersionNode[]; definition: boolean } {
-    const before = this.latest ? definitionLatestLine(this.latest, this.shown.length) : undefined;
-    // With "Load more…" some versions are not listed yet: a higher one may be among them.
-    this.latest = resolveLatest(this.shown.map((n) => n.latestCandidate));
-    const rows = this.shown.filter((n) => n.setLatest(this.latest ?? {}));
-    return { rows, definition: before !== definitionLatestLine(this.latest, this.shown.length) };
+    const before = this.latest ? this.latestText(this.latest) : undefined;
+    this.latest = resolveLatestByRegion(this.regionalCandidates);
+    const resolution = { latest: this.latest.latest, next: this.latest.next };
+    const rows = this.shown.filter((n) => n.setLatest(resolution));
+    return { rows, definition: before !== this.latestText(this.latest) };
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
 import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
+import type { RegionalCandidate } from '../../model/latestByRegion';
 import { summariseReplication } from '../../model/replication';
 import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
 import type { ExplorerNode } from '../explorerProvider';
@@ -94,6 +95,12 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     const v = this.v;
     const replicationState = v.replication ? summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions }).state : undefined;
     return { name: v.name, excludeFromLatest: v.excludeFromLatest, provisioningState: v.provisioningState, replicationState };
+  }
+
+  /** What "latest" per region needs: the above, each target region's exclusion and the last poll's region states. */
+  get regionalCandidate(): RegionalCandidate {
+    const v = this.v;
+    return { ...this.latestCandidate, targetRegions: v.targetRegions, regionStatus: v.replication?.regions };
   }
 
   get latestRole(): LatestRole {
