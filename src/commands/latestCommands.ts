@@ -25,6 +25,7 @@ import {
 import type { Explorer } from '../tree/explorer';
 import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import type { ImageVersionNode } from '../tree/nodes/imageVersionNode';
+import { usageWarningFor } from './imageUsage';
 import { attempt } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
@@ -95,7 +96,9 @@ async function runLatest(explorer: Explorer, action: LatestAction, args: unknown
   }
   const after = resolveLatestByRegion(withChanges(versions, changes));
   if (!options.confirmed) {
-    const request = latestConfirmation({ action, version: name, definition: definitionName, changes, after, warnings: latestLosses(before, after) });
+    // Who follows latest: VMs and scale sets asking for the definition get another version after this.
+    const usage = action === 'make' ? await usageWarningFor(explorer, definition, 'makeLatest') : await usageWarningFor(explorer, node, 'excludeFromLatest');
+    const request = latestConfirmation({ action, version: name, definition: definitionName, changes, after, warnings: [...latestLosses(before, after), ...(usage ? [usage] : [])] });
     if (!(await prompterFor(options).confirm(request))) return undefined;
   }
   const azure = explorer.azure();

@@ -85,6 +85,15 @@ describe('Show Usage: the VMs and scale sets that use an image (extension host, 
     assert.equal(await azureSnapshot(), before);
   });
 
+  it('Exclude from Latest names who follows latest in its confirmation; declining sends nothing', async () => {
+    const before = await azureSnapshot();
+    const exclude = new ScriptedPrompter([{ confirm: false }]);
+    assert.equal(await vscode.commands.executeCommand('azureComputeGallery.excludeFromLatest', { version: `${UBUNTU_ID}/versions/1.0.0`, prompter: exclude }), undefined);
+    assertNoProblems(exclude);
+    assert.match(exclude.prompts[0]?.detail ?? '', /\nWarning: 1 scale set in the \d+ selected subscriptions follows latest, which is image version 1\.0\.0 of ubuntu-22\.04-lts now: new VMs and scale-out instances will get another version/);
+    assert.equal(await azureSnapshot(), before);
+  });
+
   it('stopping a direct share counts the scale sets of the subscription losing access that use it through the share', async () => {
     const prompter = new ScriptedPrompter([{ confirm: false }]);
     await vscode.commands.executeCommand('azureComputeGallery.removeSharingGroups', { gallery: SHARED_ID, subscriptionIds: [DEVELOPMENT_SUBSCRIPTION_ID], prompter });
