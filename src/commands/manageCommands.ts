@@ -16,6 +16,7 @@ import { EDIT_TAGS_COMMAND, editTags } from './editTags';
 import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
 import { SHOW_USAGE_COMMAND, showUsage } from './showUsage';
 import { EXCLUDE_FROM_LATEST_COMMAND, MAKE_LATEST_COMMAND, excludeFromLatest, makeLatest } from './latestCommands';
+import { CLEAN_UP_VERSIONS_COMMAND, cleanUpVersions } from './cleanUpVersions';
 import { RESTORE_VERSION_COMMAND, SET_SOFT_DELETE_COMMAND, restoreImageVersion, setSoftDelete } from './softDelete';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
@@ -38,6 +39,7 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [EXCLUDE_FROM_LATEST_COMMAND]: (...args: unknown[]) => excludeFromLatest(explorer, ...args),
     [SET_SOFT_DELETE_COMMAND]: (...args: unknown[]) => setSoftDelete(explorer, ...args),
     [RESTORE_VERSION_COMMAND]: (...args: unknown[]) => restoreImageVersion(explorer, ...args),
+    [CLEAN_UP_VERSIONS_COMMAND]: (...args: unknown[]) => cleanUpVersions(explorer, ...args),
     ...deleteCommandHandlers(explorer),
   };
 }
