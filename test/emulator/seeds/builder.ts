@@ -50,6 +50,8 @@ export interface VersionSpec {
   targets?: JsonObject[];
   safetyProfile?: JsonObject;
   tags?: Record<string, string>;
+  /** Published (and created) this many hours ago; a week by default (0 while replicating). */
+  ageHours?: number;
 }
 
 const HOUR = 3_600_000;
@@ -194,7 +196,7 @@ export class SeedBuilder {
     const location = normalizeRegion(spec.source.location);
     const regions = spec.targets ? spec.targets.map((t) => String(t.name)) : (spec.regions ?? [location]);
     const ms = spec.replicationMs ?? 0;
-    const ageHours = ms > 0 ? 0 : 24 * 7;
+    const ageHours = spec.ageHours ?? (ms > 0 ? 0 : 24 * 7);
     const publishedAt = new Date(this.started - ageHours * HOUR).toISOString();
     const profile: JsonObject = { targetRegions: spec.targets ?? regions.map((n) => ({ name: n })) };
     if (spec.excludeFromLatest) profile.excludeFromLatest = true;

@@ -19,6 +19,12 @@ export interface ScaleOptions {
    * scale set following its latest: who uses it, across every subscription (Show Usage).
    */
   imageUsers?: boolean;
+  /**
+   * One more definition (`image-retention`, first gallery) with this many versions for Clean Up Old
+   * Versions: 1.0.i published i days before the newest, every tenth past its end of life, 1.0.1
+   * blocked from deletion until a future end of life, 1.0.2 pinned by a VM (retentionDefinition).
+   */
+  retentionVersions?: number;
 }
 
 const REGIONS = ['eastus', 'westus2', 'westeurope', 'northeurope', 'japaneast'];
@@ -58,6 +64,7 @@ export function scaleSeed(config: EmulatorConfig, options: ScaleOptions = {}): E
         });
         for (let vi = 0; vi < v; vi++) b.version(image, `1.0.${vi}`, { source: isLinux ? linux : windows, regions: [region] });
       }
+      if (si === 0 && gi === 0 && options.retentionVersions) retentionDefinition(b, gallery, linux, options.retentionVersions, region!);
       if (si === 0 && gi === 0) {
         // The benchmark's long list (paging) and its replication watch.
         const many = b.image(gallery, 'image-many', { osType: 'Linux', publisher: 'Scale', offer: 'Many', sku: 'many' });
@@ -70,4 +77,30 @@ export function scaleSeed(config: EmulatorConfig, options: ScaleOptions = {}): E
     }
   });
   return b.state;
+}
+
+/**
+ * Clean Up Old Versions' definition: `count` versions 1.0.0 … 1.0.(count-1), 1.0.i published
+ * (count-1-i) days ago (the highest today); every tenth (1.0.0, 1.0.10, …) past its end of life;
+ * 1.0.1 blocked from deletion until an end of life a year ahead (safetyProfile
+ * .blockDeletionBeforeEndOfLife, GalleryRP.json 2025-12-03); 1.0.2 pinned by the VM vm-retention.
+ * The highest is latest; 1.0.(count-2) is excluded from latest.
+ */
+function retentionDefinition(b: SeedBuilder, gallery: ReturnType<SeedBuilder['gallery']>, source: ReturnType<SeedBuilder['source']>, count: number, region: string): void {
+  const image = b.image(gallery, 'image-retention', { osType: 'Linux', publisher: 'Scale', offer: 'Retention', sku: 'retention' });
+  const day = 86_400_000;
+  const future = new Date(Date.now() + 365 * day).toISOString();
+  const past = new Date(Date.now() - day).toISOString();
+  for (let i = 0; i < count; i++) {
+    b.version(image, `1.0.${i}`, {
+      source,
+      regions: [region],
+      ageHours: (count - 1 - i) * 24,
+      endOfLifeDate: i === 1 ? future : i % 10 === 0 ? past : undefined,
+      safetyProfile: i === 1 ? { blockDeletionBeforeEndOfLife: true } : undefined,
+      excludeFromLatest: i === count - 2 || undefined,
+    });
+  }
+  const [, subscriptionId, , resourceGroup] = image.id.split('/').filter(Boolean);
+  b.imageUser({ subscriptionId: subscriptionId!, resourceGroup: resourceGroup!, location: region, osType: 'Linux', kind: 'vm', name: 'vm-retention', reference: { id: `${image.id}/versions/1.0.2` } });
 }
