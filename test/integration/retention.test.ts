@@ -127,4 +127,31 @@ describe('Clean Up Old Versions: retention rules over 200 versions (extension ho
     for (const kept of ['1.0.199', '1.0.198', '1.0.1', '1.0.2', '1.0.180']) assert.ok(left.includes(kept), kept);
     await ui.waitFor('info', /^Deleted 168 versions of image definition image-retention; kept 32 as the rules say\.$/);
   });
+
+  it('on a gallery: one plan per definition, from the same rules', async () => {
+    const gallery = DEFINITION.replace(/\/images\/image-retention$/, '');
+    const report = await cleanUp({ gallery, keepNewest: 1, keepLatest: true, dryRun: true, rulesFile });
+    assert.deepEqual(report?.plans.map((p) => `${p.name} ${p.verdicts.length}`).sort(), ['image-001 1', 'image-many 0', 'image-replicating 0', 'image-retention 32']);
+  });
+
+  it('a partial failure: every other version is deleted, the refused one is named with Azure’s code, and the report is still returned', async function () {
+    this.timeout(60_000);
+    await emulatorAdmin('POST', '/_admin/config', { faults: [{ kind: 'error', status: 409, code: 'Conflict', message: 'Injected: refused', method: 'DELETE', path: 'image-retention/versions/1\\.0\\.173$' }] });
+    try {
+      const result = await cleanUp({ definition: DEFINITION, keepNewest: 25, keepLatest: true, keepInUse: true, confirmed: true, rulesFile });
+      assert.deepEqual(result?.results?.map((r) => `${r.item.name} ${r.outcome}${r.code ? ` ${r.code}` : ''}`), [
+        '1.0.174 of image-retention deleted',
+        '1.0.173 of image-retention failed Conflict',
+        '1.0.172 of image-retention deleted',
+        '1.0.171 of image-retention deleted',
+        '1.0.169 of image-retention deleted',
+      ]);
+      await ui.waitFor('error', /^Clean Up Old Versions: deleted 4 of 5 versions of image definition image-retention: could not delete 1\.0\.173 of image-retention: Injected: refused/);
+      const left = await versionsLeft();
+      assert.deepEqual(['1.0.174', '1.0.172', '1.0.171', '1.0.169'].filter((v) => left.includes(v)), []);
+      assert.ok(left.includes('1.0.173') && left.includes('1.0.1') && left.includes('1.0.2'));
+    } finally {
+      await emulatorAdmin('POST', '/_admin/config', { faults: [] });
+    }
+  });
 });
