@@ -11,6 +11,7 @@ import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/explorerProvider';
 import { emulatorAdmin } from '../integration/helpers';
 import type { UsageReport } from '../../src/commands/showUsage';
+import type { CleanUpReport } from '../../src/commands/cleanUpVersions';
 import { CANCEL } from '../../src/ui/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
 
@@ -61,6 +62,12 @@ export interface HostFigures {
   usageOtherRequests: number;
   usageSubscriptions: number;
   usageUsers: number;
+  /** Clean Up Old Versions' dry run over image-many: time at L, requests spent, versions planned. */
+  retentionMs: number;
+  retentionListRequests: number;
+  retentionGraphRequests: number;
+  retentionOtherRequests: number;
+  retentionVersions: number;
 }
 
 interface RequestLogEntry {
@@ -266,6 +273,21 @@ export async function run(): Promise<void> {
   const usageLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const usageGraphRequests = usageLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
 
+  // 10. Clean Up Old Versions' dry run over image-many (10,000 versions): the list's pages and one
+  // Resource Graph query ("never delete one in use"), nothing per version.
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  t = performance.now();
+  const retention = await profiled('10-retention-dry-run', async () =>
+    vscode.commands.executeCommand<CleanUpReport | undefined>('azureComputeGallery.cleanUpVersions', many, { keepNewest: 10, keepLatest: true, keepInUse: true, dryRun: true, rulesFile: '/dev/null' }),
+  );
+  const retentionMs = performance.now() - t;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  if (!retention) throw new Error('Clean Up Old Versions answered nothing');
+  const retentionLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
+  const retentionListRequests = retentionLog.filter((r) => /\/versions$/i.test(r.path.split('?')[0]!)).length;
+  const retentionGraphRequests = retentionLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+
   // 6. Twenty versions replicating: what watching them costs, and that it stops once they are done.
   const replicating = await childNamed(api, gallery, 'image-replicating');
   await emulatorAdmin('DELETE', '/_admin/requests');
@@ -316,6 +338,11 @@ export async function run(): Promise<void> {
     usageOtherRequests: usageLog.length - usageGraphRequests,
     usageSubscriptions: usage.subscriptions,
     usageUsers: usage.users.length,
+    retentionMs,
+    retentionListRequests,
+    retentionGraphRequests,
+    retentionOtherRequests: retentionLog.length - retentionListRequests - retentionGraphRequests,
+    retentionVersions: retention.plans[0]?.verdicts.length ?? 0,
   };
   fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
 }

@@ -124,6 +124,12 @@ async function main(): Promise<void> {
       target: `1 query; nothing per version or subscription; ≤ 3L = ${3 * L} ms`, ratio: `${(m('usageMs') / (3 * L)).toFixed(2)} of limit`,
       ok: m('usageGraphRequests') === 1 && m('usageOtherRequests') === 0 && m('usageMs') <= 3 * L, command: 'npm run bench',
     },
+    {
+      n: 10, figure: `Clean Up Old Versions, dry run over ${m('retentionVersions')} versions (keep newest 10, never the latest or one in use), L = ${L} ms`,
+      value: `${m('retentionMs').toFixed(0)} ms; ${m('retentionListRequests')} list pages, ${m('retentionGraphRequests')} Resource Graph request, ${m('retentionOtherRequests')} other requests (0 per version)`,
+      target: `pages only (${Math.ceil(m('retentionVersions') / 100)} of 100) + 1 query; nothing per version`, ratio: `${m('retentionOtherRequests')} per-version requests`,
+      ok: m('retentionListRequests') === Math.ceil(m('retentionVersions') / 100) && m('retentionGraphRequests') === 1 && m('retentionOtherRequests') === 0, command: 'npm run bench',
+    },
   ];
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
