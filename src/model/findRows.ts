@@ -3,7 +3,7 @@
 // and detail, so everything a curator types to find a resource (its name, the definition's
 // publisher / offer / SKU, a region, a tag) is in one of them; the description says where the
 // resource lives.
-import { compareVersions } from './versions';
+import { compareVersionParts, compareVersions, parseVersion, type VersionParts } from './versions';
 
 export type FoundKind = 'gallery' | 'imageDefinition' | 'imageVersion' | 'application';
 
@@ -50,7 +50,8 @@ export function withDefinitions(resources: readonly FoundResource[]): FoundResou
   const definitions = new Map(resources.filter((r) => r.kind === 'imageDefinition').map((r) => [r.id.toLowerCase(), r]));
   return resources.map((r) => {
     if (r.kind !== 'imageVersion') return r;
-    const definition = definitions.get(r.id.toLowerCase().replace(/\/versions\/[^/]+$/, ''));
+    const at = r.id.toLowerCase().lastIndexOf('/versions/');
+    const definition = at < 0 ? undefined : definitions.get(r.id.slice(0, at).toLowerCase());
     if (!definition) return r;
     return { ...r, publisher: r.publisher ?? definition.publisher, offer: r.offer ?? definition.offer, sku: r.sku ?? definition.sku, osType: r.osType ?? definition.osType };
   });
@@ -82,30 +83,52 @@ export function findRow(r: FoundResource, subscriptionName: string): FindRow {
   };
 }
 
+// One collator, and equal strings settled without it: String.localeCompare with options builds a
+// collator per call, which made sorting 10,000 rows take seconds.
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+const text = (x: string, y: string): number => (x === y ? 0 : COLLATOR.compare(x, y));
+
 const KIND_ORDER: Record<FoundKind, number> = { gallery: 0, imageDefinition: 1, imageVersion: 2, application: 3 };
 
-/** Tree order: by subscription name, gallery, definition (its versions newest first under it), kind. */
-function compareFound(a: FoundResource, b: FoundResource, names: ReadonlyMap<string, string>): number {
-  const sub = (r: FoundResource) => names.get(r.subscriptionId.toLowerCase()) ?? r.subscriptionId;
-  const text = (x: string, y: string) => x.localeCompare(y, 'en', { sensitivity: 'base' });
-  const defOf = (r: FoundResource) => (r.kind === 'imageDefinition' ? r.name : r.kind === 'imageVersion' ? (r.definition ?? '') : '');
-  const where = text(sub(a), sub(b)) || text(a.resourceGroup, b.resourceGroup) || text(a.gallery, b.gallery);
-  if (where !== 0) return where;
-  // A gallery first, then its images, then its applications (the tree's order).
-  const group = (r: FoundResource) => (r.kind === 'gallery' ? 0 : r.kind === 'application' ? 2 : 1);
+/** What a row sorts by, worked out once per row rather than once per comparison. */
+interface SortKey {
+  r: FoundResource;
+  subscription: string;
+  /** A gallery first, then its images, then its applications (the tree's order). */
+  group: number;
+  definition: string;
+  version?: VersionParts;
+}
+
+function sortKey(r: FoundResource, names: ReadonlyMap<string, string>): SortKey {
+  return {
+    r,
+    subscription: names.get(r.subscriptionId.toLowerCase()) ?? r.subscriptionId,
+    group: r.kind === 'gallery' ? 0 : r.kind === 'application' ? 2 : 1,
+    definition: r.kind === 'imageDefinition' ? r.name : r.kind === 'imageVersion' ? (r.definition ?? '') : '',
+    version: r.kind === 'imageVersion' ? parseVersion(r.name) : undefined,
+  };
+}
+
+/** Tree order: by subscription name, resource group, gallery, definition (its versions newest first), kind. */
+function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    group(a) - group(b) ||
-    text(defOf(a), defOf(b)) ||
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    (a.kind === 'imageVersion' ? compareVersions(b.name, a.name) : text(a.name, b.name))
+    text(a.subscription, b.subscription) ||
+    text(a.r.resourceGroup, b.r.resourceGroup) ||
+    text(a.r.gallery, b.r.gallery) ||
+    a.group - b.group ||
+    text(a.definition, b.definition) ||
+    KIND_ORDER[a.r.kind] - KIND_ORDER[b.r.kind] ||
+    (a.r.kind !== 'imageVersion' ? text(a.r.name, b.r.name) : a.version && b.version ? compareVersionParts(b.version, a.version) || compareVersions(b.r.name, a.r.name) : compareVersions(b.r.name, a.r.name))
   );
 }
 
 /** Every row in tree order; `names` maps a subscription id (lower case) to its name. */
 export function findRows(resources: readonly FoundResource[], names: ReadonlyMap<string, string>): FindRow[] {
   return withDefinitions(resources)
-    .sort((a, b) => compareFound(a, b, names))
-    .map((r) => findRow(r, names.get(r.subscriptionId.toLowerCase()) ?? ''));
+    .map((r) => sortKey(r, names))
+    .sort(compareKeys)
+    .map(({ r }) => findRow(r, names.get(r.subscriptionId.toLowerCase()) ?? ''));
 }
 
 /** "12 galleries, definitions, versions and applications in 3 subscriptions". */
