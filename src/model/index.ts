@@ -29,4 +29,5 @@ export * from './usage';
 export * from './latestByRegion';
 export * from './nextVersion';
 export * from './galleryAccess';
+export * from './findRows';
 export * from './retention';

@@ -125,7 +125,15 @@ async function main(): Promise<void> {
       ok: m('usageGraphRequests') === 1 && m('usageOtherRequests') === 0 && m('usageMs') <= 3 * L, command: 'npm run bench',
     },
     {
-      n: 10, figure: `Clean Up Old Versions, dry run over ${m('retentionVersions')} versions (keep newest 10, never the latest or one in use), L = ${L} ms`,
+      n: 10, figure: `Find… over ${m('findSubscriptions')} subscriptions: ${m('findRows')} galleries, definitions and versions, L = ${L} ms`,
+      value: `${m('findMs').toFixed(0)} ms to the rows; ${m('findGraphRequests')} Resource Graph requests (pages of 1000), ${m('findOtherRequests')} other requests`,
+      target: `requests = ⌈rows / 1000⌉ = ${Math.ceil(m('findRows') / 1000)}; nothing per item; ≤ (pages + 2) L = ${(Math.ceil(m('findRows') / 1000) + 2) * L} ms`,
+      ratio: `${(m('findMs') / ((Math.ceil(m('findRows') / 1000) + 2) * L)).toFixed(2)} of limit`,
+      ok: m('findGraphRequests') === Math.ceil(m('findRows') / 1000) && m('findOtherRequests') === 0 && m('findMs') <= (Math.ceil(m('findRows') / 1000) + 2) * L,
+      command: 'npm run bench',
+    },
+    {
+      n: 11, figure: `Clean Up Old Versions, dry run over ${m('retentionVersions')} versions (keep newest 10, never the latest or one in use), L = ${L} ms`,
       value: `${m('retentionMs').toFixed(0)} ms; ${m('retentionListRequests')} list pages, ${m('retentionGraphRequests')} Resource Graph request, ${m('retentionOtherRequests')} other requests (0 per version)`,
       target: `pages only (${Math.ceil(m('retentionVersions') / 100)} of 100) + 1 query; nothing per version`, ratio: `${m('retentionOtherRequests')} per-version requests`,
       ok: m('retentionListRequests') === Math.ceil(m('retentionVersions') / 100) && m('retentionGraphRequests') === 1 && m('retentionOtherRequests') === 0, command: 'npm run bench',
