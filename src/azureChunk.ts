@@ -10,6 +10,7 @@ export { clearClients } from './azure/clientFactory';
 export { AzureError, toAzureError } from './azure/errors';
 export { getGallery, listGalleries } from './azure/galleries';
 export { listGalleriesInSubscriptions } from './azure/resourceGraph';
+export { findGalleryResources } from './azure/findResources';
 export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageUsers';
 export { listImageDefinitions } from './azure/images';
 export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';

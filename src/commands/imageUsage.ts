@@ -33,7 +33,7 @@ function subjectOf(node: ResourceNode): UsageSubject | undefined {
 }
 
 /** Subscriptions by who signs in where: each group is one Resource Graph query. */
-function byIdentity(nodes: readonly SubscriptionNode[]): SubscriptionNode[][] {
+export function byIdentity(nodes: readonly SubscriptionNode[]): SubscriptionNode[][] {
   const groups = new Map<unknown, Map<string, SubscriptionNode[]>>();
   for (const n of nodes) {
     const { credential, cloud } = n.subscription.target;

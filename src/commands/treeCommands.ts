@@ -3,6 +3,7 @@ import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { isPaged } from '../tree/capabilities';
 import { addCommunityGallery } from './addCommunityGallery';
+import { find, FIND_COMMAND } from './find';
 import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { azureFailure } from '../ui/failures';
 import { COMMUNITY_BOOKMARKS_KEY, ExternalGalleryNode, type CommunityGalleryBookmark } from '../tree/nodes/sharedNodes';
@@ -26,6 +27,8 @@ export function treeCommands(explorer: Explorer) {
       if (!isPaged(node)) return;
       await vscode.window.withProgress({ location: { viewId: 'azureComputeGallery.explorer' } }, () => node.loadMore());
     },
+
+    [FIND_COMMAND]: (...args: unknown[]) => find(explorer, ...args),
 
     'azureComputeGallery.addCommunityGallery': (...args: unknown[]) => addCommunityGallery(explorer, ...args),
 

@@ -29,3 +29,4 @@ export * from './usage';
 export * from './latestByRegion';
 export * from './nextVersion';
 export * from './galleryAccess';
+export * from './findRows';

@@ -10,6 +10,7 @@ import { EXPLORER_VIEW_ID, EXTENSION_ID } from '../../src/constants';
 import type { ExtensionApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/tree/explorerProvider';
 import { emulatorAdmin } from '../integration/helpers';
+import type { FindReport } from '../../src/commands/find';
 import type { UsageReport } from '../../src/commands/showUsage';
 import { CANCEL } from '../../src/ui/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
@@ -61,6 +62,12 @@ export interface HostFigures {
   usageOtherRequests: number;
   usageSubscriptions: number;
   usageUsers: number;
+  /** Find… over every subscription: time at L until its rows are there, requests spent, rows. */
+  findMs: number;
+  findGraphRequests: number;
+  findOtherRequests: number;
+  findRows: number;
+  findSubscriptions: number;
 }
 
 interface RequestLogEntry {
@@ -266,6 +273,18 @@ export async function run(): Promise<void> {
   const usageLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const usageGraphRequests = usageLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
 
+  // 10. Find… over every subscription: one Resource Graph query, paged at 1000 rows, at L; nothing
+  // per subscription, gallery or version. The quick pick shows its rows once every page is in.
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  t = performance.now();
+  const found = await profiled('10-find', async () => vscode.commands.executeCommand<FindReport | undefined>('azureComputeGallery.find', { prompter: new ScriptedPrompter([CANCEL]) }));
+  const findMs = performance.now() - t;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  if (!found) throw new Error('Find answered nothing');
+  const findLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
+  const findGraphRequests = findLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+
   // 6. Twenty versions replicating: what watching them costs, and that it stops once they are done.
   const replicating = await childNamed(api, gallery, 'image-replicating');
   await emulatorAdmin('DELETE', '/_admin/requests');
@@ -316,6 +335,11 @@ export async function run(): Promise<void> {
     usageOtherRequests: usageLog.length - usageGraphRequests,
     usageSubscriptions: usage.subscriptions,
     usageUsers: usage.users.length,
+    findMs,
+    findGraphRequests,
+    findOtherRequests: findLog.length - findGraphRequests,
+    findRows: found.rows.length,
+    findSubscriptions: found.subscriptions,
   };
   fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
 }

@@ -124,6 +124,14 @@ async function main(): Promise<void> {
       target: `1 query; nothing per version or subscription; ≤ 3L = ${3 * L} ms`, ratio: `${(m('usageMs') / (3 * L)).toFixed(2)} of limit`,
       ok: m('usageGraphRequests') === 1 && m('usageOtherRequests') === 0 && m('usageMs') <= 3 * L, command: 'npm run bench',
     },
+    {
+      n: 10, figure: `Find… over ${m('findSubscriptions')} subscriptions: ${m('findRows')} galleries, definitions and versions, L = ${L} ms`,
+      value: `${m('findMs').toFixed(0)} ms to the rows; ${m('findGraphRequests')} Resource Graph requests (pages of 1000), ${m('findOtherRequests')} other requests`,
+      target: `requests = ⌈rows / 1000⌉ = ${Math.ceil(m('findRows') / 1000)}; nothing per item; ≤ (pages + 2) L = ${(Math.ceil(m('findRows') / 1000) + 2) * L} ms`,
+      ratio: `${(m('findMs') / ((Math.ceil(m('findRows') / 1000) + 2) * L)).toFixed(2)} of limit`,
+      ok: m('findGraphRequests') === Math.ceil(m('findRows') / 1000) && m('findOtherRequests') === 0 && m('findMs') <= (Math.ceil(m('findRows') / 1000) + 2) * L,
+      command: 'npm run bench',
+    },
   ];
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { RunningEmulator } from '../emulator/index';
 import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { FIND_QUERY } from '../../src/azure/findResources';
 import { imageUsersQuery } from '../../src/azure/imageUsers';
 import { armCode, computeClient, credentialFor, startFast } from './helpers';
 
@@ -82,6 +83,40 @@ describe('Resource Graph (resources query)', function () {
     const arm = await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID).virtualMachines.get('rg-workloads', 'vm-web-01');
     assert.equal(vm.imageId, arm.storageProfile?.imageReference?.id);
     assert.equal(rows.find((r) => r.name === 'vmss-web')!.type, 'microsoft.compute/virtualmachinescalesets');
+  });
+
+  it('answers Find…’s query: every gallery, definition, version and application, as ARM lists them', async () => {
+    const page = await client.resources({ subscriptions: SUBSCRIPTIONS, query: FIND_QUERY, options: { top: 1000, resultFormat: 'objectArray' } });
+    const rows = page.data as Array<{ id: string; type: string; publisher: string; sku: string; osType: string; supportedOSType: string; targetRegions: Array<{ name: string }> | null }>;
+    const ids = (type: string) => rows.filter((r) => r.type === type).map((r) => r.id.toLowerCase()).sort();
+    const expected = { galleries: [] as string[], images: [] as string[], versions: [] as string[], applications: [] as string[] };
+    for (const sub of SUBSCRIPTIONS) {
+      const compute = computeClient(emu, sub);
+      for await (const g of compute.galleries.list()) {
+        expected.galleries.push(g.id!.toLowerCase());
+        const rg = g.id!.split('/')[4]!;
+        for await (const d of compute.galleryImages.listByGallery(rg, g.name!)) {
+          expected.images.push(d.id!.toLowerCase());
+          for await (const v of compute.galleryImageVersions.listByGalleryImage(rg, g.name!, d.name!)) expected.versions.push(v.id!.toLowerCase());
+        }
+        for await (const a of compute.galleryApplications.listByGallery(rg, g.name!)) expected.applications.push(a.id!.toLowerCase());
+      }
+    }
+    assert.deepEqual(ids('microsoft.compute/galleries'), expected.galleries.sort());
+    assert.deepEqual(ids('microsoft.compute/galleries/images'), expected.images.sort());
+    assert.deepEqual(ids('microsoft.compute/galleries/images/versions'), expected.versions.sort());
+    assert.deepEqual(ids('microsoft.compute/galleries/applications'), expected.applications.sort());
+    assert.ok(expected.versions.length > 0 && expected.applications.length > 0, 'the demo seed has versions and applications');
+    assert.equal(rows.length, page.totalRecords);
+    // The projected members are ARM's: the definition's identifier and osType, the version's target regions.
+    const ubuntu = rows.find((r) => r.id.endsWith('/images/ubuntu-22.04-lts'))!;
+    const arm = await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID).galleryImages.get('rg-images', 'contoso_images', 'ubuntu-22.04-lts');
+    assert.deepEqual([ubuntu.publisher, ubuntu.sku, ubuntu.osType], [arm.identifier?.publisher, arm.identifier?.sku, arm.osType]);
+    const version = rows.find((r) => r.id.endsWith('/images/ubuntu-22.04-lts/versions/1.0.0'))!;
+    const armVersion = await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID).galleryImageVersions.get('rg-images', 'contoso_images', 'ubuntu-22.04-lts', '1.0.0');
+    assert.deepEqual(version.targetRegions?.map((r) => r.name), armVersion.publishingProfile?.targetRegions?.map((r) => r.name));
+    assert.equal(rows.find((r) => r.type === 'microsoft.compute/galleries/applications')!.supportedOSType, 'Linux');
+    assert.equal(version.publisher, '', 'a version has no identifier of its own');
   });
 
   it('refuses a query it does not understand with Resource Graph’s BadRequest, and a $top over 1000', async () => {

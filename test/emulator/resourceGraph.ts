@@ -2,9 +2,12 @@ import { canAccess } from './access';
 import { ArmError } from './arm/errors';
 import { matchesScope } from './config';
 import { isSpent } from './faults';
+import { APPLICATION_TYPE, applicationKind } from './compute/applications';
 import { GALLERY_TYPE, renderGallery } from './compute/galleries';
+import { IMAGE_TYPE, imageKind } from './compute/images';
 import { SCALE_SET_TYPE } from './compute/imageUsers';
 import { renderSource, SOURCE_TYPES } from './compute/sources';
+import { renderVersion, VERSION_TYPE } from './compute/versions';
 import { evaluate, KqlError, parseKql, typesNamed, type Stage } from './kql';
 import type { Emulator } from './emulator';
 import type { Ctx } from './http';
@@ -21,6 +24,15 @@ const MAX_TOP = 1000;
 /** The row types the local Azure indexes, each rendered as ARM's GET renders it. */
 const RENDERERS: Record<string, ((ctx: Ctx, r: StoredResource) => JsonObject) | undefined> = {
   [GALLERY_TYPE.toLowerCase()]: renderGallery,
+  // A gallery's children are rows of the `resources` table too, typed by their ARM resource type in
+  // lower case ('microsoft.compute/galleries/images', '…/images/versions', '…/applications'), with
+  // ARM's GET body under `properties` (https://learn.microsoft.com/azure/governance/resource-graph/reference/supported-tables-resources,
+  // "Resources" table, Microsoft.Compute/galleries/images, …/images/versions, …/applications).
+  // A version as the newest api-version's GET shows it, without $expand=ReplicationStatus: Resource
+  // Graph indexes the resource, not an expanded view of it.
+  [IMAGE_TYPE.toLowerCase()]: (ctx, r) => imageKind.render(ctx, r),
+  [VERSION_TYPE.toLowerCase()]: (_ctx, r) => renderVersion(r, false),
+  [APPLICATION_TYPE.toLowerCase()]: (ctx, r) => applicationKind.render(ctx, r),
   // VMs and scale sets as ARM's GET shows them: their image reference is what "who uses it" reads.
   [SOURCE_TYPES.virtualMachine.toLowerCase()]: (_ctx, r) => renderSource(r),
   [SCALE_SET_TYPE.toLowerCase()]: (_ctx, r) => renderSource(r),
@@ -89,8 +101,11 @@ function row(ctx: Ctx, r: StoredResource, render: (ctx: Ctx, r: StoredResource) 
   };
 }
 
+// One collator: localeCompare with options builds one per call, slow over thousands of rows.
+const COLLATOR = new Intl.Collator('en', { sensitivity: 'base' });
+
 function compare(a: Json | undefined, b: Json | undefined): number {
-  return String(a ?? '').localeCompare(String(b ?? ''), 'en', { sensitivity: 'base' });
+  return COLLATOR.compare(String(a ?? ''), String(b ?? ''));
 }
 
 /** The stages in order over the rows (by id unless the query orders them). */

@@ -170,6 +170,9 @@ describe('Update: galleries, image definitions and image versions (extension hos
 
     await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 120_000, failRegions: [] } });
     try {
+      // Azure's update of the version lasts until the test ends it (the replica count alone may
+      // replicate nothing: the operation itself must hold).
+      await emulatorAdmin('POST', '/_admin/config', { lro: { durationMs: 600_000 } });
       await arm('PATCH', UBUNTU_1, { properties: { publishingProfile: { replicaCount: 2 } } });
       await clearRequestLog();
       const before = await azureSnapshot();
@@ -179,6 +182,7 @@ describe('Update: galleries, image definitions and image versions (extension hos
       assert.deepEqual(await writes(), []);
       assert.equal(await azureSnapshot(), before);
     } finally {
+      await emulatorAdmin('POST', '/_admin/config', { lro: { durationMs: 100 } });
       await emulatorAdmin('POST', '/_admin/expire-operations');
       await emulatorAdmin('POST', '/_admin/config', { replication: { durationMs: 1500, failRegions: [] } });
     }

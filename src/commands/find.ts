@@ -1,0 +1,98 @@
+// Find…: one quick pick over every gallery, image definition, image version and VM application of
+// the selected subscriptions, loaded with one Resource Graph query per signed-in identity and
+// cloud (src/azure/findResources.ts) and filtered as the user types on the row's name, where it
+// lives, publisher / offer / SKU, OS, regions and tags (src/model/findRows.ts). Choosing a row
+// reveals and selects its node in the tree; a VM application has no node yet, so its gallery is
+// revealed and a notification says so.
+import { findRows, foundSummary, nothingFound, type FindRow, type FoundKind, type FoundResource } from '../model/findRows';
+import type { Explorer } from '../tree/explorer';
+import { azureFailure } from '../ui/failures';
+import { log } from '../ui/log';
+import { notify } from '../ui/notify';
+import type { PickEntry } from '../ui/wizard';
+import { isOptionsObject, signedInSubscriptions } from './createCommon';
+import { byIdentity } from './imageUsage';
+import { prompterFor, subscriptionNames, type ManageOptions } from './manageCommon';
+
+export const FIND_COMMAND = 'azureComputeGallery.find';
+const TITLE = 'Find';
+
+export interface FindOptions extends ManageOptions {
+  abortSignal?: AbortSignal;
+}
+
+/** What Find… answers its caller (tests, scripts): the rows it offered and what was chosen. */
+export interface FindReport {
+  subscriptions: number;
+  rows: FindRow[];
+  chosen?: FindRow;
+  /** Whether the chosen row's node was revealed (false: not in the tree, e.g. a VM application). */
+  revealed?: boolean;
+}
+
+const ICONS: Record<FoundKind, string> = { gallery: 'library', imageDefinition: 'symbol-class', imageVersion: 'versions', application: 'package' };
+
+function entriesOf(rows: readonly FindRow[], subscriptions: number): PickEntry<string>[] {
+  if (rows.length === 0) {
+    const empty = nothingFound(subscriptions);
+    return [{ label: empty.label, detail: empty.detail, value: '', refusal: 'Nothing was found: press Escape to close.' }];
+  }
+  return [
+    { separator: foundSummary(rows, subscriptions) },
+    ...rows.map((r): PickEntry<string> => ({ label: `$(${ICONS[r.kind]}) ${r.label}`, description: r.description, detail: r.detail, value: r.id })),
+  ];
+}
+
+async function reveal(explorer: Explorer, row: FindRow): Promise<boolean> {
+  // A VM application is not a node of the tree (yet): its gallery is.
+  const id = row.kind === 'application' ? row.id.replace(/\/applications\/[^/]+$/i, '') : row.id;
+  const node = await explorer.findNode(id);
+  if (!node) {
+    void notify('warning', `${row.label} is not in the tree: it may have been deleted since Resource Graph indexed it. Refresh the view.`);
+    return false;
+  }
+  await explorer.reveal(node, { select: true, focus: true });
+  if (row.kind === 'application') void notify('info', `VM applications are not shown in the tree yet: ${row.label} is in the selected gallery.`);
+  return true;
+}
+
+export async function find(explorer: Explorer, ...args: unknown[]): Promise<FindReport | undefined> {
+  const options = (args.find(isOptionsObject) ?? {}) as FindOptions;
+  const subscriptions = await signedInSubscriptions(explorer);
+  const names = subscriptionNames(explorer);
+  let rows: FindRow[] = [];
+  let loadError: unknown;
+  const load = async (): Promise<PickEntry<string>[]> => {
+    try {
+      const found: FoundResource[] = [];
+      for (const group of byIdentity(subscriptions)) {
+        const ids = group.map((n) => n.subscription.subscriptionId);
+        found.push(...(await explorer.azure().findGalleryResources(group[0]!.subscription.target, ids, { abortSignal: options.abortSignal })));
+      }
+      rows = findRows(found, names);
+      log().info(`${TITLE}: ${rows.length} resources in ${subscriptions.length} subscriptions`);
+      return entriesOf(rows, subscriptions.length);
+    } catch (error) {
+      loadError = error;
+      throw error;
+    }
+  };
+  let answer: unknown;
+  try {
+    answer = await prompterFor(options).pick<string>({
+      title: TITLE,
+      step: 1,
+      totalSteps: 1,
+      canGoBack: false,
+      placeholder: 'Type a name, publisher, offer, SKU, region or tag; pick one to show it in the tree',
+      items: load(),
+    });
+  } catch (error) {
+    // The one failure path: the command throws, the command table shows it (with Retry when it helps).
+    throw loadError === undefined ? error : azureFailure('search the galleries of the selected subscriptions with Resource Graph', loadError);
+  }
+  const report: FindReport = { subscriptions: subscriptions.length, rows };
+  const chosen = typeof answer === 'string' && answer ? rows.find((r) => r.id === answer) : undefined;
+  if (!chosen) return report;
+  return { ...report, chosen, revealed: await reveal(explorer, chosen) };
+}
