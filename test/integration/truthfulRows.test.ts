@@ -133,4 +133,36 @@ describe('Truthful rows: "latest" recomputed after every change; a user’s dele
     assert.deepEqual(ui.notifications.filter((n) => n.kind !== 'info'), [], 'no warning about the deleted version');
     assert.ok(!(await children(await nodeAt('Contoso Production', 'contoso_images'))).some((n) => (n as { resourceId?: string }).resourceId === WINDOWS_ID));
   });
+
+  it('deleting the last versions: the definition\'s hover names the one that takes over, then says it has none, redrawn without a refresh by hand', async () => {
+    const api = await extensionApi();
+    const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
+    await child(definition, '2.0.0');
+    assert.match(await hover(definition), /Latest: 2\.0\.0 /);
+    const remove = async (version: string) => {
+      const report = await run<DeleteReport>('deleteImageVersion', { version: `${UBUNTU_ID}/versions/${version}`, confirmed: true });
+      assert.deepEqual(report?.results.map((r) => r.outcome), ['deleted'], version);
+    };
+    await remove('2.0.0');
+    await eventually(async () => {
+      await children(definition); // as VS Code lists it again after the delete
+      assert.match(await hover(definition), /Latest: 1\.0\.0 /);
+    });
+    await remove('1.1.0');
+    // The last one: "Latest: 1.0.0" and "none yet (no versions)" once read the same to the
+    // comparison (it counted the versions after the delete), so the row was never redrawn.
+    // What VS Code reads each time it is told to redraw the definition: its hover at that moment.
+    const drawn: string[] = [];
+    const listening = api.explorer.provider.onDidChangeTreeData((n) => {
+      if (n === definition) void item(definition).then((i) => drawn.push(tooltipText(i).replace(/\\(.)/g, '$1')));
+    });
+    try {
+      await remove('1.0.0');
+      await eventually(async () => assert.ok((await children(definition)).every((n) => !(n as { resourceId?: string }).resourceId?.includes('/versions/'))));
+      await eventually(async () => assert.ok(drawn.some((t) => t.includes('Latest: none yet (no versions).')), `VS Code is told to redraw it once it has no versions: ${JSON.stringify(drawn.map((t) => /Latest:[^\n]*/.exec(t)?.[0]))}`));
+    } finally {
+      listening.dispose();
+    }
+    assert.match(await hover(definition), /Latest: none yet \(no versions\)\./);
+  });
 });

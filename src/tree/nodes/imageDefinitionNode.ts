@@ -32,6 +32,8 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
   /** The version nodes listed last, and what "latest" resolves to among them (undefined: not listed yet). */
   private shown: ImageVersionNode[] = [];
   private latest: LatestByRegion | undefined;
+  /** The hover's words about "latest" as last resolved (what VS Code was last told). */
+  private latestWords: string | undefined;
 
   constructor(
     private readonly ctx: TreeContext,
@@ -201,10 +203,13 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
 
   /** Resolves "latest" over the versions shown; which rows now read differently, and whether this one does. */
   private resolveLatest(): { rows: ImageVersionNode[]; definition: boolean } {
-    const before = this.latest ? this.latestText(this.latest) : undefined;
+    // Compared with the words last resolved, not recomputed from the old resolution: the count of
+    // versions shown has changed by now, and the last version deleted read the same both ways.
+    const before = this.latestWords;
     this.latest = resolveLatestByRegion(this.regionalCandidates);
+    this.latestWords = this.latestText(this.latest);
     const resolution = { latest: this.latest.latest, next: this.latest.next };
     const rows = this.shown.filter((n) => n.setLatest(resolution));
-    return { rows, definition: before !== this.latestText(this.latest) };
+    return { rows, definition: before !== this.latestWords };
   }
 }
