@@ -474,9 +474,9 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
   it('a window reload picks up the wait for a version still replicating', async () => {
     // Replication finishes only when the test says so, after the reload (no race with a slow machine).
     emulator!.admin.setConfig({ replication: { durationMs: 600_000 } });
-    await createUbuntuVersion('7.7.2');
-    const id = `${UBUNTU}/versions/7.7.2`;
-    await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts/).waitFor();
+    await createUbuntuVersion('8.8.1'); // above 8.8.0 (the test before): a lower number would ask again
+    const id = `${UBUNTU}/versions/8.8.1`;
+    await toasts(page).withText(/Image version 8\.8\.1 of ubuntu-22\.04-lts/).waitFor();
     assert.ok(emulator!.state.resources[id], 'the version was submitted');
 
     const reloaded = page.waitForEvent('load', { timeout: 60_000 });
@@ -486,22 +486,22 @@ describe('Create flows in the real quick input and notifications (e2e)', () => {
     await showGalleryView();
     await expand(/^Contoso Production$/, /^contoso_images$/, /^ubuntu-22\.04-lts$/);
     await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '7.7.2' && /Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '8.8.1' && /Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
     );
     // The wait is back: its notification shows again in the new window.
-    const wait = toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts/);
+    const wait = toasts(page).withText(/Image version 8\.8\.1 of ubuntu-22\.04-lts/);
     await wait.waitFor({ timeout: 60_000 });
-    await toasts(page).settled(/Image version 7\.7\.2 of ubuntu-22\.04-lts/);
+    await toasts(page).settled(/Image version 8\.8\.1 of ubuntu-22\.04-lts/);
     assert.ok(await wait.getByRole('button', { name: 'Cancel' }).isVisible());
     await shot('reload-01-resumed');
     assert.notEqual(emulator!.state.resources[id]?.provisioningState, 'Succeeded', 'still replicating after the reload');
 
     emulator!.admin.finishOperations();
 
-    await toasts(page).withText(/Image version 7\.7\.2 of ubuntu-22\.04-lts is ready: replicated to East US\./).waitFor({ timeout: 120_000 });
-    await toasts(page).settled(/7\.7\.2 of ubuntu-22\.04-lts is ready/);
+    await toasts(page).withText(/Image version 8\.8\.1 of ubuntu-22\.04-lts is ready: replicated to East US\./).waitFor({ timeout: 120_000 });
+    await toasts(page).settled(/8\.8\.1 of ubuntu-22\.04-lts is ready/);
     await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '7.7.2' && !/Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
+      Array.from(document.querySelectorAll('.sidebar .monaco-list-row')).some((r) => r.querySelector('.label-name')?.textContent === '8.8.1' && !/Creating|Replicating/.test(r.querySelector('.label-description')?.textContent ?? '')),
     );
     await shot('reload-02-ready');
     assert.equal(emulator!.state.resources[id]?.provisioningState, 'Succeeded');

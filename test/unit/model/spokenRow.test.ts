@@ -28,9 +28,9 @@ describe('spoken rows (what a screen reader says for a tree row)', () => {
     assert.equal(inWords('Deleting…'), 'Deleting');
   });
 
-  it('puts kind, name and state together, leaving out what is not there', () => {
-    assert.equal(spokenRow('acg.version', '1.1.0', 'Replicating 0/3 regions, 7%'), 'image version 1.1.0, Replicating 0 of 3 regions replicated, 7 percent');
-    assert.equal(spokenRow('acg.gallery.private', 'contoso_images', 'eastus · Private'), 'gallery contoso_images, eastus, Private');
+  it('puts name, kind and state together, leaving out what is not there', () => {
+    assert.equal(spokenRow('acg.version', '1.1.0', 'Replicating 0/3 regions, 7%'), '1.1.0, image version, Replicating 0 of 3 regions replicated, 7 percent');
+    assert.equal(spokenRow('acg.gallery.private', 'contoso_images', 'eastus · Private'), 'contoso_images, gallery, eastus, Private');
     assert.equal(spokenRow('acg.message', 'No image versions', undefined), 'No image versions');
   });
 });
