@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CleanUpReport } from '../../src/commands/cleanUpVersions';
 import { CANCEL, ScriptedPrompter, UiRecorder, emulatorState } from './createHelpers';
-import { children, emulatorAdmin, eventually, extensionApi, labels, signOut } from './helpers';
+import { children, emulatorAdmin, eventually, extensionApi, labels, refreshAll, signOut } from './helpers';
 import { assertNoProblems, clearRequestLog, requestLog, writes } from './shareHelpers';
 
 const SUBSCRIPTION = '00000000-0000-4000-9000-000000000001';
@@ -41,6 +41,8 @@ describe('Clean Up Old Versions: retention rules over 200 versions (extension ho
     // Signed in as the local Azure's service principal (signInToLocalAzure waits for the demo seed's subscriptions).
     await vscode.workspace.getConfiguration('azureComputeGallery').update('authentication', 'servicePrincipal', vscode.ConfigurationTarget.Global);
     await eventually(async () => {
+      // The tree may still hold the suite before's subscriptions (the setting was already this value).
+      await refreshAll();
       const roots = await labels(await children());
       if (!roots.includes('Scale Subscription 001')) throw new Error(`not signed in yet: ${roots.join(', ')}`);
     });
