@@ -31,6 +31,9 @@ export async function runInExtensionHost(options: {
   env?: Record<string, string>;
   userSettings?: Record<string, unknown>;
   timeoutMs?: number;
+  /** Installed extensions beside the one under test (the test accounts extension). */
+  linkExtensions?: string[];
+  skipBuiltinExtensions?: string[];
 }): Promise<ExtensionHostRun> {
   const folder = options.folder ?? 'integration';
   const testsDir = await buildExtensionHostCode(folder);
@@ -40,6 +43,8 @@ export async function runInExtensionHost(options: {
     smokeTestDriver: true,
     env: { ...options.env, ACG_RESULTS_FILE: results, ...(process.env.ACG_TEST_GREP ? { ACG_TEST_GREP: process.env.ACG_TEST_GREP } : {}) },
     userSettings: options.userSettings,
+    linkExtensions: options.linkExtensions,
+    skipBuiltinExtensions: options.skipBuiltinExtensions,
   });
   const browser = await launchBrowser();
   let exitCode = 1;
