@@ -7,49 +7,24 @@
 //
 // Consent: in a test run VS Code refuses to show its "wants to sign in" dialog, so the tests sign in
 // where a user can without it: the Accounts menu's "Sign in with … to use Azure Compute Gallery"
-// entry, which VS Code adds when the extension asks for a session it may not have yet. The account
-// picker behind it is the provider's; the test answers it.
+// entry (test/support/localAccounts.ts). The account picker behind it is the provider's; the test
+// answers it. The dialog itself is clicked in test/e2e/microsoftSignIn.test.ts.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LocalAccountsApi } from '../accounts/extension';
 import { CONTOSO_TENANT_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, USERS } from '../emulator/seeds/wellKnown';
 import { sovereignCustomEnvironment } from '../harness/localAzure';
+import { accountInfo, localAccounts, signInFromAccountsMenu, type ProviderId } from '../support/localAccounts';
 import { children, emulatorAdmin, eventually, item, labels, nodeAt, refreshAll } from './helpers';
 
-const SOVEREIGN = 'microsoft-sovereign-cloud';
+const SOVEREIGN = 'microsoft-sovereign-cloud' as const;
 const ADA = USERS.ada.mail;
 const PAT = USERS.pat.mail;
 const emulatorUrl = () => `${(process.env.ACG_EMULATOR_URL ?? '').replace(/\/+$/, '')}/`;
 /** What the library asks for: the cloud's managementEndpointUrl + `.default` (getSessionFromVSCode.ts). */
 const armScope = () => `${emulatorUrl()}.default`;
 
-async function accountsApi(): Promise<LocalAccountsApi> {
-  const ext = vscode.extensions.getExtension<LocalAccountsApi>('acg-test.local-azure-accounts');
-  if (!ext) throw new Error('the test accounts extension is not loaded (test/integration/run.ts links it)');
-  return ext.isActive ? ext.exports : ext.activate();
-}
-
-async function provider(id: 'microsoft' | 'microsoft-sovereign-cloud' = SOVEREIGN) {
-  return (await accountsApi()).provider(id);
-}
-
-function accountInfo(label: string): vscode.AuthenticationSessionAccountInformation {
-  return { id: label, label };
-}
-
-/**
- * Asks for a session as the extension (these tests run inside it) without prompting, which makes
- * VS Code add the Accounts-menu sign-in entry, then chooses that entry and answers the picker.
- */
-async function signInFromAccountsMenu(providerId: string, scopes: string[], label: string): Promise<void> {
-  const before = await vscode.authentication.getSession(providerId, scopes, { account: accountInfo(label) });
-  assert.equal(before, undefined, 'not signed in there yet');
-  const entries = (await vscode.commands.getCommands(false))
-    .filter((c) => c.startsWith(`${providerId}:`) && /:signIn\d+$/.test(c))
-    .sort((a, b) => Number(/(\d+)$/.exec(b)?.[1]) - Number(/(\d+)$/.exec(a)?.[1]));
-  assert.ok(entries.length > 0, 'VS Code offers the sign-in in the Accounts menu');
-  (await provider(providerId as 'microsoft')).answer({ account: label });
-  await vscode.commands.executeCommand(entries[0]);
+async function provider(id: ProviderId = SOVEREIGN) {
+  return (await localAccounts()).provider(id);
 }
 
 async function rootRows(): Promise<Array<{ label: string; description: string }>> {
