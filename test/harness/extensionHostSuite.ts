@@ -46,10 +46,14 @@ export async function runInExtensionHost(options: {
     linkExtensions: options.linkExtensions,
     skipBuiltinExtensions: options.skipBuiltinExtensions,
   });
-  const browser = await launchBrowser();
   let exitCode = 1;
   let timer: NodeJS.Timeout | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let survivors: number[] = [];
+  // A workbench that never loads (page.goto timing out on a loaded machine) must not leave
+  // code-server running: it is stopped whatever happened.
   try {
+    browser = await launchBrowser();
     const page = await browser.context.newPage();
     let resolveExit: (code: number) => void = () => undefined;
     const done = new Promise<number>((resolve) => (resolveExit = resolve));
@@ -76,9 +80,9 @@ export async function runInExtensionHost(options: {
     ]);
   } finally {
     clearTimeout(timer);
-    await browser.close();
+    await browser?.close();
+    survivors = await server.stop();
   }
-  const survivors = await server.stop();
   let written: unknown;
   try {
     written = JSON.parse(fs.readFileSync(results, 'utf8')) as unknown;
