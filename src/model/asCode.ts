@@ -195,7 +195,7 @@ export function bicepValue(value: unknown, indent = 0): string {
 
 function symbolFor(path: ResourcePath, used: Set<string>): string {
   const kind = path.type.split('/').pop() ?? 'resource';
-  const base = `${kind.replace(/s$/, '')}_${path.names[path.names.length - 1]}`.replace(/[^A-Za-z0-9_]/g, '_');
+  const base = `${kind.replace(/ies$/, 'y').replace(/s$/, '')}_${path.names[path.names.length - 1]}`.replace(/[^A-Za-z0-9_]/g, '_');
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
   used.add(name);

@@ -180,13 +180,14 @@ function resolve(value: Json, scope: Scope): Json {
 // ---------------------------------------------------------------------------------------------
 // Planning and applying
 
-function parametersOf(template: JsonObject, given: JsonObject | undefined): JsonObject {
+/** The parameters' values: given, else the default (which may be an expression over the scope). */
+function parametersOf(template: JsonObject, given: JsonObject | undefined, scope: Scope): JsonObject {
   const declared = isObject(template.parameters) ? template.parameters : {};
   const out: JsonObject = {};
   for (const [name, decl] of Object.entries(declared)) {
     const value = isObject(given?.[name]) ? (given![name] as JsonObject).value : undefined;
     if (value !== undefined) out[name] = value;
-    else if (isObject(decl) && decl.defaultValue !== undefined) out[name] = decl.defaultValue;
+    else if (isObject(decl) && decl.defaultValue !== undefined) out[name] = resolve(decl.defaultValue, { ...scope, parameters: out });
     else throw invalidTemplate(`The value for the template parameter '${name}' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details`);
   }
   for (const name of Object.keys(given ?? {})) {
@@ -299,8 +300,9 @@ export function registerDeployments(emu: Emulator, dispatch: InternalDispatch): 
     const mode = typeof properties.mode === 'string' ? properties.mode : 'Incremental';
     const group = findResourceGroup(ctx.emu.state, ctx.params.subscriptionId, ctx.params.resourceGroupName)!;
     const rgId = `/subscriptions/${group.subscriptionId}/resourceGroups/${group.name}`;
-    const parameters = parametersOf(properties.template, isObject(properties.parameters) ? properties.parameters : undefined);
-    const scope: Scope = { subscriptionId: group.subscriptionId, resourceGroup: { name: group.name, location: group.location, id: rgId }, parameters, variables: {} };
+    const scope: Scope = { subscriptionId: group.subscriptionId, resourceGroup: { name: group.name, location: group.location, id: rgId }, parameters: {}, variables: {} };
+    const parameters = parametersOf(properties.template, isObject(properties.parameters) ? properties.parameters : undefined, scope);
+    scope.parameters = parameters;
     const d: Deployment = {
       id: `${rgId}/providers/Microsoft.Resources/deployments/${name}`,
       name,
