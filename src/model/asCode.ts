@@ -83,7 +83,7 @@ export function azureCliOf(requests: readonly ArmRequest[]): string {
   const lines = ['#!/usr/bin/env bash', '# Sends what the Azure Compute Gallery extension sends. Sign in first (az login).', 'set -euo pipefail', ''];
   for (const request of requests.map(parseRequest)) {
     const json = shellQuote(JSON.stringify(request.body ?? {}, null, 2));
-    if (request.method === 'PUT' && isObject(request.body) && typeof request.body.location === 'string') {
+    if (request.method === 'PUT' && parseResourcePath(request.path) && isObject(request.body) && typeof request.body.location === 'string') {
       lines.push(`az resource create --id ${shellQuote(request.path)} --api-version ${request.apiVersion} --is-full-object --properties ${json}`, '');
     } else {
       const body = request.body === undefined ? '' : ` --body ${json}`;
