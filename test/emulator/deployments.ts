@@ -331,6 +331,7 @@ export function registerDeployments(emu: Emulator, dispatch: InternalDispatch): 
     const d = find(ctx);
     await advance(ctx.emu, d, dispatch);
     const status = d.state === 'Accepted' ? 'Running' : d.state;
-    return { status: 200, body: d.error ? { status, error: d.error } : { status } };
+    const body: JsonObject = d.error ? { status, error: d.error } : { status };
+    return { status: 200, body };
   });
 }
