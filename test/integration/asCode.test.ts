@@ -9,6 +9,7 @@ import { nodeAt } from './helpers';
 import { assertNoProblems, writes, clearRequestLog } from './shareHelpers';
 
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
+const GALLERY = `/subscriptions/${PRODUCTION}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contoso_images`;
 const COPY = { cli: { pick: /^Copy as Azure CLI$/ }, bicep: { pick: /^Copy as Bicep$/ }, arm: { pick: /^Copy as ARM JSON$/ } };
 
 interface Template {
@@ -60,6 +61,19 @@ describe('As code (extension host, local Azure)', () => {
     assert.equal(whole.properties.description, 'Copied, not saved');
     assert.equal(whole.properties.osType, 'Linux', 'a template holds the whole definition, the change merged in');
     assert.equal('provisioningState' in whole.properties, false);
+    assert.deepEqual(await writes(), [], 'copying sends nothing');
+  });
+
+  it("Share with Subscriptions or Tenants' summary copies the switch and the /share action as Azure CLI; a template is refused, saying why", async () => {
+    const tenant = '77777777-6666-4555-8444-333333333334';
+    await clearRequestLog();
+    const prompter = new ScriptedPrompter([{ pickMany: ['Other tenants…'] }, tenant, COPY.bicep, COPY.cli, thenRead(CANCEL)]);
+    assert.equal(await run('addSharingGroups', await nodeAt('Contoso Production', 'contoso_images'), { prompter }), undefined);
+    assert.deepEqual(prompter.refusals.map((r) => r.reason), ['Sharing is an action on the gallery (POST …/share) that a template cannot hold: copy it as Azure CLI.']);
+    const [cli] = copied;
+    const patch = cli.indexOf(`az rest --method patch --url '${GALLERY}?api-version=2025-12-03' --body '{\n  "properties": {\n    "sharingProfile": {\n      "permissions": "Groups"`);
+    const share = cli.indexOf(`az rest --method post --url '${GALLERY}/share?api-version=2025-12-03' --body '{\n  "operationType": "Add",\n  "groups": [\n    {\n      "type": "AADTenants",\n      "ids": [\n        "${tenant}"`);
+    assert.ok(patch >= 0 && share > patch, `the private gallery is switched first, then shared:\n${cli}`);
     assert.deepEqual(await writes(), [], 'copying sends nothing');
   });
 
