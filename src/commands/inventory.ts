@@ -30,6 +30,8 @@ export interface InventoryOptions {
   id?: string;
   /** Where an export is written, instead of asking with a save dialog (tests, scripts). */
   saveTo?: (format: 'csv' | 'json') => vscode.Uri | undefined;
+  /** More options for the commands a row's action runs (tests and scripts: a prompter, `confirmed`). */
+  actionOptions?: Record<string, unknown>;
   abortSignal?: AbortSignal;
 }
 
@@ -180,12 +182,15 @@ class OpenInventory implements InventoryView {
           return false;
         }
         await this.explorer.reveal(node, { select: true, focus: true });
+        // Under parents the view has not drawn yet, the first reveal expands them without selecting
+        // the node (seen in the extension-host test); a second one selects it.
+        if (!this.explorer.view?.selection.includes(node)) await this.explorer.reveal(node, { select: true, focus: true });
         return true;
       }
       case 'usage':
-        return vscode.commands.executeCommand(SHOW_USAGE_COMMAND, { id });
+        return vscode.commands.executeCommand(SHOW_USAGE_COMMAND, { ...this.options.actionOptions, id });
       case 'delete': {
-        const report = await vscode.commands.executeCommand<DeleteReport | undefined>(DELETE_VERSION_COMMAND, { id });
+        const report = await vscode.commands.executeCommand<DeleteReport | undefined>(DELETE_VERSION_COMMAND, { ...this.options.actionOptions, id });
         const deleted = new Set((report?.results ?? []).filter((r) => r.outcome === 'deleted').map((r) => r.item.id.toLowerCase()));
         if (deleted.size > 0) {
           // Resource Graph trails ARM by seconds: the row goes now rather than on a reload.
