@@ -20,6 +20,9 @@ export interface ShownRows {
   ids: string[];
   sort: InventorySort;
   filter: InventoryFilter;
+  /** The webview's time from receiving the rows to painting them, and its heap then (where Chromium tells). */
+  renderMs: number;
+  heapBytes?: number;
 }
 
 const FILTER_PLACEHOLDER = 'Filter by gallery, definition, version, OS, region, state…';
@@ -37,10 +40,11 @@ function html(webview: vscode.Webview, script: vscode.Uri, nonce: string): strin
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Inventory</title>
 <style nonce="${nonce}">
-  body { padding: 0 16px; display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; margin: 0; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+  body { background: var(--vscode-editor-background); padding: 0 16px; display: flex; flex-direction: column; height: 100vh; box-sizing: border-box; margin: 0; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
   header { flex: none; padding-top: 8px; }
   h1 { font-size: 1.3em; font-weight: 600; margin: 4px 0; }
-  #scope { color: var(--vscode-descriptionForeground); }
+  #scope { color: var(--vscode-descriptionForeground); font-weight: normal; }
+  #scope:not(:empty)::before { content: ' · '; }
   #summary { margin: 4px 0 8px; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 8px; }
   #filter { flex: 1 1 280px; min-width: 200px; }
@@ -82,7 +86,7 @@ function html(webview: vscode.Webview, script: vscode.Uri, nonce: string): strin
     <vscode-button id="action-delete" secondary>Delete…</vscode-button>
   </div>
 </header>
-<vscode-table id="table" zebra bordered-columns resizable aria-label="Image versions">
+<vscode-table id="table" zebra bordered-columns resizable aria-label="Image versions" columns='["9%", "7%", "8%", "10%", "7%", "5%", "8%", "12%", "6%", "9%", "5%", "4%", "4%", "6%"]'>
   <vscode-table-header slot="header" id="header"></vscode-table-header>
   <vscode-table-body slot="body" id="body"></vscode-table-body>
 </vscode-table>
@@ -120,7 +124,7 @@ export class InventoryPanel implements vscode.Disposable {
           markReady();
           break;
         case 'shown':
-          this.shown = { ids: message.ids, sort: message.sort, filter: message.filter };
+          this.shown = { ids: message.ids, sort: message.sort, filter: message.filter, renderMs: message.renderMs, heapBytes: message.heapBytes };
           for (const l of this.shownListeners.splice(0)) l(this.shown);
           break;
         case 'export':

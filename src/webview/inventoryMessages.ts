@@ -13,7 +13,16 @@ export type ToWebview =
 
 export type FromWebview =
   | { type: 'ready' }
-  | { type: 'shown'; ids: string[]; sort: InventorySort; filter: InventoryFilter }
+  | {
+      type: 'shown';
+      ids: string[];
+      sort: InventorySort;
+      filter: InventoryFilter;
+      /** From the message that asked for it to the frame after the table was drawn (the bench's first paint). */
+      renderMs: number;
+      /** Chromium's `performance.memory.usedJSHeapSize` after drawing, where it has it. */
+      heapBytes?: number;
+    }
   | { type: 'export'; format: 'csv' | 'json'; ids: string[] }
   | { type: 'action'; action: InventoryAction; id: string }
   | { type: 'refresh' };
