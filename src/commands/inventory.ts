@@ -181,10 +181,8 @@ class OpenInventory implements InventoryView {
           void notify('warning', `${id.split('/').pop()} is not in the tree: it may have been deleted since Resource Graph indexed it. Refresh the view.`);
           return false;
         }
+        // Explorer.reveal reveals once more when a batched redraw of an ancestor left nothing selected.
         await this.explorer.reveal(node, { select: true, focus: true });
-        // Under parents the view has not drawn yet, the first reveal expands them without selecting
-        // the node (seen in the extension-host test); a second one selects it.
-        if (!this.explorer.view?.selection.includes(node)) await this.explorer.reveal(node, { select: true, focus: true });
         return true;
       }
       case 'usage':
