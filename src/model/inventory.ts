@@ -247,7 +247,9 @@ function compareVersionNames(a: string, b: string, pa: VersionParts | undefined,
 
 /** A stable sort on one column; ties keep the tree's order. Empty cells sort last either way. */
 export function sortRows<R extends InventoryRow>(rows: readonly R[], sort: InventorySort): R[] {
-  const keyed = rows.map((r, i) => ({ r, i, v: parseVersion(r.version) }));
+  const column = sort.column;
+  // Each row's text for the column worked out once, not once per comparison (10,000 rows).
+  const keyed = rows.map((r, i) => ({ r, i, v: parseVersion(r.version), k: column === 'tree' || column === 'version' || column === 'sizeGB' ? '' : cellText(r, column) }));
   const tree = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number =>
     text(a.r.subscription, b.r.subscription) ||
     text(a.r.resourceGroup, b.r.resourceGroup) ||
@@ -255,7 +257,6 @@ export function sortRows<R extends InventoryRow>(rows: readonly R[], sort: Inven
     text(a.r.definition, b.r.definition) ||
     compareVersionNames(b.r.version, a.r.version, b.v, a.v);
   const sign = sort.descending ? -1 : 1;
-  const column = sort.column;
   const byColumn = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
     if (column === 'tree') return 0;
     if (column === 'version') return sign * compareVersionNames(a.r.version, b.r.version, a.v, b.v);
@@ -265,8 +266,8 @@ export function sortRows<R extends InventoryRow>(rows: readonly R[], sort: Inven
       if (b.r.sizeGB === undefined) return -1;
       return sign * (a.r.sizeGB - b.r.sizeGB);
     }
-    const x = cellText(a.r, column);
-    const y = cellText(b.r, column);
+    const x = a.k;
+    const y = b.k;
     if (x === y) return 0;
     if (x === '') return 1;
     if (y === '') return -1;

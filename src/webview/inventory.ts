@@ -38,8 +38,11 @@ const PAGE = 100;
 const DAY_MS = 86_400_000;
 
 interface Row extends InventoryRow {
-  search: string;
+  /** The row's text for the filter, worked out the first time a filter needs it (not before the first paint). */
+  search?: string;
 }
+
+const searchOf = (r: Row): string => (r.search ??= searchTextOf(r));
 
 const state = {
   rows: [] as Row[],
@@ -112,10 +115,9 @@ function renderTable(): void {
 
 /** Filter and sort everything, show the first page, and tell the extension what is shown once it is painted. */
 function apply(started = performance.now()): void {
-  state.shown = sortRows(
-    filterRows(state.rows, state.filter, (r) => r.search),
-    state.sort,
-  );
+  const filtered = filterRows(state.rows, state.filter, searchOf);
+  // The extension sends the rows in the tree's order: the initial sort has nothing to do.
+  state.shown = state.sort.column === 'tree' && !state.sort.descending ? filtered : sortRows(filtered, state.sort);
   state.page = 0;
   renderTable();
   vscode.setState({ filter: state.filter, sort: state.sort });
@@ -199,7 +201,7 @@ function onMessage(message: ToWebview): void {
   switch (message.type) {
     case 'rows': {
       const started = performance.now();
-      state.rows = message.rows.map((r) => ({ ...r, search: searchTextOf(r) }));
+      state.rows = message.rows;
       $('summary').textContent = message.summary;
       $('scope').textContent = message.scope;
       document.body.classList.remove('loading');
