@@ -13,6 +13,7 @@ import { emulatorAdmin } from '../integration/helpers';
 import type { FindReport } from '../../src/commands/find';
 import type { UsageReport } from '../../src/commands/showUsage';
 import type { CleanUpReport } from '../../src/commands/cleanUpVersions';
+import type { InventoryView } from '../../src/commands/inventory';
 import { CANCEL } from '../../src/ui/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { localAccounts, signInFromAccountsMenu } from '../support/localAccounts';
@@ -84,6 +85,18 @@ export interface HostFigures {
   retentionGraphRequests: number;
   retentionOtherRequests: number;
   retentionVersions: number;
+  /**
+   * Inventory… over every subscription: time at L until the webview painted the table (its own
+   * share of it), requests spent, rows, and the heap: the webview's (Chromium's usedJSHeapSize)
+   * and the extension host's growth while the panel is open.
+   */
+  inventoryMs: number;
+  inventoryRenderMs: number;
+  inventoryGraphRequests: number;
+  inventoryOtherRequests: number;
+  inventoryRows: number;
+  inventoryWebviewHeapMb: number;
+  inventoryHostHeapMb: number;
 }
 
 interface RequestLogEntry {
@@ -300,6 +313,23 @@ export async function run(): Promise<void> {
   if (!found) throw new Error('Find answered nothing');
   const findLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const findGraphRequests = findLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+  // 12. Inventory… over every subscription: one Resource Graph query paged at 1000 rows, at L, then
+  // the webview's first paint of the table (every row sorted and filtered, the first page drawn).
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  const hostHeapBefore = retainedHeap();
+  t = performance.now();
+  const inventory = await profiled('12-inventory', async () => vscode.commands.executeCommand<InventoryView | undefined>('azureComputeGallery.inventory'));
+  const inventoryMs = performance.now() - t;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  if (!inventory) throw new Error('Inventory answered nothing');
+  const inventoryHostHeapMb = (retainedHeap() - hostHeapBefore) / 1024 / 1024;
+  const inventoryShown = inventory.shown();
+  const inventoryLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
+  const inventoryGraphRequests = inventoryLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+  const inventoryRows = inventory.rows.length;
+  inventory.panel.dispose();
+
   // 11. Clean Up Old Versions' dry run over image-many (10,000 versions): the list's pages and one
   // Resource Graph query ("never delete one in use"), nothing per version.
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
@@ -378,6 +408,13 @@ export async function run(): Promise<void> {
     retentionGraphRequests,
     retentionOtherRequests: retentionLog.length - retentionListRequests - retentionGraphRequests,
     retentionVersions: retention.plans[0]?.verdicts.length ?? 0,
+    inventoryMs,
+    inventoryRenderMs: inventoryShown?.renderMs ?? Number.NaN,
+    inventoryGraphRequests,
+    inventoryOtherRequests: inventoryLog.length - inventoryGraphRequests,
+    inventoryRows,
+    inventoryWebviewHeapMb: (inventoryShown?.heapBytes ?? Number.NaN) / 1024 / 1024,
+    inventoryHostHeapMb,
   };
   fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
 }
