@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../constants';
 import { applicationReference, type ApplicationReference } from '../../model/applications';
+import { compareVersions } from '../../model/versions';
 import { describeItem, runCascade, tally, validateTypedName, type DeleteItem, type DeleteResult } from '../../model/deletion';
 import type { Explorer } from '../../tree/explorer';
 import { ApplicationNode } from '../../tree/nodes/applicationNode';
@@ -34,7 +35,8 @@ export async function deleteApplication(explorer: Explorer, kind: 'galleryApplic
   const azure = explorer.azure();
   const name = node.resourceId.split('/').pop() ?? '';
   const top: DeleteItem = { id: node.resourceId, name, kind: kind === 'galleryApplication' ? 'application' : 'applicationVersion' };
-  const nested = kind === 'galleryApplication' ? (await attempt(`read VM application ${name}`, () => azure.listNestedResources(node.target, node.resourceId))).items : [];
+  // Newest first, as the tree shows them.
+  const nested = kind === 'galleryApplication' ? (await attempt(`read VM application ${name}`, () => azure.listNestedResources(node.target, node.resourceId))).items.sort((a, b) => compareVersions(b.name, a.name)) : [];
   const everything = [...nested, top];
   const what = describeItem(top, everything);
   const state: { cascade?: boolean; typed?: string } = { cascade: nested.length === 0 ? false : options.cascade };
