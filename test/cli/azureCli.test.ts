@@ -472,16 +472,17 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
   describe('az sig gallery-application (issue 15)', () => {
     const APP = 'cli-agent';
     it('az sig gallery-application create: a Linux application in the gallery', async () => {
-      const a = quietJson<{ id: string; name: string; supportedOSType: string; description: string }>(
+      // az 2.45 (api-version 2022-01-03) prints the OS type as its Python model names it.
+      const a = quietJson<{ id: string; name: string; supportedOsType: string; description: string }>(
         await az('sig', 'gallery-application', 'create', '-g', RG, '-r', GALLERY, '--name', APP, '--os-type', 'Linux', '--description', 'CLI agent', '-o', 'json'),
       );
       assert.equal(a.id, `${GALLERY_ID}/applications/${APP}`);
-      assert.equal(a.supportedOSType, 'Linux');
+      assert.equal(a.supportedOsType, 'Linux');
       assert.equal(a.description, 'CLI agent');
     });
 
     it('az sig gallery-application version create: package link, commands, file name; replicated', async () => {
-      const v = quietJson<{ id: string; provisioningState: string; publishingProfile: { source: { mediaLink: string }; manageActions: { install: string; remove: string }; settings?: { packageFileName?: string } } }>(
+      const v = quietJson<{ id: string; provisioningState: string; publishingProfile: { source: { mediaLink: string }; manageActions: { install: string; remove: string; update?: string | null }; settings?: { packageFileName?: string } } }>(
         await az(
           'sig', 'gallery-application', 'version', 'create', '-g', RG, '-r', GALLERY, '--application-name', APP, '--version-name', '1.0.0',
           '--package-file-link', 'https://contosoartifacts.blob.core.windows.net/apps/cli-agent.tar.gz',
@@ -492,7 +493,9 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       assert.equal(v.id, `${GALLERY_ID}/applications/${APP}/versions/1.0.0`);
       assert.equal(v.provisioningState, 'Succeeded');
       assert.equal(v.publishingProfile.source.mediaLink, 'https://contosoartifacts.blob.core.windows.net/apps/cli-agent.tar.gz');
-      assert.deepEqual(v.publishingProfile.manageActions, { install: 'tar -xzf cli-agent.tar.gz && ./install.sh', remove: './remove.sh' });
+      const { install, remove, update } = v.publishingProfile.manageActions;
+      assert.deepEqual({ install, remove }, { install: 'tar -xzf cli-agent.tar.gz && ./install.sh', remove: './remove.sh' });
+      assert.equal(update ?? undefined, undefined, 'no update command was given');
       assert.equal(v.publishingProfile.settings?.packageFileName, 'cli-agent.tar.gz');
     });
 
@@ -597,7 +600,8 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       ];
       assert.deepEqual(versionsOf(/\/galleries\/[^/]+$/), ['2021-10-01']);
       assert.deepEqual(versionsOf(/\/images\/[^/]+$/), ['2021-10-01']);
-      assert.deepEqual(versionsOf(/\/versions\/[^/]+$/), ['2022-03-03']);
+      assert.deepEqual(versionsOf(/\/images\/[^/]+\/versions\/[^/]+$/), ['2022-03-03']);
+      assert.deepEqual(versionsOf(/\/applications\/[^/]+(\/versions\/[^/]+)?$/), ['2022-01-03']);
       assert.deepEqual(versionsOf(/\/share$/), ['2022-03-03']);
       assert.deepEqual(versionsOf(/\/sharedGalleries$/), ['2022-03-03']);
     });

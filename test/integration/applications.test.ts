@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Application, ApplicationVersion } from '../../src/azure/types';
 import { CANCEL, ScriptedPrompter, emulatorState, resource, useDemoSession } from './createHelpers';
-import { children, eventually, item, labels, nodeAt, tooltipText } from './helpers';
+import { children, eventually, extensionApi, item, labels, nodeAt, tooltipText } from './helpers';
 import { DEV_GALLERY_ID, clearRequestLog, writes } from './shareHelpers';
 
 const APP_ID = `${DEV_GALLERY_ID}/applications/monitoring-agent`;
@@ -30,6 +30,9 @@ describe('VM applications (extension host, local Azure)', () => {
     assert.equal(regions.length, 1);
     assert.match(String((await item(regions[0]!)).description ?? ''), /Completed|1 replica/);
     assert.equal((await item(regions[0]!)).contextValue, 'acg.region.completed');
+    const spoken = await Promise.all([app, version].map(async (n) => (await (await extensionApi()).explorer.provider.getTreeItem(n)).accessibilityInformation?.label ?? ''));
+    assert.match(spoken[0]!, /^monitoring-agent, VM application, Linux/);
+    assert.match(spoken[1]!, /^1\.0\.0, VM application version/);
   });
 
   it('Create VM Application asks every answer, summary first line creates; the application shows in the tree', async () => {
