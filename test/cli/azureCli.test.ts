@@ -601,7 +601,8 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       assert.deepEqual(versionsOf(/\/galleries\/[^/]+$/), ['2021-10-01']);
       assert.deepEqual(versionsOf(/\/images\/[^/]+$/), ['2021-10-01']);
       assert.deepEqual(versionsOf(/\/images\/[^/]+\/versions\/[^/]+$/), ['2022-03-03']);
-      assert.deepEqual(versionsOf(/\/applications\/[^/]+(\/versions\/[^/]+)?$/), ['2022-01-03']);
+      // az 2.45 sends an application's create with 2021-07-01 and a version's with 2022-01-03.
+      assert.deepEqual(versionsOf(/\/applications\/[^/]+(\/versions\/[^/]+)?$/).sort(), ['2021-07-01', '2022-01-03']);
       assert.deepEqual(versionsOf(/\/share$/), ['2022-03-03']);
       assert.deepEqual(versionsOf(/\/sharedGalleries$/), ['2022-03-03']);
     });
