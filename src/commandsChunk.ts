@@ -29,10 +29,7 @@ export function commandTable({ explorer, creations, documents }: CommandDeps): R
     ...resourceCommands(explorer, documents),
     ...createCommands(explorer, creations),
     ...manageCommands(explorer, creations),
-<<<<<<< HEAD
     ...applicationCommands(explorer),
-=======
     ...asCodeCommands(explorer),
->>>>>>> main
   };
 }
