@@ -7,6 +7,3 @@ export { ComputeManagementClient } from '@azure/arm-compute';
 export { AuthorizationManagementClient } from '@azure/arm-authorization';
 export { ResourceManagementClient } from '@azure/arm-resources';
 export { ResourceGraphClient } from '@azure/arm-resourcegraph';
-// Blob storage (issue 15: uploads, container and blob lists); used only by src/azure/storage.ts.
-export { StorageManagementClient } from '@azure/arm-storage';
-export { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';

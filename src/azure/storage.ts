@@ -9,7 +9,7 @@ import type { StorageManagementClient } from '@azure/arm-storage';
 import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import { blockId, checkVhd, nonZeroPages, subtractRanges, VHD_FOOTER_BYTES, type ByteRange, type VhdCheck } from '../model/vhd';
 import { azureCall } from './errors';
-import { sdkClients } from './sdkLoader';
+import { storageClients } from './sdkLoader';
 import type { AzureTarget } from './types';
 
 /** A storage account as the blob picker shows it. */
@@ -77,7 +77,7 @@ function resourceGroupOf(id: string): string {
 }
 
 function armClient(target: AzureTarget): StorageManagementClient {
-  return new (sdkClients().StorageManagementClient)(target.credential, target.subscriptionId, {
+  return new (storageClients().StorageManagementClient)(target.credential, target.subscriptionId, {
     endpoint: target.cloud.resourceManagerEndpointUrl.replace(/\/+$/, ''),
     credentialScopes: [target.cloud.resourceManagerScope],
     userAgentOptions: { userAgentPrefix: target.userAgent },
@@ -115,7 +115,7 @@ export async function listContainers(target: AzureTarget, account: BlobAccount):
 
 /** A data-plane client for this account: the identity, or a key fetched now and kept only in this client. */
 async function blobService(target: AzureTarget, account: BlobAccount, maxTries = 4): Promise<BlobServiceClient> {
-  const sdk = sdkClients();
+  const sdk = storageClients();
   const options = { userAgentOptions: { userAgentPrefix: target.userAgent }, retryOptions: { maxTries, retryDelayInMs: 500, maxRetryDelayInMs: 4000 } };
   if (account.identityAccess) {
     const credential = { getToken: (scopes: string | string[], o?: { abortSignal?: AbortSignal }) => target.credential.getToken(scopes, o) };

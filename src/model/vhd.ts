@@ -84,16 +84,19 @@ export interface ByteRange {
  */
 export function nonZeroPages(chunk: Uint8Array, base: number): ByteRange[] {
   const out: ByteRange[] = [];
+  // Whole pages are read as 32-bit words: a 2 GiB disk is half a billion reads instead of two.
+  const words = chunk.byteOffset % 4 === 0 ? new Uint32Array(chunk.buffer, chunk.byteOffset, Math.floor(chunk.length / 4)) : undefined;
+  const isZero = (page: number, end: number): boolean => {
+    if (words && end - page === PAGE_BYTES) {
+      for (let w = page / 4, last = end / 4; w < last; w++) if (words[w] !== 0) return false;
+      return true;
+    }
+    for (let i = page; i < end; i++) if (chunk[i] !== 0) return false;
+    return true;
+  };
   for (let page = 0; page < chunk.length; page += PAGE_BYTES) {
     const end = Math.min(page + PAGE_BYTES, chunk.length);
-    let zero = true;
-    for (let i = page; i < end; i++) {
-      if (chunk[i] !== 0) {
-        zero = false;
-        break;
-      }
-    }
-    if (zero) continue;
+    if (isZero(page, end)) continue;
     const last = out[out.length - 1];
     if (last && last.offset + last.count === base + page && last.count + (end - page) <= MAX_PUT_PAGE_BYTES) last.count += end - page;
     else out.push({ offset: base + page, count: end - page });
@@ -125,4 +128,37 @@ export function blockId(fingerprint: string, index: number): string {
   let binary = '';
   for (const c of text) binary += c;
   return btoa(binary);
+}
+
+// Container and blob names: learn.microsoft.com/rest/api/storageservices/naming-and-referencing-
+// containers--blobs--and-metadata ("Container names must start or end with a letter or number, and
+// can contain only letters, numbers, and the hyphen/minus (-) character. Every hyphen/minus (-)
+// character must be immediately preceded and followed by a letter or number; consecutive hyphens
+// aren't permitted … all letters in a container name must be lowercase … 3 through 63 characters
+// long"; "A blob name can contain any combination of characters … must be at least one character
+// long and cannot be more than 1,024 characters long").
+export function validateContainerName(name: string): string | undefined {
+  if (name.length < 3 || name.length > 63) return `Use 3 to 63 characters (this has ${name.length}).`;
+  if (!/^[a-z0-9-]+$/.test(name)) return 'Use lowercase letters, digits and hyphens only.';
+  if (!/^[a-z0-9]/.test(name) || !/[a-z0-9]$/.test(name) || name.includes('--')) return 'Start and end with a letter or digit, and put a letter or digit on both sides of each hyphen.';
+  return undefined;
+}
+
+export function validateBlobName(name: string): string | undefined {
+  if (name.length === 0) return 'Enter the blob name, for example disk.vhd.';
+  if (name.length > 1024) return `Use at most 1,024 characters (this has ${name.length}).`;
+  if (/[\\]/.test(name) || name.endsWith('/') || name.endsWith('.')) return 'Use / between folders, and do not end the name with / or a dot.';
+  return undefined;
+}
+
+/** 1536 → "1.5 KiB". */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let n = bytes;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${n.toFixed(n < 10 ? 1 : 0)} ${units[u]}`;
 }

@@ -40,10 +40,13 @@ async function main(): Promise<void> {
       },
       replication: values['replication-ms'] !== undefined ? { durationMs: num(values['replication-ms']) } : {},
     },
+    // Azurite, the blob service of the storage accounts on it (issue 15).
+    storage: true,
   });
   process.stdout.write(
     JSON.stringify({
       url: emulator.url,
+      storage: emulator.storage?.url,
       ca: emulator.caPath,
       tenantId: emulator.principal.tenantId,
       clientId: emulator.principal.clientId,

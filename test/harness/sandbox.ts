@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const dataFile = path.join(sandboxDir, 'local-azure.json');
   if (process.argv.includes('--fresh')) fs.rmSync(dataFile, { force: true });
 
-  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } } });
+  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } }, storage: { dataDir: path.join(path.dirname(dataFile), 'azurite') } });
   const server = await startCodeServer({
     port: Number(flag('--port') ?? process.env.PORT ?? 0) || undefined,
     linkExtensions: [ROOT],

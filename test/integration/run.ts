@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   ensureCodeServer();
   ensureChromium();
   buildExtension();
-  const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } } });
+  const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } }, storage: true });
   let run;
   try {
     run = await runInExtensionHost({ folder: 'integration', env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator, false) });
