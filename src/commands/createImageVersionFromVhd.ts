@@ -25,6 +25,8 @@ export interface CreateImageVersionFromVhdOptions extends CreateImageVersionOpti
   container?: string;
   /** Blob name. Default: the file's name. */
   blobName?: string;
+  /** Who picks the local file to upload in the blob step; VS Code's open dialog by default (tests give one). */
+  chooseFile?: () => Promise<string | undefined>;
 }
 
 /** Uploads the file the options name, asking nothing. */
@@ -47,7 +49,7 @@ export async function createImageVersionFromVhd(explorer: Explorer, creations: V
   const { node, options } = splitArguments<ImageDefinitionNode, CreateImageVersionFromVhdOptions>(args, (v): v is ImageDefinitionNode => v instanceof ImageDefinitionNode);
   const definition = await resolveNode(explorer, node, options.definition, ['imageDefinition'], TITLE);
   if (!(definition instanceof ImageDefinitionNode)) return undefined;
-  const { file, container: _container, blobName: _blobName, ...versionOptions } = options;
+  const { file, container: _container, blobName: _blobName, chooseFile, ...versionOptions } = options;
   let source: { url: string; storageAccountId: string } | undefined = options.source && options.storageAccountId ? { url: options.source, storageAccountId: options.storageAccountId } : undefined;
   if (!source) {
     let picked: PickedBlob | undefined;
@@ -55,7 +57,7 @@ export async function createImageVersionFromVhd(explorer: Explorer, creations: V
     else {
       const store = blobStoreOf(explorer.azure(), definition.parent.parent.subscription.target);
       const header = { title: `${TITLE}: VHD`, step: 1, totalSteps: 1, canGoBack: false };
-      const answer = await pickBlob(store, prompterOf(options), header, { kind: 'vhd', abortSignal: options.abortSignal });
+      const answer = await pickBlob(store, prompterOf(options), header, { kind: 'vhd', abortSignal: options.abortSignal, chooseFile });
       picked = isNavigation(answer) ? undefined : answer;
     }
     if (!picked) {

@@ -104,10 +104,11 @@ async function pickInAccount(store: BlobStore, prompter: Prompter, header: StepH
 async function pickInContainer(store: BlobStore, prompter: Prompter, header: StepHeader, o: BlobPickOptions, account: BlobAccount, container: string): Promise<PickedBlob | Navigation> {
   for (;;) {
     const words = KIND_WORDS[o.kind];
+    const listed = store.blobs(account, container);
     const blob = await prompter.pick<BlobInfo | typeof UPLOAD>({
       ...sub(header, 'blob'),
       placeholder: `A ${words.noun} in ${account.name}/${container}, or upload one`,
-      items: store.blobs(account, container).then((blobs): PickEntry<BlobInfo | typeof UPLOAD>[] => [
+      items: listed.then((blobs): PickEntry<BlobInfo | typeof UPLOAD>[] => [
         { label: `$(cloud-upload) Upload a local ${words.noun}…`, detail: o.kind === 'vhd' ? 'A fixed-size VHD, sent as a page blob (only its non-zero pages)' : 'Sent as a block blob', value: UPLOAD },
         ...blobs.map((b) => ({
           label: b.name,
@@ -119,7 +120,8 @@ async function pickInContainer(store: BlobStore, prompter: Prompter, header: Ste
     });
     if (isNavigation(blob)) return blob;
     if (blob !== UPLOAD) return { account, url: blob.url };
-    const uploaded = await uploadStep(store, prompter, header, o, account, container);
+    const existing = new Set((await listed).map((b) => b.name));
+    const uploaded = await uploadStep(store, prompter, header, o, account, container, existing);
     if (uploaded === BACK) continue;
     return uploaded;
   }
@@ -136,14 +138,23 @@ async function pasteUrl(prompter: Prompter, header: StepHeader, o: BlobPickOptio
   return isNavigation(url) ? url : url.trim();
 }
 
-async function uploadStep(store: BlobStore, prompter: Prompter, header: StepHeader, o: BlobPickOptions, account: BlobAccount, container: string): Promise<PickedBlob | Navigation> {
+async function uploadStep(
+  store: BlobStore, prompter: Prompter, header: StepHeader, o: BlobPickOptions, account: BlobAccount, container: string, existing: ReadonlySet<string> = new Set(),
+): Promise<PickedBlob | Navigation> {
   const file = await (o.chooseFile ?? (() => defaultChooseFile(o.kind)))();
   if (!file) return BACK;
   if (o.kind === 'vhd') {
     const check = await store.checkVhd(file);
     if (!check.ok) throw inputFailure('Upload', [check.problem], 'Nothing was uploaded.');
   }
-  const name = await prompter.input({ ...sub(header, 'blob name'), prompt: `The blob's name in ${account.name}/${container}`, value: path.basename(file), validate: validateBlobName });
+  const name = await prompter.input({
+    ...sub(header, 'blob name'),
+    prompt: `The blob's name in ${account.name}/${container}`,
+    value: path.basename(file),
+    validate: validateBlobName,
+    // Not refused: the same file's interrupted upload resumes into it; another blob is replaced.
+    warn: (v) => (existing.has(v.trim()) ? `${v.trim()} exists in ${container}: an interrupted upload of this same file resumes; anything else replaces it.` : undefined),
+  });
   if (isNavigation(name)) return name;
   const uploaded = await uploadWithProgress(store, account, container, name.trim(), file, o);
   return uploaded ? { account, url: uploaded.url, uploaded } : CANCEL;

@@ -130,4 +130,35 @@ describe('Create Image Version from VHD (extension host, local Azure with Azurit
     assert.ok(version);
     assert.deepEqual(await osSource(`${UBUNTU_ID}/versions/31.0.0`), { uri: `${(await storage()).url}/contosoimagestage/vhds/sample-fixed.vhd`, storageAccountId: ACCOUNT });
   });
+
+  it('uploads through the blob step into a new container, then asks the version steps', async () => {
+    const file = path.join(dir, 'it-step.vhd');
+    const nonZero = writeSparseVhd(file, 32 * MIB, 0.1, 256 * 1024, 13);
+    const definition = await nodeAt(/^Contoso Production/, 'contoso_images', 'ubuntu-22.04-lts');
+    const prompter = new ScriptedPrompter([
+      'contosoimagestage',
+      'New container…',
+      { probe: ['Bad--Name', 'ab'] },
+      'it-step',
+      { accept: true }, // blob name: the file's
+      '31.1.0',
+      { pickMany: [] },
+      '1',
+      { accept: true },
+      { accept: true },
+      { accept: true }, // Edge zones: none
+      '',
+      CREATE,
+    ]);
+    const before = (await storage()).receivedBytes;
+    const version = await fromVhd(definition, { prompter, chooseFile: async () => file });
+    assert.deepEqual(prompter.problems, []);
+    assert.deepEqual(ui.errors(), []);
+    assert.ok(version);
+    const probes = prompter.messagesFor('— new container');
+    assert.match(probes.get('Bad--Name') ?? '', /lowercase/);
+    assert.match(probes.get('ab') ?? '', /3 to 63 characters/);
+    assert.equal((await storage()).receivedBytes - before, nonZero);
+    assert.deepEqual(await osSource(`${UBUNTU_ID}/versions/31.1.0`), { uri: `${(await storage()).url}/contosoimagestage/it-step/it-step.vhd`, storageAccountId: ACCOUNT });
+  });
 });
