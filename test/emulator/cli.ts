@@ -46,7 +46,6 @@ async function main(): Promise<void> {
   process.stdout.write(
     JSON.stringify({
       url: emulator.url,
-      storage: emulator.storage?.url,
       ca: emulator.caPath,
       tenantId: emulator.principal.tenantId,
       clientId: emulator.principal.clientId,
