@@ -32,3 +32,4 @@ export * from './galleryAccess';
 export * from './findRows';
 export * from './retention';
 export * from './vhd';
+export * from './asCode';

@@ -14,6 +14,8 @@ import { registerKeysAndStorage, registerStorageData } from './compute/keysAndSt
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
+import { registerDeployments } from './deployments';
+import { dispatchInternal } from './server';
 
 /** Order matters only where templates overlap: specific paths first, `{*scope}` routes last. */
 export function registerRoutes(emu: Emulator): void {
@@ -33,4 +35,5 @@ export function registerRoutes(emu: Emulator): void {
   registerStorageData(emu);
   registerAuthorization(emu);
   registerResourceGraph(emu);
+  registerDeployments(emu, dispatchInternal);
 }
