@@ -1,4 +1,4 @@
-// Benchmark figure 12 (issue 15): uploading a fixed VHD that is 90 % zeros to Azurite with the
+// Benchmark figure 13 (issue 15): uploading a fixed VHD that is 90 % zeros to Azurite with the
 // extension's own upload (src/azure/storage.ts, page blob, non-zero pages only), against the
 // machine's own floor: the same file's bytes read from disk and written to a loopback socket.
 // Run by test/bench/run.ts in a process of its own, which trusts the local Azure's CA from start
