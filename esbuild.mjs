@@ -4,10 +4,12 @@
 //   dist/commands.js   every command's handler, required when the first command runs; it uses
 //                      dist/extension.js's modules rather than copies (`sharedModules`);
 //   dist/azure.js      the Azure layer and sign-in (@azure/* SDKs), required on first use;
-//   dist/sdk.js        the management clients, required when the first one is built.
+//   dist/sdk.js        the management clients, required when the first one is built;
+//   dist/storage.js    blob storage's clients, required when a flow first touches storage.
 // `--production` minifies; the default development build carries source maps.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -109,11 +111,26 @@ const sharedFromAzureChunk = {
   name: 'shared-from-azure-chunk',
   setup(build) {
     const filter = new RegExp(`^(${SHARED.map((m) => m.replace(/[/\\-]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'shared' }));
+    // Blob storage's packages need core-lro 2 (their own nested copy); dist/azure.js holds 3.
+    const ownLro = /[\\/]@azure[\\/](storage-blob|arm-storage)[\\/]/;
+    build.onResolve({ filter }, (args) => (args.path === '@azure/core-lro' && ownLro.test(args.importer) ? undefined : { path: args.path, namespace: 'shared' }));
     build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
       contents: `module.exports = require('./azure.js').sharedModules[${JSON.stringify(args.path)}];`,
       loader: 'js',
     }));
+  },
+};
+
+/**
+ * @azure/storage-blob and storage-common by their CommonJS builds: the ESM build of storage-common
+ * (crc64.js) calls createRequire(import.meta.url) when it loads, and import.meta is empty in a
+ * CommonJS bundle, so dist/sdk.js would throw on load ("The argument 'filename' must be …").
+ */
+const storageCommonJs = {
+  name: 'storage-commonjs',
+  setup(build) {
+    const require = createRequire(import.meta.url);
+    build.onResolve({ filter: /^@azure\/storage-(blob|common)$/ }, (args) => ({ path: require.resolve(args.path) }));
   },
 };
 
@@ -129,6 +146,7 @@ const entries = [
   { entryPoints: ['src/commandsChunk.ts'], outfile: 'dist/commands.js', plugins: [azureChunkExternal, vscodeOnce, fromActivationBundle(activation)] },
   { entryPoints: ['src/azureChunk.ts'], outfile: 'dist/azure.js' },
   { entryPoints: ['src/sdkClients.ts'], outfile: 'dist/sdk.js', plugins: [azureChunkExternal, vscodeOnce, sharedFromAzureChunk] },
+  { entryPoints: ['src/storageClients.ts'], outfile: 'dist/storage.js', plugins: [azureChunkExternal, vscodeOnce, sharedFromAzureChunk, storageCommonJs] },
   // The inventory webview's script: a browser bundle of its own (the model's table functions and
   // the @vscode-elements components it uses), the only file the webview may load (localResourceRoots).
   { entryPoints: ['src/webview/inventory.ts'], outfile: 'dist/webview/inventory.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [] },

@@ -88,3 +88,4 @@ export const sharedModules: Record<string, unknown> = {
   tslib: require('tslib'),
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
+export { checkVhdFile, listBlobAccounts, listBlobs, listContainers, uploadFile, type BlobAccount, type BlobInfo, type UploadOptions, type UploadProgress, type UploadResult } from './azure/storage';

@@ -1,7 +1,9 @@
 import type * as Sdk from '../sdkClients';
+import type * as Storage from '../storageClients';
 import { LazyBundle } from '../lazyBundle';
 
 export type SdkClients = typeof Sdk;
+export type StorageClients = typeof Storage;
 
 /**
  * Where the management SDK clients come from. In the extension, dist/sdk.js beside the running
@@ -18,4 +20,11 @@ const sdkBundle = new LazyBundle(loadSdk);
 
 export function sdkClients(): SdkClients {
   return sdkBundle.get();
+}
+
+/** Blob storage's clients: dist/storage.js beside the bundle, or src/storageClients.ts under plain Node. */
+const storageBundle = new LazyBundle((): StorageClients => (process.env.ACG_BUILD === undefined ? module.require('../storageClients') : module.require('./storage.js')) as StorageClients);
+
+export function storageClients(): StorageClients {
+  return storageBundle.get();
 }

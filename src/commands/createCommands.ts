@@ -3,6 +3,7 @@ import type { CommandHandler } from './commandTable';
 import { CREATE_GALLERY_COMMAND, createGallery } from './createGallery';
 import { CREATE_DEFINITION_COMMAND, createImageDefinition } from './createImageDefinition';
 import { CREATE_VERSION_COMMAND, createImageVersion } from './createImageVersion';
+import { CREATE_VERSION_FROM_VHD_COMMAND, createImageVersionFromVhd } from './createImageVersionFromVhd';
 import type { VersionCreations } from './createVersionProgress';
 
 /**
@@ -14,5 +15,6 @@ export function createCommands(explorer: Explorer, creations: VersionCreations):
     [CREATE_GALLERY_COMMAND]: (...args: unknown[]) => createGallery(explorer, ...args),
     [CREATE_DEFINITION_COMMAND]: (...args: unknown[]) => createImageDefinition(explorer, ...args),
     [CREATE_VERSION_COMMAND]: (...args: unknown[]) => createImageVersion(explorer, creations, ...args),
+    [CREATE_VERSION_FROM_VHD_COMMAND]: (...args: unknown[]) => createImageVersionFromVhd(explorer, creations, ...args),
   };
 }

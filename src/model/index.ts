@@ -31,6 +31,7 @@ export * from './nextVersion';
 export * from './galleryAccess';
 export * from './findRows';
 export * from './retention';
+export * from './vhd';
 export * from './inventory';
 export * from './applications';
 export * from './asCode';

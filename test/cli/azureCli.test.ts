@@ -201,6 +201,8 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
         // The image version's operation ends only when every region has replicated.
         replication: { durationMs: 100 },
       },
+      // Azurite behind the storage accounts on it (issue 15), as every suite's local Azure has.
+      storage: true,
     });
     configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acg-az-'));
     env = azEnvironment(configDir, emu.caPath);

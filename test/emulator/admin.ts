@@ -68,6 +68,9 @@ export function handleAdmin(emu: Emulator, req: IncomingMessage, method: string,
       setTimeout(() => void emu.restart?.(downMs), 50);
       return { status: 202, body: { downMs } };
     }
+    case 'GET /_admin/storage':
+      // Azurite (issue 15): where it listens and the request body bytes it has received so far.
+      return { status: 200, body: emu.storage ? { url: emu.storage.url, receivedBytes: emu.storage.receivedBytes() } : { url: null, receivedBytes: 0 } };
     case 'GET /_admin/requests':
       return { status: 200, body: emu.requests as unknown as Json };
     case 'DELETE /_admin/requests':

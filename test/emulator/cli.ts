@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       },
       replication: values['replication-ms'] !== undefined ? { durationMs: num(values['replication-ms']) } : {},
     },
+    // Azurite, the blob service of the storage accounts on it (issue 15).
+    storage: true,
   });
   process.stdout.write(
     JSON.stringify({

@@ -23,6 +23,8 @@ export interface FaultRule extends RequestScope {
   probability?: number;
   /** Stop after firing this many times. */
   times?: number;
+  /** Let this many matching requests through before the rule may fire (e.g. cut an upload part way). */
+  after?: number;
   /** For `drop`: handle the request first, then drop the connection (the answer is lost, the change is made). */
   afterProcessing?: boolean;
 }

@@ -1,3 +1,4 @@
+import type { RunningAzurite } from './storage/azurite';
 import type { ConfigPatch, EmulatorConfig, FaultRule } from './config';
 import { applyConfigPatch, defaultConfig } from './config';
 import type { JsonObject } from './json';
@@ -37,6 +38,8 @@ export class Emulator {
   private saveTimer?: NodeJS.Timeout;
   /** Set by startEmulator: stop listening, drop every connection, listen again after `downMs`. */
   restart?: (downMs: number) => Promise<void>;
+  /** Azurite, the blob service of accounts on it (set by startEmulator when it starts it). */
+  storage?: RunningAzurite;
 
   constructor(
     readonly signingKey: Buffer,

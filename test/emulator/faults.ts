@@ -19,6 +19,7 @@ export function pickFault(emu: Emulator, method: string, path: string): FaultRul
     }
     if (isSpent(emu, rule)) continue;
     counter.seen++;
+    if (rule.after !== undefined && counter.seen <= rule.after) continue;
     const every = rule.every ?? (rule.probability === undefined ? 1 : 0);
     const fires = (every > 0 && counter.seen % every === 0) || (rule.probability !== undefined && Math.random() < rule.probability);
     if (!fires) continue;

@@ -7,6 +7,8 @@ import { listen } from './server';
 import { setReplicationFaults } from './admin';
 import type { SeedOptions } from './seeds';
 import { LOCAL_PRINCIPAL } from './seeds/wellKnown';
+import { azuriteAccounts, putSampleBlobs } from './storage/samples';
+import { startAzurite, type RunningAzurite } from './storage/azurite';
 import { defaultCacheDir, loadOrCreateSigningKey, loadOrCreateTls } from './tls';
 
 export type { ConfigPatch, EmulatorConfig, FaultRule, LroFailure, RequestScope } from './config';
@@ -31,6 +33,11 @@ export interface EmulatorOptions {
   config?: ConfigPatch;
   /** Record request/response pairs (default true). */
   recordTraffic?: boolean;
+  /**
+   * Start Azurite as the blob service of the storage accounts on it (issue 15), with their sample
+   * blobs; `dataDir` keeps blobs on disk (in memory otherwise).
+   */
+  storage?: boolean | { dataDir?: string };
 }
 
 export interface EmulatorAdmin {
@@ -55,6 +62,8 @@ export interface RunningEmulator {
   readonly state: EmulatorState;
   admin: EmulatorAdmin;
   principal: { tenantId: string; clientId: string; clientSecret: string };
+  /** Azurite, when started with `storage`. */
+  storage?: RunningAzurite;
 }
 
 /** Starts the local Azure in this process: HTTPS on 127.0.0.1 with its own CA. */
@@ -84,6 +93,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.close(() => resolve());
       for (const s of sockets) s.destroy();
     });
+  if (options.storage) {
+    const dataDir = typeof options.storage === 'object' ? options.storage.dataDir : undefined;
+    emu.storage = await startAzurite(emu, tls, cacheDir, azuriteAccounts(emu.state), { dataDir });
+    await putSampleBlobs(emu.state, emu.storage);
+  }
   emu.restart = async (downMs) => {
     if (stopped) return;
     emu.flush();
@@ -102,6 +116,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     get state() {
       return emu.state;
     },
+    storage: emu.storage,
     principal: { tenantId: LOCAL_PRINCIPAL.tenantId, clientId: LOCAL_PRINCIPAL.clientId, clientSecret: LOCAL_PRINCIPAL.clientSecret },
     admin: {
       config: () => emu.config,
@@ -123,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stopped = true;
       emu.flush();
       await closeServer();
+      await emu.storage?.stop();
     },
   };
 }

@@ -10,7 +10,7 @@ import { registerApplications } from './compute/applications';
 import { registerScripts } from './compute/scripts';
 import { registerSharing } from './compute/sharing';
 import { registerSources } from './compute/sources';
-import { registerKeysAndStorage } from './compute/keysAndStorage';
+import { registerKeysAndStorage, registerStorageData } from './compute/keysAndStorage';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
@@ -32,6 +32,7 @@ export function registerRoutes(emu: Emulator): void {
   registerScripts(emu);
   registerSources(emu);
   registerKeysAndStorage(emu);
+  registerStorageData(emu);
   registerAuthorization(emu);
   registerResourceGraph(emu);
   registerDeployments(emu, dispatchInternal);

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const dataFile = path.join(F5_DIR, 'local-azure.json');
   if (process.argv.includes('--fresh')) fs.rmSync(dataFile, { force: true });
 
-  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } } });
+  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } }, storage: { dataDir: path.join(path.dirname(dataFile), 'azurite') } });
   const env = Object.entries(extensionHostEnv(emulator)).map(([name, value]) => `${name}=${value}`);
   fs.writeFileSync(path.join(F5_DIR, 'local-azure.env'), `${env.join('\n')}\n`);
   fs.writeFileSync(workspaceSettings, `${JSON.stringify(localAzureSettings(emulator), null, 2)}\n`);

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dataFile = path.join(sandboxDir, 'local-azure.json');
   if (process.argv.includes('--fresh')) fs.rmSync(dataFile, { force: true });
 
-  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } } });
+  const emulator = await startEmulator({ seed: 'demo', dataFile, config: { lro: { durationMs: 1500, retryAfterSeconds: 1 }, replication: { durationMs: 60_000 } }, storage: { dataDir: path.join(path.dirname(dataFile), 'azurite') } });
   const account = process.argv.includes('--account');
   const signedIn = `microsoft-sovereign-cloud:${USERS.ada.mail}`;
   const server = await startCodeServer({

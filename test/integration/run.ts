@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   buildExtension();
   // The VS Code account path (microsoftSignIn.test.ts) signs in through these providers.
   const accounts = await buildAccountsExtension();
-  const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } } });
+  const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } }, storage: true });
   let run;
   try {
     run = await runInExtensionHost({

@@ -7,6 +7,7 @@ import type { JsonObject } from '../json';
 import { asObject, asString } from '../json';
 import type { EmulatorState, StoredResource } from '../state';
 import { findResourceGroup, getResource, resourcesOfType } from '../state';
+import { listAzuriteContainers } from '../storage/azurite';
 
 // Disk encryption sets and storage accounts: read-only resources an image version refers to.
 // A version's target region may name a disk encryption set per disk
@@ -56,10 +57,30 @@ export interface StorageAccountSpec {
   location: string;
   /** Blob paths (`container/name.vhd`) the seed documents as present; any uri on the endpoint is accepted. */
   vhds?: string[];
+  /**
+   * Its blobs are in Azurite (issue 15): the blob endpoint is Azurite's `https://127.0.0.1:port/<name>/`
+   * while it runs, and listKeys' keys are the ones Azurite was started with.
+   */
+  onAzurite?: boolean;
+  /** `allowSharedKeyAccess` (absent: Azure's default, keys allowed). */
+  allowSharedKeyAccess?: boolean;
+  /** Containers with sample blobs put into Azurite when it starts: `container/blob` → kind and size. */
+  samples?: Record<string, { kind: 'vhd' | 'package'; bytes: number }>;
 }
 
-export function blobEndpointOf(account: StoredResource): string {
+/** The account's blob endpoint as ARM gives it now: Azurite's, for an account on Azurite. */
+export function blobEndpointOf(account: StoredResource, emu?: Emulator): string {
+  if (account.meta?.azurite === true && emu?.storage) return `${emu.storage.url}/${account.name}/`;
   return asString(asObject(account.properties.primaryEndpoints)?.blob) ?? `https://${account.name}.blob.core.windows.net/`;
+}
+
+/**
+ * Its two access keys: 64 random-looking bytes in base64, as Azure's are, fixed per account so a
+ * restarted local Azure (and Azurite) agree on them.
+ */
+export function accountKeys(account: StoredResource): [string, string] {
+  const key = (n: number) => crypto.createHash('sha512').update(`${account.id.toLowerCase()}:key${n}`).digest('base64');
+  return [key(1), key(2)];
 }
 
 export function storageAccount(s: StorageAccountSpec): StoredResource {
@@ -80,9 +101,14 @@ export function storageAccount(s: StorageAccountSpec): StoredResource {
       minimumTlsVersion: 'TLS1_2',
       allowBlobPublicAccess: false,
       encryption: { keySource: 'Microsoft.Storage', services: { blob: { enabled: true, keyType: 'Account' } } },
+      ...(s.allowSharedKeyAccess === undefined ? {} : { allowSharedKeyAccess: s.allowSharedKeyAccess }),
     },
     extra: { kind: 'StorageV2', sku: { name: 'Standard_LRS', tier: 'Standard' } },
-    meta: { vhds: (s.vhds ?? []).map((v) => `${endpoint('blob')}${v}`) },
+    meta: {
+      vhds: (s.vhds ?? []).map((v) => `${endpoint('blob')}${v}`),
+      ...(s.onAzurite ? { azurite: true } : {}),
+      ...(s.samples ? { samples: s.samples } : {}),
+    },
     provisioningState: 'Succeeded',
     createdAt: new Date().toISOString(),
   };
@@ -99,11 +125,16 @@ export function findStorageAccount(state: EmulatorState, id: string): StoredReso
 }
 
 /** DES: `properties.provisioningState`; storage accounts: the same, as ARM renders both. */
-function render(r: StoredResource): JsonObject {
+function render(r: StoredResource, emu: Emulator): JsonObject {
   const out: JsonObject = { id: r.id, name: r.name, type: r.type, location: r.location };
   if (r.tags) out.tags = r.tags;
   if (r.extra) Object.assign(out, r.extra);
   out.properties = { ...r.properties, provisioningState: r.provisioningState };
+  if (r.meta?.azurite === true && emu.storage) {
+    const endpoints = { ...asObject(r.properties.primaryEndpoints) };
+    endpoints.blob = blobEndpointOf(r, emu);
+    out.properties.primaryEndpoints = endpoints;
+  }
   return out;
 }
 
@@ -117,17 +148,51 @@ export function registerKeysAndStorage(emu: Emulator): void {
     const opts = { auth: 'arm' as const, family: 'provider' as const, apiVersions: f.versions, typeName: f.segment, action: `${f.type}/read` };
     emu.router.add('GET', `/subscriptions/{subscriptionId}/providers/${f.ns}/${f.segment}`, opts, (ctx) => ({
       status: 200,
-      body: page(ctx, resourcesOfType(ctx.emu.state, f.type, `/subscriptions/${ctx.params.subscriptionId}`).map(render)),
+      body: page(ctx, resourcesOfType(ctx.emu.state, f.type, `/subscriptions/${ctx.params.subscriptionId}`).map((r) => render(r, ctx.emu))),
     }));
     emu.router.add('GET', `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${f.ns}/${f.segment}`, opts, (ctx) => {
       const rg = findResourceGroup(ctx.emu.state, ctx.params.subscriptionId, ctx.params.resourceGroupName);
       const scope = `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${rg?.name ?? ctx.params.resourceGroupName}`;
-      return { status: 200, body: page(ctx, resourcesOfType(ctx.emu.state, f.type, scope).map(render)) };
+      return { status: 200, body: page(ctx, resourcesOfType(ctx.emu.state, f.type, scope).map((r) => render(r, ctx.emu))) };
     });
     emu.router.add('GET', `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${f.ns}/${f.segment}/{name}`, opts, (ctx) => {
       const r = getResource(ctx.emu.state, ctx.path.replace(/\/$/, ''));
       if (!r || r.type.toLowerCase() !== f.type.toLowerCase()) throw notFoundError(ctx.path, ctx.params.resourceGroupName);
-      return { status: 200, body: render(r) };
+      return { status: 200, body: render(r, ctx.emu) };
     });
   }
+}
+
+/**
+ * POST …/storageAccounts/{name}/listKeys (Storage RP REST "Storage Accounts - List Keys",
+ * learn.microsoft.com/rest/api/storagerp/storage-accounts/list-keys, and @azure/arm-storage's
+ * StorageAccountKey: 200 with `keys: [{ keyName, value, permissions: 'FULL', creationTime }]`; the caller needs
+ * Microsoft.Storage/storageAccounts/listkeys/action, which Reader lacks) and GET
+ * …/blobServices/default/containers ("Blob Containers - List", the same reference: `value: [ListContainerItem]`, each
+ * with id, name, type Microsoft.Storage/storageAccounts/blobServices/containers), read from Azurite
+ * for an account on it.
+ */
+export function registerStorageData(emu: Emulator): void {
+  const base = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}';
+  const account = (ctx: { path: string; params: Record<string, string>; emu: Emulator }): StoredResource => {
+    const id = ctx.path.replace(/\/(listKeys|blobServices\/.*)$/i, '');
+    const r = findStorageAccount(ctx.emu.state, id);
+    if (!r) throw notFoundError(id, ctx.params.resourceGroupName);
+    return r;
+  };
+  const opts = (action: string) => ({ auth: 'arm' as const, family: 'provider' as const, apiVersions: STORAGE_API_VERSIONS, typeName: 'storageAccounts', action });
+  emu.router.add('POST', `${base}/listKeys`, opts('Microsoft.Storage/storageAccounts/listkeys/action'), (ctx) => {
+    const r = account(ctx);
+    const created = asString(r.properties.creationTime) ?? '2025-11-02T08:00:00.0000000Z';
+    return { status: 200, body: { keys: accountKeys(r).map((value, i) => ({ creationTime: created, keyName: `key${i + 1}`, value, permissions: 'FULL' })) } };
+  });
+  emu.router.add('GET', `${base}/blobServices/default/containers`, opts('Microsoft.Storage/storageAccounts/blobServices/containers/read'), async (ctx) => {
+    const r = account(ctx);
+    const names = r.meta?.azurite === true && ctx.emu.storage ? await listAzuriteContainers(ctx.emu.storage, r.name) : [];
+    const items = names.map((name) => ({
+      id: `${r.id}/blobServices/default/containers/${name}`, name, type: 'Microsoft.Storage/storageAccounts/blobServices/containers',
+      properties: { publicAccess: 'None', leaseStatus: 'Unlocked', leaseState: 'Available', hasImmutabilityPolicy: false, hasLegalHold: false, deleted: false },
+    }));
+    return { status: 200, body: page(ctx, items) };
+  });
 }

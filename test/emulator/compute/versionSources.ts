@@ -187,7 +187,7 @@ function resolveDisk(ctx: Ctx, src: DiskSource, definition: StoredResource, loca
     if (normalizeRegion(account.location) !== normalizeRegion(location)) throw notInRegion(src.uri, `${src.path}.uri`);
     // The blob must be on the account named with it (azure-rest-api-specs#10466: "CAPS will have to
     // validate the storage accounts match between those two"); the local Azure's wording.
-    if (!src.uri.toLowerCase().startsWith(blobEndpointOf(account).toLowerCase())) {
+    if (!src.uri.toLowerCase().startsWith(blobEndpointOf(account, ctx.emu).toLowerCase())) {
       throw invalidParameter(
         `The uri '${src.uri}' is not a blob of the storage account '${accountId}'. Give the storage account that holds the VHD.`,
         `${BODY}.properties.${src.path}.uri`,

@@ -125,6 +125,18 @@ export function demoSeed(config: EmulatorConfig): EmulatorState {
   addRichSources(b);
   addSpecExampleSources(b);
 
+  // Storage accounts whose blobs are in Azurite (issue 15): one reached with a key from listKeys,
+  // holding a small fixed VHD and an application package; one that refuses keys (the signed-in
+  // identity only).
+  b.storageAccount({
+    subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: sources.name, name: 'contosoimagestage', location: 'eastus', onAzurite: true,
+    samples: { 'vhds/sample-fixed.vhd': { kind: 'vhd', bytes: 16 * 1024 * 1024 }, 'packages/sample-app-1.0.0.tar.gz': { kind: 'package', bytes: 4096 } },
+  });
+  b.storageAccount({
+    subscriptionId: PRODUCTION_SUBSCRIPTION_ID, resourceGroup: sources.name, name: 'contosoentraonly', location: 'eastus', onAzurite: true, allowSharedKeyAccess: false,
+    samples: { 'uploads/sample-app-0.9.0.tar.gz': { kind: 'package', bytes: 2048 } },
+  });
+
   b.assign(shared.id, 'Reader', USERS.ada.id, 'User');
   b.assign(priv.id, 'Contributor', GROUPS.publishers.id, 'Group');
   return b.state;

@@ -19,8 +19,8 @@ export interface LocalAzure {
 /** Short long-running operations and replication, so updates finish in tens of milliseconds. */
 const FAST: ConfigPatch = { lro: { durationMs: 40, retryAfterSeconds: 0 }, replication: { durationMs: 80 } };
 
-export async function startLocalAzure(seed = 'demo', config: ConfigPatch = {}): Promise<LocalAzure> {
-  const emu = await startEmulator({ seed, config: { ...FAST, ...config } });
+export async function startLocalAzure(seed = 'demo', config: ConfigPatch = {}, more: { storage?: boolean } = {}): Promise<LocalAzure> {
+  const emu = await startEmulator({ seed, config: { ...FAST, ...config }, storage: more.storage });
   if (process.env.NODE_EXTRA_CA_CERTS !== emu.caPath) {
     await emu.stop();
     throw new Error(
