@@ -11,6 +11,7 @@ export { AzureError, toAzureError } from './azure/errors';
 export { getGallery, listGalleries } from './azure/galleries';
 export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { findGalleryResources } from './azure/findResources';
+export { listCommunityGalleries } from './azure/communityListing';
 export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageUsers';
 export { listImageDefinitions } from './azure/images';
 export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';
