@@ -12,6 +12,7 @@ export { getGallery, listGalleries } from './azure/galleries';
 export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { findGalleryResources } from './azure/findResources';
 export { listCommunityGalleries } from './azure/communityListing';
+export { listVmSizes } from './azure/vmSizes';
 export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageUsers';
 export { listImageDefinitions } from './azure/images';
 export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';

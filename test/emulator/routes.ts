@@ -10,6 +10,7 @@ import { registerApplications } from './compute/applications';
 import { registerScripts } from './compute/scripts';
 import { registerSharing } from './compute/sharing';
 import { registerSources } from './compute/sources';
+import { registerSkus } from './compute/skus';
 import { registerKeysAndStorage } from './compute/keysAndStorage';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
@@ -29,6 +30,7 @@ export function registerRoutes(emu: Emulator): void {
   registerApplications(emu);
   registerScripts(emu);
   registerSources(emu);
+  registerSkus(emu);
   registerKeysAndStorage(emu);
   registerAuthorization(emu);
   registerResourceGraph(emu);
