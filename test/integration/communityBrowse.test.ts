@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { BrowseCommunityReport } from '../../src/commands/browseCommunityGalleries';
 import { CANCEL, ScriptedPrompter, useDemoSession } from './createHelpers';
-import { child, extensionApi, eventually, nodeAt } from './helpers';
+import { child, children, extensionApi, eventually, labels, nodeAt } from './helpers';
 import { assertNoProblems, clearRequestLog, requestLog } from './shareHelpers';
 
 const CONTOSO = 'ContosoPublic-5c3f9a1e-7b2d-4e8f-9a6b-1d2c3e4f5a6b';
@@ -33,6 +33,12 @@ describe('Browse Community Galleries… (issue 16): public galleries by region a
     assert.equal(galleries[0]!.description, 'contoso.example', 'the publisher, so typing it filters');
     assert.match(galleries[0]!.detail!, /East US.*West Europe · images@contoso\.example$/);
     assert.match(galleries[1]!.detail!, /West US · images@fabrikam\.example$/);
+  });
+
+  it('an empty Community offers Browse beside Add by public name', async () => {
+    const rows = await labels(await children(await nodeAt('Community')));
+    // Earlier suites remove the galleries they add; if one is left, Community is not empty.
+    if (rows.includes('Add a community gallery by its public name…')) assert.deepEqual(rows, ['Add a community gallery by its public name…', 'Browse the community galleries Azure lists…']);
   });
 
   it('adds the gallery picked in the region browsed, and reveals it under Community', async () => {
