@@ -3,7 +3,7 @@
 // is added to the Community list and revealed. Azure has no ARM list of community galleries: they
 // come from Resource Graph's `communitygalleryresources` table (src/azure/communityListing.ts), as
 // `az sig list-community` reads them.
-import { entryDetail, groupByPublisher, mergeListings, prefixOf, regionToAdd, type CommunityGalleryEntry } from '../model/communityDiscovery';
+import { entryDetail, groupByPublisher, mergeListings, regionToAdd, type CommunityGalleryEntry } from '../model/communityDiscovery';
 import type { Explorer } from '../tree/explorer';
 import type { CommunityGalleryBookmark } from '../tree/nodes/sharedNodes';
 import { attempt, inputFailure } from '../ui/failures';
@@ -48,7 +48,11 @@ function galleryEntries(entries: readonly CommunityGalleryEntry[], location: str
   }
   return groupByPublisher(entries).flatMap((g): PickEntry<string>[] => [
     { separator: g.publisher },
-    ...g.galleries.map((e) => ({ label: `$(globe) ${e.publicName}`, description: prefixOf(e.publicName) === e.publisher ? undefined : g.publisher, detail: entryDetail(e, regionNames), value: e.publicName })),
+    // The separator shows the publisher but is not searched: the detail carries it when its e-mail does not.
+    ...g.galleries.map((e) => {
+      const detail = entryDetail(e, regionNames);
+      return { label: `$(globe) ${e.publicName}`, detail: detail.toLowerCase().includes(g.publisher.toLowerCase()) ? detail : `${g.publisher} · ${detail}`, value: e.publicName };
+    }),
   ]);
 }
 
