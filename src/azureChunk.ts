@@ -17,7 +17,7 @@ export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageU
 export { listImageDefinitions } from './azure/images';
 export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';
 export * from './azure/sharedGalleries';
-export { listLocations, listSubscriptions } from './azure/subscriptions';
+export { listLocations, listSubscriptions, listTenants } from './azure/subscriptions';
 export { listEdgeZones } from './azure/edgeZones';
 export { getImageVersion, getImageVersionAndJson, listImageVersionsPage } from './azure/versions';
 export { createImageDefinition, createGallery } from './azure/createGallery';

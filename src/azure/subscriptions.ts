@@ -13,6 +13,17 @@ export async function listSubscriptions(cloud: CloudEndpoints, credential: Token
   });
 }
 
+/** The tenants the credential's account belongs to, with their names (GET /tenants), to name a tenant a gallery is shared with. */
+export async function listTenants(cloud: CloudEndpoints, credential: TokenSource, userAgent: string, options: CallOptions = {}): Promise<{ id: string; name: string }[]> {
+  return azureCall(async () => {
+    const tenants: { id: string; name: string }[] = [];
+    for await (const t of subscriptionClient(cloud, credential, userAgent).tenants.list({ abortSignal: options.abortSignal })) {
+      if (t.tenantId) tenants.push({ id: t.tenantId, name: t.displayName ?? t.defaultDomain ?? t.tenantId });
+    }
+    return tenants;
+  });
+}
+
 export async function listLocations(
   cloud: CloudEndpoints,
   credential: TokenSource,

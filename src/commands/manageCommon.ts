@@ -156,6 +156,21 @@ export function subscriptionLabel(names: ReadonlyMap<string, string>, id: string
   return names.has(id) ? `${names.get(id)} (${id})` : id;
 }
 
+/** The user's tenants by name (GET /tenants), to say whom a sharing change reaches; empty if Azure will not say. */
+export async function knownTenants(explorer: Explorer, target: AzureTarget): Promise<Map<string, string>> {
+  const tenants = await explorer
+    .azure()
+    .listTenants(target.cloud, target.credential, target.userAgent)
+    .catch(() => []);
+  return new Map(tenants.map((t) => [t.id.toLowerCase(), t.name]));
+}
+
+/** "Name (id)" for a tenant the user belongs to, the bare id otherwise. */
+export function tenantLabel(names: ReadonlyMap<string, string>, id: string): string {
+  const name = names.get(id.toLowerCase());
+  return name ? `${name} (${id})` : id;
+}
+
 /** Parses ids given as one string ("a, b") or a list. */
 export function idList(value: string | readonly string[] | undefined): string | undefined {
   if (value === undefined) return undefined;

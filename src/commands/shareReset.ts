@@ -12,7 +12,7 @@ import { notify } from '../ui/notify';
 import { pollIntervalMs } from './createCommon';
 import { warningUnlessConfirmed } from './imageUsage';
 import { attempt, type FailureDetails } from '../ui/failures';
-import { galleryCommand, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress, type ManageOptions } from './manageCommon';
+import { galleryCommand, knownTenants, showGalleryUpdate, subscriptionLabel, subscriptionNames, tenantLabel, withProgress, type ManageOptions } from './manageCommon';
 
 export const RESET_SHARING_COMMAND = 'azureComputeGallery.resetSharing';
 const TITLE = 'Reset Sharing';
@@ -41,9 +41,10 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
   };
   const impact = whoLosesAccessOnReset(profile);
   const { subscriptions, tenants } = sharedIds(profile);
+  const tenantNames = tenants.length > 0 ? await knownTenants(explorer, target) : new Map<string, string>();
   const losers = [
     ...subscriptions.map((id) => `everyone in subscription ${subscriptionLabel(names, id)}`),
-    ...tenants.map((id) => `everyone in tenant ${id}`),
+    ...tenants.map((id) => `everyone in tenant ${tenantLabel(tenantNames, id)}`),
     ...(impact.community ? [`every Azure user: ${listInWords(impact.publicNames)} leaves the community listing`] : []),
   ];
 
@@ -73,3 +74,4 @@ export async function resetSharing(explorer: Explorer, ...args: unknown[]): Prom
 export function resetSharingFirst(node: GalleryNode): Partial<FailureDetails> {
   return { severity: 'warning', actions: [{ label: 'Reset Sharing…', run: () => vscode.commands.executeCommand(RESET_SHARING_COMMAND, node) }] };
 }
+

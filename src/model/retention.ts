@@ -138,7 +138,7 @@ function protection(v: RetentionVersion, rules: RetentionRules, now: Date, lates
 }
 
 /** Why the deletion rules choose the version, or undefined. */
-function selection(v: RetentionVersion, rules: RetentionRules, now: Date): string | undefined {
+function selection(v: RetentionVersion, rules: RetentionRules, now: Date, rank: number): string | undefined {
   const reasons: string[] = [];
   if (rules.pastEndOfLife && v.endOfLifeDate && v.endOfLifeDate.getTime() <= now.getTime()) reasons.push(`past its end of life ${day(v.endOfLifeDate)}`);
   if (rules.olderThanDays !== undefined && v.publishedDate) {
@@ -146,7 +146,8 @@ function selection(v: RetentionVersion, rules: RetentionRules, now: Date): strin
     if (age > rules.olderThanDays) reasons.push(`published ${plural(age, 'day')} ago (more than ${rules.olderThanDays})`);
   }
   if (reasons.length > 0) return reasons.join(', and ');
-  if (rules.olderThanDays === undefined && !rules.pastEndOfLife && rules.keepNewest !== undefined) return `older than the newest ${rules.keepNewest}`;
+  // Alone, "keep the newest N" deletes what is below them: the newest N themselves are not chosen.
+  if (rules.olderThanDays === undefined && !rules.pastEndOfLife && rules.keepNewest !== undefined && rank >= rules.keepNewest) return `older than the newest ${rules.keepNewest}`;
   return undefined;
 }
 
@@ -183,7 +184,7 @@ export function planRetention(versions: readonly RetentionVersion[], rules: Rete
   const deletions: RetentionVerdict[] = [];
   const keeps: RetentionVerdict[] = [];
   newestFirst.forEach((v, rank) => {
-    const chosen = selection(v, rules, now);
+    const chosen = selection(v, rules, now, rank);
     const kept = protection(v, rules, now, latestWhere, used, rank);
     if (chosen && !kept) deletions.push({ name: v.name, id: v.id, verdict: 'delete', reason: chosen });
     else keeps.push({ name: v.name, id: v.id, verdict: 'keep', reason: kept ? (chosen ? `${kept} (though ${chosen})` : kept) : notChosen(v, rules, now) });

@@ -141,7 +141,12 @@ export class Explorer implements TreeContext, vscode.Disposable {
 
   /** Shows and selects `node` in the view (expanding its parents). */
   async reveal(node: ExplorerNode, options: { select?: boolean; focus?: boolean; expand?: boolean | number } = { select: true }): Promise<void> {
-    await this.treeView?.reveal(node, options);
+    const view = this.treeView;
+    if (!view) return;
+    await view.reveal(node, options);
+    // A redraw VS Code had queued for an ancestor (it batches them) can land after the reveal and
+    // leave nothing selected: wait for the selection to show the node, and reveal once more if not.
+    if (options.select && !(await selectionShows(view, node))) await view.reveal(node, options);
   }
 
   /**
@@ -231,4 +236,20 @@ export class Explorer implements TreeContext, vscode.Disposable {
     this.currentSession?.dispose();
     this.provider.dispose();
   }
+}
+
+/** Whether the view's selection holds `node` now or within the time VS Code takes to apply a reveal. */
+function selectionShows(view: vscode.TreeView<ExplorerNode>, node: ExplorerNode, withinMs = 1500): Promise<boolean> {
+  if (view.selection.includes(node)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (shown: boolean) => {
+      clearTimeout(timer);
+      listening.dispose();
+      resolve(shown);
+    };
+    const listening = view.onDidChangeSelection((e) => {
+      if (e.selection.includes(node)) done(true);
+    });
+    const timer = setTimeout(() => done(false), withinMs);
+  });
 }

@@ -3,7 +3,8 @@
 // row's hover shows it), Exclude from Latest… on a version (issue 14: its warning dialog, Azure's
 // state and the rows after), Create Image Version… from a definition through its new Edge zones
 // step, and Update Image Version… / Update Image Definition…, each changing one thing and
-// nothing else Azure holds (issue 13), and Show Usage on a version (issue 14). Screenshots:
+// nothing else Azure holds (issue 13), Show Usage on a version and Clean Up Old Versions…'s dry
+// run on a definition (issue 14). Screenshots:
 // test-results/screenshots/menu-*.png.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
@@ -257,5 +258,37 @@ describe('Context menu commands in the real workbench (e2e)', () => {
     const expected = JSON.parse(JSON.stringify(before)) as { properties: { description?: string } };
     expected.properties.description = 'Ubuntu 22.04, reviewed in the workbench';
     assert.deepEqual(content(held(UBUNTU)), content(expected as unknown as Record<string, unknown>), 'the only difference is the description');
+  });
+  it("Clean Up Old Versions… from a definition's context menu shows the dry run: every version with its verdict and reason; Escape deletes nothing", async () => {
+    const q = quickInput(page);
+    const versions = () => Object.keys(emulator!.state.resources).filter((id) => id.toLowerCase().startsWith(`${UBUNTU}/versions/`)).sort();
+    const before = versions();
+    assert.ok(before.length >= 3, `the definition has versions to judge (${before.join(', ')})`);
+    await page.mouse.move(1200, 750);
+    const items = await openContextMenu(page, row(/^ubuntu-22\.04-lts$/));
+    assert.ok(items.includes('Clean Up Old Versions…'), `the menu offers Clean Up Old Versions… (${items.join(', ')})`);
+    await chooseMenuItem(page, 'Clean Up Old Versions…');
+    await waitForStep(page, /^Clean Up Old Versions: Rules/);
+    // The suggested rules (keep the newest N, never the latest, never one in use), less "in use":
+    // a click on a row of a multi-select pick toggles it, as for a person.
+    const inUse = q.rows.filter({ hasText: 'Never delete a version in use' }).first();
+    assert.equal(await inUse.getAttribute('aria-checked'), 'true', 'suggested');
+    await inUse.locator('.label-name, .monaco-icon-label').first().click();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.quick-input-list .monaco-list-row')).some((r) => /Never delete a version in use/.test(r.textContent ?? '') && r.getAttribute('aria-checked') === 'false'));
+    await page.keyboard.press('Enter');
+    await waitForStep(page, /^Clean Up Old Versions: Keep the newest/);
+    await typeAndAccept('1');
+    await waitForStep(page, /^Clean Up Old Versions: Dry run/);
+    await q.rows.first().filter({ hasText: /Delete 1 version, keep 2/ }).waitFor();
+    const verdict = async (name: string) => ((await q.rows.filter({ hasText: new RegExp(`^\\s*${name.replace(/\./g, '\\.')}`) }).first().innerText()) ?? '').replace(/\s+/g, ' ');
+    assert.match(await verdict('1.0.0'), /1\.0\.0 ?delete older than the newest 1/, 'in use no longer saves it: the newest rule deletes it, saying why');
+    assert.match(await verdict('1.1.0'), /1\.1\.0 ?keep it is creating now/);
+    const latest = versions().map((id) => id.split('/').pop()!).find((v) => !['1.0.0', '1.1.0'].includes(v))!;
+    assert.match(await verdict(latest), /keep it is the latest/);
+    await page.mouse.move(1200, 750);
+    await shot('retention-01-dry-run');
+    await page.keyboard.press('Escape');
+    await q.widget.waitFor({ state: 'hidden' });
+    assert.deepEqual(versions(), before, 'Escape at the dry run deletes nothing');
   });
 });

@@ -60,6 +60,6 @@ describe('Shared with me rows at the default side bar width (e2e)', () => {
     await hover(page, row(/^contoso_shared$/).first(), tooltip);
     const text = await tooltip.innerText();
     assert.match(text, /Shared with subscription: Contoso Development \(00000000-0000-4000-8000-00000000a002\)/);
-    assert.match(text, /Shared with tenant: /);
+    assert.match(text, /Shared with tenant: Fabrikam \(a1b2c3d4-0000-4000-a000-000000000002\)/);
   });
 });

@@ -67,7 +67,9 @@ describe('Clean Up Old Versions: retention rules over 200 versions (extension ho
     assert.equal(reads.filter((r) => /\/versions$/i.test(r.path.split('?')[0]!)).length, 2, 'two pages of 100');
     assert.equal(reads.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length, 1);
     assert.equal(report.readRequests, 3);
-    assert.equal(reads.filter((r) => /\/versions\/[^/]+$/i.test(r.path.split('?')[0]!)).length, 0, 'nothing per version');
+    // The tree's own watcher may read other versions meanwhile; the dry run reads none of this definition's.
+    const perVersion = reads.filter((r) => r.path.toLowerCase().startsWith(`${DEFINITION.toLowerCase()}/versions/`)).map((r) => `${r.method} ${r.path}`);
+    assert.deepEqual(perVersion, [], 'nothing per version');
 
     assert.match(verdictOf(report, '1.0.199')!.reason, /^it is the latest/);
     assert.match(verdictOf(report, '1.0.1')!.reason, /^deletion blocked until its end of life \d{4}-\d{2}-\d{2} \(blockDeletionBeforeEndOfLife\)/);

@@ -12,7 +12,7 @@ import { pickManyStep, runWizard, type PickEntry, type Step } from '../../ui/wiz
 import { pollIntervalMs } from '../createCommon';
 import type { SubjectUser } from '../../model/usage';
 import { warningUnlessConfirmed } from '../imageUsage';
-import { galleryCommand, idList, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
+import { galleryCommand, idList, knownTenants, showGalleryUpdate, subscriptionLabel, subscriptionNames, tenantLabel, withProgress } from '../manageCommon';
 import { REMOVE_TITLE, TYPE_WORDS, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
 
 const NOTHING_CHANGED = 'Nothing was changed.';
@@ -28,7 +28,8 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
   if (!command) return undefined;
   const { node, options, prompter, azure, target, name } = command;
   const names = subscriptionNames(explorer);
-  const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' ? subscriptionLabel(names, id) : id}`;
+  let tenantNames = new Map<string, string>();
+  const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' ? subscriptionLabel(names, id) : tenantLabel(tenantNames, id)}`;
 
   const subscriptionsText = idList(options.subscriptionIds);
   const tenantsText = idList(options.tenantIds);
@@ -38,6 +39,7 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
   const gallery = await readSharing(explorer, node);
   const profile = profileOf(gallery);
   const current = sharedIds(profile);
+  if (current.tenants.length > 0) tenantNames = await knownTenants(explorer, target);
   const all = [
     ...current.subscriptions.map((id) => ({ type: 'Subscriptions' as const, id })),
     ...current.tenants.map((id) => ({ type: 'AADTenants' as const, id })),
@@ -72,7 +74,10 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
           const list = all.filter((g) => g.type === type);
           if (list.length === 0) continue;
           out.push({ separator: type === 'Subscriptions' ? 'Subscriptions' : 'Tenants' });
-          for (const g of list) out.push({ label: type === 'Subscriptions' && names.has(g.id) ? names.get(g.id)! : g.id, description: type === 'Subscriptions' && names.has(g.id) ? g.id : TYPE_WORDS[type].one, value: g });
+          for (const g of list) {
+            const known = type === 'Subscriptions' ? names.get(g.id) : tenantNames.get(g.id.toLowerCase());
+            out.push({ label: known ?? g.id, description: known ? g.id : TYPE_WORDS[type].one, value: g });
+          }
         }
         return out;
       },

@@ -131,10 +131,7 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
           this.ctx.session()?.listSubscriptions(false).catch(() => []) ?? [],
         ]);
         this.gallery = { ...g, groups: fresh.groups };
-        this.known = {
-          subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.name })),
-          tenants: [...new Set(subscriptions.map((s) => s.tenantId))].map((id) => ({ id, name: 'your tenant' })),
-        };
+        this.known = { subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.name })), tenants: await tenantNames(this.ctx, this.parent.subscription.target, subscriptions) };
         this.groupsLoaded = true;
       } catch {
         // The hover still shows the rest; the next hover asks again.
@@ -167,4 +164,14 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
     this.imageNodes.invalidateAll();
     this.recentlyDeleted?.invalidate();
   }
+}
+
+/** The tenants the account belongs to, by name; "your tenant" where Azure gives no list. */
+async function tenantNames(ctx: TreeContext, target: AzureTarget, subscriptions: readonly { tenantId: string }[]): Promise<KnownName[]> {
+  const fallback = [...new Set(subscriptions.map((s) => s.tenantId))].map((id) => ({ id, name: 'your tenant' }));
+  const listed = await ctx
+    .azure()
+    .listTenants(target.cloud, target.credential, target.userAgent)
+    .catch(() => []);
+  return [...listed, ...fallback.filter((f) => !listed.some((t) => t.id.toLowerCase() === f.id.toLowerCase()))];
 }

@@ -6,7 +6,7 @@ import { AzureError } from '../../../src/azure/errors';
 import { getGallery, listGalleries } from '../../../src/azure/galleries';
 import { listImageDefinitions } from '../../../src/azure/images';
 import { getResourceJson } from '../../../src/azure/resourceJson';
-import { listSubscriptions } from '../../../src/azure/subscriptions';
+import { listSubscriptions, listTenants } from '../../../src/azure/subscriptions';
 import { getImageVersion, getImageVersionAndJson, listImageVersionsPage } from '../../../src/azure/versions';
 import { DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, PRODUCTION_SUBSCRIPTION_ID } from '../../emulator/index';
 import { startLocalAzure, type LocalAzure } from './localAzure';
@@ -26,6 +26,12 @@ describe('Azure layer: reads (plain Node, local Azure in process)', () => {
     const ids = subscriptions.map((s) => s.subscriptionId);
     assert.ok(ids.includes(PRODUCTION_SUBSCRIPTION_ID) && ids.includes(DEVELOPMENT_SUBSCRIPTION_ID), ids.join(', '));
     assert.ok(subscriptions.every((s) => s.name !== '' && s.state === 'Enabled'));
+  });
+
+  it('lists the tenants the principal belongs to, by the names Azure gives them', async () => {
+    const tenants = await listTenants(azure.cloud, azure.target(PRODUCTION_SUBSCRIPTION_ID).credential, 'acg-unit-tests');
+    assert.deepEqual(tenants.find((t) => t.id === FABRIKAM_TENANT_ID), { id: FABRIKAM_TENANT_ID, name: 'Fabrikam' });
+    assert.ok(tenants.some((t) => t.name === 'Contoso'), JSON.stringify(tenants));
   });
 
   it("lists a subscription's galleries sorted by name, with each sharing kind", async () => {

@@ -34,6 +34,15 @@ describe('model/retention', () => {
     assert.match(plan.verdicts[2]!.reason, /among the newest 2 \(number 1 by version\)/);
   });
 
+  it('the newest N kept for another reason are not called "older than the newest N"', () => {
+    const plan = planRetention([v('9.1.0'), v('1.1.0', { provisioningState: 'Creating' }), v('1.0.0', { excludeFromLatest: true })], { keepNewest: 1, keepLatest: true }, new Set(), NOW);
+    assert.deepEqual(plan.verdicts.map((x) => [x.name, x.verdict, x.reason]), [
+      ['1.0.0', 'delete', 'older than the newest 1'],
+      ['9.1.0', 'keep', 'it is the latest (what VMs asking for "latest" get)'],
+      ['1.1.0', 'keep', 'it is creating now (though older than the newest 1)'],
+    ]);
+  });
+
   it('older than D days deletes by published date; keep the newest N protects from it', () => {
     const versions = [v('1.0.0', { publishedDate: daysAgo(200) }), v('1.1.0', { publishedDate: daysAgo(100) }), v('1.2.0', { publishedDate: daysAgo(10) })];
     assert.deepEqual(verdicts(versions, { olderThanDays: 90 }), { '1.0.0': 'delete', '1.1.0': 'delete', '1.2.0': 'keep' });
