@@ -140,7 +140,8 @@ export async function createVmFromVersion(explorer: Explorer, ...args: unknown[]
     if (!sizesIn.has(location)) sizesIn.set(location, attempt(`list the VM sizes of ${location}`, () => azure.listVmSizes(source.target, location)));
     return sizesIn.get(location)!;
   };
-  const again = { answers: { ...options, prompter: undefined }, edit: true };
+  // Edit and Try Again finds the version by id, whether the command ran on a row or was given one.
+  const again = { answers: { ...options, version: node.resourceId, prompter: undefined }, edit: true };
   const problems = problemsOf(state, source, options, state.location && state.size ? await sizes(state.location) : undefined);
   if (problems.length > 0) throw inputFailure(CREATE_VM_TITLE, problems, 'Nothing was written.', again);
   const steps = vmSteps({
