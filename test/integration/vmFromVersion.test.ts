@@ -143,5 +143,6 @@ describe('Create VM from This Version… (issue 16): a test VM as Azure CLI, Bic
     assert.match(error.message, /SSH public key: Use an OpenSSH public key/);
     assert.match(error.message, /Password: Use 12 to 72 characters/);
     assert.match(error.message, /Nothing was written\./);
+    assert.ok(error.actions.includes('Edit and Try Again'), error.actions.join());
   });
 });
