@@ -42,6 +42,7 @@ export {
 } from './azure/updates';
 export { startRegionReAdd, startRegionRemoval, type RegionRemoval } from './azure/retryRegion';
 export { listSoftDeletedVersions, restoreImageVersion, SOFT_DELETE_RETENTION_DAYS, type SoftDeletedVersion } from './azure/softDelete';
+export { deployTemplate, exportRequestsOf, previewRequest, type DeploymentOutcome } from './azure/asCode';
 
 /**
  * Each sign-in method's library is initialised only when that method is chosen: MSAL and

@@ -5,6 +5,7 @@
 // and module state are the same on both sides.
 import { accountCommands } from './commands/accountCommands';
 import type { CommandHandler } from './commands/commandTable';
+import { asCodeCommands } from './commands/asCode';
 import { createCommands } from './commands/createCommands';
 import type { VersionCreations } from './commands/createVersionProgress';
 import { manageCommands } from './commands/manageCommands';
@@ -27,5 +28,6 @@ export function commandTable({ explorer, creations, documents }: CommandDeps): R
     ...resourceCommands(explorer, documents),
     ...createCommands(explorer, creations),
     ...manageCommands(explorer, creations),
+    ...asCodeCommands(explorer),
   };
 }

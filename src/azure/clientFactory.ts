@@ -6,6 +6,7 @@ import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { bearerTokenAuthenticationPolicy, createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from '@azure/core-rest-pipeline';
 import { errorBodyPolicy } from './errorBodies';
 import { rawBodyPolicy } from './rawBody';
+import { capturePolicy } from './capture';
 import { sdkClients } from './sdkLoader';
 import { sharedTlsAgentPolicy } from './tlsAgent';
 import type { AzureTarget, CloudEndpoints, TokenSource } from './types';
@@ -52,6 +53,7 @@ function armOptions(cloud: CloudEndpoints, userAgent: string) {
     userAgentOptions: { userAgentPrefix: userAgent },
     additionalPolicies: [
       { policy: rawBodyPolicy, position: 'perCall' as const },
+      { policy: capturePolicy, position: 'perCall' as const },
       { policy: errorBodyPolicy, position: 'perRetry' as const },
       { policy: sharedTlsAgentPolicy, position: 'perCall' as const },
     ],

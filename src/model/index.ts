@@ -31,3 +31,4 @@ export * from './nextVersion';
 export * from './galleryAccess';
 export * from './findRows';
 export * from './retention';
+export * from './asCode';

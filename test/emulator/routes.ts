@@ -15,6 +15,8 @@ import { registerKeysAndStorage } from './compute/keysAndStorage';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
+import { registerDeployments } from './deployments';
+import { dispatchInternal } from './server';
 
 /** Order matters only where templates overlap: specific paths first, `{*scope}` routes last. */
 export function registerRoutes(emu: Emulator): void {
@@ -34,4 +36,5 @@ export function registerRoutes(emu: Emulator): void {
   registerKeysAndStorage(emu);
   registerAuthorization(emu);
   registerResourceGraph(emu);
+  registerDeployments(emu, dispatchInternal);
 }

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ArmError } from './arm/errors';
@@ -117,7 +117,7 @@ async function serve(emu: Emulator, req: IncomingMessage, res: ServerResponse): 
     if (fault && fault.kind !== 'drop') reply = faultReply(fault, path);
     else {
       body = parseBody(rawBody, req.headers['content-type']);
-      reply = await dispatch(emu, req, method, path, url, body, rawBody);
+      reply = await dispatch(emu, req.headers, method, path, url, body, rawBody);
     }
   } catch (e) {
     reply = errorReply(e);
@@ -174,9 +174,22 @@ function send(res: ServerResponse, reply: Reply, method: string): void {
   res.end(method === 'HEAD' ? undefined : payload);
 }
 
+/**
+ * A request the local Azure makes of itself (a template deployment applying its resources): the same
+ * routing, authentication, authorization and checks as one from outside, not logged as traffic.
+ */
+export async function dispatchInternal(emu: Emulator, method: string, pathAndQuery: string, body: Json, headers: IncomingHttpHeaders): Promise<Reply> {
+  const url = new URL(`https://127.0.0.1${pathAndQuery}`);
+  try {
+    return await dispatch(emu, headers, method.toUpperCase(), normalizePath(url.pathname), url, body, JSON.stringify(body));
+  } catch (e) {
+    return errorReply(e);
+  }
+}
+
 async function dispatch(
   emu: Emulator,
-  req: IncomingMessage,
+  reqHeaders: IncomingHttpHeaders,
   method: string,
   path: string,
   url: URL,
@@ -196,7 +209,7 @@ async function dispatch(
     requestPath: url.pathname,
     query: new CaseInsensitiveQuery(url.searchParams),
     params,
-    headers: req.headers,
+    headers: reqHeaders,
     body,
     rawBody,
   };

@@ -10,7 +10,8 @@ import { inputFailure } from '../../ui/failures';
 import { runWizard, type Step } from '../../ui/wizard';
 import { lazyByKey, prompterOf, signedInSubscriptions, splitArguments, subscriptionNode, type RegionChoice } from '../createCommon';
 import { allAnswers, answersOf, galleryAnswers } from './options';
-import { sendGallery } from './send';
+import { gallerySpec, sendGallery } from './send';
+import { copyAsCode } from '../asCode';
 import { summarySteps } from './summary';
 import { TITLE, type CreateGalleryOptions, type Lookups, type State, type StepContext } from './types';
 
@@ -55,7 +56,19 @@ export async function createGallery(explorer: Explorer, ...args: unknown[]): Pro
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);
 
-  const context: StepContext = { lookups, given: new Set(), interactive: false };
+  const context: StepContext = {
+    lookups,
+    given: new Set(),
+    interactive: false,
+    asCode: (s, choice) => {
+      const target = subscriptionNode(explorer, s.subscriptionId!)!.subscription.target;
+      const azure = explorer.azure();
+      return copyAsCode(explorer, target, choice, async () => [
+        ...(s.newResourceGroup ? [await azure.previewRequest(() => azure.createResourceGroup(target, s.resourceGroup!, s.location!))] : []),
+        await azure.previewRequest(() => azure.createGallery(target, s.resourceGroup!, s.name!, gallerySpec(s))),
+      ]);
+    },
+  };
   const answers = galleryAnswers(subscriptions, context);
   const state: State = { subscriptionId: node?.subscription.subscriptionId };
   const read = await readAnswers(allAnswers(answers), options, state, context.given);

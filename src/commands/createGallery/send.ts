@@ -14,6 +14,15 @@ import { SHARING_LABELS, type CreateGalleryOptions, type Lookups, type State } f
 const SHARE = 'Share…';
 const SHARE_NEXT: Partial<Record<NewGallery['sharing'], string>> = { Groups: 'azureComputeGallery.addSharingGroups', Community: 'azureComputeGallery.sharePublicly' };
 
+/** What the answers send as the gallery (the same for the create and its "Copy as …" preview). */
+export function gallerySpec(state: State): NewGallery {
+  const spec: NewGallery = { location: state.location!, description: state.description, sharing: state.sharing ?? 'Private', tags: state.tags, softDelete: state.softDelete };
+  if (spec.sharing === 'Community') {
+    spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
+  }
+  return spec;
+}
+
 export async function sendGallery(
   explorer: Explorer,
   state: State,
@@ -37,10 +46,7 @@ export async function sendGallery(
     newResourceGroup = !existing;
     if (existing) resourceGroup = existing.name;
   }
-  const spec: NewGallery = { location, description: state.description, sharing: state.sharing ?? 'Private', tags: state.tags, softDelete: state.softDelete };
-  if (spec.sharing === 'Community') {
-    spec.community = { publisherUri: state.publisherUri!, publisherContact: state.publisherContact!, eula: state.eula!, publicNamePrefix: state.publicNamePrefix! };
-  }
+  const spec = gallerySpec(state);
 
   // The answers that ask for this create again (Retry), or reopen the wizard with them (Edit and Try Again).
   const answers = answersOf({ ...state, resourceGroup, sharing: spec.sharing });

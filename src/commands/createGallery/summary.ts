@@ -1,12 +1,14 @@
 // The summary: Create, Tags… (then the tags step and the summary again, without Tags…), and a line
 // per answer that goes back to its step.
 import { summaryLines } from '../../ui/answers';
+import { asCodeEntries, isAsCodeChoice } from '../../ui/asCodeItems';
 import { pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { regionLabel } from '../createCommon';
 import type { GalleryAnswers } from './options';
 import { SHARING_LABELS, type State, type StepContext, type SummaryChoice } from './types';
 
-export function summarySteps(answers: GalleryAnswers, { lookups, interactive }: StepContext): Step<State>[] {
+export function summarySteps(answers: GalleryAnswers, context: StepContext): Step<State>[] {
+  const { lookups, interactive } = context;
   const summaryStep = (withTagsItem: boolean) =>
     pickStep<State, SummaryChoice>({
       title: 'Summary',
@@ -14,8 +16,13 @@ export function summarySteps(answers: GalleryAnswers, { lookups, interactive }: 
       when: (s) => interactive && (withTagsItem || s.editTags === true),
       items: async (s) => summary(s, answers, regionLabel(await lookups.regionsOf(s.subscriptionId ?? '').catch(() => []), s.location ?? ''), withTagsItem),
       get: () => 'create',
-      set: (s, choice) => {
+      set: async (s, choice) => {
+        if (isAsCodeChoice(choice)) {
+          await context.asCode?.(s, choice);
+          return 'again';
+        }
         if (withTagsItem) s.editTags = choice === 'tags';
+        return undefined;
       },
     });
   return [summaryStep(true), ...answers.tags.steps, summaryStep(false)];
@@ -29,6 +36,7 @@ async function summary(s: State, answers: GalleryAnswers, region: string, withTa
     { separator: 'Summary' },
     ...(await summaryLines([...answers.placement, answers.description, answers.sharing, answers.tags, answers.softDelete, ...answers.community], s, 'line' as const)),
   ];
+  lines.push(...asCodeEntries());
   if (sharing === 'Community') {
     lines.push({
       label: '$(warning) Shown publicly',

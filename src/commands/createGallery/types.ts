@@ -1,5 +1,6 @@
 // Create Gallery's options object (what a caller may give up front), the state the steps fill in,
 // the sharing and community-field tables, and the look-ups the steps share.
+import type { AsCodeChoice } from '../../ui/asCodeItems';
 import type { SharingPermission } from '../../azure/types';
 import type { NewCommunityInfo, ResourceGroupInfo } from '../../azure/writeTypes';
 import { legalAgreementWarning, publisherUriWarning, validateLegalAgreementUri, validatePublicNamePrefix, validatePublisherEmail, validatePublisherUri } from '../../model/communityInfo';
@@ -50,7 +51,7 @@ export interface State {
   editTags?: boolean;
 }
 
-export type SummaryChoice = 'create' | 'tags' | 'line';
+export type SummaryChoice = 'create' | 'tags' | 'line' | AsCodeChoice;
 
 export const SHARING_LABELS: Record<SharingPermission, string> = { Private: 'Private', Groups: 'Direct share', Community: 'Community' };
 export const SHARING_ICONS: Record<SharingPermission, string> = { Private: 'lock', Groups: 'organization', Community: 'globe' };
@@ -85,4 +86,6 @@ export interface StepContext {
   /** Filled when the options object is read. */
   given: Set<keyof State>;
   interactive: boolean;
+  /** Copies what the answers would send as code (the summary's "Copy as …"). */
+  asCode?: (state: State, choice: AsCodeChoice) => Promise<unknown>;
 }

@@ -16,7 +16,8 @@ import { createOrLook } from '../createOrLook';
 import { advancedPickStep } from './advancedSteps';
 import { definitionAnswers } from './options';
 import { answersOf, buildSpec, sentState } from './spec';
-import { finalSummaryStep, firstSummaryStep } from './summary';
+import { finalSummaryStep, firstSummaryStep, type CopyAsCode } from './summary';
+import { copyAsCode } from '../asCode';
 import { TITLE, type AdvancedKey, type Clashes, type CreateImageDefinitionOptions, type State } from './types';
 
 export { CREATE_DEFINITION_COMMAND, DISK_TYPES, type CreateImageDefinitionOptions } from './types';
@@ -62,13 +63,22 @@ export async function createImageDefinition(explorer: Explorer, ...args: unknown
   if (!interactive && problems.length > 0) {
     throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
   }
+  const asCode: CopyAsCode = (s, choice) => {
+    const gallery = s.gallery!;
+    const target = gallery.parent.subscription.target;
+    const azure = explorer.azure();
+    const spec = buildSpec(sentState(s, true, wants, given), gallery);
+    return copyAsCode(explorer, target, choice, async () => [
+      await azure.previewRequest(() => azure.createImageDefinition(target, gallery.gallery.resourceGroup, gallery.gallery.name, s.name!, spec)),
+    ]);
+  };
   // The advanced answers are asked when picked under "Advanced…", given or not.
   const steps: Step<State>[] = [
     ...askedSteps(answers.basic, asker(read, options.edit)),
-    firstSummaryStep(answers, () => interactive),
+    firstSummaryStep(answers, () => interactive, asCode),
     advancedPickStep(() => interactive),
     ...askedSteps(answers.advanced, () => interactive),
-    finalSummaryStep(answers, () => interactive),
+    finalSummaryStep(answers, () => interactive, asCode),
   ];
 
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;

@@ -1,5 +1,6 @@
 // The summary: Create (or Advanced… the first time), then a line per answer, each going back to its step.
 import { summaryLines } from '../../ui/answers';
+import { asCodeEntries, isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
 import { pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import type { DefinitionAnswers } from './options';
 import type { State, SummaryChoice } from './types';
@@ -13,32 +14,37 @@ async function summary(s: State, answers: DefinitionAnswers, withAdvancedItem: b
       value: 'advanced',
     });
   }
-  entries.push({ separator: 'Summary' }, ...(await summaryLines([...answers.basic, ...answers.advanced], s, 'line' as const)));
+  entries.push({ separator: 'Summary' }, ...(await summaryLines([...answers.basic, ...answers.advanced], s, 'line' as const)), ...asCodeEntries());
   return entries;
 }
 
 /** The summary after the basic steps: Create, or Advanced… for the optional settings. */
-export function firstSummaryStep(answers: DefinitionAnswers, interactive: () => boolean): Step<State> {
+/** Copies what the answers would send as code (the summary's "Copy as …"). */
+export type CopyAsCode = (state: State, choice: AsCodeChoice) => Promise<unknown>;
+
+export function firstSummaryStep(answers: DefinitionAnswers, interactive: () => boolean, asCode: CopyAsCode): Step<State> {
   return pickStep<State, SummaryChoice>({
     title: 'Summary',
     placeholder: 'Pick Create, or Advanced… for optional settings',
     when: () => interactive(),
     items: (s) => summary(s, answers, true),
     get: () => 'create',
-    set: (s, choice) => {
+    set: async (s, choice) => {
+      if (isAsCodeChoice(choice)) return asCode(s, choice).then(() => 'again' as const);
       s.advanced = choice === 'advanced';
+      return undefined;
     },
   });
 }
 
 /** The summary after the advanced steps, shown only when Advanced… was picked. */
-export function finalSummaryStep(answers: DefinitionAnswers, interactive: () => boolean): Step<State> {
+export function finalSummaryStep(answers: DefinitionAnswers, interactive: () => boolean, asCode: CopyAsCode): Step<State> {
   return pickStep<State, SummaryChoice>({
     title: 'Summary',
     placeholder: 'Pick Create, or pick a line to change its answer',
     when: (s) => interactive() && s.advanced === true,
     items: (s) => summary(s, answers, false),
     get: () => 'create',
-    set: () => undefined,
+    set: async (s, choice) => (isAsCodeChoice(choice) ? asCode(s, choice).then(() => 'again' as const) : undefined),
   });
 }

@@ -1,5 +1,6 @@
 // Create Image Definition's options object (what a caller may give up front), the state the steps
 // fill in, the "Advanced…" settings, and what the steps share.
+import type { AsCodeChoice } from '../../ui/asCodeItems';
 import type { DefinitionFeatures } from '../../model/definitionFeatures';
 import type { Tags } from '../../model/tags';
 import type { Architecture, HyperVGeneration, OsState, OsType, SecurityType } from '../../model/imageRules';
@@ -99,7 +100,7 @@ export interface State {
   tags?: Tags;
 }
 
-export type SummaryChoice = 'create' | 'advanced' | 'line';
+export type SummaryChoice = 'create' | 'advanced' | 'line' | AsCodeChoice;
 
 /** Checks against the gallery's existing definitions (listed once per gallery). */
 export interface Clashes {

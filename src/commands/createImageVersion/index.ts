@@ -27,6 +27,8 @@ import { versionAnswers, type VersionAnswers, type VersionContext } from './answ
 import { sourceStep } from './sourceSteps';
 import { buildSpec, problemsOf } from './spec';
 import { summaryItems, type SummaryChoice } from './summary';
+import { isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
+import { copyAsCode } from '../asCode';
 import { TITLE, subscriptionIdOf, type CreateImageVersionOptions, type Lookups, type State } from './types';
 
 export { CREATE_VERSION_COMMAND, definitionShape, type CreateImageVersionOptions, type DataDiskOption, type TargetRegionOption } from './types';
@@ -92,7 +94,7 @@ function definitionItems(explorer: Explorer, subscriptions: SubscriptionNode[]):
   };
 }
 
-function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean): Step<State>[] {
+function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean, asCode: (s: State, choice: AsCodeChoice) => Promise<unknown>): Step<State>[] {
   const ask = asker(read, edit);
   const summary = (withAdvancedItem: boolean) =>
     pickStep<State, SummaryChoice>({
@@ -101,8 +103,10 @@ function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean): S
       when: (s) => read.interactive && (withAdvancedItem || s.advanced === true),
       items: (s) => summaryItems(s, answers.summary, withAdvancedItem),
       get: () => 'create',
-      set: (s, choice) => {
+      set: async (s, choice) => {
+        if (isAsCodeChoice(choice)) return asCode(s, choice).then(() => 'again' as const);
         if (withAdvancedItem) s.advanced = choice === 'advanced';
+        return undefined;
       },
     });
   const advanced = askedSteps(answers.advanced, ask).map((step) => ({ ...step, when: (s: State) => s.advanced === true && (step.when?.(s) ?? true) }));
@@ -135,7 +139,15 @@ export async function createImageVersion(explorer: Explorer, creations: VersionC
   const labelsFor = async (s: State) => (s.definition ? lookups.regions(s.definition).catch(() => []) : []);
   if (!interactive) problems.push(...problemsOf(state, subscriptionIdOf(state.definition!), await setsFor(state), await labelsFor(state)).filter((p) => !problems.includes(p)));
   if (!interactive && problems.length > 0) throw inputFailure(TITLE, problems, 'Nothing was created.', { answers: options, edit: true });
-  const steps = allSteps(answers, read, options.edit === true);
+  const asCode = (s: State, choice: AsCodeChoice) => {
+    const definition = s.definition!;
+    const target = definition.parent.parent.subscription.target;
+    const { resourceGroup, galleryName, name: imageName } = definition.image;
+    const spec = buildSpec(s, showsReplicationMode(context.given)(s));
+    const azure = explorer.azure();
+    return copyAsCode(explorer, target, choice, async () => [await azure.previewRequest(() => azure.startImageVersion(target, resourceGroup, galleryName, imageName, s.version!, spec))]);
+  };
+  const steps = allSteps(answers, read, options.edit === true, asCode);
   if (interactive && !(await runWizard(TITLE, steps, state, prompter))) return undefined;
   // The options object that asks for these answers again (Retry runs it, Edit and Try Again reopens the wizard with it).
   const answersNow = () => optionsOf(answers.all, state, { prompter: options.prompter } as CreateImageVersionOptions);

@@ -2,6 +2,7 @@
 // the lines come from the answers (answers.ts, advancedAnswers.ts), the wording per region from here.
 import type { VersionSourceKind } from '../../azure/writeTypes';
 import { summaryLines } from '../../ui/answers';
+import { asCodeEntries, type AsCodeChoice } from '../../ui/asCodeItems';
 import type { PickEntry } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../../ui/regions';
 import type { VersionAnswer } from './answers';
@@ -19,7 +20,7 @@ export const KIND_SINGULAR: Record<VersionSourceKind, string> = {
   vhd: 'VHD',
 };
 
-export type SummaryChoice = 'create' | 'advanced' | 'line';
+export type SummaryChoice = 'create' | 'advanced' | 'line' | AsCodeChoice;
 
 const shortId = (id: string) => id.split('/').pop() ?? id;
 
@@ -51,6 +52,6 @@ export async function summaryItems(s: State, answers: readonly VersionAnswer[], 
     { label: '$(check) Create image version', detail: `${s.version} of ${s.definition?.image.name}: Azure replicates it in the background; the tree shows the progress`, value: 'create' },
   ];
   if (withAdvancedItem) entries.push({ label: '$(settings-gear) Advanced…', detail: 'Data disks, encryption, safety, replication mode (Full or Shallow), tags', value: 'advanced' });
-  entries.push({ separator: 'Summary' }, ...(await summaryLines(answers, s, 'line' as const)));
+  entries.push({ separator: 'Summary' }, ...(await summaryLines(answers, s, 'line' as const)), ...asCodeEntries());
   return entries;
 }

@@ -13,6 +13,7 @@ import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
 import { addSteps, additionsOf, whomText, type AddContext, type AddState } from './addSteps';
 import { pollIntervalMs } from '../createCommon';
+import { copyAsCode } from '../asCode';
 import { galleryCommand, idList, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
 import { resetSharingFirst } from '../shareReset';
 import { ADD_TITLE, TYPE_WORDS, freshGallery, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
@@ -65,6 +66,14 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
     label,
     nameOf: (type, id) => (type === 'Subscriptions' ? names.get(id.toLowerCase()) : ownTenants.has(id.toLowerCase()) ? 'your tenant' : undefined),
     switchFirst,
+    asCode: (s, choice) =>
+      copyAsCode(explorer, target, choice, async () => {
+        const picked = additionsOf(s, ctx).filter((g) => g.ids.length > 0).map(({ type, ids }) => ({ type, ids }));
+        return [
+          ...(switchFirst ? [await azure.previewRequest(() => azure.updateGallery(target, gallery.resourceGroup, name, { sharing: 'Groups' }))] : []),
+          await azure.previewRequest(() => azure.updateSharing(target, gallery.resourceGroup, name, 'Add', picked)),
+        ];
+      }),
   };
 
   if (interactive) {

@@ -4,6 +4,7 @@
 import { parseGuidList, validateGuidList } from '../../model/guids';
 import type { SharingGroupType } from '../../model/sharing';
 import { countOf, whomInWords } from '../../model/sharingChanges';
+import { asCodeEntries, isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
 import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { TYPE_WORDS } from './common';
 
@@ -30,7 +31,13 @@ export interface AddContext {
   /** The name alone where known ("your tenant" for the user's). */
   nameOf(type: SharingGroupType, id: string): string | undefined;
   switchFirst: boolean;
+  /** Copies what sharing would send as code (the summary's "Copy as …"). */
+  asCode?: (state: AddState, choice: AsCodeChoice) => Promise<unknown>;
 }
+
+// A template deploys resources; sharing with subscriptions and tenants is an action on the gallery
+// (POST …/share, GalleryRP.json GallerySharingProfile_Update), which no template resource expresses.
+const NOT_A_TEMPLATE = 'Sharing is an action on the gallery (POST …/share) that a template cannot hold: copy it as Azure CLI.';
 
 const TYPED: Record<SharingGroupType, keyof AddState & ('subscriptionIds' | 'tenantIds')> = { Subscriptions: 'subscriptionIds', AADTenants: 'tenantIds' };
 const PREFIX: Record<SharingGroupType, string> = { Subscriptions: 'sub:', AADTenants: 'tenant:' };
@@ -95,10 +102,10 @@ function typedStep(type: SharingGroupType, ctx: AddContext): Step<AddState> {
   });
 }
 
-function summaryItems(s: AddState, ctx: AddContext): PickEntry<'share' | 'line'>[] {
+function summaryItems(s: AddState, ctx: AddContext): PickEntry<'share' | 'line' | AsCodeChoice>[] {
   const additions = additionsOf(s, ctx);
   const whom = whomText(additions, ctx);
-  const lines: PickEntry<'share' | 'line'>[] = [
+  const lines: PickEntry<'share' | 'line' | AsCodeChoice>[] = [
     whom
       ? { label: `$(check) Share with ${whom}`, detail: `Everyone in them can use the images of ${ctx.name}`, value: 'share' }
       : { label: '$(arrow-left) Pick whom to share with', detail: `Nobody is picked that ${ctx.name} is not shared with already`, value: 'line', goTo: WHOM_STEP },
@@ -113,6 +120,7 @@ function summaryItems(s: AddState, ctx: AddContext): PickEntry<'share' | 'line'>
   }
   const already = additions.flatMap((g) => g.already.map((id) => ({ label: ctx.label(g.type, id), value: 'line' as const, goTo: stepOf(g.type, id) })));
   if (already.length > 0) lines.push({ separator: 'Already shared (left as they are)' }, ...already);
+  if (whom) lines.push(...asCodeEntries({ bicep: NOT_A_TEMPLATE, armJson: NOT_A_TEMPLATE }));
   return lines;
 }
 
@@ -127,12 +135,12 @@ export function addSteps(ctx: AddContext): Step<AddState>[] {
     }),
     typedStep('Subscriptions', ctx),
     typedStep('AADTenants', ctx),
-    pickStep<AddState, 'share' | 'line'>({
+    pickStep<AddState, 'share' | 'line' | AsCodeChoice>({
       title: 'Summary',
       placeholder: 'Pick Share, or pick a line to change it',
       items: (s) => summaryItems(s, ctx),
       get: () => 'share',
-      set: () => undefined,
+      set: async (s, choice) => (isAsCodeChoice(choice) ? ctx.asCode?.(s, choice).then(() => 'again' as const) : undefined),
     }),
   ];
 }

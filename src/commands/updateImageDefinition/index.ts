@@ -17,16 +17,22 @@ import { readAnswers } from '../../ui/answers';
 import { fieldOf, updateAnswers } from './answers';
 import { LABELS, changesFor, currentValues, shown, type Extras, type State, type UpdateImageDefinitionOptions, type Values } from './fields';
 import { updateDefinitionSteps } from './steps';
+import type { AsCodeChoice } from '../../ui/asCodeItems';
+import { copyAsCode } from '../asCode';
 
 export type { UpdateImageDefinitionOptions } from './fields';
 export const UPDATE_DEFINITION_COMMAND = 'azureComputeGallery.updateImageDefinition';
 const TITLE = 'Update Image Definition';
 
+/** Only what differs from now is sent. */
+function changedFields(state: State, current: Values) {
+  return (state.fields ?? []).filter((f) => shown(f, current) !== shown(f, { ...current, ...state }));
+}
+
 /** Sends the changes of the fields that differ from now, and shows the result in the tree. */
 async function sendUpdate(explorer: Explorer, node: ImageDefinitionNode, state: State, current: Values, extras: Extras): Promise<ImageDefinition | undefined> {
   const name = node.image.name;
-  // Only what differs from now is sent.
-  const fields = (state.fields ?? []).filter((f) => shown(f, current) !== shown(f, { ...current, ...state }));
+  const fields = changedFields(state, current);
   if (fields.length === 0) {
     void notify('info', `${name} already has these values: nothing was sent.`);
     return node.image;
@@ -61,7 +67,12 @@ export async function updateImageDefinition(explorer: Explorer, ...args: unknown
   const read = await readAnswers(answers, options, state);
   if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, 'Nothing was changed.');
   if (read.given.size === 0) {
-    const steps = updateDefinitionSteps({ name, current, answers });
+    const asCode = (s: State, choice: AsCodeChoice) =>
+      copyAsCode(explorer, targetOf(node), choice, async () => {
+        const changes = changesFor(changedFields(s, current), s, current, extras);
+        return [await explorer.azure().previewRequest(() => explorer.azure().updateImageDefinition(targetOf(node), node.resourceId, changes))];
+      });
+    const steps = updateDefinitionSteps({ name, current, answers, asCode });
     for (;;) {
       if (!(await runWizard(`${TITLE}: ${name}`, steps, state, prompterFor(options)))) return undefined;
       if ((state.fields ?? []).length > 0) break;

@@ -28,6 +28,7 @@ import { readAnswers } from '../../ui/answers';
 import { updateVersionAnswers } from './answers';
 import { FIELDS, blockProblem, currentValues, encryptedDisks, encryptionProblem, merged, needsEncryption, targetsOf, type State, type UpdateImageVersionOptions } from './fields';
 import { regionLabelIn, updateVersionSteps, type StepContext } from './steps';
+import { copyAsCode } from '../asCode';
 import { confirmVersionUsage } from '../imageUsage';
 
 export type { TargetRegionUpdate, UpdateImageVersionOptions } from './fields';
@@ -63,6 +64,13 @@ export async function updateImageVersion(explorer: Explorer, creations: VersionC
   const encryptionSets = () => (sets ??= azure.listDiskEncryptionSets(target).catch(() => [] as DiskEncryptionSetInfo[]));
   const ctx: StepContext = { versionName: v0.name, current, currentTargets, source, regionChoices, encrypted: encryptedDisks(version), encryptionSets, edgeZones };
 
+  ctx.asCode = (s, choice) =>
+    copyAsCode(explorer, target, choice, async () => {
+      const changes = edgeZoneProblem(ctx, s) ?? changesOf(current, s, currentTargets, source, version);
+      if (typeof changes === 'string') throw new Error(changes);
+      if (changes.targetRegions || changes.targetExtendedLocations) changes.basedOn = seen;
+      return [await azure.previewRequest(() => azure.updateImageVersion(target, v0.id, changes))];
+    });
   // Values given up front: checked before anything is asked or sent.
   const answers = updateVersionAnswers(ctx);
   const state: State = {};

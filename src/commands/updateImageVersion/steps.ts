@@ -6,6 +6,7 @@ import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTar
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
 import { askedSteps, summaryLines } from '../../ui/answers';
+import { asCodeEntries, isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
 import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { fieldOf, type UpdateVersionAnswer } from './answers';
 import type { RegionChoice } from '../createCommon';
@@ -22,6 +23,8 @@ export interface StepContext extends EdgeZoneContext {
   currentTargets: readonly CurrentTarget[];
   source: string;
   regionChoices: readonly RegionChoice[];
+  /** Copies what the changes would send as code (the summary's "Copy as …"). */
+  asCode?: (state: State, choice: AsCodeChoice) => Promise<unknown>;
 }
 
 const chose = (s: State, f: Field) => s.fields?.includes(f) ?? false;
@@ -158,14 +161,14 @@ export function regionSteps(ctx: StepContext): Record<'regions' | 'replicas' | '
 
 function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]): Step<State> {
   const { current, currentTargets, source } = ctx;
-  return pickStep<State, 'save' | 'line'>({
+  return pickStep<State, 'save' | 'line' | AsCodeChoice>({
     title: 'Summary',
     placeholder: 'Pick Save, or pick a line to change its value',
-    items: async (s): Promise<PickEntry<'save' | 'line'>[]> => {
+    items: async (s): Promise<PickEntry<'save' | 'line' | AsCodeChoice>[]> => {
       const t = targetsOf(current, s, currentTargets, source, ctx.encrypted.confidential);
       const changes = typeof t === 'string' ? undefined : targetChanges(currentTargets, t);
       const replicates = changes !== undefined && changes.added.length + changes.removed.length + changes.counts.length > 0;
-      const entries: PickEntry<'save' | 'line'>[] = [
+      const entries: PickEntry<'save' | 'line' | AsCodeChoice>[] = [
         { label: `$(check) Save changes to ${ctx.versionName}`, detail: replicates ? 'Azure replicates in the background; the tree shows the progress' : undefined, value: 'save' },
         { separator: 'Before → after' },
       ];
@@ -181,10 +184,11 @@ function summaryStep(ctx: StepContext, answers: readonly UpdateVersionAnswer[]):
       }
       const edge = edgeZoneSummary(ctx, s);
       if (edge) entries.push(edge);
+      entries.push(...asCodeEntries());
       return entries;
     },
     get: () => 'save',
-    set: () => undefined,
+    set: async (s, choice) => (isAsCodeChoice(choice) ? ctx.asCode?.(s, choice).then(() => 'again' as const) : undefined),
   });
 }
 

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { previewRequest } from '../../src/azure/asCode';
+import { createGallery, createImageDefinition } from '../../src/azure/createGallery';
+import { startImageVersion } from '../../src/azure/createImageVersion';
+import { getResourceJson } from '../../src/azure/resourceJson';
+import { createResourceGroup } from '../../src/azure/resourceGroups';
+import type { NewGallery, NewImageDefinition, NewImageVersion } from '../../src/azure/writeTypes';
+import { azureCliOf, writableBody } from '../../src/model/asCode';
+import { DEVELOPMENT_SUBSCRIPTION_ID, LOCAL_PRINCIPAL, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { startLocalAzure, type LocalAzure } from '../unit/azure/localAzure';
+
+/**
+ * "Copy as Azure CLI" is real: the commands generated from the requests the extension would send
+ * (gallery, image definition, image version) are run by Debian's `az` against the local Azure, and
+ * what they create equals what the extension's own calls create from the same answers.
+ * az setup as in azureCli.test.ts (see /work/shared/notes/azure-cli-client.md).
+ */
+
+const RG = 'rg-as-code';
+const SOURCE_IMAGE = `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/rg-image-builds/providers/Microsoft.Compute/images/img-ubuntu-2204-eastus`;
+const GALLERY: NewGallery = { location: 'eastus', description: "Made from the extension's \"Copy as Azure CLI\"", sharing: 'Private', tags: { team: 'images' }, softDelete: true };
+const DEFINITION: NewImageDefinition = {
+  location: 'eastus', osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', securityType: 'TrustedLaunchSupported',
+  publisher: 'Contoso', offer: 'AsCode', sku: '22_04', description: 'It\'s $HOME `not` expanded', endOfLifeDate: new Date('2030-01-01T00:00:00Z'),
+};
+const VERSION: NewImageVersion = {
+  location: 'eastus', source: { kind: 'image', id: SOURCE_IMAGE }, targetRegions: [{ name: 'eastus', regionalReplicaCount: 1 }, { name: 'westus2', regionalReplicaCount: 2 }],
+  replicaCount: 1, excludeFromLatest: false, tags: { build: '42' },
+};
+
+function findAz(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && fs.existsSync(path.join(dir, 'az'))) return path.join(dir, 'az');
+  }
+  return undefined;
+}
+
+describe('Azure CLI runs what "Copy as Azure CLI" gives', function () {
+  this.timeout(150_000);
+  let azure: LocalAzure;
+  let configDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  const run = (file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      execFile(file, args, { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        console.log(`      $ ${path.basename(file)} ${args[0] === '-p' ? '' : args.slice(0, 3).join(' ')}  → exit ${code}, ${Date.now() - started} ms`);
+        resolve({ code, stdout, stderr });
+      });
+    });
+
+  before(async function () {
+    const az = findAz();
+    if (!az) throw new Error('The Azure CLI (az) is not installed: run `sudo apt-get install -y azure-cli` (Debian azure-cli 2.45; CI installs it).');
+    // az waits Retry-After between polls (30 s without one).
+    azure = await startLocalAzure('demo', { lro: { durationMs: 50, retryAfterSeconds: 1 }, replication: { durationMs: 100 } });
+    configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acg-az-code-'));
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^AZURE_/i.test(k)));
+    env = { ...inherited, AZURE_CONFIG_DIR: configDir, AZURE_CORE_COLLECT_TELEMETRY: 'false', REQUESTS_CA_BUNDLE: azure.emu.caPath, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
+    const url = azure.emu.url;
+    const steps = [
+      ['cloud', 'register', '--name', 'LocalAzure', '--endpoint-resource-manager', `${url}/`, '--endpoint-active-directory', `${url}/adfs`,
+        '--endpoint-active-directory-resource-id', 'https://management.core.windows.net/', '--endpoint-active-directory-graph-resource-id', 'https://graph.windows.net/',
+        '--endpoint-management', 'https://management.core.windows.net/', '--suffix-storage-endpoint', 'core.windows.net'],
+      ['cloud', 'set', '--name', 'LocalAzure'],
+      ['login', '--service-principal', '-u', LOCAL_PRINCIPAL.clientId, '-p', LOCAL_PRINCIPAL.clientSecret, '--tenant', LOCAL_PRINCIPAL.tenantId, '-o', 'none'],
+      ['group', 'create', '-n', RG, '-l', 'eastus', '-o', 'none'],
+    ];
+    for (const args of steps) {
+      const r = await run(az, args);
+      assert.equal(r.code, 0, r.stderr);
+    }
+  });
+
+  after(async () => {
+    await azure?.stop();
+    if (configDir) fs.rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('a gallery, definition and version made by the script equal those the extension makes from the same answers', async () => {
+    const prod = azure.target(PRODUCTION_SUBSCRIPTION_ID);
+    const before = azure.emu.traffic.length;
+    const requests = [
+      await previewRequest(() => createGallery(prod, RG, 'as_code', GALLERY)),
+      await previewRequest(() => createImageDefinition(prod, RG, 'as_code', 'ubuntu', DEFINITION)),
+      await previewRequest(() => startImageVersion(prod, RG, 'as_code', 'ubuntu', '1.0.0', VERSION)),
+    ];
+    assert.equal(azure.emu.traffic.length, before, 'previews send nothing');
+    const script = path.join(configDir, 'as-code.sh');
+    fs.writeFileSync(script, azureCliOf(requests));
+    const ran = await run('/bin/bash', [script]);
+    assert.equal(ran.code, 0, `the script failed:\n${ran.stderr}`);
+
+    // The extension's own calls, same answers, in another subscription.
+    const dev = azure.target(DEVELOPMENT_SUBSCRIPTION_ID);
+    await createResourceGroup(dev, RG, 'eastus');
+    await createGallery(dev, RG, 'as_code', GALLERY, { pollIntervalMs: 20 });
+    await createImageDefinition(dev, RG, 'as_code', 'ubuntu', DEFINITION, { pollIntervalMs: 20 });
+    await startImageVersion(dev, RG, 'as_code', 'ubuntu', '1.0.0', VERSION);
+    await new Promise((r) => setTimeout(r, 400));
+
+    const types = ['Microsoft.Compute/galleries', 'Microsoft.Compute/galleries/images', 'Microsoft.Compute/galleries/images/versions'];
+    const ids = ['as_code', 'as_code/images/ubuntu', 'as_code/images/ubuntu/versions/1.0.0'];
+    for (const [i, rest] of ids.entries()) {
+      const id = (sub: string) => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/${rest}`;
+      const byCli = (await getResourceJson(prod, id(PRODUCTION_SUBSCRIPTION_ID))) as { properties: { provisioningState: string } };
+      const byExtension = (await getResourceJson(dev, id(DEVELOPMENT_SUBSCRIPTION_ID))) as { properties: { provisioningState: string } };
+      assert.equal(byCli.properties.provisioningState, 'Succeeded', `${rest}: az waited for the operation`);
+      assert.deepEqual(writableBody(types[i], byCli), writableBody(types[i], byExtension), rest);
+    }
+    const description = (await getResourceJson(prod, `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/as_code/images/ubuntu`)) as { properties: { description: string } };
+    assert.equal(description.properties.description, DEFINITION.description, 'quotes, $ and backticks reach Azure as typed');
+  });
+});
