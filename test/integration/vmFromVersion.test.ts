@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CreateVmReport } from '../../src/commands/createVmFromVersion';
 import { ScriptedPrompter, UBUNTU_ID, useDemoSession } from './createHelpers';
 import { child, children, nodeAt } from './helpers';
-import { assertNoProblems } from './shareHelpers';
+import { assertNoProblems, clearRequestLog, requestLog } from './shareHelpers';
 
 const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKq1exampleexampleexampleexampleexample vm@test';
 const VERSION = `${UBUNTU_ID}/versions/1.0.0`;
@@ -78,6 +78,8 @@ describe('Create VM from This Version… (issue 16): a test VM as Azure CLI, Bic
     assert.deepEqual(vm.properties.securityProfile, { securityType: 'TrustedLaunch', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } });
     assert.match(report.bicep, /resource vm 'Microsoft\.Compute\/virtualMachines@2024-07-01'/);
 
+    const offer = await ui.waitFor('info', /^Wrote VM vm-ubuntu-22-04-lts as Azure CLI, Bicep and ARM JSON\.$/);
+    assert.deepEqual(offer.actions, ['Deploy to rg-images…']);
     opened.push(...report.documents);
     assert.equal(report.documents.length, 3);
     const open = report.documents.map((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()));
@@ -123,6 +125,18 @@ describe('Create VM from This Version… (issue 16): a test VM as Azure CLI, Bic
     } finally {
       await vscode.commands.executeCommand('azureComputeGallery.removeCommunityGallery', await nodeAt('Community', DEBIAN_PUBLIC));
     }
+  });
+
+  it('deploys the ARM JSON to the resource group with deploy: true, and tells the outcome through the failure path', async () => {
+    await clearRequestLog();
+    const report = await createVm({ version: VERSION, location: 'eastus', resourceGroup: 'rg-images', vmName: 'vm-deploy', securityType: 'TrustedLaunch', size: 'Standard_D2s_v5', adminUsername: 'azureuser', sshPublicKey: KEY, open: false, deploy: true, prompter: new ScriptedPrompter([]) });
+    const puts = (await requestLog()).filter((r) => r.method === 'PUT' && /\/resourcegroups\/rg-images\/providers\/Microsoft\.Resources\/deployments\/vm-deploy-\d{8}T\d{6}$/i.test(r.path.split('?')[0]!));
+    assert.equal(puts.length, 1, 'one template deployment');
+    // The local Azure serves no Microsoft.Network or virtual machine writes, so its deployment
+    // fails at the first resource; Azure's DeploymentFailed reaches the user with what was tried.
+    assert.equal(report, undefined);
+    const error = await ui.waitFor('error', /^Could not deploy VM "vm-deploy" to rg-images \(eastus\)/);
+    assert.match(error.message, /DeploymentFailed|NoRegisteredProviderFound|NotFound/);
   });
 
   it('refuses bad answers given up front with Azure’s rules, each named, before anything is written', async () => {

@@ -25,6 +25,9 @@ import { attempt, inputFailure } from '../../ui/failures';
 import { runWizard, type Prompter } from '../../ui/wizard';
 import { isOptionsObject } from '../createCommon';
 import { prompterFor } from '../manageCommon';
+import type { DeploymentOutcome } from '../../azureChunk';
+import { notify } from '../../ui/notify';
+import { deployVm } from './deploy';
 import { findVersionNode, isVersionNode, suggestVmName, versionSource, type VersionSource } from './source';
 import { vmSteps, type VmState } from './steps';
 
@@ -49,6 +52,8 @@ export interface CreateVmOptions {
   sshDirectory?: string;
   /** Open the three forms in editors (default true). */
   open?: boolean;
+  /** Deploy the ARM JSON to the resource group now (after writing the forms). */
+  deploy?: boolean;
   edit?: boolean;
   prompter?: Prompter;
 }
@@ -59,6 +64,7 @@ export interface CreateVmReport {
   bicep: string;
   arm: string;
   documents: vscode.Uri[];
+  deployment?: DeploymentOutcome;
 }
 
 function stateOf(options: CreateVmOptions, source: VersionSource): VmState {
@@ -161,5 +167,31 @@ export async function createVmFromVersion(explorer: Explorer, ...args: unknown[]
   const bicep = vmBicep(plan);
   const arm = vmArmJson(plan);
   const documents = options.open === false ? [] : await openForms([[cli, 'shellscript'], [bicep, 'bicep'], [arm, 'json']]);
+  if (options.deploy) return { plan, cli, bicep, arm, documents, deployment: await deployVm(explorer, source, plan, options.adminPassword, CREATE_VM_TITLE) };
+  offerDeploy(plan, answersOf(state, node.resourceId));
   return { plan, cli, bicep, arm, documents };
+}
+
+/** The answers that write the same VM again without a prompt. */
+function answersOf(s: VmState, version: string): CreateVmOptions {
+  return {
+    version,
+    location: s.location,
+    resourceGroup: s.resourceGroup,
+    newResourceGroup: s.newResourceGroup === true,
+    vmName: s.vmName,
+    securityType: s.security,
+    size: s.size,
+    adminUsername: s.adminUsername,
+    authentication: s.authentication,
+    sshPublicKey: s.sshPublicKey,
+  };
+}
+
+/** Deploy is offered, not done: the command runs again with the answers and `deploy`, so a failure takes the one failure path. */
+function offerDeploy(plan: VmPlan, answers: CreateVmOptions): void {
+  const action = `Deploy to ${plan.resourceGroup}…`;
+  void notify('info', `Wrote VM ${plan.vmName} as Azure CLI, Bicep and ARM JSON.`, action).then((choice) => {
+    if (choice === action) void vscode.commands.executeCommand('azureComputeGallery.createVmFromVersion', { ...answers, open: false, deploy: true });
+  });
 }
