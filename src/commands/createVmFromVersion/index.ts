@@ -2,7 +2,8 @@
 // security type, a size that fits the image, the admin user and how they sign in — checked with
 // Azure's rules, then the same VM as Azure CLI, Bicep and ARM JSON opened in editors
 // (src/model/vmFromVersion.ts writes them). Nothing is sent to Azure but the lists the questions
-// offer (regions of the version, resource groups, sizes of the region).
+// offer (regions of the version, resource groups, sizes of the region) until the user deploys
+// (deploy.ts).
 import * as vscode from 'vscode';
 import { describeSecurityType } from '../../model/imageRules';
 import { validateResourceGroupName } from '../../model/names';
