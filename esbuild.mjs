@@ -129,6 +129,9 @@ const entries = [
   { entryPoints: ['src/commandsChunk.ts'], outfile: 'dist/commands.js', plugins: [azureChunkExternal, vscodeOnce, fromActivationBundle(activation)] },
   { entryPoints: ['src/azureChunk.ts'], outfile: 'dist/azure.js' },
   { entryPoints: ['src/sdkClients.ts'], outfile: 'dist/sdk.js', plugins: [azureChunkExternal, vscodeOnce, sharedFromAzureChunk] },
+  // The inventory webview's script: a browser bundle of its own (the model's table functions and
+  // the @vscode-elements components it uses), the only file the webview may load (localResourceRoots).
+  { entryPoints: ['src/webview/inventory.ts'], outfile: 'dist/webview/inventory.js', platform: 'browser', format: 'iife', target: 'es2022', mainFields: ['browser', 'module', 'main'], plugins: [] },
 ];
 
 // A production build must not ship a development build's source maps.

@@ -13,6 +13,7 @@ export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { findGalleryResources } from './azure/findResources';
 export { listCommunityGalleries } from './azure/communityListing';
 export { listVmSizes } from './azure/vmSizes';
+export { inventoryResources } from './azure/inventory';
 export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageUsers';
 export { listImageDefinitions } from './azure/images';
 export { getExternalResourceJson, getResourceJson } from './azure/resourceJson';

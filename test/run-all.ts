@@ -29,6 +29,7 @@ const SUITES: Suite[] = [
   { name: 'unit', command: ['test/harness/nodeSuite.ts', 'unit', 'test/unit', '20000'], env: localAzureCa },
   { name: 'conformance', command: ['test/harness/nodeSuite.ts', 'conformance', 'test/conformance', '120000'] },
   // A real client nobody here wrote: Debian's Azure CLI against the local Azure.
+  // Its process also runs the extension's Azure CLI credential and SDK against the local Azure.
   { name: 'cli', command: ['test/harness/nodeSuite.ts', 'cli', 'test/cli', '180000'], needs: ['azure-cli'], env: localAzureCa },
   { name: 'integration', command: ['test/integration/run.ts'], needs: ['codeServer'] },
   { name: 'e2e', command: ['test/harness/nodeSuite.ts', 'e2e', 'test/e2e', '180000'], needs: ['codeServer', 'chromium'] },

@@ -1,6 +1,6 @@
-import { VSCodeAzureSubscriptionProvider, type AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import { getConfiguredAuthProviderId, VSCodeAzureSubscriptionProvider, type AzureSubscription, type AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
-import type { CloudEndpoints } from '../azure/types';
+import type { CloudEndpoints, TokenSource } from '../azure/types';
 import type { AuthSession, SessionSubscription } from './session';
 import { sortByDisplayName } from '../model/displayOrder';
 import { isSelected, readSubscriptionFilter } from './subscriptionFilter';
@@ -48,14 +48,15 @@ export class VsCodeAccountSession implements AuthSession {
         name: s.name,
         tenantId: s.tenantId,
         accountLabel: accounts.size > 1 ? `${s.account.label} · ${s.tenantId}` : undefined,
-        target: { cloud: this.cloud, subscriptionId: s.subscriptionId, tenantId: s.tenantId, credential: s.credential, userAgent: this.userAgent },
+        target: { cloud: this.cloud, subscriptionId: s.subscriptionId, tenantId: s.tenantId, credential: renewingCredential(s), userAgent: this.userAgent },
       }),
     );
     return sortByDisplayName(sessions, (s) => s.name);
   }
 
   async describe(): Promise<string> {
-    const accounts = await vscode.authentication.getAccounts('microsoft').then(
+    // `microsoft-sovereign-cloud` when microsoft-sovereign-cloud.environment names another cloud.
+    const accounts = await vscode.authentication.getAccounts(getConfiguredAuthProviderId()).then(
       (a) => a.map((x) => x.label),
       () => [] as string[],
     );
@@ -66,5 +67,32 @@ export class VsCodeAccountSession implements AuthSession {
   dispose(): void {
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * The library's credential hands out the token the subscription was listed with, as if it never
+ * expired (expiresOnTimestamp 0), so a tree left open past the token's hour showed "Sign in again"
+ * (test/integration/microsoftSignIn.test.ts, token refresh). Asking VS Code for the session when
+ * the SDK wants a new token gets what the Microsoft provider has cached, renewed silently near
+ * expiry; the token's own expiry tells the SDK when to ask again.
+ */
+function renewingCredential(s: AzureSubscription): TokenSource {
+  return {
+    getToken: async (scopes, options) => {
+      const session = await s.authentication.getSessionWithScopes(typeof scopes === 'string' ? [scopes] : scopes);
+      if (!session) return s.credential.getToken(scopes, options);
+      return { token: session.accessToken, expiresOnTimestamp: expiryOf(session.accessToken) };
+    },
+  };
+}
+
+/** A JWT's `exp` in milliseconds; 0 (ask every time) when the token is not one. */
+function expiryOf(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : 0;
+  } catch {
+    return 0;
   }
 }

@@ -17,6 +17,7 @@ import { RETRY_REGION_COMMAND, retryRegion } from './retryRegion';
 import { SHOW_USAGE_COMMAND, showUsage } from './showUsage';
 import { EXCLUDE_FROM_LATEST_COMMAND, MAKE_LATEST_COMMAND, excludeFromLatest, makeLatest } from './latestCommands';
 import { CLEAN_UP_VERSIONS_COMMAND, cleanUpVersions } from './cleanUpVersions';
+import { INVENTORY_COMMAND, inventory } from './inventory';
 import { RESTORE_VERSION_COMMAND, SET_SOFT_DELETE_COMMAND, restoreImageVersion, setSoftDelete } from './softDelete';
 
 export function manageCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
@@ -40,6 +41,7 @@ export function manageCommands(explorer: Explorer, creations: VersionCreations):
     [SET_SOFT_DELETE_COMMAND]: (...args: unknown[]) => setSoftDelete(explorer, ...args),
     [RESTORE_VERSION_COMMAND]: (...args: unknown[]) => restoreImageVersion(explorer, ...args),
     [CLEAN_UP_VERSIONS_COMMAND]: (...args: unknown[]) => cleanUpVersions(explorer, ...args),
+    [INVENTORY_COMMAND]: (...args: unknown[]) => inventory(explorer, ...args),
     ...deleteCommandHandlers(explorer),
   };
 }

@@ -31,4 +31,5 @@ export * from './nextVersion';
 export * from './galleryAccess';
 export * from './findRows';
 export * from './retention';
+export * from './inventory';
 export * from './asCode';

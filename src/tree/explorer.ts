@@ -102,7 +102,15 @@ export class Explorer implements TreeContext, vscode.Disposable {
   }
 
   session(): AuthSession | undefined {
-    this.currentSession ??= this.sessionFactory();
+    if (!this.currentSession) {
+      const session = this.sessionFactory();
+      // An account signed in or out outside the extension (VS Code's Accounts menu, a tenant's
+      // own sign-in): the tree would otherwise show the old state until the next refresh.
+      session?.onDidChangeSession(() => {
+        if (this.currentSession === session) this.refreshAll();
+      });
+      this.currentSession = session;
+    }
     return this.currentSession;
   }
 

@@ -13,8 +13,12 @@ import { emulatorAdmin } from '../integration/helpers';
 import type { FindReport } from '../../src/commands/find';
 import type { UsageReport } from '../../src/commands/showUsage';
 import type { CleanUpReport } from '../../src/commands/cleanUpVersions';
+import type { InventoryView } from '../../src/commands/inventory';
 import { CANCEL } from '../../src/ui/wizard';
 import { ScriptedPrompter } from '../support/scriptedPrompter';
+import { localAccounts, signInFromAccountsMenu } from '../support/localAccounts';
+import { USERS } from '../emulator/seeds/wellKnown';
+import { sovereignCustomEnvironment } from '../harness/localAzure';
 
 export interface BenchConfig {
   latencyMs: number;
@@ -36,6 +40,12 @@ export interface HostFigures {
   /** The floor, in this extension host: a raw token request and subscription list over a fresh connection. */
   floorMs: number;
   floorBreakdown: string;
+  /**
+   * The same on the VS Code account path (vscode-azext-azureauth → vscode.authentication → the test
+   * accounts extension), measured at the end of the run from a new session, against the same floor.
+   * Undefined when the accounts extension is not loaded.
+   */
+  account?: { ownMs: number; breakdown: string; subscriptions: number };
   subscriptions: number;
   expandOneSubscriptionMs: number;
   galleriesInSubscription: number;
@@ -75,6 +85,18 @@ export interface HostFigures {
   retentionGraphRequests: number;
   retentionOtherRequests: number;
   retentionVersions: number;
+  /**
+   * Inventory… over every subscription: time at L until the webview painted the table (its own
+   * share of it), requests spent, rows, and the heap: the webview's (Chromium's usedJSHeapSize)
+   * and the extension host's growth while the panel is open.
+   */
+  inventoryMs: number;
+  inventoryRenderMs: number;
+  inventoryGraphRequests: number;
+  inventoryOtherRequests: number;
+  inventoryRows: number;
+  inventoryWebviewHeapMb: number;
+  inventoryHostHeapMb: number;
 }
 
 interface RequestLogEntry {
@@ -291,6 +313,23 @@ export async function run(): Promise<void> {
   if (!found) throw new Error('Find answered nothing');
   const findLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const findGraphRequests = findLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+  // 12. Inventory… over every subscription: one Resource Graph query paged at 1000 rows, at L, then
+  // the webview's first paint of the table (every row sorted and filtered, the first page drawn).
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
+  await emulatorAdmin('DELETE', '/_admin/requests');
+  const hostHeapBefore = retainedHeap();
+  t = performance.now();
+  const inventory = await profiled('12-inventory', async () => vscode.commands.executeCommand<InventoryView | undefined>('azureComputeGallery.inventory'));
+  const inventoryMs = performance.now() - t;
+  await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
+  if (!inventory) throw new Error('Inventory answered nothing');
+  const inventoryHostHeapMb = (retainedHeap() - hostHeapBefore) / 1024 / 1024;
+  const inventoryShown = inventory.shown();
+  const inventoryLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
+  const inventoryGraphRequests = inventoryLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
+  const inventoryRows = inventory.rows.length;
+  inventory.panel.dispose();
+
   // 11. Clean Up Old Versions' dry run over image-many (10,000 versions): the list's pages and one
   // Resource Graph query ("never delete one in use"), nothing per version.
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
@@ -322,6 +361,8 @@ export async function run(): Promise<void> {
   await new Promise((r) => setTimeout(r, config.doneWindowSeconds * 1000));
   const afterDone = (await requestLog()).filter((r) => r.path.includes('/images/image-replicating/versions/')).length;
 
+  const account = await profiled('2b-account-to-subscriptions', () => accountPath(api));
+
   const figures: HostFigures = {
     activationMs: api.activationMs,
     azureLoadedAtActivation: api.azureLoadedAtActivation,
@@ -331,6 +372,7 @@ export async function run(): Promise<void> {
     workbenchMs,
     floorMs: floors[0].ms,
     floorBreakdown: floors[0].breakdown,
+    account,
     subscriptions: roots.length - 2,
     expandOneSubscriptionMs: median(expandTimes),
     galleriesInSubscription,
@@ -366,6 +408,50 @@ export async function run(): Promise<void> {
     retentionGraphRequests,
     retentionOtherRequests: retentionLog.length - retentionListRequests - retentionGraphRequests,
     retentionVersions: retention.plans[0]?.verdicts.length ?? 0,
+    inventoryMs,
+    inventoryRenderMs: inventoryShown?.renderMs ?? Number.NaN,
+    inventoryGraphRequests,
+    inventoryOtherRequests: inventoryLog.length - inventoryGraphRequests,
+    inventoryRows,
+    inventoryWebviewHeapMb: (inventoryShown?.heapBytes ?? Number.NaN) / 1024 / 1024,
+    inventoryHostHeapMb,
   };
   fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(figures, null, 2));
 }
+
+/**
+ * Figure 2 on the VS Code account path: sign Ada in (her account is the local service principal, so
+ * she sees the same subscriptions), then drop the session as a settings change does and time the
+ * tree's next load from its start: a new VSCodeAzureSubscriptionProvider, isSignedIn, the tenants,
+ * each tenant's subscriptions. The bundles are loaded by then (the service-principal load paid).
+ */
+async function accountPath(api: ExtensionApi): Promise<HostFigures['account']> {
+  if (!vscode.extensions.getExtension('acg-test.local-azure-accounts')) return undefined;
+  await localAccounts();
+  const expected = api.explorer.root.subscriptions.length;
+  const url = `${(process.env.ACG_EMULATOR_URL ?? '').replace(/\/+$/, '')}/`;
+  const G = vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('microsoft-sovereign-cloud').update('customEnvironment', sovereignCustomEnvironment({ url }), G);
+  await vscode.workspace.getConfiguration('microsoft-sovereign-cloud').update('environment', 'custom', G);
+  await vscode.workspace.getConfiguration('azureComputeGallery').update('environment', undefined, G);
+  await vscode.workspace.getConfiguration('azureComputeGallery').update('authentication', 'vscode', G);
+  await signInFromAccountsMenu('microsoft-sovereign-cloud', [`${url}.default`], USERS.ada.mail);
+  // Settle: the sign-in's own reload, until her subscriptions are all there.
+  for (let i = 0; i < 100 && (await api.explorer.root.children()).length < expected; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    api.explorer.refreshAll();
+  }
+  const times: { ownMs: number; breakdown: string; subscriptions: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    api.explorer.resetSession();
+    await api.explorer.root.children();
+    const where = api.explorer.root.lastLoad;
+    if (!where) throw new Error('account path: the tree did not load');
+    const ownMs = performance.now() - where.startedAt;
+    times.push({ ownMs, subscriptions: api.explorer.root.subscriptions.length, breakdown: `signed in in ${where.signInMs.toFixed(0)} ms, subscriptions listed in ${where.listMs.toFixed(0)} ms` });
+  }
+  const mid = times.sort((a, b) => a.ownMs - b.ownMs)[Math.floor(times.length / 2)];
+  if (mid.subscriptions !== expected) throw new Error(`account path: ${mid.subscriptions} subscriptions, expected ${expected}`);
+  return mid;
+}
+

@@ -3,6 +3,9 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { azureCliCredential } from '../../src/azure/credentials';
+import { listSubscriptions } from '../../src/azure/subscriptions';
+import type { CloudEndpoints } from '../../src/azure/types';
 import type { RunningEmulator } from '../emulator/index';
 import {
   DEVELOPMENT_SUBSCRIPTION_ID,
@@ -256,6 +259,28 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       assert.equal(subs.find((s) => s.isDefault)?.id, PRODUCTION_SUBSCRIPTION_ID);
       const signIn = emu.requests.filter((q) => /^\/adfs\//.test(q.path)).map((q) => `${q.method} ${q.path} ${q.status}`);
       assert.ok(signIn.includes('POST /adfs/oauth2/token 200'), signIn.join('\n'));
+    });
+
+    it("the extension's Azure CLI sign-in: its AzureCliCredential takes this login's token and lists the subscriptions", async () => {
+      // What azureComputeGallery.authentication = azureCli runs (src/auth/credentialSession.ts):
+      // @azure/identity's AzureCliCredential runs `az account get-access-token` with the process's
+      // environment, so this login's config dir and CA stand in for the user's own for the call.
+      const saved = { AZURE_CONFIG_DIR: process.env.AZURE_CONFIG_DIR, REQUESTS_CA_BUNDLE: process.env.REQUESTS_CA_BUNDLE, PATH: process.env.PATH };
+      Object.assign(process.env, { AZURE_CONFIG_DIR: configDir, REQUESTS_CA_BUNDLE: emu.caPath, PATH: `${path.dirname(azPath)}${path.delimiter}${process.env.PATH ?? ''}` });
+      try {
+        const url = `${emu.url}/`;
+        const cloud: CloudEndpoints = { name: 'Custom', resourceManagerEndpointUrl: url, activeDirectoryEndpointUrl: `${url}adfs/`, microsoftGraphEndpointUrl: `${url}graph/`, portalUrl: '', resourceManagerScope: `${url}.default` };
+        const before = emu.requests.length;
+        const subs = await listSubscriptions(cloud, azureCliCredential(), 'azure-compute-gallery-vscode/cli-test');
+        assert.deepEqual(subs.map((s) => s.name), ['Contoso Development', 'Contoso Production']);
+        const asked = emu.requests.slice(before).map((q) => `${q.method} ${q.path.split('?')[0]} ${q.status}`);
+        assert.ok(asked.includes('GET /subscriptions 200'), asked.join('\n'));
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+      }
     });
 
     it('az group create: a resource group for the galleries', async () => {

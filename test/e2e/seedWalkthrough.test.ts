@@ -330,7 +330,7 @@ describe('The seed walkthrough in the real workbench (e2e)', () => {
     await fromMenu(/^walk_direct$/, 'Reset Sharing…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assertSays(await dialog.innerText(), ['Reset the sharing of walk_direct to private?', 'everyone in subscription Contoso Development', `everyone in tenant ${FABRIKAM_TENANT}`], 'the reset warning');
+    assertSays(await dialog.innerText(), ['Reset the sharing of walk_direct to private?', 'everyone in subscription Contoso Development', `everyone in tenant Fabrikam (${FABRIKAM_TENANT})`], 'the reset warning');
     await shot('reset-warning');
     await dialog.getByRole('button', { name: 'Reset Sharing', exact: true }).click();
     const text = await notification(/walk_direct is private again/);

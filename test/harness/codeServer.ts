@@ -15,6 +15,8 @@ export interface CodeServerOptions {
   smokeTestDriver?: boolean;
   /** Extension folders linked into the fresh --extensions-dir, loaded as installed extensions. */
   linkExtensions?: string[];
+  /** Built-in extensions left out (VSCODE_SKIP_BUILTIN_EXTENSIONS), e.g. one a test extension replaces. */
+  skipBuiltinExtensions?: string[];
   /** .vsix files installed with `code-server --install-extension` before start. */
   installVsix?: string[];
   /** Pipe code-server's output to ours. */
@@ -105,6 +107,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'),
     XDG_STATE_HOME: path.join(runDir, 'xdg-state'),
+    // The server's extension scanner drops these built-ins (its environment service reads it).
+    ...(options.skipBuiltinExtensions?.length ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: options.skipBuiltinExtensions.join(',') } : {}),
   };
   for (const vsix of options.installVsix ?? []) {
     execFileSync(CODE_SERVER_BIN, ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {

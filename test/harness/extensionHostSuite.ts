@@ -31,6 +31,9 @@ export async function runInExtensionHost(options: {
   env?: Record<string, string>;
   userSettings?: Record<string, unknown>;
   timeoutMs?: number;
+  /** Installed extensions beside the one under test (the test accounts extension). */
+  linkExtensions?: string[];
+  skipBuiltinExtensions?: string[];
 }): Promise<ExtensionHostRun> {
   const folder = options.folder ?? 'integration';
   const testsDir = await buildExtensionHostCode(folder);
@@ -40,11 +43,17 @@ export async function runInExtensionHost(options: {
     smokeTestDriver: true,
     env: { ...options.env, ACG_RESULTS_FILE: results, ...(process.env.ACG_TEST_GREP ? { ACG_TEST_GREP: process.env.ACG_TEST_GREP } : {}) },
     userSettings: options.userSettings,
+    linkExtensions: options.linkExtensions,
+    skipBuiltinExtensions: options.skipBuiltinExtensions,
   });
-  const browser = await launchBrowser();
   let exitCode = 1;
   let timer: NodeJS.Timeout | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let survivors: number[] = [];
+  // A workbench that never loads (page.goto timing out on a loaded machine) must not leave
+  // code-server running: it is stopped whatever happened.
   try {
+    browser = await launchBrowser();
     const page = await browser.context.newPage();
     let resolveExit: (code: number) => void = () => undefined;
     const done = new Promise<number>((resolve) => (resolveExit = resolve));
@@ -71,9 +80,9 @@ export async function runInExtensionHost(options: {
     ]);
   } finally {
     clearTimeout(timer);
-    await browser.close();
+    await browser?.close();
+    survivors = await server.stop();
   }
-  const survivors = await server.stop();
   let written: unknown;
   try {
     written = JSON.parse(fs.readFileSync(results, 'utf8')) as unknown;

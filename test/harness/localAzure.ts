@@ -33,3 +33,21 @@ export function localAzureSettings(emulator: LocalAzureEndpoint, signedIn = true
     'azureComputeGallery.replicationPollSeconds': 1,
   };
 }
+
+/**
+ * The local Azure as `microsoft-sovereign-cloud.customEnvironment`: @azure/ms-rest-azure-env's
+ * EnvironmentParameters, which @microsoft/vscode-azext-azureauth reads (its default scope is
+ * managementEndpointUrl + `.default`) and the extension follows when its own cloud is unset.
+ */
+export function sovereignCustomEnvironment(emulator: { url: string }): Record<string, string> {
+  const url = emulator.url.endsWith('/') ? emulator.url : `${emulator.url}/`;
+  return {
+    name: 'LocalAzure',
+    portalUrl: 'https://portal.azure.com',
+    managementEndpointUrl: url,
+    resourceManagerEndpointUrl: url,
+    activeDirectoryEndpointUrl: url,
+    activeDirectoryResourceId: url,
+    microsoftGraphEndpointUrl: `${url}graph/`,
+  };
+}

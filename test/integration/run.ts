@@ -5,15 +5,24 @@ import { extensionHostEnv, localAzureSettings } from '../harness/localAzure';
 import { writeResult } from '../harness/results';
 import { buildExtension, ensureChromium, ensureCodeServer } from '../harness/setup';
 import { runInExtensionHost } from '../harness/extensionHostSuite';
+import { BUILTIN_MICROSOFT_AUTHENTICATION, buildAccountsExtension } from '../harness/accountsExtension';
 
 async function main(): Promise<void> {
   ensureCodeServer();
   ensureChromium();
   buildExtension();
+  // The VS Code account path (microsoftSignIn.test.ts) signs in through these providers.
+  const accounts = await buildAccountsExtension();
   const emulator = await startEmulator({ seed: 'demo', config: { lro: { durationMs: 100, retryAfterSeconds: 0 }, replication: { durationMs: 4000 } } });
   let run;
   try {
-    run = await runInExtensionHost({ folder: 'integration', env: extensionHostEnv(emulator), userSettings: localAzureSettings(emulator, false) });
+    run = await runInExtensionHost({
+      folder: 'integration',
+      env: { ...extensionHostEnv(emulator), ACG_ACCOUNTS_ANSWERS: 'test' },
+      userSettings: localAzureSettings(emulator, false),
+      linkExtensions: [accounts],
+      skipBuiltinExtensions: [BUILTIN_MICROSOFT_AUTHENTICATION],
+    });
   } finally {
     await emulator.stop();
   }

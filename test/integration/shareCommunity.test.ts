@@ -102,7 +102,7 @@ describe('Share: publicly (community) and reset (extension host, local Azure)', 
     assert.equal(declined.prompts[0]?.title, 'Reset the sharing of contoso_shared to private?');
     const detail = declined.prompts[0]?.detail ?? '';
     assert.ok(detail.includes(`• everyone in subscription Contoso Development (${DEVELOPMENT_SUBSCRIPTION_ID})`), detail);
-    assert.ok(detail.includes(`• everyone in tenant ${FABRIKAM_TENANT_ID}`), detail);
+    assert.ok(detail.includes(`• everyone in tenant Fabrikam (${FABRIKAM_TENANT_ID})`), detail);
     assert.match(detail, /Azure RBAC access .* keep it/);
     assert.equal(await azureSnapshot(), before, 'nothing changed in the local Azure');
 

@@ -21,7 +21,9 @@ const pat = { id: 'pat-id', label: 'pat@fabrikam.com' };
 const credential = { getToken: async () => ({ token: 'not-a-real-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 function subscription(name: string, subscriptionId: string, tenantId: string, account: typeof ada): AzureSubscription {
-  return { name, subscriptionId, tenantId, account, credential, environment: {} as AzureSubscription['environment'], isCustomCloud: false, authentication: {} as AzureSubscription['authentication'] };
+  const session = { id: 's', accessToken: 'not-a-real-token', account, scopes: [] };
+  const authentication = { getSession: () => session, getSessionWithScopes: () => session };
+  return { name, subscriptionId, tenantId, account, credential, environment: {} as AzureSubscription['environment'], isCustomCloud: false, authentication };
 }
 
 class FakeAccounts implements AzureSubscriptionProvider {
@@ -75,7 +77,7 @@ describe('the VS Code account session (fake VS Code accounts)', () => {
     assert.deepEqual(subs.map((s) => s.name), ['Alpha', 'Zeta']);
     assert.deepEqual(subs.map((s) => s.accountLabel), [undefined, undefined]);
     assert.equal(subs[0].target.cloud.resourceManagerEndpointUrl, 'https://management.azure.com/');
-    assert.equal(subs[0].target.credential, credential);
+    assert.equal((await subs[0].target.credential.getToken('https://management.azure.com/.default'))?.token, 'not-a-real-token', "the account's session token");
     assert.deepEqual(accounts.filterAsked, [true], 'the provider applies Azure Resources\' own filter');
     session.dispose();
   });
