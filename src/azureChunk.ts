@@ -41,6 +41,20 @@ export {
   type ImageDefinitionChanges,
   type ImageVersionChanges,
 } from './azure/updates';
+export {
+  createApplication,
+  getApplication,
+  getApplicationVersion,
+  listApplications,
+  listApplicationVersions,
+  startApplicationVersion,
+  startApplicationVersionUpdate,
+  updateApplication,
+  type ApplicationChanges,
+  type ApplicationVersionChanges,
+  type NewApplication,
+  type NewApplicationVersion,
+} from './azure/applications';
 export { startRegionReAdd, startRegionRemoval, type RegionRemoval } from './azure/retryRegion';
 export { listSoftDeletedVersions, restoreImageVersion, SOFT_DELETE_RETENTION_DAYS, type SoftDeletedVersion } from './azure/softDelete';
 export { deployTemplate, exportRequestsOf, previewRequest, type DeploymentOutcome } from './azure/asCode';

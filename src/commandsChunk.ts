@@ -11,6 +11,7 @@ import type { VersionCreations } from './commands/createVersionProgress';
 import { manageCommands } from './commands/manageCommands';
 import { resourceCommands } from './commands/resourceCommands';
 import { treeCommands } from './commands/treeCommands';
+import { applicationCommands } from './commands/vmApplications';
 import type { Explorer } from './tree/explorer';
 import type { PropertiesDocuments } from './ui/propertiesDocuments';
 
@@ -28,6 +29,7 @@ export function commandTable({ explorer, creations, documents }: CommandDeps): R
     ...resourceCommands(explorer, documents),
     ...createCommands(explorer, creations),
     ...manageCommands(explorer, creations),
+    ...applicationCommands(explorer),
     ...asCodeCommands(explorer),
   };
 }

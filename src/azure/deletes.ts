@@ -67,7 +67,14 @@ export async function listNestedResources(target: AzureTarget, id: string, optio
       items.push({ id: v.id, name: v.name, kind: 'imageVersion', parentId });
     }
   };
-  if (ref?.kind === 'imageDefinition') {
+  if (ref?.kind === 'galleryApplication') {
+    const { resourceGroupName: rg, galleryName: g, applicationName: a } = ref;
+    await azureCall(async () => {
+      for await (const v of client.galleryApplicationVersions.listByGalleryApplication(rg, g, a, { abortSignal: options.abortSignal })) {
+        items.push({ id: v.id ?? '', name: v.name ?? '', kind: 'applicationVersion', parentId: id });
+      }
+    });
+  } else if (ref?.kind === 'imageDefinition') {
     await addVersionsOf(ref.resourceGroupName, ref.galleryName, ref.imageName, id);
   } else if (ref?.kind === 'gallery') {
     const { resourceGroupName: rg, galleryName: g } = ref;

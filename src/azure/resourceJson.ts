@@ -25,6 +25,10 @@ export async function getResourceJson(target: AzureTarget, id: string, options: 
         return client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.imageName, common);
       case 'imageVersion':
         return client.galleryImageVersions.get(ref.resourceGroupName, ref.galleryName, ref.imageName, ref.versionName, { ...common, expand: 'ReplicationStatus' });
+      case 'galleryApplication':
+        return client.galleryApplications.get(ref.resourceGroupName, ref.galleryName, ref.applicationName, common);
+      case 'applicationVersion':
+        return client.galleryApplicationVersions.get(ref.resourceGroupName, ref.galleryName, ref.applicationName, ref.versionName, { ...common, expand: 'ReplicationStatus' });
       default:
         throw new Error(`View Properties does not know resources like ${id}.`);
     }

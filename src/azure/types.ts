@@ -166,6 +166,52 @@ export interface ImageVersion {
   tags: Record<string, string>;
 }
 
+/** A VM application definition of a gallery. */
+export interface Application {
+  id: string;
+  name: string;
+  galleryName: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  supportedOSType: string;
+  description?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+  endOfLifeDate?: Date;
+  tags: Record<string, string>;
+}
+
+/** A VM application version: its package and commands, and its replication like an image version's. */
+export interface ApplicationVersion {
+  id: string;
+  name: string;
+  applicationName: string;
+  galleryName: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  provisioningState?: string;
+  excludeFromLatest: boolean;
+  endOfLifeDate?: Date;
+  publishedDate?: Date;
+  replicaCount?: number;
+  storageAccountType?: string;
+  targetRegions: TargetRegionSetting[];
+  replication?: { aggregatedState: string; regions: RegionReplication[] };
+  allowDeletionOfReplicatedLocations: boolean;
+  mediaLink: string;
+  defaultConfigurationLink?: string;
+  install?: string;
+  remove?: string;
+  update?: string;
+  packageFileName?: string;
+  configFileName?: string;
+  scriptBehaviorAfterReboot?: string;
+  tags: Record<string, string>;
+}
+
 /** One page of a list and the token for the next, when Azure has more. */
 export interface Page<T> {
   items: T[];

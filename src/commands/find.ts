@@ -2,8 +2,7 @@
 // the selected subscriptions, loaded with one Resource Graph query per signed-in identity and
 // cloud (src/azure/findResources.ts) and filtered as the user types on the row's name, where it
 // lives, publisher / offer / SKU, OS, regions and tags (src/model/findRows.ts). Choosing a row
-// reveals and selects its node in the tree; a VM application has no node yet, so its gallery is
-// revealed and a notification says so.
+// reveals and selects its node in the tree (a VM application's under its gallery's "VM Applications").
 import { findRows, foundSummary, nothingFound, type FindRow, type FoundKind, type FoundResource } from '../model/findRows';
 import type { Explorer } from '../tree/explorer';
 import { azureFailure } from '../ui/failures';
@@ -26,7 +25,7 @@ export interface FindReport {
   subscriptions: number;
   rows: FindRow[];
   chosen?: FindRow;
-  /** Whether the chosen row's node was revealed (false: not in the tree, e.g. a VM application). */
+  /** Whether the chosen row's node was revealed (false: not in the tree, e.g. deleted since it was indexed). */
   revealed?: boolean;
 }
 
@@ -44,15 +43,12 @@ function entriesOf(rows: readonly FindRow[], subscriptions: number): PickEntry<s
 }
 
 async function reveal(explorer: Explorer, row: FindRow): Promise<boolean> {
-  // A VM application is not a node of the tree (yet): its gallery is.
-  const id = row.kind === 'application' ? row.id.replace(/\/applications\/[^/]+$/i, '') : row.id;
-  const node = await explorer.findNode(id);
+  const node = await explorer.findNode(row.id);
   if (!node) {
     void notify('warning', `${row.label} is not in the tree: it may have been deleted since Resource Graph indexed it. Refresh the view.`);
     return false;
   }
   await explorer.reveal(node, { select: true, focus: true });
-  if (row.kind === 'application') void notify('info', `VM applications are not shown in the tree yet: ${row.label} is in the selected gallery.`);
   return true;
 }
 

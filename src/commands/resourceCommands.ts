@@ -16,7 +16,8 @@ async function resolve(explorer: Explorer, node: unknown, title: string, accept:
 }
 
 /** View Properties reads Azure's JSON of these (a subscription's is not a gallery resource): own, shared with the user, or public. */
-const withProperties = (n: unknown) => isOwnResource(n, ['gallery', 'imageDefinition', 'imageVersion']) || isExternalItem(n);
+const OWN_WITH_PROPERTIES = ['gallery', 'imageDefinition', 'imageVersion', 'galleryApplication', 'applicationVersion'] as const;
+const withProperties = (n: unknown) => isOwnResource(n, OWN_WITH_PROPERTIES) || isExternalItem(n);
 
 export function resourceCommands(explorer: Explorer, documents: PropertiesDocuments) {
   return {
@@ -61,9 +62,9 @@ export function resourceCommands(explorer: Explorer, documents: PropertiesDocume
       const read = await waitCancellably(`Loading ${picked.resourceId.split('/').pop() ?? ''}`, options?.abortSignal, (abortSignal) =>
         isExternalItem(picked)
           ? explorer.azure().getExternalResourceJson(picked.target, picked.externalResource(), { abortSignal })
-          : isOwnResource(picked, ['gallery', 'imageDefinition', 'imageVersion'])
+          : isOwnResource(picked, OWN_WITH_PROPERTIES)
             ? explorer.azure().getResourceJson(picked.target, picked.resourceId, { abortSignal })
-            : Promise.reject(new Error('View Properties shows galleries, image definitions and image versions.')),
+            : Promise.reject(new Error('View Properties shows galleries, image definitions, image versions and VM applications.')),
       );
       if (!read) return undefined;
       log().info(`View Properties: ${picked.resourceId}`);

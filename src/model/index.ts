@@ -32,4 +32,5 @@ export * from './galleryAccess';
 export * from './findRows';
 export * from './retention';
 export * from './inventory';
+export * from './applications';
 export * from './asCode';

@@ -122,3 +122,12 @@ export function validateOffer(value: string): string | undefined {
 export function validateSku(value: string): string | undefined {
   return validateImageIdentifierPart(value, 'SKU', SKU_MAX);
 }
+
+/**
+ * Gallery application name: the same characters and length as an image definition's (GalleryRP.json
+ * galleryApplicationName, "The allowed characters are alphabets and numbers with dots, dashes, and
+ * periods allowed in the middle. The maximum length is 80 characters").
+ */
+export function validateApplicationName(value: string): string | undefined {
+  return validateDefinitionLikeName(value, 'an application name', GALLERY_APPLICATION_NAME_MAX);
+}

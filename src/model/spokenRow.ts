@@ -12,7 +12,10 @@ export function kindWords(contextValue: string | undefined): string {
   if (/(^acg\.|\.)image$/.test(c)) return 'image definition';
   if (/^acg\.softDeletedVersion$/.test(c)) return 'deleted image version';
   if (/(^acg\.|\.)version(\.busy)?$/.test(c)) return 'image version';
-  if (/^acg\.region/.test(c)) return 'region';
+  if (/^acg\.applications$/.test(c)) return 'VM applications of the gallery';
+  if (/^acg\.application$/.test(c)) return 'VM application';
+  if (/^acg\.applicationVersion(\.busy)?$/.test(c)) return 'VM application version';
+  if (/^acg\.(region|appRegion)/.test(c)) return 'region';
   return '';
 }
 

@@ -69,9 +69,9 @@ export function hasArmReference<N>(node: N): node is N & HasArmReference {
   return hasResourceId(node) && has(node, 'armReference', 'function');
 }
 
-const OWN_KINDS: ReadonlySet<ArmResourceKind> = new Set(['subscription', 'gallery', 'imageDefinition', 'imageVersion']);
+const OWN_KINDS: ReadonlySet<ArmResourceKind> = new Set(['subscription', 'gallery', 'imageDefinition', 'imageVersion', 'galleryApplication', 'applicationVersion']);
 
-/** A subscription, gallery, image definition or image version of the signed-in subscriptions. */
+/** A subscription, gallery, image definition, image version, VM application or application version of the signed-in subscriptions. */
 export function isOwnResource<N>(node: N, kinds: readonly ArmResourceKind[] = [...OWN_KINDS]): node is N & OwnResource {
   if (!hasArmReference(node) || !has(node, 'target', 'object')) return false;
   const kind = node.armReference().kind;

@@ -12,6 +12,8 @@ import { findNode } from './findNode';
 import type { GalleryNode } from './nodes/galleryNode';
 import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
 import type { ImageVersionNode } from './nodes/imageVersionNode';
+import type { ApplicationNode } from './nodes/applicationNode';
+import type { ApplicationVersionNode } from './nodes/applicationVersionNode';
 import type { SubscriptionNode } from './nodes/subscriptionNode';
 
 /** A version the watcher polls: the tree's node, or a stand-in for one the tree does not show. */
@@ -26,6 +28,8 @@ interface NodeOfKind {
   gallery: GalleryNode;
   imageDefinition: ImageDefinitionNode;
   imageVersion: ImageVersionNode;
+  galleryApplication: ApplicationNode;
+  applicationVersion: ApplicationVersionNode;
 }
 
 export interface Invalidatable {
@@ -207,11 +211,11 @@ export class Explorer implements TreeContext, vscode.Disposable {
     return this.busy.get(treeItemIdOf(resourceId));
   }
 
-  watchReplication(node: ImageVersionNode): void {
+  watchReplication(node: ImageVersionNode | ApplicationVersionNode): void {
     this.watcher.watch(node);
   }
 
-  async pollVersion(node: ImageVersionNode): Promise<{ error?: unknown }> {
+  async pollVersion(node: ImageVersionNode | ApplicationVersionNode): Promise<{ error?: unknown }> {
     const event = await this.watcher.pollNow(node);
     return event.error !== undefined ? { error: event.error } : event.reset ? { error: new Error('The version is no longer watched (deleted, or signed out) before its status was read.') } : {};
   }

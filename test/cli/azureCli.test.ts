@@ -496,6 +496,53 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
     });
   });
 
+  describe('az sig gallery-application (issue 15)', () => {
+    const APP = 'cli-agent';
+    it('az sig gallery-application create: a Linux application in the gallery', async () => {
+      // az 2.45 (api-version 2022-01-03) prints the OS type as its Python model names it.
+      const a = quietJson<{ id: string; name: string; supportedOsType: string; description: string }>(
+        await az('sig', 'gallery-application', 'create', '-g', RG, '-r', GALLERY, '--name', APP, '--os-type', 'Linux', '--description', 'CLI agent', '-o', 'json'),
+      );
+      assert.equal(a.id, `${GALLERY_ID}/applications/${APP}`);
+      assert.equal(a.supportedOsType, 'Linux');
+      assert.equal(a.description, 'CLI agent');
+    });
+
+    it('az sig gallery-application version create: package link, commands, file name; replicated', async () => {
+      const v = quietJson<{ id: string; provisioningState: string; publishingProfile: { source: { mediaLink: string }; manageActions: { install: string; remove: string; update?: string | null }; settings?: { packageFileName?: string } } }>(
+        await az(
+          'sig', 'gallery-application', 'version', 'create', '-g', RG, '-r', GALLERY, '--application-name', APP, '--version-name', '1.0.0',
+          '--package-file-link', 'https://contosoartifacts.blob.core.windows.net/apps/cli-agent.tar.gz',
+          '--install-command', 'tar -xzf cli-agent.tar.gz && ./install.sh', '--remove-command', './remove.sh', '--package-file-name', 'cli-agent.tar.gz',
+          '-o', 'json',
+        ),
+      );
+      assert.equal(v.id, `${GALLERY_ID}/applications/${APP}/versions/1.0.0`);
+      assert.equal(v.provisioningState, 'Succeeded');
+      assert.equal(v.publishingProfile.source.mediaLink, 'https://contosoartifacts.blob.core.windows.net/apps/cli-agent.tar.gz');
+      const { install, remove, update } = v.publishingProfile.manageActions;
+      assert.deepEqual({ install, remove }, { install: 'tar -xzf cli-agent.tar.gz && ./install.sh', remove: './remove.sh' });
+      assert.equal(update ?? undefined, undefined, 'no update command was given');
+      assert.equal(v.publishingProfile.settings?.packageFileName, 'cli-agent.tar.gz');
+    });
+
+    it('a remove command over 4096 characters: exit 1 with Azure’s InvalidParameter', async () => {
+      const r = await az(
+        'sig', 'gallery-application', 'version', 'create', '-g', RG, '-r', GALLERY, '--application-name', APP, '--version-name', '1.0.1',
+        '--package-file-link', 'https://contosoartifacts.blob.core.windows.net/apps/cli-agent.tar.gz', '--install-command', 'i', '--remove-command', 'r'.repeat(4097), '-o', 'json',
+      );
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /limited to 4096 characters/);
+    });
+
+    it('the version and the application are deleted again (the gallery must be empty for the deletes below)', async () => {
+      const v = await az('sig', 'gallery-application', 'version', 'delete', '-g', RG, '-r', GALLERY, '--application-name', APP, '--version-name', '1.0.0', '--yes');
+      assert.equal(v.code, 0, v.stderr);
+      const a = await az('sig', 'gallery-application', 'delete', '-g', RG, '-r', GALLERY, '--name', APP, '--yes');
+      assert.equal(a.code, 0, a.stderr);
+    });
+  });
+
   describe('az sig share / list-shared', () => {
     it('az sig share add: a subscription and a tenant', async () => {
       const u = quietJson<SharingUpdate>(
@@ -599,7 +646,9 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       ];
       assert.deepEqual(versionsOf(/\/galleries\/[^/]+$/), ['2021-10-01']);
       assert.deepEqual(versionsOf(/\/images\/[^/]+$/), ['2021-10-01']);
-      assert.deepEqual(versionsOf(/\/versions\/[^/]+$/), ['2022-03-03']);
+      assert.deepEqual(versionsOf(/\/images\/[^/]+\/versions\/[^/]+$/), ['2022-03-03']);
+      // az 2.45 sends an application's create with 2021-07-01 and a version's with 2022-01-03.
+      assert.deepEqual(versionsOf(/\/applications\/[^/]+(\/versions\/[^/]+)?$/).sort(), ['2021-07-01', '2022-01-03']);
       assert.deepEqual(versionsOf(/\/share$/), ['2022-03-03']);
       assert.deepEqual(versionsOf(/\/sharedGalleries$/), ['2022-03-03']);
     });

@@ -42,6 +42,20 @@ describe('Azure rules (names, uniqueness, sources, sharing, deletes, access)', f
     for (const good of ['a', 'A1', 'g.1_x', 'gallery_', 'x'.repeat(80), '9lives']) await expectOk(gal(good), { location: 'eastus' });
   });
 
+  it('VM application versions: commands and file names up to 4096 characters, reboot behaviour None or Rerun (GalleryRP.json)', async () => {
+    const app = `${gal('contoso_images')}/applications/conformance-agent`;
+    await expectOk(app, { location: 'eastus', properties: { supportedOSType: 'Linux' } });
+    const version = (publishing: Record<string, unknown>) => ({
+      location: 'eastus',
+      properties: { publishingProfile: { source: { mediaLink: 'https://a.blob.core.windows.net/c/app.zip' }, manageActions: { install: 'i', remove: 'r' }, ...publishing } },
+    });
+    const body = 'galleryApplicationVersion.properties.publishingProfile';
+    await expectError(`${app}/versions/1.0.0`, version({ manageActions: { install: 'i', remove: 'r'.repeat(4097) } }), 400, 'InvalidParameter', `${body}.manageActions.remove`);
+    await expectError(`${app}/versions/1.0.0`, version({ settings: { packageFileName: 'p'.repeat(4097) } }), 400, 'InvalidParameter', `${body}.settings.packageFileName`);
+    await expectError(`${app}/versions/1.0.0`, version({ settings: { scriptBehaviorAfterReboot: 'Sometimes' } }), 400, 'InvalidParameter', `${body}.settings.scriptBehaviorAfterReboot`);
+    await expectOk(`${app}/versions/1.0.0`, version({ manageActions: { install: 'i'.repeat(4096), remove: 'r' }, settings: { packageFileName: 'p'.repeat(4096), scriptBehaviorAfterReboot: 'Rerun' } }));
+  });
+
   it('gallery names are unique within the subscription across resource groups', async () => {
     await raw(emu, 'PUT', `/subscriptions/${SUB}/resourcegroups/rg-other?api-version=2021-04-01`, { token, body: { location: 'eastus' } });
     await expectError(gal('CONTOSO_IMAGES', 'rg-other'), { location: 'eastus' }, 409, 'GalleryNameNotUnique', 'galleryName');

@@ -138,7 +138,7 @@ describe('Delete: versions, definitions and galleries (extension host, local Azu
     assert.equal(await exists(UBUNTU_ID), true);
     assert.equal(await exists(PRIVATE_ID), true);
     assert.equal(await exists(WINDOWS_ID), false);
-    assert.deepEqual(await labels(await children(gallery)), ['ubuntu-22.04-lts'], 'the tree shows what is left');
+    assert.deepEqual(await labels(await children(gallery)), ['ubuntu-22.04-lts', 'VM Applications'], 'the tree shows what is left');
 
     // The failure was transient: delete what is left, from options alone.
     const again = await run('deleteGallery', { gallery: PRIVATE_ID, cascade: true, confirmed: true });

@@ -68,7 +68,7 @@ describe('the explorer against the local Azure (demo seed)', () => {
 
   it('shows image definitions with OS, state, generation, architecture and security type', async () => {
     const images = await children(await nodeAt('Contoso Production', 'contoso_images'));
-    assert.deepEqual(await labels(images), ['ubuntu-22.04-lts', 'windows-server-2022']);
+    assert.deepEqual(await labels(images), ['ubuntu-22.04-lts', 'windows-server-2022', 'VM Applications']);
     const ubuntu = await item(images[0]);
     assert.equal(ubuntu.description, 'Linux · Gen2 · Trusted launch supported');
     assert.match(plain(tooltipText(ubuntu)), /OS: Linux \(Generalized\) · Gen2 · x64 · Trusted launch supported/);

@@ -40,13 +40,12 @@ describe('Find…: every gallery resource of the selected subscriptions (extensi
     await eventually(async () => assert.equal(((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId ?? '').toLowerCase(), id.toLowerCase()));
   });
 
-  it('choosing a VM application selects its gallery and says the tree does not show applications yet', async () => {
+  it('choosing a VM application reveals and selects its node under the gallery\'s VM Applications', async () => {
     const report = await find({ prompter: new ScriptedPrompter([{ pick: /monitoring-agent$/ }]) });
     assert.equal(report?.chosen?.kind, 'application');
     assert.equal(report?.revealed, true);
-    await ui.waitFor('info', /^VM applications are not shown in the tree yet: monitoring-agent is in the selected gallery\.$/);
     const api = await extensionApi();
-    await eventually(async () => assert.match((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId ?? '', /\/galleries\/dev_gallery$/i));
+    await eventually(async () => assert.match((api.explorer.view?.selection[0] as { resourceId?: string } | undefined)?.resourceId ?? '', /\/galleries\/dev_gallery\/applications\/monitoring-agent$/i));
   });
 
   it('a Resource Graph failure is shown through the one failure path with Azure’s code and message', async () => {

@@ -76,7 +76,7 @@ describe('reliability: faults survived', () => {
     ]);
     const { production } = await reloadTree();
     assert.deepEqual(await labels(production), [...PRODUCTION_GALLERIES, 'throttled_gallery']);
-    assert.deepEqual(await labels(await children(await nodeAt('Contoso Production', 'contoso_images'))), ['ubuntu-22.04-lts', 'windows-server-2022']);
+    assert.deepEqual(await labels(await children(await nodeAt('Contoso Production', 'contoso_images'))), ['ubuntu-22.04-lts', 'windows-server-2022', 'VM Applications']);
     const definition = await nodeAt('Contoso Production', 'contoso_images', 'ubuntu-22.04-lts');
     await vscode.commands.executeCommand('azureComputeGallery.refresh', definition);
     assert.deepEqual(await labels(await children(definition)), ['1.1.0', '1.0.0']);

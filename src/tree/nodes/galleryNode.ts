@@ -9,6 +9,7 @@ import type { TreeContext } from '../treeContext';
 import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
 import { Cached } from './cachedChildren';
 import { ImageDefinitionNode } from './imageDefinitionNode';
+import { ApplicationsGroupNode } from './applicationNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
 import { RecentlyDeletedNode } from './recentlyDeletedNode';
@@ -26,6 +27,12 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
   private readonly imageNodes = new NodeCache<ImageDefinitionNode>();
   /** "Recently Deleted", while the gallery has soft delete. */
   recentlyDeleted: RecentlyDeletedNode | undefined;
+  /** "VM Applications": always shown, so the first application has a place to be created from. */
+  private applicationsNode: ApplicationsGroupNode | undefined;
+
+  get applications(): ApplicationsGroupNode {
+    return (this.applicationsNode ??= new ApplicationsGroupNode(this.ctx, this));
+  }
 
   constructor(
     private readonly ctx: TreeContext,
@@ -143,19 +150,19 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
 
   async getChildren(): Promise<ExplorerNode[]> {
     // With soft delete, the versions deleted in the last 7 days are one row below the definitions.
-    const deleted = this.gallery.softDeleteEnabled ? [(this.recentlyDeleted ??= new RecentlyDeletedNode(this.ctx, this))] : [];
+    const after: ExplorerNode[] = [this.applications, ...(this.gallery.softDeleteEnabled ? [(this.recentlyDeleted ??= new RecentlyDeletedNode(this.ctx, this))] : [])];
     try {
       const images = await this.images.get();
-      if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` }), ...deleted];
+      if (images.length === 0) return [new MessageNode(this, 'No image definitions', { id: `${this.id}/empty` }), ...after];
       const nodes = this.imageNodes.sync(
         images,
         (i) => i.id,
         (i) => new ImageDefinitionNode(this.ctx, this, i),
         (node, i) => (node.image = i),
       );
-      return [...nodes, ...deleted];
+      return [...nodes, ...after];
     } catch (error) {
-      return [errorNode(this, 'image definitions', error)];
+      return [errorNode(this, 'image definitions', error), this.applications];
     }
   }
 
@@ -163,6 +170,7 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
     this.images.invalidate();
     this.imageNodes.invalidateAll();
     this.recentlyDeleted?.invalidate();
+    this.applicationsNode?.invalidate();
   }
 }
 

@@ -18,10 +18,15 @@ const ICONS: Record<RegionRow['state'], vscode.ThemeIcon> = {
   Failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
 };
 
-export class RegionNode implements ExplorerNode {
+/** What a region row needs of its version: an image version's node, or a VM application version's. */
+type VersionRow = ExplorerNode & { readonly id: string };
+
+export class RegionNode<P extends VersionRow = ImageVersionNode> implements ExplorerNode {
   constructor(
-    readonly parent: ImageVersionNode,
+    readonly parent: P,
     private current: RegionRow,
+    /** An application version's region: no Retry Region there, and its hover speaks of installing. */
+    private readonly application = false,
   ) {}
 
   get row(): RegionRow {
@@ -47,12 +52,17 @@ export class RegionNode implements ExplorerNode {
     item.id = this.id;
     item.description = r.description;
     item.iconPath = ICONS[r.state];
-    item.contextValue = r.state === 'Failed' ? FAILED_REGION_CONTEXT : `acg.region.${r.state.toLowerCase()}`;
+    item.contextValue = r.state === 'Failed' ? (this.application ? 'acg.appRegion.failed' : FAILED_REGION_CONTEXT) : `acg.region.${r.state.toLowerCase()}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(r.label)}** — ${escape(r.stateText)}  \n`);
     if (r.replicas !== undefined) md.appendMarkdown(`Replicas: ${r.replicas}  \n`);
     if (r.storage) md.appendMarkdown(`Storage: ${escape(r.storage)}  \n`);
     if (r.details) md.appendMarkdown(`Azure: ${escape(r.details)}  \n`);
+    if (this.application) {
+      md.appendMarkdown(r.usable ? 'VMs here can install this application version.' : 'VMs here cannot install this application version until replication is Completed.');
+      item.tooltip = md;
+      return item;
+    }
     md.appendMarkdown(
       r.usable
         ? 'VMs can be created from this version here.'

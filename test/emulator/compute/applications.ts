@@ -12,6 +12,7 @@ import { checkArtifactName, checkFutureDate, checkVersionName, oneOf, propertyCh
 
 export const APPLICATION_TYPE = 'Microsoft.Compute/galleries/applications';
 export const APPLICATION_VERSION_TYPE = 'Microsoft.Compute/galleries/applications/versions';
+const APPLICATION_TEXT_MAX = 4096;
 
 export const applicationKind: ArtifactKind = {
   type: APPLICATION_TYPE,
@@ -61,6 +62,17 @@ export const applicationVersionKind: ArtifactKind = {
     if (manage && (!asString(manage.install) || !asString(manage.remove))) {
       throw invalidParameter(`Both 'install' and 'remove' are required in '${body}.properties.publishingProfile.manageActions'.`, `${body}.properties.publishingProfile.manageActions`);
     }
+    // UserArtifactManage install / remove / update and UserArtifactSettings packageFileName /
+    // configFileName: "This is limited to 4096 characters" (GalleryRP.json 2025-12-03).
+    const settings = asObject(profile.settings);
+    for (const [where, key] of [[manage, 'manageActions.install'], [manage, 'manageActions.remove'], [manage, 'manageActions.update'], [settings, 'settings.packageFileName'], [settings, 'settings.configFileName']] as const) {
+      const value = asString(where?.[key.split('.')[1]!]);
+      if (value !== undefined && value.length > APPLICATION_TEXT_MAX) {
+        throw invalidParameter(`The value of '${key}' is ${value.length} characters long; it is limited to ${APPLICATION_TEXT_MAX} characters.`, `${body}.properties.publishingProfile.${key}`);
+      }
+    }
+    // GalleryApplicationScriptRebootBehavior: None or Rerun (GalleryRP.json 2025-12-03).
+    if (settings?.scriptBehaviorAfterReboot !== undefined) oneOf(settings.scriptBehaviorAfterReboot, ['None', 'Rerun'], `${body}.properties.publishingProfile.settings.scriptBehaviorAfterReboot`, false);
     const publishedDate = asString(asObject(existing?.properties.publishingProfile)?.publishedDate) ?? new Date().toISOString();
     const out: JsonObject = {
       publishingProfile: normalizePublishing(profile, location, body, publishedDate, APPLICATION_VERSION_TYPE),

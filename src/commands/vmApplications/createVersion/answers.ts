@@ -1,0 +1,197 @@
+// Create Application Version's answers, in the order they are asked; "More options…" in the summary
+// asks the rest (file names, reboot behaviour, storage, latest, end of life, safety, tags).
+import { REBOOT_BEHAVIOURS, replicaWarning, validateApplicationCommand, validateApplicationFileName, validatePackageUrl, type RebootBehaviour } from '../../../model/applications';
+import { normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../../model/replication';
+import { validateImageVersionName } from '../../../model/versions';
+import { sameOption, type Answer } from '../../../ui/answers';
+import { parseReplicaCounts, replicasIn } from '../../../ui/answerText';
+import { endOfLifeAnswer, inputAnswer, pickAnswer, tagsAnswer, yesNoAnswer } from '../../../ui/commonAnswers';
+import type { RegionChoice } from '../../../ui/regions';
+import { storageTypeItems } from '../../../ui/storageTypes';
+import type { Prompter } from '../../../ui/wizard';
+import type { CommonCreateOptions } from '../../createCommon';
+import { regionsStep } from '../common';
+import { packageSourceStep } from './packageSource';
+
+export interface CreateApplicationVersionOptions extends CommonCreateOptions {
+  /** The application's resource id (not needed when run on its node). */
+  application?: string;
+  /** Major.Minor.Patch. */
+  name?: string;
+  /** The package's blob URL (publishingProfile.source.mediaLink). */
+  packageUrl?: string;
+  /** The default configuration file's blob URL (source.defaultConfigurationLink). */
+  configurationUrl?: string;
+  install?: string;
+  remove?: string;
+  update?: string;
+  packageFileName?: string;
+  configFileName?: string;
+  /** settings.scriptBehaviorAfterReboot: None or Rerun (not given: Azure's default). */
+  rebootBehaviour?: RebootBehaviour;
+  /** Region names; the application's region is always one of them. */
+  targetRegions?: string[];
+  /** "1" for every region, or "eastus=2, westus=1". */
+  replicas?: string;
+  storageAccountType?: string;
+  excludeFromLatest?: boolean;
+  endOfLifeDate?: string;
+  allowDeletionOfReplicatedLocations?: boolean;
+  tags?: Record<string, string>;
+  prompter?: Prompter;
+}
+
+export interface State {
+  name?: string;
+  packageUrl?: string;
+  configurationUrl?: string;
+  install?: string;
+  remove?: string;
+  update?: string;
+  packageFileName?: string;
+  configFileName?: string;
+  rebootBehaviour?: RebootBehaviour | '';
+  regions?: string[];
+  replicas?: string;
+  storageAccountType?: string;
+  excludeFromLatest?: boolean;
+  endOfLifeDate?: string;
+  allowDeletionOfReplicatedLocations?: boolean;
+  tags?: Record<string, string>;
+  /** "More options…" was picked in the summary. */
+  more?: boolean;
+}
+
+type A = Answer<State, CreateApplicationVersionOptions>;
+
+export interface VersionContext {
+  /** The application's region (the source region of every version). */
+  source: string;
+  regions: () => Promise<RegionChoice[]>;
+  existing: () => Promise<string[]>;
+  suggestName: () => Promise<string | undefined>;
+}
+
+/** The target regions a state means, each with its replica count, or what to fix. */
+export function targetsOf(s: State, source: string): { name: string; regionalReplicaCount: number }[] | string {
+  const regions = [normalizeRegionName(source), ...(s.regions ?? []).map(normalizeRegionName).filter((r) => r !== normalizeRegionName(source))];
+  const counts = parseReplicaCounts(s.replicas ?? '1', regions);
+  if (typeof counts === 'string') return counts;
+  const targets = regions.map((name) => ({ name, regionalReplicaCount: replicasIn(counts, name) }));
+  return validateTargetRegions(targets, source) ?? targets;
+}
+
+const command = (key: 'install' | 'remove' | 'update', label: string, prompt: string): A =>
+  inputAnswer<State, CreateApplicationVersionOptions>({
+    key,
+    label,
+    required: key !== 'update',
+    prompt,
+    keep: key === 'update' ? 'optional' : 'typed',
+    validate: (v) => validateApplicationCommand(v, key),
+  });
+
+export function mainAnswers(ctx: VersionContext): A[] {
+  const more = (s: State) => s.more === true;
+  const url = (key: 'packageUrl' | 'configurationUrl', label: string, noun: string, optional: boolean): A => ({
+    key,
+    label,
+    required: !optional,
+    ...sameOption<State, CreateApplicationVersionOptions, typeof key>(key),
+    check: (s) => (optional && !s[key] ? undefined : validatePackageUrl(s[key] ?? '', noun)),
+    summary: (s) => s[key],
+    steps: [packageSourceStep<State>({ title: label, what: { noun, optional }, get: (s) => s[key], set: (s, v) => (s[key] = v) })],
+  });
+  return [
+    inputAnswer<State, CreateApplicationVersionOptions>({
+      key: 'name',
+      label: 'Version',
+      required: true,
+      prompt: 'The version as Major.Minor.Patch, e.g. 1.0.0',
+      keep: 'trimmed',
+      suggest: () => ctx.suggestName(),
+      validate: (v) => validateImageVersionName(v.trim()),
+      validateAsync: async (v) => ((await ctx.existing()).some((n) => n === v.trim()) ? `Version ${v.trim()} already exists: choose another.` : undefined),
+    }),
+    url('packageUrl', 'Package', 'package', false),
+    url('configurationUrl', 'Default configuration', 'default configuration file', true),
+    command('install', 'Install command', 'The command that installs the application (up to 4096 characters), e.g. tar -xzf app.tar.gz && ./install.sh'),
+    command('remove', 'Remove command', 'The command that removes the application (up to 4096 characters), e.g. ./uninstall.sh'),
+    command('update', 'Update command', 'The command that updates an installed application (optional: Enter with nothing runs remove, then install)'),
+    {
+      key: 'regions',
+      label: 'Target regions',
+      read: (o, s) => {
+        if (o.targetRegions !== undefined) s.regions = o.targetRegions.map(normalizeRegionName);
+      },
+      write: (s, o) => {
+        o.targetRegions = s.regions;
+      },
+      check: (s) => {
+        const t = targetsOf({ ...s, replicas: '1' }, ctx.source);
+        return typeof t === 'string' ? t : undefined;
+      },
+      summary: (s) => (s.regions ?? [normalizeRegionName(ctx.source)]).join(', '),
+      steps: [regionsStep<State>(() => ctx.source, ctx.regions)],
+    },
+    inputAnswer<State, CreateApplicationVersionOptions>({
+      key: 'replicas',
+      label: 'Replicas',
+      prompt: 'Replicas per region: one number for every region, or region=count pairs (1–3 for a package in a block blob)',
+      keep: 'trimmed',
+      suggest: () => '1',
+      validate: (v, s) => {
+        const t = targetsOf({ ...s, replicas: v }, ctx.source);
+        return typeof t === 'string' ? t : undefined;
+      },
+      warn: (v, s) => {
+        const t = targetsOf({ ...s, replicas: v }, ctx.source);
+        return typeof t === 'string' ? undefined : replicaWarning(t.map((x) => x.regionalReplicaCount));
+      },
+    }),
+    inputAnswer<State, CreateApplicationVersionOptions>({ key: 'packageFileName', label: 'Package file name', when: more, prompt: "The package's file name on the VM (optional: Azure names it after the application)", keep: 'optional', validate: validateApplicationFileName }),
+    inputAnswer<State, CreateApplicationVersionOptions>({ key: 'configFileName', label: 'Configuration file name', when: more, prompt: "The configuration's file name on the VM (optional: Azure names it <application>_config)", keep: 'optional', validate: validateApplicationFileName }),
+    pickAnswer<State, CreateApplicationVersionOptions, RebootBehaviour | ''>({
+      key: 'rebootBehaviour',
+      label: 'After a reboot',
+      when: more,
+      placeholder: 'What the install, update or remove script does when the VM reboots while it runs',
+      allowed: { values: ['', ...REBOOT_BEHAVIOURS], hint: 'Use None or Rerun.' },
+      summary: (s) => (s.rebootBehaviour ? (s.rebootBehaviour === 'Rerun' ? 'Rerun: the script runs again' : 'None: the script is not run again') : undefined),
+      items: () => [
+        { label: "Azure's default", detail: 'Nothing is sent', value: '' as const },
+        { label: 'Rerun', detail: 'The script runs again after the reboot', value: 'Rerun' as const },
+        { label: 'None', detail: 'The script is not run again', value: 'None' as const },
+      ],
+    }),
+    pickAnswer<State, CreateApplicationVersionOptions, string>({
+      key: 'storageAccountType',
+      label: 'Storage',
+      when: more,
+      placeholder: 'The storage type of the replicas',
+      allowed: { values: ['', ...STORAGE_ACCOUNT_TYPES], hint: `Use ${STORAGE_ACCOUNT_TYPES.join(', ')}.` },
+      summary: (s) => s.storageAccountType || undefined,
+      items: async (s) => storageTypeItems<string>(s.regions ?? [normalizeRegionName(ctx.source)], await ctx.regions().catch(() => []), { value: '', detail: 'Nothing is sent; Azure chooses' }),
+    }),
+    yesNoAnswer<State, CreateApplicationVersionOptions>({
+      key: 'excludeFromLatest',
+      label: 'Exclude from latest',
+      when: more,
+      placeholder: 'Exclude this version from "latest"? (VMs naming versions/latest get the highest version not excluded)',
+      summary: (s) => (s.excludeFromLatest ? 'Yes' : undefined),
+      no: { label: 'No, keep it in "latest"' },
+      yes: { label: 'Yes, exclude it from "latest"' },
+    }),
+    endOfLifeAnswer<State, CreateApplicationVersionOptions>({ when: more }),
+    yesNoAnswer<State, CreateApplicationVersionOptions>({
+      key: 'allowDeletionOfReplicatedLocations',
+      label: 'Allow removing replicated regions',
+      when: more,
+      placeholder: 'Let a later update remove regions this version is replicated to? (safetyProfile)',
+      summary: (s) => (s.allowDeletionOfReplicatedLocations ? 'Yes' : undefined),
+      no: { label: 'No' },
+      yes: { label: 'Yes' },
+    }),
+    tagsAnswer<State, CreateApplicationVersionOptions>({ when: more }),
+  ];
+}

@@ -1,0 +1,201 @@
+// A VM application version: its package and commands on hover, and its replication live like an
+// image version's — the same region rows (RegionNode), the same words (model/regionReplication,
+// model/latest) and the one replication watcher of the tree, which polls it through `poll`.
+import * as vscode from 'vscode';
+import type { ApplicationVersion, AzureTarget } from '../../azure/types';
+import type { ArmResource } from '../../model/armId';
+import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
+import type { RegionalCandidate } from '../../model/latestByRegion';
+import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
+import { summariseReplication } from '../../model/replication';
+import { tagsToText } from '../../model/tags';
+import type { ExplorerNode } from '../explorerProvider';
+import type { TreeContext } from '../treeContext';
+import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource } from '../capabilities';
+import type { ApplicationNode } from './applicationNode';
+import { errorNode, MessageNode } from './messageNode';
+import { NodeCache } from './nodeCache';
+import { RegionNode } from './regionNode';
+import { escape } from './subscriptionNode';
+import { regionLine } from './versionDetails';
+
+const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
+
+/** The hover's lines about the package (plain text; escaped by the caller). */
+export function applicationVersionLines(v: ApplicationVersion): string[] {
+  const lines = [`Package: ${v.mediaLink}`];
+  if (v.defaultConfigurationLink) lines.push(`Default configuration: ${v.defaultConfigurationLink}`);
+  if (v.install) lines.push(`Install: ${v.install}`);
+  if (v.remove) lines.push(`Remove: ${v.remove}`);
+  if (v.update) lines.push(`Update: ${v.update}`);
+  if (v.packageFileName) lines.push(`Package file name: ${v.packageFileName}`);
+  if (v.configFileName) lines.push(`Configuration file name: ${v.configFileName}`);
+  if (v.scriptBehaviorAfterReboot) lines.push(`After a reboot: ${v.scriptBehaviorAfterReboot === 'Rerun' ? 'the script runs again' : 'nothing runs again'}`);
+  if (v.targetRegions.length > 0) lines.push('Target regions:', ...v.targetRegions.map((r) => `· ${regionLine(r, v.storageAccountType)}`));
+  if (v.allowDeletionOfReplicatedLocations) lines.push('Safety: replicated regions may be removed');
+  if (Object.keys(v.tags).length > 0) lines.push(`Tags: ${tagsToText(v.tags)}`);
+  return lines;
+}
+
+export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPortalLink {
+  private resolution: LatestResolution = {};
+  /** When Azure last answered with this version itself (0: only ever seen in a list). */
+  private seenAt = 0;
+  private readonly regionNodes = new NodeCache<RegionNode<ApplicationVersionNode>>();
+  private stale = false;
+
+  constructor(
+    private readonly ctx: TreeContext,
+    readonly parent: ApplicationNode,
+    private v: ApplicationVersion,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  get applicationVersion(): ApplicationVersion {
+    return this.v;
+  }
+
+  get versionId(): string {
+    return this.v.id;
+  }
+
+  get resourceId(): string {
+    return this.v.id;
+  }
+
+  get id(): string {
+    return `acg${this.v.id.toLowerCase()}`;
+  }
+
+  get target(): AzureTarget {
+    return this.parent.target;
+  }
+
+  armReference(): ArmResource {
+    return armReferenceOf(this.resourceId);
+  }
+
+  portalLink(): string | undefined {
+    return portalLinkOf(this.resourceId, this.target);
+  }
+
+  /** Azure's answer about this version (a poll, an update), as of `at`; its application recomputes "latest". */
+  update(v: ApplicationVersion, at = Date.now()): void {
+    this.v = { ...v, replication: v.replication ?? this.v.replication };
+    this.seenAt = Math.max(this.seenAt, at);
+    this.parent.versionChanged(this);
+  }
+
+  updateFromList(v: ApplicationVersion, listedAt: number): void {
+    if (this.seenAt <= listedAt) this.v = { ...v, replication: v.replication ?? this.v.replication };
+  }
+
+  get regionalCandidate(): RegionalCandidate {
+    const v = this.v;
+    const replicationState = v.replication ? summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions }).state : undefined;
+    const candidate: LatestCandidate = { name: v.name, excludeFromLatest: v.excludeFromLatest, provisioningState: v.provisioningState, replicationState };
+    return { ...candidate, targetRegions: v.targetRegions, regionStatus: v.replication?.regions };
+  }
+
+  get latestRole(): LatestRole {
+    return latestRole(this.v.name, this.v.excludeFromLatest, this.resolution);
+  }
+
+  setLatest(resolution: LatestResolution): boolean {
+    const before = this.latestRole;
+    this.resolution = resolution;
+    return before !== this.latestRole;
+  }
+
+  get regionRows(): RegionRow[] {
+    return this.v.replication ? regionRows(this.v.targetRegions, this.v.replication.regions, this.v.storageAccountType) : [];
+  }
+
+  get needsReplicationWatch(): boolean {
+    const state = this.v.provisioningState?.toLowerCase() ?? '';
+    if (IN_PROGRESS.has(state)) return true;
+    if (!this.v.replication) return false;
+    if (this.v.replication.regions.length > 0) return this.regionRows.some((r) => r.state === 'Queued' || r.state === 'Replicating');
+    const summary = summariseReplication({ aggregatedState: this.v.replication.aggregatedState, summary: this.v.replication.regions });
+    return summary.state === 'Replicating' || summary.state === 'Unknown';
+  }
+
+  get endOfLifePassed(): boolean {
+    return this.v.endOfLifeDate !== undefined && this.v.endOfLifeDate.getTime() < this.now().getTime();
+  }
+
+  private status(): { text: string; state: 'ok' | 'progress' | 'failed' } {
+    const state = this.v.provisioningState?.toLowerCase() ?? '';
+    if (this.v.replication && this.v.replication.regions.length > 0) {
+      const regions = versionRegionsText(this.regionRows);
+      if (regions.state !== 'ok') return regions;
+    }
+    if (state === 'failed') return { text: 'Failed', state: 'failed' };
+    if (state === 'deleting') return { text: 'Deleting…', state: 'progress' };
+    if (IN_PROGRESS.has(state)) return { text: `${this.v.provisioningState}…`, state: 'progress' };
+    return { text: '', state: 'ok' };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const v = this.v;
+    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const status = this.status();
+    const role = this.latestRole;
+    const parts = [status.text, latestLabel(role)];
+    if (v.endOfLifeDate) parts.push(this.endOfLifePassed ? 'end of life passed' : `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}`);
+    item.description = parts.filter(Boolean).join(' · ');
+    item.iconPath =
+      status.state === 'failed'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : status.state === 'progress'
+          ? new vscode.ThemeIcon('sync~spin')
+          : this.endOfLifePassed
+            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+            : new vscode.ThemeIcon(role === 'latest' ? 'star-full' : 'tag');
+    item.contextValue = `acg.applicationVersion${status.state === 'progress' ? '.busy' : ''}`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${escape(v.name)}** — VM application version${status.text ? ` · ${escape(status.text)}` : ''}\n\n`);
+    md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
+    for (const line of applicationVersionLines(v)) md.appendMarkdown(`${escape(line)}  \n`);
+    for (const r of v.replication?.regions ?? []) {
+      md.appendMarkdown(`· ${r.region}: ${r.state}${r.state === 'Replicating' ? ` ${r.progress}%` : ''}${r.details ? ` — ${escape(r.details)}` : ''}  \n`);
+    }
+    if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
+    if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
+    md.appendMarkdown(escape(latestSentence(role, this.resolution, this.regionalCandidate.replicationState === 'Replicating')));
+    item.tooltip = md;
+    return item;
+  }
+
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** The target regions, from the status the replication watcher fetches. */
+  async getChildren(): Promise<ExplorerNode[]> {
+    if (!this.v.replication || this.stale) {
+      this.stale = false;
+      const { error } = await this.ctx.pollVersion(this);
+      if (error !== undefined) return [errorNode(this, 'replication status', error)];
+      setImmediate(() => this.ctx.refresh(this));
+    }
+    const rows = this.regionRows;
+    if (rows.length === 0) return [new MessageNode(this, 'No target regions reported', { id: `${this.id}/regions/none` })];
+    return this.regionNodes.sync(
+      rows,
+      (r) => r.region,
+      (r) => new RegionNode(this, r, true),
+      (node, r) => node.update(r),
+    );
+  }
+
+  /** One poll of Azure for the replication status (the watcher calls it); true while in progress. */
+  async poll(signal?: AbortSignal): Promise<boolean> {
+    const asked = Date.now();
+    const fresh = await this.ctx.azure().getApplicationVersion(this.target, this.v.id, true, { abortSignal: signal });
+    this.update(fresh, asked);
+    this.ctx.refresh(this);
+    return this.needsReplicationWatch;
+  }
+}
