@@ -11,6 +11,8 @@ export { AzureError, toAzureError } from './azure/errors';
 export { getGallery, listGalleries } from './azure/galleries';
 export { listGalleriesInSubscriptions } from './azure/resourceGraph';
 export { findGalleryResources } from './azure/findResources';
+export { listCommunityGalleries } from './azure/communityListing';
+export { listVmSizes } from './azure/vmSizes';
 export { inventoryResources } from './azure/inventory';
 export { findImageUsers, imageUsersQuery, type UsageScope } from './azure/imageUsers';
 export { listImageDefinitions } from './azure/images';

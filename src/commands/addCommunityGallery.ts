@@ -86,9 +86,14 @@ export async function addCommunityGallery(explorer: Explorer, ...args: unknown[]
         }),
     again,
   );
+  return rememberCommunityGallery(explorer, gallery.name, location);
+}
+
+/** Keeps a public gallery in the Community list (once per public name and region) and redraws the tree. */
+export async function rememberCommunityGallery(explorer: Explorer, publicName: string, location: string): Promise<CommunityGalleryBookmark> {
   const bookmarks = explorer.globalState.get<CommunityGalleryBookmark[]>(COMMUNITY_BOOKMARKS_KEY, []);
-  const entry = { publicName: gallery.name, location };
-  if (!bookmarks.some((b) => b.publicName.toLowerCase() === entry.publicName.toLowerCase() && b.location === location)) {
+  const entry = { publicName, location };
+  if (!bookmarks.some((b) => b.publicName.toLowerCase() === publicName.toLowerCase() && b.location === location)) {
     await explorer.globalState.update(COMMUNITY_BOOKMARKS_KEY, [...bookmarks, entry]);
   }
   explorer.refreshAll();

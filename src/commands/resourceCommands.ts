@@ -4,6 +4,7 @@ import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { log } from '../ui/log';
 import { waitCancellably } from './createCommon';
+import { createVmFromVersion } from './createVmFromVersion';
 import { pickNode } from '../ui/pickNode';
 import type { PropertiesDocuments } from '../ui/propertiesDocuments';
 
@@ -20,6 +21,8 @@ const withProperties = (n: unknown) => isOwnResource(n, OWN_WITH_PROPERTIES) || 
 
 export function resourceCommands(explorer: Explorer, documents: PropertiesDocuments) {
   return {
+    'azureComputeGallery.createVmFromVersion': (...args: unknown[]) => createVmFromVersion(explorer, ...args),
+
     'azureComputeGallery.copyResourceId': async (node?: unknown) => {
       const picked = await resolve(explorer, node, 'Copy Resource ID', hasResourceId);
       if (!picked || !hasResourceId(picked)) return;

@@ -3,6 +3,7 @@ import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
 import { isPaged } from '../tree/capabilities';
 import { addCommunityGallery } from './addCommunityGallery';
+import { BROWSE_COMMUNITY_COMMAND, browseCommunityGalleries } from './browseCommunityGalleries';
 import { find, FIND_COMMAND } from './find';
 import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { azureFailure } from '../ui/failures';
@@ -31,6 +32,8 @@ export function treeCommands(explorer: Explorer) {
     [FIND_COMMAND]: (...args: unknown[]) => find(explorer, ...args),
 
     'azureComputeGallery.addCommunityGallery': (...args: unknown[]) => addCommunityGallery(explorer, ...args),
+
+    [BROWSE_COMMUNITY_COMMAND]: (...args: unknown[]) => browseCommunityGalleries(explorer, ...args),
 
     'azureComputeGallery.removeCommunityGallery': async (node?: ExplorerNode) => {
       if (!(node instanceof ExternalGalleryNode) || node.source !== 'community') return;

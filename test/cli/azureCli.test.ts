@@ -10,6 +10,8 @@ import type { RunningEmulator } from '../emulator/index';
 import {
   DEVELOPMENT_SUBSCRIPTION_ID,
   FABRIKAM_SUBSCRIPTION_ID,
+  DEMO_COMMUNITY_PUBLIC_NAME,
+  FABRIKAM_COMMUNITY_PUBLIC_NAME,
   FABRIKAM_TENANT_ID,
   LOCAL_PRINCIPAL,
   PRODUCTION_SUBSCRIPTION_ID,
@@ -581,6 +583,25 @@ describe('Azure CLI (Debian azure-cli 2.45) against the local Azure', function (
       assert.deepEqual(u.groups, [{ type: 'AADTenants', ids: [FABRIKAM_TENANT_ID] }]);
       const g = quietJson<Gallery>(await az('sig', 'show', '-g', RG, '-r', GALLERY, '--sharing-groups', '-o', 'json'));
       assert.deepEqual(g.sharingProfile?.groups, [{ type: 'Subscriptions', ids: [DEVELOPMENT_SUBSCRIPTION_ID] }]);
+    });
+  });
+
+  // Issue 16 item 3: ARM has no list of community galleries; az asks Resource Graph's
+  // communitygalleryresources table (no subscriptions in the body, $top 30), as the extension's
+  // Browse Community Galleries… does.
+  describe('az sig list-community (Resource Graph communitygalleryresources)', () => {
+    it('lists every public gallery in each region it is in, with its publisher metadata and unique id', async () => {
+      const all = parse<Array<{ name: string; location: string; uniqueId: string; communityMetadata: { publisherContact?: string } }>>(await az('sig', 'list-community', '-o', 'json'));
+      const seen = all.map((g) => `${g.name}@${g.location}`);
+      assert.ok(seen.includes(`${DEMO_COMMUNITY_PUBLIC_NAME}@eastus`) && seen.includes(`${FABRIKAM_COMMUNITY_PUBLIC_NAME}@westus`), seen.join());
+      const fabrikam = all.find((g) => g.name === FABRIKAM_COMMUNITY_PUBLIC_NAME)!;
+      assert.equal(fabrikam.uniqueId, `/CommunityGalleries/${FABRIKAM_COMMUNITY_PUBLIC_NAME}`);
+      assert.equal(fabrikam.communityMetadata.publisherContact, 'images@fabrikam.example');
+    });
+
+    it('--location filters on the region (az sends it in lower case)', async () => {
+      const west = parse<Array<{ name: string; location: string }>>(await az('sig', 'list-community', '-l', 'WestUS', '-o', 'json'));
+      assert.deepEqual(west.map((g) => `${g.name}@${g.location}`), [`${FABRIKAM_COMMUNITY_PUBLIC_NAME}@westus`]);
     });
   });
 

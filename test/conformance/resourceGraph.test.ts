@@ -4,6 +4,7 @@ import type { RunningEmulator } from '../emulator/index';
 import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
 import { FIND_QUERY } from '../../src/azure/findResources';
 import { imageUsersQuery } from '../../src/azure/imageUsers';
+import { communityGalleriesQuery } from '../../src/model/communityDiscovery';
 import { armCode, computeClient, credentialFor, startFast } from './helpers';
 
 const GALLERIES = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
@@ -117,6 +118,22 @@ describe('Resource Graph (resources query)', function () {
     assert.deepEqual(version.targetRegions?.map((r) => r.name), armVersion.publishingProfile?.targetRegions?.map((r) => r.name));
     assert.equal(rows.find((r) => r.type === 'microsoft.compute/galleries/applications')!.supportedOSType, 'Linux');
     assert.equal(version.publisher, '', 'a version has no identifier of its own');
+  });
+
+  it('lists public galleries in communitygalleryresources, each row one the community GET answers in its region', async () => {
+    const page = await client.resources({ subscriptions: SUBSCRIPTIONS, query: communityGalleriesQuery(), options: { top: 1000, resultFormat: 'objectArray' } });
+    const rows = page.data as Array<{ name: string; location: string; properties: { communityMetadata?: { publisherContact?: string } } }>;
+    assert.ok(rows.length >= 2, 'the demo seed has public galleries');
+    for (const row of rows) {
+      assert.equal(row.location, row.location.toLowerCase(), 'locations are lower case in this table');
+      const arm = await computeClient(emu, PRODUCTION_SUBSCRIPTION_ID).communityGalleries.get(row.location, row.name);
+      assert.equal(arm.communityMetadata?.publisherContact, row.properties.communityMetadata?.publisherContact);
+    }
+    // Public: a gallery in a subscription the caller cannot read is listed too.
+    assert.ok(rows.some((r) => /^FabrikamPublic-/.test(r.name)));
+    const west = await client.resources({ subscriptions: SUBSCRIPTIONS, query: communityGalleriesQuery('westus') });
+    assert.ok((west.data as typeof rows).every((r) => r.location === 'westus'));
+    await assert.rejects(client.resources({ subscriptions: SUBSCRIPTIONS, query: "communitygalleryresources | where type =~ 'microsoft.compute/galleries'" }), (e: unknown) => armCode(e).statusCode === 400);
   });
 
   it('refuses a query it does not understand with Resource Graph’s BadRequest, and a $top over 1000', async () => {

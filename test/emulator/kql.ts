@@ -1,5 +1,5 @@
 // The small, strict part of KQL (Kusto Query Language) the local Azure's Resource Graph answers:
-//   resources | where <expr> | extend a = <expr>, … | project a, b, … | order by x [asc|desc]
+//   resources | where <expr>  (or communitygalleryresources | …) | extend a = <expr>, … | project a, b, … | order by x [asc|desc]
 // with expressions of columns and property paths (`properties.storageProfile.imageReference`),
 // string literals, `==`, `=~`, `!=`, `!~`, `in`, `in~`, `startswith`, `and`, `or`, parentheses and
 // the functions `tostring`, `tolower`, `iff`, `isnotempty`, `isempty`, `coalesce`.
@@ -165,13 +165,17 @@ function parseStage(text: string): Stage {
   return stage;
 }
 
-/** `resources | …` into its stages; the table must be `resources`. Throws KqlError. */
-export function parseKql(query: string): { table: string; stages: Stage[] } {
+/** The tables the local Azure answers (Resource Graph has many more). */
+export const KQL_TABLES = ['resources', 'communitygalleryresources'] as const;
+export type KqlTable = (typeof KQL_TABLES)[number];
+
+/** `<table> | …` into its stages; the table must be one of KQL_TABLES. Throws KqlError. */
+export function parseKql(query: string): { table: KqlTable; stages: Stage[] } {
   // A '|' inside a string literal is not a stage break.
   const parts = query.match(/(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[^|'"])+/g)?.map((s) => s.trim()) ?? [];
-  const table = parts[0] ?? '';
-  if (!/^resources$/i.test(table)) throw new KqlError(`The local Azure answers queries of the 'resources' table only, not '${table}'.`);
-  return { table: 'resources', stages: parts.slice(1).map(parseStage) };
+  const table = KQL_TABLES.find((t) => t === (parts[0] ?? '').toLowerCase());
+  if (!table) throw new KqlError(`The local Azure answers queries of the ${KQL_TABLES.map((t) => `'${t}'`).join(' and ')} tables only, not '${parts[0] ?? ''}'.`);
+  return { table, stages: parts.slice(1).map(parseStage) };
 }
 
 const text = (v: Json | undefined): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));

@@ -8,7 +8,8 @@ import { IMAGE_TYPE, imageKind } from './compute/images';
 import { SCALE_SET_TYPE } from './compute/imageUsers';
 import { renderSource, SOURCE_TYPES } from './compute/sources';
 import { renderVersion, VERSION_TYPE } from './compute/versions';
-import { evaluate, KqlError, parseKql, typesNamed, type Stage } from './kql';
+import { communityGalleryRows } from './compute/sharing';
+import { evaluate, KqlError, parseKql, typesNamed, type KqlTable, type Stage } from './kql';
 import type { Emulator } from './emulator';
 import type { Ctx } from './http';
 import { asObject, type Json, type JsonObject } from './json';
@@ -51,19 +52,26 @@ function invalidQuery(reason: string): ArmError {
   );
 }
 
-/** The query's stages (test/emulator/kql.ts); refused as Resource Graph refuses what it cannot parse. */
-export function parseQuery(query: string): Stage[] {
-  let stages: Stage[];
+/** The one type of the `communitygalleryresources` table the local Azure indexes (galleries, not their images). */
+const COMMUNITY_GALLERY_ROW_TYPE = 'microsoft.compute/locations/communitygalleries';
+
+/** The query's table and stages (test/emulator/kql.ts); refused as Resource Graph refuses what it cannot parse. */
+export function parseQuery(query: string): { table: KqlTable; stages: Stage[] } {
+  let parsed: { table: KqlTable; stages: Stage[] };
   try {
-    stages = parseKql(query).stages;
+    parsed = parseKql(query);
   } catch (error) {
     throw invalidQuery(error instanceof KqlError ? error.message : String(error));
   }
-  const types = typesNamed(stages);
+  const types = typesNamed(parsed.stages);
   if (types.length === 0) throw invalidQuery("The local Azure needs a \"where type =~ '<resource type>'\" stage.");
-  const unknown = types.filter((t) => !RENDERERS[t]);
-  if (unknown.length === types.length) throw invalidQuery(`The local Azure indexes ${Object.keys(RENDERERS).join(', ')} only, not '${unknown.join("', '")}'.`);
-  return stages;
+  const known = (t: string) => (parsed.table === 'resources' ? RENDERERS[t] !== undefined : t === COMMUNITY_GALLERY_ROW_TYPE);
+  const unknown = types.filter((t) => !known(t));
+  if (unknown.length === types.length) {
+    const indexed = parsed.table === 'resources' ? Object.keys(RENDERERS).join(', ') : COMMUNITY_GALLERY_ROW_TYPE;
+    throw invalidQuery(`The local Azure indexes ${indexed} only in '${parsed.table}', not '${unknown.join("', '")}'.`);
+  }
+  return parsed;
 }
 
 /**
@@ -128,7 +136,7 @@ export function registerResourceGraph(emu: Emulator): void {
     (ctx) => {
       const body = asObject(ctx.body);
       if (!body || typeof body.query !== 'string') throw new ArmError(400, 'BadRequest', "The request body must carry a 'query' string.");
-      const stages = parseQuery(body.query);
+      const { table, stages } = parseQuery(body.query);
       const options = asObject(body.options) ?? {};
       const top = options.$top === undefined ? DEFAULT_TOP : Number(options.$top);
       if (!Number.isInteger(top) || top < 1 || top > MAX_TOP) {
@@ -142,10 +150,14 @@ export function registerResourceGraph(emu: Emulator): void {
       const readable = asked.filter((id) => canAccess(ctx, id) && findSubscription(ctx.emu.state, id) && !faultedInArm(ctx, id));
       const wanted = new Set(readable.map((id) => id.toLowerCase()));
       const types = [...new Set(typesNamed(stages))].filter((t) => RENDERERS[t]);
-      const rows = runStages(
-        stages,
-        types.flatMap((t) => resourcesOfType(ctx.emu.state, t).filter((r) => wanted.has(r.id.split('/')[2].toLowerCase())).map((r) => row(ctx, r, RENDERERS[t]!))),
-      );
+      // Public galleries belong to no subscription of the caller's: any caller with one it can read sees them all.
+      const input =
+        table === 'communitygalleryresources'
+          ? readable.length > 0
+            ? communityGalleryRows(ctx.emu.state)
+            : []
+          : types.flatMap((t) => resourcesOfType(ctx.emu.state, t).filter((r) => wanted.has(r.id.split('/')[2].toLowerCase())).map((r) => row(ctx, r, RENDERERS[t]!)));
+      const rows = runStages(stages, input);
       const data = rows.slice(offset, offset + top);
       const result: JsonObject = { totalRecords: rows.length, count: data.length, data, facets: [], resultTruncated: 'false' };
       if (offset + top < rows.length) result.$skipToken = Buffer.from(`rg:${offset + top}`).toString('base64url');

@@ -11,6 +11,7 @@ import { registerScripts } from './compute/scripts';
 import { registerSharing } from './compute/sharing';
 import { registerSources } from './compute/sources';
 import { registerKeysAndStorage, registerStorageData } from './compute/keysAndStorage';
+import { registerSkus } from './compute/skus';
 import { registerAuthorization } from './authorization';
 import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
@@ -31,6 +32,7 @@ export function registerRoutes(emu: Emulator): void {
   registerApplications(emu);
   registerScripts(emu);
   registerSources(emu);
+  registerSkus(emu);
   registerKeysAndStorage(emu);
   registerStorageData(emu);
   registerAuthorization(emu);

@@ -361,7 +361,7 @@ export class SharedWithMeNode implements ExplorerNode, HoldsIds {
   }
 }
 
-/** "Community": public galleries the user added by public name (remembered across sessions). */
+/** "Community": public galleries the user added by public name or from Browse (remembered across sessions). */
 export class CommunityRootNode implements ExplorerNode, HoldsIds {
   readonly parent = undefined;
   readonly id = 'acg/community';
@@ -397,6 +397,11 @@ export class CommunityRootNode implements ExplorerNode, HoldsIds {
           id: `${this.id}/empty`,
           icon: new vscode.ThemeIcon('add'),
           command: { command: 'azureComputeGallery.addCommunityGallery', title: 'Add Community Gallery' },
+        }),
+        new MessageNode(this, 'Browse the community galleries Azure lists…', {
+          id: `${this.id}/browse`,
+          icon: new vscode.ThemeIcon('search'),
+          command: { command: 'azureComputeGallery.browseCommunityGalleries', title: 'Browse Community Galleries' },
         }),
       ];
     }

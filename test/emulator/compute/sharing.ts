@@ -6,7 +6,7 @@ import type { Emulator } from '../emulator';
 import type { Ctx } from '../http';
 import type { Json, JsonObject } from '../json';
 import { asArray, asObject, compact, isObject } from '../json';
-import type { StoredResource } from '../state';
+import type { EmulatorState, StoredResource } from '../state';
 import { childrenOf, resourcesOfType } from '../state';
 import { loadExisting } from './artifacts';
 import type { Sharing, SharingGroup } from './galleries';
@@ -101,9 +101,13 @@ function share(ctx: Ctx) {
 
 /** Where a gallery can be seen from: its own region and every region its versions replicate to. */
 function regionsOf(ctx: Ctx, gallery: StoredResource): Set<string> {
+  return regionsOfIn(ctx.emu.state, gallery);
+}
+
+function regionsOfIn(state: EmulatorState, gallery: StoredResource): Set<string> {
   const out = new Set([normalizeRegion(gallery.location)]);
-  for (const image of childrenOf(ctx.emu.state, gallery.id, IMAGE_TYPE)) {
-    for (const v of childrenOf(ctx.emu.state, image.id, VERSION_TYPE)) for (const r of targetRegionNames(v)) out.add(r);
+  for (const image of childrenOf(state, gallery.id, IMAGE_TYPE)) {
+    for (const v of childrenOf(state, image.id, VERSION_TYPE)) for (const r of targetRegionNames(v)) out.add(r);
   }
   return out;
 }
@@ -125,6 +129,62 @@ function findShared(ctx: Ctx): StoredResource {
     throw new ArmError(404, 'ResourceNotFound', `The shared gallery '${ctx.params.galleryUniqueName}' was not found in location '${ctx.params.location}', or it is not shared with subscription '${ctx.params.subscriptionId}'.`);
   }
   return g;
+}
+
+/** Whether a gallery is public: created for community sharing and the sharing enabled. */
+function isPublic(g: StoredResource): boolean {
+  const s = sharingOf(g);
+  return s.permissions === 'Community' && s.community?.communityGalleryEnabled === true;
+}
+
+/** A community gallery's `communityMetadata`, as its GET and Resource Graph row carry it. */
+function communityMetadata(g: StoredResource): JsonObject {
+  const info = sharingOf(g).community ?? {};
+  return compact({ publisherUri: info.publisherUri, publisherContact: info.publisherContact ?? '', eula: info.eula, publicNames: info.publicNames ?? [] });
+}
+
+/**
+ * The rows of Resource Graph's `communitygalleryresources` table of type
+ * `microsoft.compute/locations/communitygalleries`: one per public gallery and region it can be
+ * seen in, `location` in lower case, and under `properties` the GET's properties plus its
+ * `identifier` (the Azure CLI's `az sig list-community` reads `name`, `location`,
+ * `properties.communityMetadata` and `properties.identifier.uniqueId` from them, and filters on
+ * `location == '<region in lower case>'` "since the location data in table
+ * communitygalleryresources is in lowercase": Azure/azure-cli
+ * src/azure-cli/azure/cli/command_modules/vm/custom.py `sig_community_gallery_list`,
+ * `_transform_community_gallery_list_output`; the table and its types:
+ * https://learn.microsoft.com/azure/governance/resource-graph/reference/supported-tables-resources
+ * "communitygalleryresources"). Public: not tied to the caller's subscriptions.
+ */
+export function communityGalleryRows(state: EmulatorState): JsonObject[] {
+  const rows: JsonObject[] = [];
+  for (const g of resourcesOfType(state, GALLERY_TYPE).filter(isPublic)) {
+    const metadata = communityMetadata(g);
+    for (const name of (asArray(metadata.publicNames) ?? []).map(String)) {
+      for (const location of [...regionsOfIn(state, g)].sort()) {
+        rows.push({
+          // The row's id is the gallery's unique id (the extension reads name, location and properties).
+          id: `/CommunityGalleries/${name}`,
+          name,
+          type: 'microsoft.compute/locations/communitygalleries',
+          location,
+          tenantId: '',
+          kind: '',
+          resourceGroup: '',
+          subscriptionId: '',
+          managedBy: '',
+          sku: null,
+          plan: null,
+          properties: { identifier: { uniqueId: `/CommunityGalleries/${name}` }, communityMetadata: metadata, disclaimer: '', artifactTags: {} },
+          tags: {},
+          identity: null,
+          zones: null,
+          extendedLocation: null,
+        });
+      }
+    }
+  }
+  return rows;
 }
 
 function findCommunity(ctx: Ctx): StoredResource {
