@@ -17,6 +17,8 @@ const ALLOWED = [
   /^extension\/changelog\.md$/,
   /^extension\/LICENSE\.txt$/,
   /^extension\/dist\/[\w.-]+\.js$/,
+  // The inventory webview's script, loaded by the webview itself (its CSP allows only dist/webview).
+  /^extension\/dist\/webview\/[\w.-]+\.js$/,
   /^extension\/media\/[\w.-]+\.(svg|png)$/,
   /^extension\/media\/walkthrough\/[\w.-]+\.md$/,
 ];
@@ -37,7 +39,7 @@ describe('the .vsix', () => {
     const entries = zipEntries(vsix);
     const unexpected = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
     assert.deepEqual(unexpected, []);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/azure.js', 'extension/dist/sdk.js', 'extension/dist/storage.js', 'extension/dist/webview/inventory.js', 'extension/readme.md', 'extension/LICENSE.txt']) {
       assert.ok(entries.includes(required), `${required} is in the .vsix`);
     }
     assert.ok(!entries.some((e) => e.endsWith('.map')), 'no source maps ship');
