@@ -129,6 +129,18 @@ function runStages(stages: readonly Stage[], input: JsonObject[]): JsonObject[] 
 }
 
 export function registerResourceGraph(emu: Emulator): void {
+  // A $skipToken continues one result set: later pages are cut from the rows the first page
+  // evaluated, so a page costs a slice here as it does in Resource Graph, not a whole query over
+  // every resource again (which made paging a large inventory this local Azure's cost, not the
+  // client's). A token whose result set is no longer held is evaluated again from its offset.
+  const snapshots = new Map<number, JsonObject[]>();
+  let nextSnapshot = 1;
+  const keep = (rows: JsonObject[]): number => {
+    const id = nextSnapshot++;
+    snapshots.set(id, rows);
+    if (snapshots.size > 16) snapshots.delete(snapshots.keys().next().value!);
+    return id;
+  };
   emu.router.add(
     'POST',
     '/providers/Microsoft.ResourceGraph/resources',
@@ -143,8 +155,9 @@ export function registerResourceGraph(emu: Emulator): void {
         throw new ArmError(400, 'BadRequest', `The value of $top must be between 1 and ${MAX_TOP}.`, undefined, [{ code: 'InvalidTop', message: `$top '${String(options.$top)}' is invalid.` }]);
       }
       const skipToken = typeof options.$skipToken === 'string' ? options.$skipToken : undefined;
-      const offset = skipToken ? Number(Buffer.from(skipToken, 'base64url').toString('utf8').replace(/^rg:/, '')) : Number(options.$skip ?? 0);
-      if (!Number.isInteger(offset) || offset < 0) throw new ArmError(400, 'BadRequest', 'The $skipToken is invalid.');
+      const page = skipToken ? parseSkipToken(skipToken) : { offset: Number(options.$skip ?? 0) };
+      if (!Number.isInteger(page.offset) || page.offset < 0) throw new ArmError(400, 'BadRequest', 'The $skipToken is invalid.');
+      const offset = page.offset;
       // Like Resource Graph: subscriptions the caller cannot read are left out, not refused.
       const asked = Array.isArray(body.subscriptions) ? body.subscriptions.map(String) : ctx.caller!.principal.subscriptions;
       const readable = asked.filter((id) => canAccess(ctx, id) && findSubscription(ctx.emu.state, id) && !faultedInArm(ctx, id));
@@ -157,11 +170,21 @@ export function registerResourceGraph(emu: Emulator): void {
             ? communityGalleryRows(ctx.emu.state)
             : []
           : types.flatMap((t) => resourcesOfType(ctx.emu.state, t).filter((r) => wanted.has(r.id.split('/')[2].toLowerCase())).map((r) => row(ctx, r, RENDERERS[t]!)));
-      const rows = runStages(stages, input);
+      const cached = page.snapshot !== undefined ? snapshots.get(page.snapshot) : undefined;
+      const rows = cached ?? runStages(stages, input);
       const data = rows.slice(offset, offset + top);
       const result: JsonObject = { totalRecords: rows.length, count: data.length, data, facets: [], resultTruncated: 'false' };
-      if (offset + top < rows.length) result.$skipToken = Buffer.from(`rg:${offset + top}`).toString('base64url');
+      if (offset + top < rows.length) {
+        const snapshot = page.snapshot !== undefined && cached ? page.snapshot : keep(rows);
+        result.$skipToken = Buffer.from(`rg:${snapshot}:${offset + top}`).toString('base64url');
+      }
       return { status: 200, body: result };
     },
   );
+}
+
+/** "rg:<result set>:<offset>" (or the older "rg:<offset>"), base64url. */
+function parseSkipToken(token: string): { snapshot?: number; offset: number } {
+  const parts = Buffer.from(token, 'base64url').toString('utf8').replace(/^rg:/, '').split(':');
+  return parts.length === 2 ? { snapshot: Number(parts[0]), offset: Number(parts[1]) } : { offset: Number(parts[0]) };
 }
