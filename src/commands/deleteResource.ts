@@ -28,7 +28,7 @@ import type { ExplorerNode } from '../tree/explorerProvider';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { CANCEL, inputStep, pickStep, runWizard, type PickEntry, type Step } from '../ui/wizard';
-import { pollIntervalMs } from './createCommon';
+import { removeFollowed } from './deleteFollowed';
 import { attempt, azureFailure, CommandFailure } from '../ui/failures';
 import {
   describeNode,
@@ -89,7 +89,6 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
   const node = await resolveNode(explorer, given, id, [kind], title);
   if (!node) return undefined;
   const prompter = prompterFor(options);
-  const azure = explorer.azure();
   const target = targetOf(node);
   const name = nameOf(node);
   const what = describeNode(node);
@@ -190,17 +189,7 @@ export async function deleteResource(explorer: Explorer, kind: ResourceKind, ...
     () =>
       withProgress(`Deleting ${what}`, (report) =>
         runCascade(plan, {
-          remove: async (item) => {
-            // A version replicating or updating is followed (tree, progress): this delete ends that quietly.
-            const settled = item.kind === 'imageVersion' ? explorer.watcher.deleting(item.id) : undefined;
-            try {
-              await azure.deleteGalleryResource(target, item.id, { pollIntervalMs: pollIntervalMs() });
-              settled?.(true);
-            } catch (error) {
-              settled?.(false);
-              throw error;
-            }
-          },
+          remove: removeFollowed(explorer, target, 'imageVersion'),
           wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           onStart: (item, index, total) => report(`${allNames(item)} (${index} of ${total})…`),
           onResult: (r) => {

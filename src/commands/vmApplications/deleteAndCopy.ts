@@ -15,7 +15,7 @@ import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { pickNode } from '../../ui/pickNode';
 import { CANCEL, inputStep, pickStep, runWizard, type Step } from '../../ui/wizard';
-import { pollIntervalMs } from '../createCommon';
+import { removeFollowed } from '../deleteFollowed';
 import { prompterFor, withProgress, type ManageOptions } from '../manageCommon';
 import { resolveApplicationNode, splitNodeArgs } from './common';
 
@@ -81,16 +81,7 @@ export async function deleteApplication(explorer: Explorer, kind: 'galleryApplic
     () =>
       withProgress(`Deleting ${what}`, (report) =>
         runCascade(plan, {
-          remove: async (item) => {
-            const settled = item.kind === 'applicationVersion' ? explorer.watcher.deleting(item.id) : undefined;
-            try {
-              await azure.deleteGalleryResource(node.target, item.id, { pollIntervalMs: pollIntervalMs() });
-              settled?.(true);
-            } catch (error) {
-              settled?.(false);
-              throw error;
-            }
-          },
+          remove: removeFollowed(explorer, node.target, 'applicationVersion'),
           wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           onStart: (item, index, total) => report(`${describeItem(item, everything)} (${index} of ${total})…`),
           onResult: (r) => log().info(`${title}: ${describeItem(r.item, everything)} — ${r.outcome}${r.message ? `: ${r.message}` : ''}`),
