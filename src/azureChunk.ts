@@ -91,3 +91,4 @@ export const sharedModules: Record<string, unknown> = {
   /* eslint-enable @typescript-eslint/no-require-imports */
 };
 export { checkVhdFile, listBlobAccounts, listBlobs, listContainers, uploadFile, type BlobAccount, type BlobInfo, type UploadOptions, type UploadProgress, type UploadResult } from './azure/storage';
+export { blobReadLink, type BlobReadLink } from './azure/blobReadLink';

@@ -2,4 +2,4 @@
 // about 1.5 MB, loaded only when a flow first touches storage, so browsing and the other management
 // calls never pay for it. Core libraries come from dist/azure.js as for dist/sdk.js (esbuild.mjs).
 export { StorageManagementClient } from '@azure/arm-storage';
-export { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
+export { BlobSASPermissions, BlobServiceClient, SASProtocol, StorageSharedKeyCredential } from '@azure/storage-blob';

@@ -76,7 +76,7 @@ function resourceGroupOf(id: string): string {
   return /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '';
 }
 
-function armClient(target: AzureTarget): StorageManagementClient {
+export function armClient(target: AzureTarget): StorageManagementClient {
   return new (storageClients().StorageManagementClient)(target.credential, target.subscriptionId, {
     endpoint: target.cloud.resourceManagerEndpointUrl.replace(/\/+$/, ''),
     credentialScopes: [target.cloud.resourceManagerScope],

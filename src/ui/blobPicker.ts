@@ -36,16 +36,22 @@ export interface BlobPickOptions {
   chooseFile?: () => Promise<string | undefined>;
   /** Stops an upload as the notification's Cancel does. */
   abortSignal?: AbortSignal;
+  /** 'upload': a container is picked to upload into (no blob list, no pasted URL). */
+  mode?: 'pick' | 'upload';
+  /** What the blob is called in prompts ("default configuration file"); the kind's word by default. */
+  noun?: string;
 }
+
+const nounOf = (o: Pick<BlobPickOptions, 'kind' | 'noun'>): string => o.noun ?? nounOf(o);
 
 const sub = (header: StepHeader, what: string): StepHeader => ({ ...header, title: `${header.title} — ${what}`, canGoBack: true });
 const UPLOAD = Symbol('upload');
 const PASTE = Symbol('paste');
 const NEW = Symbol('new');
 
-const KIND_WORDS: Record<BlobKind, { noun: string; blobType: string; filters: Record<string, string[]> }> = {
-  vhd: { noun: 'VHD', blobType: 'PageBlob', filters: { 'Fixed-size VHD': ['vhd'], 'All files': ['*'] } },
-  package: { noun: 'package', blobType: 'BlockBlob', filters: { 'All files': ['*'] } },
+const KIND_WORDS: Record<BlobKind, { noun: string; filters: Record<string, string[]> }> = {
+  vhd: { noun: 'VHD', filters: { 'Fixed-size VHD': ['vhd'], 'All files': ['*'] } },
+  package: { noun: 'package', filters: { 'All files': ['*'] } },
 };
 
 async function defaultChooseFile(kind: BlobKind): Promise<string | undefined> {
@@ -60,7 +66,7 @@ export async function pickBlob(store: BlobStore, prompter: Prompter, header: Ste
   for (;;) {
     const account = await prompter.pick({
       ...sub(header, 'storage account'),
-      placeholder: `The storage account for the ${KIND_WORDS[o.kind].noun}`,
+      placeholder: `The storage account for the ${nounOf(o)}`,
       items: accounts.map((a) => ({ label: a.name, description: `${a.location} · ${a.resourceGroup}`, detail: a.identityAccess ? `${a.blobEndpoint} · your sign-in` : `${a.blobEndpoint} · account key`, value: a })),
     });
     if (isNavigation(account)) return account;
@@ -74,9 +80,9 @@ async function pickInAccount(store: BlobStore, prompter: Prompter, header: StepH
   for (;;) {
     const container = await prompter.pick<string | typeof NEW | typeof PASTE>({
       ...sub(header, 'container'),
-      placeholder: `A container of ${account.name}`,
+      placeholder: o.mode === 'upload' ? `The container of ${account.name} to upload into` : `A container of ${account.name}`,
       items: store.containers(account).then((names): PickEntry<string | typeof NEW | typeof PASTE>[] => [
-        { label: '$(link) Paste a blob URL…', value: PASTE },
+        ...(o.mode === 'upload' ? [] : [{ label: '$(link) Paste a blob URL…', value: PASTE } as const]),
         { label: '$(add) New container…', detail: 'Upload into a container made for it', value: NEW },
         ...names.map((n) => ({ label: n, value: n })),
       ]),
@@ -95,7 +101,10 @@ async function pickInAccount(store: BlobStore, prompter: Prompter, header: StepH
       if (uploaded === BACK) continue;
       return uploaded;
     }
-    const picked = await pickInContainer(store, prompter, header, o, account, container);
+    const picked =
+      o.mode === 'upload'
+        ? await uploadStep(store, prompter, header, o, account, container, new Set((await store.blobs(account, container)).map((b) => b.name)))
+        : await pickInContainer(store, prompter, header, o, account, container);
     if (picked === BACK) continue;
     return picked;
   }
@@ -103,18 +112,17 @@ async function pickInAccount(store: BlobStore, prompter: Prompter, header: StepH
 
 async function pickInContainer(store: BlobStore, prompter: Prompter, header: StepHeader, o: BlobPickOptions, account: BlobAccount, container: string): Promise<PickedBlob | Navigation> {
   for (;;) {
-    const words = KIND_WORDS[o.kind];
     const listed = store.blobs(account, container);
     const blob = await prompter.pick<BlobInfo | typeof UPLOAD>({
       ...sub(header, 'blob'),
-      placeholder: `A ${words.noun} in ${account.name}/${container}, or upload one`,
+      placeholder: `A ${nounOf(o)} in ${account.name}/${container}, or upload one`,
       items: listed.then((blobs): PickEntry<BlobInfo | typeof UPLOAD>[] => [
-        { label: `$(cloud-upload) Upload a local ${words.noun}…`, detail: o.kind === 'vhd' ? 'A fixed-size VHD, sent as a page blob (only its non-zero pages)' : 'Sent as a block blob', value: UPLOAD },
+        { label: `$(cloud-upload) Upload a local ${nounOf(o)}…`, detail: o.kind === 'vhd' ? 'A fixed-size VHD, sent as a page blob (only its non-zero pages)' : 'Sent as a block blob', value: UPLOAD },
         ...blobs.map((b) => ({
           label: b.name,
           description: `${formatBytes(b.bytes)} · ${b.blobType}`,
           value: b,
-          refusal: b.blobType !== words.blobType ? `Pick a ${words.blobType === 'PageBlob' ? 'page' : 'block'} blob: ${b.name} is a ${b.blobType}.` : undefined,
+          refusal: refusalOf(o.kind, b),
         })),
       ]),
     });
@@ -127,10 +135,19 @@ async function pickInContainer(store: BlobStore, prompter: Prompter, header: Ste
   }
 }
 
+/**
+ * A VHD must be a page blob; a package may be a block blob or a page blob (a page blob takes more
+ * than three replicas per region: model/applications APPLICATION_BLOCK_BLOB_REPLICA_MAX).
+ */
+function refusalOf(kind: BlobKind, b: BlobInfo): string | undefined {
+  if (kind === 'vhd') return b.blobType !== 'PageBlob' ? `Pick a page blob: ${b.name} is a ${b.blobType}.` : undefined;
+  return b.blobType === 'BlockBlob' || b.blobType === 'PageBlob' ? undefined : `Pick a block or page blob: ${b.name} is a ${b.blobType}.`;
+}
+
 async function pasteUrl(prompter: Prompter, header: StepHeader, o: BlobPickOptions, account: BlobAccount): Promise<string | Navigation> {
   const url = await prompter.input({
     ...sub(header, 'blob URL'),
-    prompt: `The ${KIND_WORDS[o.kind].noun}'s blob URL in ${account.name}`,
+    prompt: `The ${nounOf(o)}'s blob URL in ${account.name}`,
     placeholder: `${account.blobEndpoint.replace(/\/*$/, '/')}${o.kind === 'vhd' ? 'vhds/disk.vhd' : 'packages/app.tar.gz'}`,
     value: '',
     validate: (v) => validateVhdUrl(v, account.blobEndpoint),

@@ -8,6 +8,7 @@ import { latestLabel, latestRole, latestSentence, type LatestCandidate, type Lat
 import type { RegionalCandidate } from '../../model/latestByRegion';
 import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
 import { summariseReplication } from '../../model/replication';
+import { maskSas } from '../../model/sasLink';
 import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
@@ -23,8 +24,8 @@ const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 
 /** The hover's lines about the package (plain text; escaped by the caller). */
 export function applicationVersionLines(v: ApplicationVersion): string[] {
-  const lines = [`Package: ${v.mediaLink}`];
-  if (v.defaultConfigurationLink) lines.push(`Default configuration: ${v.defaultConfigurationLink}`);
+  const lines = [`Package: ${maskSas(v.mediaLink)}`];
+  if (v.defaultConfigurationLink) lines.push(`Default configuration: ${maskSas(v.defaultConfigurationLink)}`);
   if (v.install) lines.push(`Install: ${v.install}`);
   if (v.remove) lines.push(`Remove: ${v.remove}`);
   if (v.update) lines.push(`Update: ${v.update}`);

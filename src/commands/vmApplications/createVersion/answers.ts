@@ -2,8 +2,10 @@
 // asks the rest (file names, reboot behaviour, storage, latest, end of life, safety, tags).
 import { REBOOT_BEHAVIOURS, replicaWarning, validateApplicationCommand, validateApplicationFileName, validatePackageUrl, type RebootBehaviour } from '../../../model/applications';
 import { normalizeRegionName, STORAGE_ACCOUNT_TYPES, validateTargetRegions } from '../../../model/replication';
+import { parseIsoDate } from '../../../model/endOfLife';
+import { defaultSasExpiry, maskSas, validateSasExpiry } from '../../../model/sasLink';
 import { validateImageVersionName } from '../../../model/versions';
-import { sameOption, type Answer } from '../../../ui/answers';
+import type { Answer } from '../../../ui/answers';
 import { parseReplicaCounts, replicasIn } from '../../../ui/answerText';
 import { endOfLifeAnswer, inputAnswer, pickAnswer, tagsAnswer, yesNoAnswer } from '../../../ui/commonAnswers';
 import type { RegionChoice } from '../../../ui/regions';
@@ -11,7 +13,7 @@ import { storageTypeItems } from '../../../ui/storageTypes';
 import type { Prompter } from '../../../ui/wizard';
 import type { CommonCreateOptions } from '../../createCommon';
 import { regionsStep } from '../common';
-import { packageSourceStep } from './packageSource';
+import { packageSourceStep, type PackageContext } from './packageSource';
 
 export interface CreateApplicationVersionOptions extends CommonCreateOptions {
   /** The application's resource id (not needed when run on its node). */
@@ -22,6 +24,17 @@ export interface CreateApplicationVersionOptions extends CommonCreateOptions {
   packageUrl?: string;
   /** The default configuration file's blob URL (source.defaultConfigurationLink). */
   configurationUrl?: string;
+  /**
+   * The storage account holding packageUrl's blob (what picking or uploading it gives): when the
+   * version is sent, a read-only SAS is made for the blob unless its container is public.
+   */
+  packageStorageAccountId?: string;
+  /** The same for configurationUrl. */
+  configurationStorageAccountId?: string;
+  /** When that SAS expires, YYYY-MM-DD (default: the end of life if within a year, else a year on). */
+  sasExpiry?: string;
+  /** Who chooses a local file to upload; VS Code's open dialog by default (tests give one). */
+  chooseFile?: () => Promise<string | undefined>;
   install?: string;
   remove?: string;
   update?: string;
@@ -45,6 +58,9 @@ export interface State {
   name?: string;
   packageUrl?: string;
   configurationUrl?: string;
+  packageAccount?: string;
+  configurationAccount?: string;
+  sasExpiry?: string;
   install?: string;
   remove?: string;
   update?: string;
@@ -70,6 +86,17 @@ export interface VersionContext {
   regions: () => Promise<RegionChoice[]>;
   existing: () => Promise<string[]>;
   suggestName: () => Promise<string | undefined>;
+  blobs: PackageContext;
+  now: () => Date;
+}
+
+/** A picked or uploaded blob is in the state with its account: a SAS is made for it when sent. */
+export const needsSas = (s: State): boolean => s.packageAccount !== undefined || s.configurationAccount !== undefined;
+
+/** The SAS expiry the state means: the answer, or the default from the end of life. */
+export function sasExpiryOf(s: State, now: Date): Date {
+  if (s.sasExpiry) return new Date(`${s.sasExpiry}T00:00:00Z`);
+  return defaultSasExpiry(now, s.endOfLifeDate ? parseIsoDate(s.endOfLifeDate) : undefined);
 }
 
 /** The target regions a state means, each with its replica count, or what to fix. */
@@ -93,15 +120,38 @@ const command = (key: 'install' | 'remove' | 'update', label: string, prompt: st
 
 export function mainAnswers(ctx: VersionContext): A[] {
   const more = (s: State) => s.more === true;
-  const url = (key: 'packageUrl' | 'configurationUrl', label: string, noun: string, optional: boolean): A => ({
-    key,
-    label,
-    required: !optional,
-    ...sameOption<State, CreateApplicationVersionOptions, typeof key>(key),
-    check: (s) => (optional && !s[key] ? undefined : validatePackageUrl(s[key] ?? '', noun)),
-    summary: (s) => s[key],
-    steps: [packageSourceStep<State>({ title: label, what: { noun, optional }, get: (s) => s[key], set: (s, v) => (s[key] = v) })],
-  });
+  const url = (key: 'packageUrl' | 'configurationUrl', label: string, noun: string, optional: boolean): A => {
+    const account = key === 'packageUrl' ? 'packageAccount' : 'configurationAccount';
+    const option = key === 'packageUrl' ? 'packageStorageAccountId' : 'configurationStorageAccountId';
+    return {
+      key,
+      label,
+      required: !optional,
+      read: (o, s) => {
+        if (o[key] === undefined || s[key] !== undefined) return;
+        s[key] = o[key];
+        s[account] = o[option];
+      },
+      write: (s, o) => {
+        o[key] = s[key];
+        o[option] = s[account];
+      },
+      check: (s) => (optional && !s[key] ? undefined : validatePackageUrl(s[key] ?? '', noun)),
+      summary: (s) => s[key] && `${maskSas(s[key])}${s[account] ? ` · read-only SAS until ${sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10)}, made when sent unless public` : ''}`,
+      steps: [
+        packageSourceStep<State>({
+          title: label,
+          what: { noun, optional },
+          ctx: ctx.blobs,
+          get: (s) => (s[key] ? { url: s[key], accountId: s[account] } : undefined),
+          set: (s, v) => {
+            s[key] = v?.url;
+            s[account] = v?.accountId;
+          },
+        }),
+      ],
+    };
+  };
   return [
     inputAnswer<State, CreateApplicationVersionOptions>({
       key: 'name',
@@ -183,6 +233,16 @@ export function mainAnswers(ctx: VersionContext): A[] {
       yes: { label: 'Yes, exclude it from "latest"' },
     }),
     endOfLifeAnswer<State, CreateApplicationVersionOptions>({ when: more }),
+    inputAnswer<State, CreateApplicationVersionOptions>({
+      key: 'sasExpiry',
+      label: 'SAS expires',
+      when: (s) => more(s) && needsSas(s),
+      prompt: 'When the read-only SAS made for the picked blob expires (YYYY-MM-DD): the gallery reads the blob when it replicates, and in some regions when a region is added later',
+      keep: 'trimmed',
+      suggest: (s) => sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10),
+      validate: (v) => validateSasExpiry(v, ctx.now()),
+      summary: () => undefined,
+    }),
     yesNoAnswer<State, CreateApplicationVersionOptions>({
       key: 'allowDeletionOfReplicatedLocations',
       label: 'Allow removing replicated regions',

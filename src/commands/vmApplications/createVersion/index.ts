@@ -13,7 +13,9 @@ import { log } from '../../../ui/log';
 import { notify } from '../../../ui/notify';
 import { pickStep, runWizard, type PickEntry, type Step } from '../../../ui/wizard';
 import { lazy, prompterOf, reloadAndReveal, type RegionChoice } from '../../createCommon';
+import { blobStoreOf } from '../../../ui/blobPicker';
 import { resolveApplicationNode, splitNodeArgs } from '../common';
+import { sentLinks } from './readAccess';
 import { mainAnswers, targetsOf, type CreateApplicationVersionOptions, type State, type VersionContext } from './answers';
 
 export type { CreateApplicationVersionOptions } from './answers';
@@ -21,7 +23,9 @@ const TITLE = 'Create Application Version';
 const MAIN = 8;
 
 export async function createApplicationVersion(explorer: Explorer, ...args: unknown[]): Promise<ApplicationVersion | undefined> {
-  const { node: given, options } = splitNodeArgs<CreateApplicationVersionOptions>(args);
+  const { node: given, options: all } = splitNodeArgs<CreateApplicationVersionOptions>(args);
+  // A function cannot go back into the options object "Edit and Try Again" gives.
+  const { chooseFile: _chooseFile, ...options } = all;
   const node = await resolveApplicationNode(explorer, given, options.application, 'galleryApplication', TITLE);
   if (!node) return undefined;
   const azure = explorer.azure();
@@ -33,6 +37,8 @@ export async function createApplicationVersion(explorer: Explorer, ...args: unkn
     regions: lazy(() => azure.listLocations(target.cloud, target.credential, target.userAgent, target.subscriptionId) as Promise<RegionChoice[]>),
     existing,
     suggestName: async () => nextPatchVersion(await existing()),
+    blobs: { store: () => blobStoreOf(azure, target), chooseFile: all.chooseFile, abortSignal: options.abortSignal },
+    now: () => new Date(),
   };
   const answers = mainAnswers(ctx);
   const state: State = {};
@@ -66,10 +72,10 @@ export async function createApplicationVersion(explorer: Explorer, ...args: unkn
 async function send(explorer: Explorer, node: ApplicationNode, s: State, targetRegions: { name: string; regionalReplicaCount: number }[], answers: CreateApplicationVersionOptions): Promise<ApplicationVersion> {
   const app = node.application;
   const name = s.name!;
+  const links = await sentLinks(explorer.azure(), node.target, s, answers);
   const spec = {
     location: app.location,
-    mediaLink: s.packageUrl!,
-    defaultConfigurationLink: s.configurationUrl,
+    ...links,
     install: s.install!,
     remove: s.remove!,
     update: s.update,

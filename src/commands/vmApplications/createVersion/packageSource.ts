@@ -1,22 +1,39 @@
-// Where an application version's package (or its default configuration) comes from. The first
-// question's list of sources is PACKAGE_SOURCES: today one entry, a pasted blob URL (asked at
-// once, without a one-line list). The storage picker (storage account → container → blob) and
-// "Upload a local file…" plug in here as further entries, each resolving to the blob's URL.
+// Where an application version's package (or its default configuration) comes from: a blob picked
+// in one of the subscription's storage accounts (account → container → blob), a local file
+// uploaded as a block blob (resumable, with a progress notification and Cancel), or a pasted blob
+// URL. A picked or uploaded blob keeps its storage account's id: when the version is sent, a
+// read-only SAS is made for it unless its container is public (readAccess.ts).
 import { packageUrlWarning, validatePackageUrl } from '../../../model/applications';
-import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../../ui/wizard';
+import { pickBlob, type BlobStore } from '../../../ui/blobPicker';
+import { log } from '../../../ui/log';
+import { BACK, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../../ui/wizard';
 
-/** A way to name the blob: asks what it needs and resolves to the blob's https URL (or navigation). */
-export interface PackageSource {
-  id: string;
-  label: string;
-  detail: string;
-  ask(prompter: Prompter, header: StepHeader, current: string | undefined, what: PackageWhat): Promise<string | Navigation>;
+/** A blob answer: its URL (no SAS unless pasted with one) and, when picked or uploaded, its storage account. */
+export interface PackageAnswer {
+  url: string;
+  accountId?: string;
+}
+
+/** What the storage sources need: the subscription's blob storage, and who chooses a local file. */
+export interface PackageContext {
+  store(): BlobStore;
+  /** VS Code's open dialog by default (tests give a path). */
+  chooseFile?: () => Promise<string | undefined>;
+  abortSignal?: AbortSignal;
 }
 
 export interface PackageWhat {
   /** "package" or "default configuration file". */
   noun: string;
   optional: boolean;
+}
+
+/** A way to name the blob: asks what it needs and resolves to the blob (or navigation). */
+export interface PackageSource {
+  id: string;
+  label: string;
+  detail: string;
+  ask(prompter: Prompter, header: StepHeader, current: PackageAnswer | undefined, what: PackageWhat, ctx: PackageContext): Promise<PackageAnswer | Navigation>;
 }
 
 /** Paste a blob URL: https, with a SAS token unless the blob is public (validatePackageUrl). */
@@ -27,41 +44,64 @@ export const PASTE_URL: PackageSource = {
   async ask(prompter, header, current, what) {
     const answer = await prompter.input({
       ...header,
-      prompt: `The ${what.noun}'s blob URL (the VM downloads it from there)${what.optional ? '; Enter with nothing leaves it out' : ''}`,
+      prompt: `The ${what.noun}'s blob URL (Azure copies it from there when the version replicates)`,
       placeholder: 'https://account.blob.core.windows.net/container/file?sv=…',
-      value: current ?? '',
-      validate: (v) => (what.optional && v.trim() === '' ? undefined : validatePackageUrl(v, what.noun)),
+      value: current && !current.accountId ? current.url : '',
+      validate: (v) => validatePackageUrl(v, what.noun),
       warn: (v) => packageUrlWarning(v),
     });
-    return isNavigation(answer) ? answer : answer.trim();
+    return isNavigation(answer) ? answer : { url: answer.trim() };
   },
 };
 
-/** The sources offered, in order. The blob picker and the upload join this list. */
-export const PACKAGE_SOURCES: PackageSource[] = [PASTE_URL];
+function storageSource(mode: 'pick' | 'upload'): PackageSource {
+  return {
+    id: mode,
+    label: mode === 'pick' ? '$(database) Pick from a storage account…' : '$(cloud-upload) Upload a local file…',
+    detail:
+      mode === 'pick'
+        ? 'Storage account → container → blob; a read-only SAS is made when the version is sent unless the container is public'
+        : 'Sent as a block blob to a container you pick (resumes if interrupted); a read-only SAS is made when the version is sent',
+    async ask(prompter, header, _current, what, ctx) {
+      const picked = await pickBlob(ctx.store(), prompter, header, { kind: 'package', noun: what.noun, mode, chooseFile: ctx.chooseFile, abortSignal: ctx.abortSignal });
+      if (isNavigation(picked)) return picked;
+      if (picked.uploaded) log().info(`Upload: ${picked.url}: sent ${picked.uploaded.sentBytes} of ${picked.uploaded.fileBytes} bytes (${picked.uploaded.resumedBytes} already there).`);
+      return { url: picked.url.split('?')[0]!, accountId: picked.account.id };
+    },
+  };
+}
 
-/** The step asking a blob URL: a pick of the sources first when there is more than one. */
-export function packageSourceStep<S>(o: { title: string; what: PackageWhat; get(s: S): string | undefined; set(s: S, url: string | undefined): void; when?(s: S): boolean }): Step<S> {
+/** The sources offered, in order. */
+export const PACKAGE_SOURCES: PackageSource[] = [storageSource('pick'), storageSource('upload'), PASTE_URL];
+const NONE = 'none';
+
+/** The step asking for the blob: the sources first (and "None" for an optional one), then the source's own questions. */
+export function packageSourceStep<S>(o: { title: string; what: PackageWhat; ctx: PackageContext; get(s: S): PackageAnswer | undefined; set(s: S, answer: PackageAnswer | undefined): void; when?(s: S): boolean }): Step<S> {
   return {
     title: o.title,
     when: o.when,
     async ask(state, prompter, header) {
       for (;;) {
-        let source = PACKAGE_SOURCES[0]!;
-        if (PACKAGE_SOURCES.length > 1) {
-          const items: PickEntry<string>[] = PACKAGE_SOURCES.map((p) => ({ label: p.label, detail: p.detail, value: p.id }));
-          const picked = await prompter.pick<string>({ ...header, placeholder: `Where is the ${o.what.noun}?`, items, selected: [] });
-          if (isNavigation(picked)) return picked;
-          source = PACKAGE_SOURCES.find((p) => p.id === picked) ?? source;
+        const current = o.get(state);
+        const items: PickEntry<string>[] = [
+          ...(o.what.optional ? [{ label: `$(circle-slash) No ${o.what.noun}`, detail: 'Nothing is sent', value: NONE }] : []),
+          ...PACKAGE_SOURCES.map((p) => ({ label: p.label, detail: p.detail, value: p.id })),
+        ];
+        const selected = current === undefined ? (o.what.optional ? NONE : undefined) : current.accountId ? undefined : PASTE_URL.id;
+        const picked = await prompter.pick<string>({ ...header, placeholder: `Where is the ${o.what.noun}?${current ? ` (now ${current.url.split('?')[0]})` : ''}`, items, selected: selected ? [selected] : [] });
+        if (isNavigation(picked)) return picked;
+        if (picked === NONE) {
+          o.set(state, undefined);
+          return undefined;
         }
-        const url = await source.ask(prompter, header, o.get(state), o.what);
-        if (typeof url !== 'string') {
-          // Back from a source's own question returns to the list of sources (when there is one).
-          if (url === CANCEL || PACKAGE_SOURCES.length === 1) return url;
-          continue;
+        const source = PACKAGE_SOURCES.find((p) => p.id === picked) ?? PASTE_URL;
+        const answer = await source.ask(prompter, header, current, o.what, o.ctx);
+        if (!isNavigation(answer)) {
+          o.set(state, answer);
+          return undefined;
         }
-        o.set(state, url || undefined);
-        return undefined;
+        // Back from a source's own questions returns to the list of sources.
+        if (answer !== BACK) return answer;
       }
     },
   };
