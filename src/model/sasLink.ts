@@ -7,7 +7,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The URL with its `sig` parameter cut to its first characters: `…&sig=AbCd…`. */
 export function maskSas(url: string): string {
-  return url.replace(/([?&]sig=)([^&#]*)/gi, (_m, head: string, sig: string) => `${head}${sig.length > SHOWN ? `${sig.slice(0, SHOWN)}…` : sig}`);
+  return url.replace(/([?&]sig=)([^&#]*)/gi, (_m, head: string, sig: string) => {
+    let plain = sig;
+    try {
+      plain = decodeURIComponent(sig);
+    } catch {
+      // Not percent-encoded as it should be: cut it as it is.
+    }
+    // Cut the decoded signature, so that a percent-escape is never cut in half.
+    return `${head}${plain.length > SHOWN ? `${encodeURIComponent(plain.slice(0, SHOWN))}…` : sig}`;
+  });
 }
 
 /** Whether the URL carries a SAS (a signature parameter). */

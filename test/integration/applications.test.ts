@@ -68,8 +68,9 @@ describe('VM applications (extension host, local Azure)', () => {
     const app = await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications', 'monitoring-agent');
     const prompter = new ScriptedPrompter([
       { accept: true }, // version: the next patch (1.0.1)
+      { pick: /Paste a blob URL/ },
       PACKAGE,
-      '',
+      { pick: /No default configuration file/ },
       'tar -xzf agent && ./agent/install.sh',
       './agent/uninstall.sh',
       '',
