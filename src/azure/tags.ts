@@ -3,7 +3,9 @@
 // the object sent becomes the whole tag set (tags left out are removed) and every other property
 // stays as it is (GalleryRP.json 2025-12-03: GalleryUpdate, GalleryImageUpdate and
 // GalleryImageVersionUpdate all carry UpdateResourceDefinition.tags; the SDK's update serializers
-// leave `properties` out when no property is given).
+// leave `properties` out when no property is given). VM applications and their versions likewise:
+// GalleryApplicationUpdate and GalleryApplicationVersionUpdate carry the same `tags`.
+import { parseArmId } from '../model/armId';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
@@ -11,10 +13,13 @@ import { lroPolling } from './sharing';
 import type { AzureTarget, CallOptions } from './types';
 import type { LroOptions } from './writeTypes';
 
-export type TaggedKind = 'gallery' | 'definition' | 'version';
+export type TaggedKind = 'gallery' | 'definition' | 'version' | 'application' | 'applicationVersion';
 
-/** Which of the three a gallery-family id names (undefined for anything else). */
+/** Which of these a gallery-family id names (undefined for anything else). */
 export function taggedKindOf(id: string): TaggedKind | undefined {
+  const kind = parseArmId(id)?.kind;
+  if (kind === 'galleryApplication') return 'application';
+  if (kind === 'applicationVersion') return 'applicationVersion';
   const { gallery, image, version } = idParts(id);
   if (version) return 'version';
   if (image) return 'definition';
@@ -23,8 +28,13 @@ export function taggedKindOf(id: string): TaggedKind | undefined {
 
 function kindOf(id: string): TaggedKind {
   const kind = taggedKindOf(id);
-  if (!kind) throw new Error(`Not a gallery, image definition or image version: ${id}`);
+  if (!kind) throw new Error(`Not a gallery, image definition, image version, VM application or application version: ${id}`);
   return kind;
+}
+
+function applicationOf(id: string): string {
+  const ref = parseArmId(id);
+  return ref?.kind === 'galleryApplication' || ref?.kind === 'applicationVersion' ? ref.applicationName : '';
 }
 
 /** The resource's tags as Azure has them now ({} when it has none). */
@@ -38,6 +48,10 @@ export async function getTags(target: AzureTarget, id: string, options: CallOpti
         return (await client.galleries.get(resourceGroup, gallery, o)).tags ?? {};
       case 'definition':
         return (await client.galleryImages.get(resourceGroup, gallery, image, o)).tags ?? {};
+      case 'application':
+        return (await client.galleryApplications.get(resourceGroup, gallery, applicationOf(id), o)).tags ?? {};
+      case 'applicationVersion':
+        return (await client.galleryApplicationVersions.get(resourceGroup, gallery, applicationOf(id), version, o)).tags ?? {};
       default:
         return (await client.galleryImageVersions.get(resourceGroup, gallery, image, version, o)).tags ?? {};
     }
@@ -55,6 +69,10 @@ export async function setTags(target: AzureTarget, id: string, tags: Record<stri
         return (await client.galleries.update(resourceGroup, gallery, body, lroPolling(options))).tags ?? {};
       case 'definition':
         return (await client.galleryImages.update(resourceGroup, gallery, image, body, lroPolling(options))).tags ?? {};
+      case 'application':
+        return (await client.galleryApplications.update(resourceGroup, gallery, applicationOf(id), body, lroPolling(options))).tags ?? {};
+      case 'applicationVersion':
+        return (await client.galleryApplicationVersions.update(resourceGroup, gallery, applicationOf(id), version, body, lroPolling(options))).tags ?? {};
       default:
         return (await client.galleryImageVersions.update(resourceGroup, gallery, image, version, body, lroPolling(options))).tags ?? {};
     }

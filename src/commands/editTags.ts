@@ -1,23 +1,29 @@
-// Edit Tags: a gallery's, image definition's or image version's tags, from its row, the palette or
+// Edit Tags: a gallery's, image definition's, image version's, VM application's or application version's tags, from its row, the palette or
 // an options object. The current tags are read from Azure (not the tree's copy), shown as text to
 // edit, the difference is summed up, removals are confirmed, and only `tags` is sent: ARM's PATCH
 // is a merge patch in which the tags object is replaced whole, so every other property stays as
 // Azure has it (src/azure/tags.ts).
 import { describeTagChanges, tagChanges, validateTags, type Tags } from '../model/tags';
+import { parseArmId } from '../model/armId';
+import { isOwnResource } from '../tree/capabilities';
 import type { Explorer } from '../tree/explorer';
+import type { ApplicationNode } from '../tree/nodes/applicationNode';
+import type { ApplicationVersionNode } from '../tree/nodes/applicationVersionNode';
+import { pickNode } from '../ui/pickNode';
 import { attempt, inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
 import { tagsStep } from '../ui/tagsStep';
 import { runWizard } from '../ui/wizard';
-import { pollIntervalMs } from './createCommon';
-import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from './manageCommon';
+import { isOptionsObject, pollIntervalMs, signedInSubscriptions } from './createCommon';
+import { describeNode, prompterFor, resolveNode, splitArgs, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from './manageCommon';
+import { resolveApplicationNode } from './vmApplications/common';
 
 export const EDIT_TAGS_COMMAND = 'azureComputeGallery.editTags';
 const TITLE = 'Edit Tags';
 
 export interface EditTagsOptions extends ManageOptions {
-  /** The resource id of a gallery, image definition or image version. */
+  /** The resource id of a gallery, image definition, image version, VM application or application version. */
   resource?: string;
   /** The whole new tag set (tags left out are removed, after a confirmation unless `confirmed`). */
   tags?: Record<string, string>;
@@ -27,13 +33,37 @@ interface State {
   tags?: Tags;
 }
 
-export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<Tags | undefined> {
+type TaggedNode = ResourceNode | ApplicationNode | ApplicationVersionNode;
+const APPLICATION_KINDS = ['galleryApplication', 'applicationVersion'] as const;
+
+/** The node: a VM application (or version) the command ran on or whose id it was given, else the image kinds' resolution. */
+async function resolveTagged(explorer: Explorer, args: unknown[]): Promise<{ node?: TaggedNode; options: EditTagsOptions }> {
+  const [first, second] = args;
+  if (isOwnResource(first, [...APPLICATION_KINDS])) return { node: first as ApplicationNode | ApplicationVersionNode, options: (isOptionsObject(second) ? second : {}) as EditTagsOptions };
   const { node: given, options } = splitArgs<EditTagsOptions>(args, ['gallery', 'imageDefinition', 'imageVersion']);
-  const node = (await resolveNode(explorer, given, options.resource, ['gallery', 'imageDefinition', 'imageVersion'], TITLE)) as ResourceNode | undefined;
+  const kind = options.resource ? parseArmId(options.resource)?.kind : undefined;
+  if (!given && (kind === 'galleryApplication' || kind === 'applicationVersion')) return { node: await resolveApplicationNode(explorer, undefined, options.resource, kind, TITLE), options };
+  if (!given && !options.resource) {
+    await signedInSubscriptions(explorer);
+    const picked = await pickNode(explorer, { title: TITLE, accept: (n) => isOwnResource(n, ['gallery', 'imageDefinition', 'imageVersion', ...APPLICATION_KINDS]) });
+    return { node: picked as TaggedNode | undefined, options };
+  }
+  return { node: (await resolveNode(explorer, given, options.resource, ['gallery', 'imageDefinition', 'imageVersion'], TITLE)) as ResourceNode | undefined, options };
+}
+
+function describeTagged(node: TaggedNode): string {
+  const ref = node.armReference();
+  if (ref.kind === 'galleryApplication') return `VM application ${ref.applicationName}`;
+  if (ref.kind === 'applicationVersion') return `application version ${ref.versionName} of ${ref.applicationName}`;
+  return describeNode(node as ResourceNode);
+}
+
+export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<Tags | undefined> {
+  const { node, options } = await resolveTagged(explorer, args);
   if (!node) return undefined;
   const azure = explorer.azure();
-  const target = targetOf(node);
-  const what = describeNode(node);
+  const target = node.target;
+  const what = describeTagged(node);
 
   const current = await attempt(`read the tags of ${what}`, () => withQuietProgress(`Reading the tags of ${what}`, () => azure.getTags(target, node.resourceId)));
 

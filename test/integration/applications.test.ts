@@ -137,6 +137,26 @@ describe('VM applications (extension host, local Azure)', () => {
     assert.deepEqual(await run('copyApplicationReference', { id: APP_ID }), { packageReferenceId: `${APP_ID}/versions/latest` });
   });
 
+  it('Edit Tags on a VM application and on an application version: only tags are sent, and the rows show them', async () => {
+    const versionId = `${APP_ID}/versions/1.0.0`;
+    const before = resource(await emulatorState(), versionId)!.properties.publishingProfile;
+    await clearRequestLog();
+    assert.deepEqual(await run('editTags', { resource: APP_ID, tags: { owner: 'ops' } }), { owner: 'ops' });
+    const app = await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications', 'monitoring-agent');
+    assert.match(tooltipText(await item(app)), /Tags: owner=ops/);
+    const version = await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications', 'monitoring-agent', '1.0.0');
+    const prompter = new ScriptedPrompter(['stage=canary']);
+    assert.deepEqual(await run('editTags', version, { prompter }), { stage: 'canary' });
+    assert.deepEqual(prompter.problems, []);
+    assert.equal(prompter.titles[0]?.startsWith('Edit Tags: application version 1.0.0 of monitoring-agent'), true, prompter.titles[0]);
+    assert.deepEqual(await writes(), [`PATCH ${APP_ID}`, `PATCH ${versionId}`]);
+    assert.deepEqual(resource(await emulatorState(), APP_ID)!.tags, { owner: 'ops' });
+    assert.deepEqual(resource(await emulatorState(), versionId)!.tags, { stage: 'canary' });
+    assert.deepEqual(resource(await emulatorState(), versionId)!.properties.publishingProfile, before, 'nothing but the tags changed');
+    assert.match(tooltipText(await item(version)), /Tags: stage=canary/);
+    await ui.waitFor('info', /Updated the tags of application version 1\.0\.0 of monitoring-agent/);
+  });
+
   it('Delete VM Application lists its versions first and deletes them, then the application', async () => {
     let listed: string[] = [];
     const prompter = new ScriptedPrompter([

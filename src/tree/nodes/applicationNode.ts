@@ -9,7 +9,7 @@ import { tagsToText } from '../../model/tags';
 import { compareVersions } from '../../model/versions';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, portalLinkOf, type HasPortalLink, type HoldsIds, type OwnResource } from '../capabilities';
+import { armReferenceOf, portalLinkOf, type HasPortalLink, type HoldsIds, type OwnResource, type Tagged } from '../capabilities';
 import { ApplicationVersionNode } from './applicationVersionNode';
 import { Cached } from './cachedChildren';
 import type { GalleryNode } from './galleryNode';
@@ -75,7 +75,7 @@ export class ApplicationsGroupNode implements ExplorerNode, HoldsIds {
   }
 }
 
-export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink {
+export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
   private versions: Promise<{ items: ApplicationVersion[]; listedAt: number }> | undefined;
   private readonly versionNodes = new NodeCache<ApplicationVersionNode>();
   private shown: ApplicationVersionNode[] = [];
@@ -106,6 +106,13 @@ export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink
 
   portalLink(): string | undefined {
     return portalLinkOf(this.resourceId, this.target);
+  }
+
+  /** Edit Tags' answer: shown now; the gallery's list is read again next time (its copy is older). */
+  showTags(tags: Record<string, string>): void {
+    this.application = { ...this.application, tags };
+    this.parent.applications.invalidate();
+    this.ctx.refresh(this);
   }
 
   /** The versions listed last, newest first. */

@@ -12,7 +12,7 @@ import { maskSas } from '../../model/sasLink';
 import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource } from '../capabilities';
+import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
 import type { ApplicationNode } from './applicationNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
@@ -38,7 +38,7 @@ export function applicationVersionLines(v: ApplicationVersion): string[] {
   return lines;
 }
 
-export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPortalLink {
+export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
   private resolution: LatestResolution = {};
   /** When Azure last answered with this version itself (0: only ever seen in a list). */
   private seenAt = 0;
@@ -85,6 +85,13 @@ export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPor
     this.v = { ...v, replication: v.replication ?? this.v.replication };
     this.seenAt = Math.max(this.seenAt, at);
     this.parent.versionChanged(this);
+  }
+
+  /** Edit Tags' answer: shown now; its application lists its versions again next time. */
+  showTags(tags: Record<string, string>): void {
+    this.update({ ...this.v, tags });
+    this.parent.invalidate();
+    this.ctx.refresh(this);
   }
 
   updateFromList(v: ApplicationVersion, listedAt: number): void {
