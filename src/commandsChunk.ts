@@ -29,7 +29,7 @@ export function commandTable({ explorer, creations, documents }: CommandDeps): R
     ...resourceCommands(explorer, documents),
     ...createCommands(explorer, creations),
     ...manageCommands(explorer, creations),
-    ...applicationCommands(explorer),
+    ...applicationCommands(explorer, creations),
     ...asCodeCommands(explorer),
   };
 }

@@ -5,6 +5,7 @@
 // region's object is kept from Azure's answer and sent back unchanged, so its replica count,
 // storage type, encryption and any member this code does not model come back as they were.
 import { regionAddedBack, retryRegionPlan, whyRegionCannotBeRetried, type RawRegion, type RetryRegionPlan } from '../model/regionReplication';
+import { parseArmId } from '../model/armId';
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { AzureError, azureCall } from './errors';
@@ -23,12 +24,23 @@ function rawRegions(json: unknown): RawRegion[] {
   return (profile.targetRegions as unknown[]).filter((r): r is RawRegion => typeof objectAt(r)?.name === 'string');
 }
 
-async function sendRegions(target: AzureTarget, id: string, targetRegions: RawRegion[], safety: Json | undefined, options: CallOptions): Promise<void> {
+async function sendRegions(target: AzureTarget, id: string, json: unknown, targetRegions: RawRegion[], safety: Json | undefined, options: CallOptions): Promise<void> {
   const { resourceGroup, gallery, image, version } = idParts(id);
+  const ref = parseArmId(id);
   const properties: Json = { publishingProfile: { targetRegions } };
   if (safety) properties.safetyProfile = safety;
   // Returns once Azure accepted it; the tree's replication watcher follows the rest.
   await azureCall(async () => {
+    if (ref?.kind === 'applicationVersion') {
+      // An application version's publishingProfile is sent with its source, as Update Application
+      // Version sends it (azure/applications.ts applicationVersionPatch): the SDK's
+      // GalleryApplicationVersionPublishingProfile requires `source`.
+      const source = objectAt(objectAt(objectAt(json)?.properties)?.publishingProfile)?.source;
+      properties.publishingProfile = { ...(source ? { source } : {}), targetRegions };
+      const poller = computeClient(target).galleryApplicationVersions.update(resourceGroup, gallery, ref.applicationName, version, {}, { abortSignal: options.abortSignal, ...rawBody({ properties }) });
+      await poller.submitted();
+      return;
+    }
     const started = { poller: computeClient(target).galleryImageVersions.update(resourceGroup, gallery, image, version, {}, { abortSignal: options.abortSignal, ...rawBody({ properties }) }) };
     await started.poller.submitted();
   });
@@ -52,12 +64,13 @@ export async function startRegionRemoval(target: AzureTarget, id: string, region
   // Azure refuses to drop a replicated region unless the version allows it
   // (GalleryRP.json, safetyProfile.allowDeletionOfReplicatedLocations).
   const allowedDeletion = safety?.allowDeletionOfReplicatedLocations !== true;
-  await sendRegions(target, id, plan.withoutRegion, allowedDeletion ? { allowDeletionOfReplicatedLocations: true } : undefined, options);
+  await sendRegions(target, id, json, plan.withoutRegion, allowedDeletion ? { allowDeletionOfReplicatedLocations: true } : undefined, options);
   return { plan, allowedDeletion };
 }
 
 /** Step 2: the target regions as Azure holds them now, with the region's own object back. */
 export async function startRegionReAdd(target: AzureTarget, id: string, removal: RegionRemoval, options: CallOptions = {}): Promise<void> {
-  const regions = rawRegions(await getResourceJson(target, id, options));
-  await sendRegions(target, id, regionAddedBack(regions, removal.plan), removal.allowedDeletion ? { allowDeletionOfReplicatedLocations: false } : undefined, options);
+  const json = await getResourceJson(target, id, options);
+  const regions = rawRegions(json);
+  await sendRegions(target, id, json, regionAddedBack(regions, removal.plan), removal.allowedDeletion ? { allowDeletionOfReplicatedLocations: false } : undefined, options);
 }

@@ -1,11 +1,11 @@
-// After Create Image Version returns, Azure goes on creating and replicating the version for
+// After Create Image Version (or Create Application Version) returns, Azure goes on creating and replicating the version for
 // minutes. This waits for it in the background — a cancellable notification with the replication
 // progress — and reports the result. It polls nothing itself: it follows the tree's replication
 // watcher, so one loop polls each version however many wait for it. Pending creations are remembered in globalState, so that a
 // window reload picks the wait up again: lazily, when the tree first loads (never at activation,
 // which must not load the Azure SDK). Cancelling stops the waiting, not Azure.
 import * as vscode from 'vscode';
-import type { AzureTarget, ImageVersion } from '../azure/types';
+import type { ApplicationVersion, AzureTarget, ImageVersion } from '../azure/types';
 import { parseArmId } from '../model/armId';
 import { summariseReplication } from '../model/replication';
 import type { Explorer, WatchedVersion } from '../tree/explorer';
@@ -26,9 +26,12 @@ export interface PendingVersion {
   startedAt: string;
 }
 
+/** What is followed: an image version or a VM application version (the same replication fields). */
+type FollowedVersion = ImageVersion | ApplicationVersion;
+
 type Outcome =
-  | { kind: 'succeeded'; version: ImageVersion }
-  | { kind: 'failed'; version: ImageVersion }
+  | { kind: 'succeeded'; version: FollowedVersion }
+  | { kind: 'failed'; version: FollowedVersion }
   | { kind: 'gone' }
   /** The user deleted it (Delete, or a cascade): ends quietly. */
   | { kind: 'deleted' }
@@ -37,9 +40,10 @@ type Outcome =
   | { kind: 'paused' }
   | { kind: 'noAccess'; message: string };
 
-function names(id: string): { version: string; definition: string } {
+function names(id: string): { version: string; definition: string; noun: string } {
   const ref = parseArmId(id);
-  return ref?.kind === 'imageVersion' ? { version: ref.versionName, definition: ref.imageName } : { version: id.split('/').pop() ?? id, definition: '' };
+  if (ref?.kind === 'applicationVersion') return { version: ref.versionName, definition: ref.applicationName, noun: 'Application version' };
+  return ref?.kind === 'imageVersion' ? { version: ref.versionName, definition: ref.imageName, noun: 'Image version' } : { version: id.split('/').pop() ?? id, definition: '', noun: 'Image version' };
 }
 
 /** What a poll of the version means for the wait: how it ended, or (undefined) go on. */
@@ -52,7 +56,7 @@ function outcomeOf(id: string, event: PollEvent<WatchedVersion>, report: (messag
     log().warn(`Checking ${id}: ${e.message ?? String(event.error)} — trying again`);
     return event.done ? { kind: 'paused' } : undefined;
   }
-  const version = event.node.version;
+  const version = event.node.version ?? event.node.applicationVersion;
   if (!version) return undefined;
   const summary = summariseReplication({ aggregatedState: version.replication?.aggregatedState, summary: version.replication?.regions });
   const state = version.provisioningState?.toLowerCase();
@@ -63,7 +67,7 @@ function outcomeOf(id: string, event: PollEvent<WatchedVersion>, report: (messag
 }
 
 /** The sentence a finished version's status comes down to. */
-export function describeFailure(version: ImageVersion): string {
+export function describeFailure(version: Pick<FollowedVersion, 'replication' | 'provisioningState'>): string {
   const failed = (version.replication?.regions ?? []).filter((r) => r.state.toLowerCase() === 'failed');
   if (failed.length > 0) return failed.map((r) => r.details ?? `Replication to ${r.region} failed.`).join(' ');
   return `Azure reports provisioning state ${version.provisioningState ?? 'Failed'}.`;
@@ -111,7 +115,7 @@ export class VersionCreations implements vscode.Disposable {
       if (this.waits.has(p.id.toLowerCase())) continue;
       const sub = subscriptionNode(this.explorer, p.subscriptionId);
       if (!sub) continue; // another sign-in: kept for when that subscription is back
-      log().info(`Resuming the wait for image version ${p.id}`);
+      log().info(`Resuming the wait for ${names(p.id).noun.toLowerCase()} ${p.id}`);
       this.start(p, sub.subscription.target);
     }
   }
@@ -126,10 +130,10 @@ export class VersionCreations implements vscode.Disposable {
     const key = pending.id.toLowerCase();
     const controller = new AbortController();
     this.waits.set(key, controller);
-    const { version, definition } = names(pending.id);
+    const { version, definition, noun } = names(pending.id);
     void vscode.window
       .withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Image version ${version} of ${definition}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `${noun} ${version} of ${definition}`, cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           return this.wait(pending.id, target, controller.signal, (message) => progress.report({ message }));
@@ -184,8 +188,8 @@ export class VersionCreations implements vscode.Disposable {
   private async finish(pending: PendingVersion, outcome: Outcome): Promise<void> {
     this.waits.delete(pending.id.toLowerCase());
     if (this.disposed) return; // the window is closing: keep it for the next session
-    const { version, definition } = names(pending.id);
-    const what = `Image version ${version} of ${definition}`;
+    const { version, definition, noun } = names(pending.id);
+    const what = `${noun} ${version} of ${definition}`;
     switch (outcome.kind) {
       case 'succeeded': {
         const regions = outcome.version.replication?.regions.map((r) => r.region) ?? outcome.version.targetRegions.map((r) => r.name);
@@ -219,10 +223,20 @@ export class VersionCreations implements vscode.Disposable {
     if (outcome.kind === 'succeeded' || outcome.kind === 'failed') await this.updateNode(pending.id, outcome.version);
   }
 
-  /** Shows the final state on the version's node, if the tree has it (its definition's list is stale by now). */
-  private async updateNode(id: string, version: ImageVersion): Promise<void> {
+  /** Shows the final state on the version's node, if the tree has it (its parent's list is stale by now). */
+  private async updateNode(id: string, version: FollowedVersion): Promise<void> {
     try {
-      const definition = await this.explorer.findNode(id.replace(/\/versions\/[^/]+$/i, ''), 'imageDefinition');
+      const parentId = id.replace(/\/versions\/[^/]+$/i, '');
+      if ('mediaLink' in version) {
+        const application = await this.explorer.findNode(parentId, 'galleryApplication');
+        if (!application) return;
+        this.explorer.reload(application);
+        const node = await this.explorer.findNode(id, 'applicationVersion');
+        node?.update(version);
+        if (node) this.explorer.refresh(node);
+        return;
+      }
+      const definition = await this.explorer.findNode(parentId, 'imageDefinition');
       if (!definition) return;
       this.explorer.reload(definition);
       const node = await this.explorer.findNode(id, 'imageVersion');

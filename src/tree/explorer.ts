@@ -5,7 +5,8 @@ import { log } from '../ui/log';
 import { ExplorerProvider, type ExplorerNode } from './explorerProvider';
 import { ExplorerRoot } from './explorerRoot';
 import { ReplicationWatcher, type Watchable } from './replicationWatcher';
-import type { AzureTarget, ImageVersion } from '../azure/types';
+import type { ApplicationVersion, AzureTarget, ImageVersion } from '../azure/types';
+import { parseArmId } from '../model/armId';
 import type { TreeContext } from './treeContext';
 import { isOwnResource, type HasResourceId } from './capabilities';
 import { findNode } from './findNode';
@@ -20,6 +21,8 @@ import type { SubscriptionNode } from './nodes/subscriptionNode';
 export interface WatchedVersion extends Watchable {
   /** As the last poll found it (undefined before the first one). */
   readonly version?: ImageVersion;
+  /** A VM application version's, likewise (its node, or a stand-in). */
+  readonly applicationVersion?: ApplicationVersion;
 }
 
 /** The node of each kind of own resource (the kind an ARM id names). */
@@ -226,7 +229,8 @@ export class Explorer implements TreeContext, vscode.Disposable {
    * Follow it with `watcher.onDidPoll` and `watcher.hold`.
    */
   async watchVersion(id: string, target: AzureTarget): Promise<void> {
-    const node = await this.findNode(id, 'imageVersion').catch(() => undefined);
+    const application = parseArmId(id)?.kind === 'applicationVersion';
+    const node = await this.findNode(id, application ? 'applicationVersion' : 'imageVersion').catch(() => undefined);
     if (node) return this.watcher.watch(node);
     if (this.watcher.watching.includes(id.toLowerCase())) return; // watched already (the tree listed it meanwhile)
     log().info(`Watching ${id} without its node in the tree`);
@@ -234,8 +238,10 @@ export class Explorer implements TreeContext, vscode.Disposable {
     const standIn = {
       versionId: id,
       version: undefined as ImageVersion | undefined,
+      applicationVersion: undefined as ApplicationVersion | undefined,
       async poll(signal?: AbortSignal): Promise<boolean> {
-        standIn.version = await azure().getImageVersion(target, id, true, { abortSignal: signal });
+        if (application) standIn.applicationVersion = await azure().getApplicationVersion(target, id, true, { abortSignal: signal });
+        else standIn.version = await azure().getImageVersion(target, id, true, { abortSignal: signal });
         return false; // whoever follows it holds the watch as long as it needs
       },
     };

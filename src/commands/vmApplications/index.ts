@@ -2,6 +2,7 @@
 // and Copy Application Reference. Each takes `(node?, options?)` or `(options?)`.
 import type { Explorer } from '../../tree/explorer';
 import type { CommandHandler } from '../commandTable';
+import type { VersionCreations } from '../createVersionProgress';
 import {
   COPY_APPLICATION_REFERENCE_COMMAND,
   CREATE_APPLICATION_COMMAND,
@@ -21,10 +22,10 @@ export type { CreateApplicationVersionOptions } from './createVersion';
 export type { UpdateApplicationOptions, UpdateApplicationVersionOptions } from './update';
 export type { CopyApplicationReferenceOptions, DeleteApplicationOptions } from './deleteAndCopy';
 
-export function applicationCommands(explorer: Explorer): Record<string, CommandHandler> {
+export function applicationCommands(explorer: Explorer, creations: VersionCreations): Record<string, CommandHandler> {
   return {
     [CREATE_APPLICATION_COMMAND]: (...args: unknown[]) => createApplication(explorer, ...args),
-    [CREATE_APPLICATION_VERSION_COMMAND]: (...args: unknown[]) => createApplicationVersion(explorer, ...args),
+    [CREATE_APPLICATION_VERSION_COMMAND]: (...args: unknown[]) => createApplicationVersion(explorer, creations, ...args),
     [UPDATE_APPLICATION_COMMAND]: (...args: unknown[]) => updateApplication(explorer, ...args),
     [UPDATE_APPLICATION_VERSION_COMMAND]: (...args: unknown[]) => updateApplicationVersion(explorer, ...args),
     [DELETE_APPLICATION_COMMAND]: (...args: unknown[]) => deleteApplication(explorer, 'galleryApplication', ...args),

@@ -25,7 +25,7 @@ export class RegionNode<P extends VersionRow = ImageVersionNode> implements Expl
   constructor(
     readonly parent: P,
     private current: RegionRow,
-    /** An application version's region: no Retry Region there, and its hover speaks of installing. */
+    /** An application version's region: its hover speaks of installing. */
     private readonly application = false,
   ) {}
 
@@ -59,7 +59,13 @@ export class RegionNode<P extends VersionRow = ImageVersionNode> implements Expl
     if (r.storage) md.appendMarkdown(`Storage: ${escape(r.storage)}  \n`);
     if (r.details) md.appendMarkdown(`Azure: ${escape(r.details)}  \n`);
     if (this.application) {
-      md.appendMarkdown(r.usable ? 'VMs here can install this application version.' : 'VMs here cannot install this application version until replication is Completed.');
+      md.appendMarkdown(
+        r.usable
+          ? 'VMs here can install this application version.'
+          : r.state === 'Failed'
+            ? 'VMs here cannot install this application version. Retry Region removes the region and adds it back, as Azure advises.'
+            : 'VMs here cannot install this application version until replication is Completed.',
+      );
       item.tooltip = md;
       return item;
     }

@@ -80,9 +80,11 @@ export const applicationVersionKind: ArtifactKind = {
     };
     return out;
   },
-  afterWrite(_ctx, resource, _created, previous) {
-    // Application packages are small: Azure reports them replicated almost at once.
-    resource.replication = replan(resource, previous?.replication, 0, []);
+  afterWrite(ctx, resource, _created, previous) {
+    // Application packages are small: Azure reports them replicated almost at once. A region can
+    // still fail as an image version's does (`POST /_admin/replication-faults` for this version):
+    // the replication status is the same ReplicationStatus (GalleryRP.json 2025-12-03).
+    resource.replication = replan(resource, previous?.replication, 0, ctx.emu.state.replicationFaults?.[resource.id.toLowerCase()] ?? []);
     return false;
   },
   render(ctx, r) {

@@ -10,10 +10,10 @@ import type { ApplicationNode } from '../../../tree/nodes/applicationNode';
 import { askedSteps, asker, optionsOf, readAnswers, summaryLines } from '../../../ui/answers';
 import { attempt, inputFailure } from '../../../ui/failures';
 import { log } from '../../../ui/log';
-import { notify } from '../../../ui/notify';
 import { pickStep, runWizard, type PickEntry, type Step } from '../../../ui/wizard';
 import { lazy, prompterOf, reloadAndReveal, type RegionChoice } from '../../createCommon';
 import { blobStoreOf } from '../../../ui/blobPicker';
+import type { VersionCreations } from '../../createVersionProgress';
 import { resolveApplicationNode, splitNodeArgs } from '../common';
 import { sentLinks } from './readAccess';
 import { mainAnswers, targetsOf, type CreateApplicationVersionOptions, type State, type VersionContext } from './answers';
@@ -22,7 +22,7 @@ export type { CreateApplicationVersionOptions } from './answers';
 const TITLE = 'Create Application Version';
 const MAIN = 8;
 
-export async function createApplicationVersion(explorer: Explorer, ...args: unknown[]): Promise<ApplicationVersion | undefined> {
+export async function createApplicationVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ApplicationVersion | undefined> {
   const { node: given, options: all } = splitNodeArgs<CreateApplicationVersionOptions>(args);
   // A function cannot go back into the options object "Edit and Try Again" gives.
   const { chooseFile: _chooseFile, ...options } = all;
@@ -66,10 +66,10 @@ export async function createApplicationVersion(explorer: Explorer, ...args: unkn
   if (read.interactive && !(await runWizard(`${TITLE}: ${app.name}`, steps, state, prompterOf(options)))) return undefined;
   const targets = targetsOf(state, app.location);
   if (typeof targets === 'string') throw inputFailure(TITLE, [`Target regions: ${targets}`], 'Nothing was created.');
-  return send(explorer, node, state, targets, optionsOf(answers, state, { prompter: options.prompter, application: app.id }));
+  return send(explorer, creations, node, state, targets, optionsOf(answers, state, { prompter: options.prompter, application: app.id }));
 }
 
-async function send(explorer: Explorer, node: ApplicationNode, s: State, targetRegions: { name: string; regionalReplicaCount: number }[], answers: CreateApplicationVersionOptions): Promise<ApplicationVersion> {
+async function send(explorer: Explorer, creations: VersionCreations, node: ApplicationNode, s: State, targetRegions: { name: string; regionalReplicaCount: number }[], answers: CreateApplicationVersionOptions): Promise<ApplicationVersion> {
   const app = node.application;
   const name = s.name!;
   const links = await sentLinks(explorer.azure(), node.target, s, answers);
@@ -91,8 +91,8 @@ async function send(explorer: Explorer, node: ApplicationNode, s: State, targetR
   };
   const created = await attempt(`create application version ${name} of ${app.name}`, () => explorer.azure().startApplicationVersion(node.target, app.id, name, spec), { answers, edit: true });
   log().info(`${TITLE}: ${created.id} submitted (${targetRegions.map((t) => `${t.name}×${t.regionalReplicaCount}`).join(', ')})`);
-  const shown = await reloadAndReveal(explorer, node, created.id);
-  if (shown && 'needsReplicationWatch' in shown) explorer.watchReplication(shown as Parameters<Explorer['watchReplication']>[0]);
-  void notify('info', `Application version ${name} of ${app.name} is created and replicating to ${targetRegions.length === 1 ? targetRegions[0]!.name : `${targetRegions.length} regions`}: the tree shows each region's state.`);
+  // A progress notification follows it until it is replicated (or failed), as for an image version.
+  await creations.track({ id: created.id, subscriptionId: node.target.subscriptionId, startedAt: new Date().toISOString() }, node.target);
+  await reloadAndReveal(explorer, node, created.id);
   return created;
 }
