@@ -42,7 +42,7 @@ export interface BlobPickOptions {
   noun?: string;
 }
 
-const nounOf = (o: Pick<BlobPickOptions, 'kind' | 'noun'>): string => o.noun ?? nounOf(o);
+const nounOf = (o: Pick<BlobPickOptions, 'kind' | 'noun'>): string => o.noun ?? KIND_WORDS[o.kind].noun;
 
 const sub = (header: StepHeader, what: string): StepHeader => ({ ...header, title: `${header.title} — ${what}`, canGoBack: true });
 const UPLOAD = Symbol('upload');
