@@ -137,7 +137,7 @@ export function mainAnswers(ctx: VersionContext): A[] {
         o[option] = s[account];
       },
       check: (s) => (optional && !s[key] ? undefined : validatePackageUrl(s[key] ?? '', noun)),
-      summary: (s) => s[key] && `${maskSas(s[key])}${s[account] ? ` · read-only SAS until ${sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10)}, made when sent unless public` : ''}`,
+      summary: (s) => s[key] && maskSas(s[key]),
       steps: [
         packageSourceStep<State>({
           title: label,
@@ -241,7 +241,8 @@ export function mainAnswers(ctx: VersionContext): A[] {
       keep: 'trimmed',
       suggest: (s) => sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10),
       validate: (v) => validateSasExpiry(v, ctx.now()),
-      summary: () => undefined,
+      // Shown whenever a SAS will be made, not only once asked: the expiry is part of what is sent.
+      summary: (s) => (needsSas(s) ? { label: 'Package access', value: `read-only SAS until ${sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10)}` } : undefined),
     }),
     yesNoAnswer<State, CreateApplicationVersionOptions>({
       key: 'allowDeletionOfReplicatedLocations',

@@ -40,7 +40,7 @@ export interface PackageSource {
 export const PASTE_URL: PackageSource = {
   id: 'url',
   label: '$(link) Paste a blob URL…',
-  detail: 'https://account.blob.core.windows.net/container/file, with a SAS token unless the blob is public',
+  detail: 'https://account.blob.core.windows.net/…, with a SAS unless the blob is public',
   async ask(prompter, header, current, what) {
     const answer = await prompter.input({
       ...header,
@@ -60,8 +60,8 @@ function storageSource(mode: 'pick' | 'upload'): PackageSource {
     label: mode === 'pick' ? '$(database) Pick from a storage account…' : '$(cloud-upload) Upload a local file…',
     detail:
       mode === 'pick'
-        ? 'Storage account → container → blob; a read-only SAS is made when the version is sent unless the container is public'
-        : 'Sent as a block blob to a container you pick (resumes if interrupted); a read-only SAS is made when the version is sent',
+        ? 'Storage account → container → blob; a read-only SAS is made when sent'
+        : 'Sent as a block blob (resumes if interrupted); a read-only SAS is made when sent',
     async ask(prompter, header, _current, what, ctx) {
       const picked = await pickBlob(ctx.store(), prompter, header, { kind: 'package', noun: what.noun, mode, chooseFile: ctx.chooseFile, abortSignal: ctx.abortSignal });
       if (isNavigation(picked)) return picked;
