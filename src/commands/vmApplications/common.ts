@@ -20,6 +20,21 @@ export const DELETE_APPLICATION_COMMAND = 'azureComputeGallery.deleteApplication
 export const DELETE_APPLICATION_VERSION_COMMAND = 'azureComputeGallery.deleteApplicationVersion';
 export const COPY_APPLICATION_REFERENCE_COMMAND = 'azureComputeGallery.copyApplicationReference';
 
+/**
+ * An application definition's own texts, as Create VM Application and Update VM Application take
+ * them (in an update, "" removes a value).
+ */
+export interface ApplicationTexts {
+  description?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+  /** YYYY-MM-DD in the future. */
+  endOfLifeDate?: string;
+  /** The whole tag set. */
+  tags?: Record<string, string>;
+}
+
 type Kind = 'galleryApplication' | 'applicationVersion';
 const KIND_WORDS: Record<Kind, string> = { galleryApplication: 'a VM application', applicationVersion: 'a VM application version' };
 type NodeOf<K extends Kind> = K extends 'galleryApplication' ? ApplicationNode : ApplicationVersionNode;

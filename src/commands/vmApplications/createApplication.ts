@@ -15,35 +15,20 @@ import { notify } from '../../ui/notify';
 import { runWizard, type Prompter } from '../../ui/wizard';
 import { pollIntervalMs, prompterOf, reloadAndReveal, waitCancellably, type CommonCreateOptions } from '../createCommon';
 import { createOrLook } from '../createOrLook';
-import { CREATE_APPLICATION_VERSION_COMMAND, resolveGalleryOf, splitNodeArgs, summaryStep } from './common';
+import { CREATE_APPLICATION_VERSION_COMMAND, resolveGalleryOf, splitNodeArgs, summaryStep, type ApplicationTexts } from './common';
 
 const TITLE = 'Create VM Application';
 
-export interface CreateApplicationOptions extends CommonCreateOptions {
-  /** The gallery's resource id (not needed when run on the gallery's node). */
-  gallery?: string;
+interface State extends ApplicationTexts {
   name?: string;
   /** Linux or Windows (supportedOSType: required, cannot change later). */
   osType?: 'Linux' | 'Windows';
-  description?: string;
-  eula?: string;
-  privacyStatementUri?: string;
-  releaseNoteUri?: string;
-  /** YYYY-MM-DD in the future. */
-  endOfLifeDate?: string;
-  tags?: Record<string, string>;
-  prompter?: Prompter;
 }
 
-interface State {
-  name?: string;
-  osType?: 'Linux' | 'Windows';
-  description?: string;
-  eula?: string;
-  privacyStatementUri?: string;
-  releaseNoteUri?: string;
-  endOfLifeDate?: string;
-  tags?: Record<string, string>;
+export interface CreateApplicationOptions extends CommonCreateOptions, State {
+  /** The gallery's resource id (not needed when run on the gallery's node). */
+  gallery?: string;
+  prompter?: Prompter;
 }
 
 type A = Answer<State, CreateApplicationOptions>;

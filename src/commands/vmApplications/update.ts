@@ -16,22 +16,14 @@ import { notify } from '../../ui/notify';
 import { inputStep, pickManyStep, pickStep, runWizard, type Step } from '../../ui/wizard';
 import { lazy, pollIntervalMs, type RegionChoice } from '../createCommon';
 import { prompterFor, type ManageOptions } from '../manageCommon';
-import { regionsStep, resolveApplicationNode, splitNodeArgs } from './common';
+import { regionsStep, resolveApplicationNode, splitNodeArgs, type ApplicationTexts } from './common';
 import { targetsOf } from './createVersion/answers';
 
 const NOTHING = 'Nothing was changed.';
 
-export interface UpdateApplicationOptions extends ManageOptions {
+/** A text given as "" removes it; tags are the whole new set. */
+export interface UpdateApplicationOptions extends ManageOptions, ApplicationTexts {
   application?: string;
-  /** "" removes it. */
-  description?: string;
-  eula?: string;
-  privacyStatementUri?: string;
-  releaseNoteUri?: string;
-  /** YYYY-MM-DD in the future; "" removes it. */
-  endOfLifeDate?: string;
-  /** The whole new tag set. */
-  tags?: Record<string, string>;
 }
 
 const APP_FIELDS = ['description', 'eula', 'privacyStatementUri', 'releaseNoteUri', 'endOfLifeDate', 'tags'] as const;

@@ -15,15 +15,34 @@ import type { CommonCreateOptions } from '../../createCommon';
 import { regionsStep } from '../common';
 import { packageSourceStep, type PackageContext } from './packageSource';
 
-export interface CreateApplicationVersionOptions extends CommonCreateOptions {
-  /** The application's resource id (not needed when run on its node). */
-  application?: string;
+/** The answers an options object and the flow's state hold alike. */
+interface VersionAnswers {
   /** Major.Minor.Patch. */
   name?: string;
   /** The package's blob URL (publishingProfile.source.mediaLink). */
   packageUrl?: string;
   /** The default configuration file's blob URL (source.defaultConfigurationLink). */
   configurationUrl?: string;
+  /** When the read-only SAS made for a picked blob expires, YYYY-MM-DD (default: the end of life if within a year, else a year on). */
+  sasExpiry?: string;
+  install?: string;
+  remove?: string;
+  update?: string;
+  packageFileName?: string;
+  configFileName?: string;
+  /** "1" for every region, or "eastus=2, westus=1". */
+  replicas?: string;
+  storageAccountType?: string;
+  excludeFromLatest?: boolean;
+  /** YYYY-MM-DD in the future. */
+  endOfLifeDate?: string;
+  allowDeletionOfReplicatedLocations?: boolean;
+  tags?: Record<string, string>;
+}
+
+export interface CreateApplicationVersionOptions extends CommonCreateOptions, VersionAnswers {
+  /** The application's resource id (not needed when run on its node). */
+  application?: string;
   /**
    * The storage account holding packageUrl's blob (what picking or uploading it gives): when the
    * version is sent, a read-only SAS is made for the blob unless its container is public.
@@ -31,49 +50,21 @@ export interface CreateApplicationVersionOptions extends CommonCreateOptions {
   packageStorageAccountId?: string;
   /** The same for configurationUrl. */
   configurationStorageAccountId?: string;
-  /** When that SAS expires, YYYY-MM-DD (default: the end of life if within a year, else a year on). */
-  sasExpiry?: string;
   /** Who chooses a local file to upload; VS Code's open dialog by default (tests give one). */
   chooseFile?: () => Promise<string | undefined>;
-  install?: string;
-  remove?: string;
-  update?: string;
-  packageFileName?: string;
-  configFileName?: string;
   /** settings.scriptBehaviorAfterReboot: None or Rerun (not given: Azure's default). */
   rebootBehaviour?: RebootBehaviour;
   /** Region names; the application's region is always one of them. */
   targetRegions?: string[];
-  /** "1" for every region, or "eastus=2, westus=1". */
-  replicas?: string;
-  storageAccountType?: string;
-  excludeFromLatest?: boolean;
-  endOfLifeDate?: string;
-  allowDeletionOfReplicatedLocations?: boolean;
-  tags?: Record<string, string>;
   prompter?: Prompter;
 }
 
-export interface State {
-  name?: string;
-  packageUrl?: string;
-  configurationUrl?: string;
+export interface State extends VersionAnswers {
   packageAccount?: string;
   configurationAccount?: string;
-  sasExpiry?: string;
-  install?: string;
-  remove?: string;
-  update?: string;
-  packageFileName?: string;
-  configFileName?: string;
+  /** '': Azure's default (nothing sent). */
   rebootBehaviour?: RebootBehaviour | '';
   regions?: string[];
-  replicas?: string;
-  storageAccountType?: string;
-  excludeFromLatest?: boolean;
-  endOfLifeDate?: string;
-  allowDeletionOfReplicatedLocations?: boolean;
-  tags?: Record<string, string>;
   /** "More options…" was picked in the summary. */
   more?: boolean;
 }
@@ -152,6 +143,9 @@ export function mainAnswers(ctx: VersionContext): A[] {
       ],
     };
   };
+  /** A yes/no of "More options…": its summary line only when yes. */
+  const moreYesNo = (key: 'excludeFromLatest' | 'allowDeletionOfReplicatedLocations', label: string, placeholder: string, no: string, yes: string): A =>
+    yesNoAnswer<State, CreateApplicationVersionOptions>({ key, label, when: more, placeholder, summary: (s) => (s[key] ? 'Yes' : undefined), no: { label: no }, yes: { label: yes } });
   return [
     inputAnswer<State, CreateApplicationVersionOptions>({
       key: 'name',
@@ -223,15 +217,7 @@ export function mainAnswers(ctx: VersionContext): A[] {
       summary: (s) => s.storageAccountType || undefined,
       items: async (s) => storageTypeItems<string>(s.regions ?? [normalizeRegionName(ctx.source)], await ctx.regions().catch(() => []), { value: '', detail: 'Nothing is sent; Azure chooses' }),
     }),
-    yesNoAnswer<State, CreateApplicationVersionOptions>({
-      key: 'excludeFromLatest',
-      label: 'Exclude from latest',
-      when: more,
-      placeholder: 'Exclude this version from "latest"? (VMs naming versions/latest get the highest version not excluded)',
-      summary: (s) => (s.excludeFromLatest ? 'Yes' : undefined),
-      no: { label: 'No, keep it in "latest"' },
-      yes: { label: 'Yes, exclude it from "latest"' },
-    }),
+    moreYesNo('excludeFromLatest', 'Exclude from latest', 'Exclude this version from "latest"? (VMs naming versions/latest get the highest version not excluded)', 'No, keep it in "latest"', 'Yes, exclude it from "latest"'),
     endOfLifeAnswer<State, CreateApplicationVersionOptions>({ when: more }),
     inputAnswer<State, CreateApplicationVersionOptions>({
       key: 'sasExpiry',
@@ -244,15 +230,7 @@ export function mainAnswers(ctx: VersionContext): A[] {
       // Shown whenever a SAS will be made, not only once asked: the expiry is part of what is sent.
       summary: (s) => (needsSas(s) ? { label: 'Package access', value: `read-only SAS until ${sasExpiryOf(s, ctx.now()).toISOString().slice(0, 10)}` } : undefined),
     }),
-    yesNoAnswer<State, CreateApplicationVersionOptions>({
-      key: 'allowDeletionOfReplicatedLocations',
-      label: 'Allow removing replicated regions',
-      when: more,
-      placeholder: 'Let a later update remove regions this version is replicated to? (safetyProfile)',
-      summary: (s) => (s.allowDeletionOfReplicatedLocations ? 'Yes' : undefined),
-      no: { label: 'No' },
-      yes: { label: 'Yes' },
-    }),
+    moreYesNo('allowDeletionOfReplicatedLocations', 'Allow removing replicated regions', 'Let a later update remove regions this version is replicated to? (safetyProfile)', 'No', 'Yes'),
     tagsAnswer<State, CreateApplicationVersionOptions>({ when: more }),
   ];
 }
