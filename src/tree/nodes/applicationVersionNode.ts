@@ -4,9 +4,9 @@
 import * as vscode from 'vscode';
 import type { ApplicationVersion, AzureTarget } from '../../azure/types';
 import type { ArmResource } from '../../model/armId';
-import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
+import { latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
 import type { RegionalCandidate } from '../../model/latestByRegion';
-import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
+import type { RegionRow } from '../../model/regionReplication';
 import { summariseReplication } from '../../model/replication';
 import { maskSas } from '../../model/sasLink';
 import { tagsToText } from '../../model/tags';
@@ -19,8 +19,7 @@ import { NodeCache } from './nodeCache';
 import { RegionNode } from './regionNode';
 import { escape } from './subscriptionNode';
 import { regionLine } from './versionDetails';
-
-const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
+import { appendDates, appendRegionStatus, needsReplicationWatch, versionRegionRows, versionRowLook, versionStatus } from './versionRow';
 
 /** The hover's lines about the package (plain text; escaped by the caller). */
 export function applicationVersionLines(v: ApplicationVersion): string[] {
@@ -116,61 +115,33 @@ export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPor
   }
 
   get regionRows(): RegionRow[] {
-    return this.v.replication ? regionRows(this.v.targetRegions, this.v.replication.regions, this.v.storageAccountType) : [];
+    return versionRegionRows(this.v);
   }
 
   get needsReplicationWatch(): boolean {
-    const state = this.v.provisioningState?.toLowerCase() ?? '';
-    if (IN_PROGRESS.has(state)) return true;
-    if (!this.v.replication) return false;
-    if (this.v.replication.regions.length > 0) return this.regionRows.some((r) => r.state === 'Queued' || r.state === 'Replicating');
-    const summary = summariseReplication({ aggregatedState: this.v.replication.aggregatedState, summary: this.v.replication.regions });
-    return summary.state === 'Replicating' || summary.state === 'Unknown';
+    return needsReplicationWatch(this.v);
   }
 
   get endOfLifePassed(): boolean {
     return this.v.endOfLifeDate !== undefined && this.v.endOfLifeDate.getTime() < this.now().getTime();
   }
 
-  private status(): { text: string; state: 'ok' | 'progress' | 'failed' } {
-    const state = this.v.provisioningState?.toLowerCase() ?? '';
-    if (this.v.replication && this.v.replication.regions.length > 0) {
-      const regions = versionRegionsText(this.regionRows);
-      if (regions.state !== 'ok') return regions;
-    }
-    if (state === 'failed') return { text: 'Failed', state: 'failed' };
-    if (state === 'deleting') return { text: 'Deleting…', state: 'progress' };
-    if (IN_PROGRESS.has(state)) return { text: `${this.v.provisioningState}…`, state: 'progress' };
-    return { text: '', state: 'ok' };
-  }
-
   getTreeItem(): vscode.TreeItem {
     const v = this.v;
     const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const status = this.status();
+    const status = versionStatus(v);
     const role = this.latestRole;
-    const parts = [status.text, latestLabel(role)];
-    if (v.endOfLifeDate) parts.push(this.endOfLifePassed ? 'end of life passed' : `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}`);
-    item.description = parts.filter(Boolean).join(' · ');
-    item.iconPath =
-      status.state === 'failed'
-        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-        : status.state === 'progress'
-          ? new vscode.ThemeIcon('sync~spin')
-          : this.endOfLifePassed
-            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-            : new vscode.ThemeIcon(role === 'latest' ? 'star-full' : 'tag');
+    const look = versionRowLook(v, status, role, this.endOfLifePassed);
+    item.description = look.description;
+    item.iconPath = look.iconPath;
     item.contextValue = `acg.applicationVersion${status.state === 'progress' ? '.busy' : ''}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(v.name)}** — VM application version${status.text ? ` · ${escape(status.text)}` : ''}\n\n`);
     md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
     for (const line of applicationVersionLines(v)) md.appendMarkdown(`${escape(line)}  \n`);
-    for (const r of v.replication?.regions ?? []) {
-      md.appendMarkdown(`· ${r.region}: ${r.state}${r.state === 'Replicating' ? ` ${r.progress}%` : ''}${r.details ? ` — ${escape(r.details)}` : ''}  \n`);
-    }
-    if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
-    if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
+    appendRegionStatus(md, v);
+    appendDates(md, v, this.endOfLifePassed);
     md.appendMarkdown(escape(latestSentence(role, this.resolution, this.regionalCandidate.replicationState === 'Replicating')));
     item.tooltip = md;
     return item;

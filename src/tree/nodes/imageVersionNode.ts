@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
 import type { ArmResource, GalleryImageReference } from '../../model/armId';
-import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
+import { latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
 import type { RegionalCandidate } from '../../model/latestByRegion';
 import { summariseReplication } from '../../model/replication';
-import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
+import type { RegionRow } from '../../model/regionReplication';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
@@ -14,8 +14,7 @@ import { versionDetailLines } from './versionDetails';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
 import { RegionNode } from './regionNode';
-
-const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
+import { appendDates, appendRegionStatus, needsReplicationWatch, versionRegionRows, versionRowLook, versionStatus } from './versionRow';
 
 export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLink, HasImageReference, Tagged {
   constructor(
@@ -124,7 +123,7 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
    * region nodes and the version row's "2/3 regions" both read this.
    */
   get regionRows(): RegionRow[] {
-    return this.v.replication ? regionRows(this.v.targetRegions, this.v.replication.regions, this.v.storageAccountType) : [];
+    return versionRegionRows(this.v);
   }
 
   /**
@@ -132,26 +131,7 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
    * operation Succeeded: the tree keeps polling it (backing off) until it is done.
    */
   get needsReplicationWatch(): boolean {
-    const state = this.v.provisioningState?.toLowerCase() ?? '';
-    if (IN_PROGRESS.has(state)) return true;
-    if (!this.v.replication) return false;
-    if (this.v.replication.regions.length > 0) return this.regionRows.some((r) => r.state === 'Queued' || r.state === 'Replicating');
-    const summary = summariseReplication({ aggregatedState: this.v.replication.aggregatedState, summary: this.v.replication.regions });
-    return summary.state === 'Replicating' || summary.state === 'Unknown';
-  }
-
-  private statusLabel(): { text: string; state: 'ok' | 'progress' | 'failed' } {
-    const v = this.v;
-    const state = v.provisioningState?.toLowerCase();
-    if (v.replication && v.replication.regions.length > 0) {
-      // From the same rows as the region nodes: usable in a region only when it is Completed.
-      const regions = versionRegionsText(this.regionRows);
-      if (regions.state !== 'ok') return regions;
-    }
-    if (state === 'failed') return { text: 'Failed', state: 'failed' };
-    if (state === 'deleting') return { text: 'Deleting…', state: 'progress' };
-    if (IN_PROGRESS.has(state ?? '')) return { text: `${v.provisioningState}…`, state: 'progress' };
-    return { text: '', state: 'ok' };
+    return needsReplicationWatch(this.v);
   }
 
   get endOfLifePassed(): boolean {
@@ -163,19 +143,10 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     // Expands into its target regions.
     const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const status = this.statusLabel();
-    const role = this.latestRole;
-    const parts = [status.text, latestLabel(role)];
-    if (v.endOfLifeDate) parts.push(this.endOfLifePassed ? 'end of life passed' : `EOL ${v.endOfLifeDate.toISOString().slice(0, 10)}`);
-    item.description = parts.filter(Boolean).join(' · ');
-    item.iconPath =
-      status.state === 'failed'
-        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-        : status.state === 'progress'
-          ? new vscode.ThemeIcon('sync~spin')
-          : this.endOfLifePassed
-            ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
-            : new vscode.ThemeIcon(role === 'latest' ? 'star-full' : 'tag');
+    const status = versionStatus(v);
+    const look = versionRowLook(v, status, this.latestRole, this.endOfLifePassed);
+    item.description = look.description;
+    item.iconPath = look.iconPath;
     item.contextValue = `acg.version${status.state === 'progress' ? '.busy' : ''}`;
     item.tooltip = this.tooltip(status.text);
     return item;
@@ -187,12 +158,9 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     md.appendMarkdown(`**${escape(v.name)}** — image version${status ? ` · ${escape(status)}` : ''}\n\n`);
     md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
     for (const line of versionDetailLines(v)) md.appendMarkdown(`${escape(line)}  \n`);
-    for (const r of v.replication?.regions ?? []) {
-      md.appendMarkdown(`· ${r.region}: ${r.state}${r.state === 'Replicating' ? ` ${r.progress}%` : ''}${r.details ? ` — ${escape(r.details)}` : ''}  \n`);
-    }
+    appendRegionStatus(md, v);
     if (v.sourceId && v.sourceId !== v.osDiskImage?.source) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
-    if (v.publishedDate) md.appendMarkdown(`Published: ${v.publishedDate.toISOString().replace('T', ' ').slice(0, 16)} UTC  \n`);
-    if (v.endOfLifeDate) md.appendMarkdown(`End of life: ${v.endOfLifeDate.toISOString().slice(0, 10)}${this.endOfLifePassed ? ' (passed)' : ''}  \n`);
+    appendDates(md, v, this.endOfLifePassed);
     md.appendMarkdown(escape(this.latestText));
     return md;
   }
