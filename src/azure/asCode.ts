@@ -51,7 +51,8 @@ export interface DeploymentOutcome {
   provisioningState: string;
   /** The resources the deployment wrote. */
   outputResources: string[];
-  error?: { code: string; message: string };
+  /** ARM's DeploymentFailed, with each failed resource's own error in `details`. */
+  error?: { code: string; message: string; details?: Array<{ code: string; message: string; target?: string }> };
 }
 
 const DEPLOYMENTS_API_VERSION = '2025-04-01';
@@ -99,6 +100,6 @@ export async function deployTemplate(
     if (options.abortSignal?.aborted) throw new AzureError('Stopped waiting for the deployment.', 'Canceled', 0);
     answer = await send('GET');
   }
-  const properties = answer.properties as { outputResources?: { id: string }[]; error?: { code: string; message: string } };
+  const properties = answer.properties as { outputResources?: { id: string }[]; error?: DeploymentOutcome['error'] };
   return { id: String(answer.id), provisioningState: state(), outputResources: (properties.outputResources ?? []).map((r) => r.id), error: properties.error };
 }

@@ -4,19 +4,8 @@ import type { RunningEmulator } from '../emulator/index';
 import { PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
 import { sshKeyProblem } from '../emulator/compute/virtualMachines';
 import { vmArmTemplate, type VmPlan } from '../../src/model/vmFromVersion';
+import { ed25519PublicKey } from '../sshKeys';
 import { errorOf, raw, sleep, startFast, tokenFor } from './helpers';
-
-/** A real OpenSSH ed25519 public key line (the raw 32 bytes are the SPKI's last 32). */
-export function ed25519PublicKey(comment = 'vm@test'): string {
-  const der = crypto.generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' });
-  const str = (b: Buffer) => {
-    const l = Buffer.alloc(4);
-    l.writeUInt32BE(b.length, 0);
-    return Buffer.concat([l, b]);
-  };
-  const blob = Buffer.concat([str(Buffer.from('ssh-ed25519')), str(der.subarray(der.length - 32))]);
-  return `ssh-ed25519 ${blob.toString('base64')} ${comment}`;
-}
 
 const RG = `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/rg-images`;
 const GALLERIES = `${RG}/providers/Microsoft.Compute/galleries`;
