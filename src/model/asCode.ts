@@ -82,7 +82,7 @@ export function shellQuote(text: string): string {
 // member of the body has a flag (Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py
 // `gallery_application_create`, `gallery_application_version_create`; the flags in `az sig
 // gallery-application create -h` / `… version create -h`, azure-cli 2.45):
-//   create: -g -r -n --os-type [--description] [--location] [--tags]
+//   create: --subscription -g -r -n --os-type [--description] [--location] [--tags]
 //   version create: -g -r --application-name -n --package-file-link --install-command
 //   --remove-command [--update-command] [--default-file-link] [--package-file-name]
 //   [--config-file-name] [--target-regions <json>] [--exclude-from] [--end-of-life-date] [--location] [--tags]
@@ -119,12 +119,40 @@ const APPLICATION_VERSION_FLAGS = [
 /** The members of a target region the CLI's model (api-version 2022-01-03) carries. */
 const CLI_TARGET_REGION = ['name', 'regionalReplicaCount', 'storageAccountType'];
 
+/**
+ * A version body less what changes nothing when left out, so that a version as Azure returns it
+ * (an export) still fits the CLI's flags:
+ * - the profile's replicaCount when every region states its regionalReplicaCount ("This property
+ *   would take effect for a region when regionalReplicaCount is not specified", GalleryRP.json
+ *   GalleryArtifactPublishingProfileBase.replicaCount);
+ * - the profile's storageAccountType when every region states its own (a region's own type wins:
+ *   test/emulator/SOURCES.md, "the storage account type when the client sends none");
+ * - a `false` allowDeletionOfReplicatedLocations or region excludeFromLatest: booleans whose
+ *   absence means the same ("whether or not … is allowed", "Contains the flag setting to hide").
+ */
+function withoutImplied(body: Record<string, unknown>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(body)) as Record<string, Record<string, Record<string, unknown>>>;
+  const profile = copy.properties?.publishingProfile;
+  const regions = Array.isArray(profile?.targetRegions) ? (profile.targetRegions as Record<string, unknown>[]) : [];
+  if (profile && regions.length > 0) {
+    if (regions.every((r) => typeof r.regionalReplicaCount === 'number')) delete profile.replicaCount;
+    if (regions.every((r) => typeof r.storageAccountType === 'string')) delete profile.storageAccountType;
+    for (const r of regions) if (r.excludeFromLatest === false) delete r.excludeFromLatest;
+  }
+  const safety = copy.properties?.safetyProfile;
+  if (safety?.allowDeletionOfReplicatedLocations === false) delete safety.allowDeletionOfReplicatedLocations;
+  if (safety && Object.keys(safety).length === 0) delete copy.properties!.safetyProfile;
+  return copy;
+}
+
 /** `az sig gallery-application …` for an application or application version PUT, or why it cannot be. */
-function applicationCli(path: ResourcePath, body: Record<string, unknown>): { command?: string; why?: string } {
+function applicationCli(path: ResourcePath, sent: Record<string, unknown>): { command?: string; why?: string } {
   const [gallery, application, version] = path.names;
   const type = path.type.toLowerCase();
+  const body = type.endsWith('/versions') ? withoutImplied(sent) : sent;
   const p = (isObject(body.properties) ? body.properties : {}) as Record<string, unknown>;
-  const where: CliArgs = [['-g', path.resourceGroup], ['-r', gallery!]];
+  // The request's own subscription, not the CLI's default one.
+  const where: CliArgs = [['--subscription', path.subscriptionId], ['-g', path.resourceGroup], ['-r', gallery!]];
   const extra = extraMembers(body, type.endsWith('/versions') ? APPLICATION_VERSION_FLAGS : APPLICATION_FLAGS);
   if (type === 'microsoft.compute/galleries/applications') {
     if (extra.length > 0 || typeof p.supportedOSType !== 'string') return { why: `az sig gallery-application create has no flag for ${extra.join(', ') || 'a missing OS type'}` };

@@ -79,7 +79,7 @@ describe('a test VM from a gallery image: network and VM writes through a templa
     assert.equal(detail.message, "The provided gallery image only supports creation of VMs and VM Scale Sets with 'TrustedLaunch' security type.");
   });
 
-  it('refuses a size that cannot boot the image's generation, a version not in the region, and a weak password', async () => {
+  it('refuses a size that cannot boot the image’s generation, a version not in the region, and a weak password', async () => {
     const size = await deploy('vm-a2-1', vmArmTemplate(plan({ vmName: 'vm-a2', size: 'Standard_A2_v2', security: 'Standard', facts: { osType: 'Linux', osState: 'Generalized', hyperVGeneration: 'V2', architecture: 'x64', securityType: 'TrustedLaunchSupported' } })));
     assert.match(size.error!.details[0]!.message, /cannot boot Hypervisor Generation '2'/);
     const region = await deploy('vm-jp-1', vmArmTemplate(plan({ vmName: 'vm-jp', location: 'westeurope' })));

@@ -144,9 +144,9 @@ describe('model/asCode', () => {
       const cli = azureCliOf([appPut, versionPut]);
       const lines = (text: string) => text.split(' \\\n  ');
       const [create, version] = cli.split('\n\n').filter((c) => c.startsWith('az sig')).map((c) => c.trim());
-      assert.deepEqual(lines(create!), ['az sig gallery-application create', "-g 'rg-images'", "-r 'g1'", "-n 'agent'", "--os-type 'Linux'", "--description 'Contoso'\\''s agent'", "--location 'eastus'", "--tags 'team=ops'"]);
+      assert.deepEqual(lines(create!), ['az sig gallery-application create', "--subscription 's1'", "-g 'rg-images'", "-r 'g1'", "-n 'agent'", "--os-type 'Linux'", "--description 'Contoso'\\''s agent'", "--location 'eastus'", "--tags 'team=ops'"]);
       assert.deepEqual(lines(version!), [
-        'az sig gallery-application version create', "-g 'rg-images'", "-r 'g1'", "--application-name 'agent'", "-n '1.0.0'",
+        'az sig gallery-application version create', "--subscription 's1'", "-g 'rg-images'", "-r 'g1'", "--application-name 'agent'", "-n '1.0.0'",
         "--package-file-link 'https://a.blob.core.windows.net/apps/agent.tar.gz'", "--default-file-link 'https://a.blob.core.windows.net/apps/agent.json'",
         "--install-command 'tar -xzf agent.tar.gz && ./install.sh'", "--remove-command './remove.sh'", "--package-file-name 'agent.tar.gz'",
         `--target-regions '[{"name":"eastus","regionalReplicaCount":1,"storageAccountType":"Standard_LRS"}]'`, "--end-of-life-date '2030-01-01T00:00:00.000Z'", "--location 'eastus'",
@@ -156,7 +156,7 @@ describe('model/asCode', () => {
 
     it('Azure CLI: a member no flag sets (a EULA, a profile-level storage type) sends the body whole, saying why', () => {
       const withEula: ArmRequest = { ...appPut, body: { location: 'eastus', properties: { supportedOSType: 'Linux', eula: 'https://contoso.example/eula' } } };
-      const withStorage: ArmRequest = { ...versionPut, body: { ...versionBody, properties: { publishingProfile: { ...versionBody.properties.publishingProfile, storageAccountType: 'Standard_ZRS' } } } };
+      const withStorage: ArmRequest = { ...versionPut, body: { ...versionBody, properties: { publishingProfile: { ...versionBody.properties.publishingProfile, targetRegions: [{ name: 'eastus', regionalReplicaCount: 1 }], storageAccountType: 'Standard_ZRS' } } } };
       const cli = azureCliOf([withEula, withStorage]);
       assert.ok(cli.includes('# az sig gallery-application create has no flag for properties.eula: sent whole with az resource create.\naz resource create --id'), cli);
       assert.ok(cli.includes('# az sig gallery-application version create has no flag for properties.publishingProfile.storageAccountType: sent whole with az resource create.\naz resource create --id'), cli);
@@ -166,6 +166,13 @@ describe('model/asCode', () => {
     it('export: an application version less its published date, replication status and provisioning state', () => {
       const [req] = exportRequests([{ id: `${APP}/versions/1.0.0`, json: { id: 'x', name: '1.0.0', type: 't', ...versionBody, properties: { ...versionBody.properties, provisioningState: 'Succeeded', replicationStatus: { aggregatedState: 'Completed' }, publishingProfile: { ...versionBody.properties.publishingProfile, publishedDate: '2026-01-01' } } } }], V);
       assert.deepEqual(req!.body, versionBody);
+      // As Azure returns it, with what leaving out changes nothing, the version still fits the CLI's flags.
+      const returned = { ...versionBody, properties: { safetyProfile: { allowDeletionOfReplicatedLocations: false }, publishingProfile: { ...versionBody.properties.publishingProfile, replicaCount: 1, storageAccountType: 'Standard_LRS', targetRegions: [{ ...versionBody.properties.publishingProfile.targetRegions[0], excludeFromLatest: false }] } } };
+      const cli = azureCliOf([{ ...versionPut, body: returned }]);
+      assert.match(cli, /^az sig gallery-application version create /m);
+      assert.ok(!cli.includes('az resource create') && !cli.includes('replicaCount'), cli);
+      const allowed = azureCliOf([{ ...versionPut, body: { ...returned, properties: { ...returned.properties, safetyProfile: { allowDeletionOfReplicatedLocations: true } } } }]);
+      assert.match(allowed, /no flag for properties\.safetyProfile: sent whole/);
     });
   });
 
