@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as crypto from 'node:crypto';
 import type { RunningEmulator } from '../emulator/index';
-import { PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
+import { DEMO_COMMUNITY_PUBLIC_NAME } from '../emulator/seeds/wellKnown';
 import { sshKeyProblem } from '../emulator/compute/virtualMachines';
 import { vmArmTemplate, type VmPlan } from '../../src/model/vmFromVersion';
 import { ed25519PublicKey } from '../sshKeys';
@@ -37,14 +38,14 @@ describe('a test VM from a gallery image: network and VM writes through a templa
   });
   after(async () => emu?.stop());
 
-  async function deploy(name: string, template: unknown, parameters: Record<string, unknown> = {}): Promise<{ provisioningState: string; error?: { details: Array<{ code: string; message: string }> } }> {
-    const put = await raw(emu, 'PUT', `${RG}/providers/Microsoft.Resources/deployments/${name}${DEPLOY_API}`, {
+  async function deploy(name: string, template: unknown, parameters: Record<string, unknown> = {}, rg = RG): Promise<{ provisioningState: string; error?: { details: Array<{ code: string; message: string }> } }> {
+    const put = await raw(emu, 'PUT', `${rg}/providers/Microsoft.Resources/deployments/${name}${DEPLOY_API}`, {
       token,
       body: { properties: { mode: 'Incremental', template, parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, { value: v }])) } },
     });
     assert.equal(put.status, 201, put.text);
     for (let i = 0; i < 200; i++) {
-      const got = await raw(emu, 'GET', `${RG}/providers/Microsoft.Resources/deployments/${name}${DEPLOY_API}`, { token });
+      const got = await raw(emu, 'GET', `${rg}/providers/Microsoft.Resources/deployments/${name}${DEPLOY_API}`, { token });
       const p = (got.body as { properties: { provisioningState: string; error?: { details: Array<{ code: string; message: string }> } } }).properties;
       if (p.provisioningState === 'Succeeded' || p.provisioningState === 'Failed') return p;
       await sleep(25);
@@ -68,6 +69,22 @@ describe('a test VM from a gallery image: network and VM writes through a templa
     // What the VM uses cannot be deleted under it.
     const nicDelete = await raw(emu, 'DELETE', `${RG}/providers/Microsoft.Network/networkInterfaces/vm-tl-nic?api-version=2023-09-01`, { token });
     assert.equal(errorOf(nicDelete).code, 'NicInUse');
+  });
+
+  it('deploys from a direct-shared image (by its shared id, in a subscription it is shared with) and from a community image', async () => {
+    const devRg = `/subscriptions/${DEVELOPMENT_SUBSCRIPTION_ID}/resourceGroups/rg-dev`;
+    const shared = { sharedGalleryImageId: `/SharedGalleries/${PRODUCTION_SUBSCRIPTION_ID}-CONTOSO_SHARED/Images/rhel-9/Versions/9.4.0` };
+    const facts = { osType: 'Linux' as const, osState: 'Generalized' as const, hyperVGeneration: 'V2' as const, architecture: 'x64' as const, securityType: 'TrustedLaunch' as const };
+    const ok = await deploy('vm-shared-1', vmArmTemplate(plan({ vmName: 'vm-shared', resourceGroup: 'rg-dev', location: 'westeurope', image: shared, facts })), {}, devRg);
+    assert.equal(ok.provisioningState, 'Succeeded', JSON.stringify(ok.error));
+    const vm = await raw(emu, 'GET', `${devRg}/providers/Microsoft.Compute/virtualMachines/vm-shared?api-version=2024-07-01`, { token });
+    assert.deepEqual((vm.body as { properties: { storageProfile: { imageReference: unknown } } }).properties.storageProfile.imageReference, shared);
+    // The same shared name in a version not replicated to the region is refused as Azure refuses it.
+    const elsewhere = await deploy('vm-shared-2', vmArmTemplate(plan({ vmName: 'vm-shared2', resourceGroup: 'rg-dev', location: 'westus2', image: shared, facts })), {}, devRg);
+    assert.equal(elsewhere.error!.details[0]!.code, 'GalleryImageNotFound');
+    const community = { communityGalleryImageId: `/CommunityGalleries/${DEMO_COMMUNITY_PUBLIC_NAME}/Images/debian-12/Versions/1.0.0` };
+    const fromCommunity = await deploy('vm-community-1', vmArmTemplate(plan({ vmName: 'vm-community', image: community, security: 'Standard', size: 'Standard_B2s' })));
+    assert.equal(fromCommunity.provisioningState, 'Succeeded', JSON.stringify(fromCommunity.error));
   });
 
   it('refuses a Trusted launch image deployed as a Standard VM with Azure’s message', async () => {
