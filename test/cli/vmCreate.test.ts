@@ -22,11 +22,16 @@ import { LOCAL_PRINCIPAL, PRODUCTION_SUBSCRIPTION_ID, startEmulator, type Runnin
  * (`az cloud register --profile 2020-09-01-hybrid`) drops `--security-type`, which every generated
  * command carries.
  *
- * What this does prove: az 2.45's parser takes every flag and value the generator writes (an
- * unknown flag or bad value stops argparse before any request), the quoting survives bash, and az
- * resolves the gallery image version against the local Azure with the API versions it really
- * sends. If a fixed az ever reaches the VM, the first assertion fails and says so: then check the
- * VM's imageReference and securityProfile here instead.
+ * What this does prove: az 2.45's parser takes every flag the generator writes (an unknown flag
+ * stops argparse before any request), the quoting survives bash (the password case reads
+ * "$ADMIN_PASSWORD" with quotes and `$` in it), and az resolves the gallery image version against
+ * the local Azure with the API versions it really sends. It does not prove the values of
+ * `--security-type` and `--os-disk-security-encryption-type`: their choices come from the missing
+ * compute models (`get_enum_type(self.get_models('SecurityTypes'))`, vm/_params.py), so this build
+ * takes any string. A complete az 2.45 (compute 2022-11-01: SecurityTypes is TrustedLaunch |
+ * ConfidentialVM) would refuse `--security-type Standard`; az accepts Standard only from later
+ * releases. If a fixed az ever reaches the VM, the first assertion fails and says so: then check
+ * the VM's imageReference and securityProfile here instead.
  */
 
 const RG = 'rg-vm-cli';
