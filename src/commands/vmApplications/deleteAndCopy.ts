@@ -8,8 +8,7 @@ import { compareVersions } from '../../model/versions';
 import { describeItem, type DeleteConfirmation, type DeleteItem } from '../../model/deletion';
 import { countOf } from '../../model/sharingChanges';
 import type { Explorer } from '../../tree/explorer';
-import { ApplicationNode } from '../../tree/nodes/applicationNode';
-import { ApplicationVersionNode } from '../../tree/nodes/applicationVersionNode';
+import { nodeOf } from '../../tree/capabilities';
 import { attempt } from '../../ui/failures';
 import { pickNode } from '../../ui/pickNode';
 import { cascadeDelete, confirmationSetting, type DeleteReport } from '../deleteCascade';
@@ -63,15 +62,15 @@ export interface CopyApplicationReferenceOptions {
 /** The `applicationProfile.galleryApplications` entry of a VM or scale set, as JSON on the clipboard. */
 export async function copyApplicationReference(explorer: Explorer, ...args: unknown[]): Promise<ApplicationReference | undefined> {
   const { node: given, options } = splitNodeArgs<CopyApplicationReferenceOptions>(args);
-  const accept = (n: unknown) => n instanceof ApplicationNode || n instanceof ApplicationVersionNode;
+  const accept = nodeOf('galleryApplication', 'applicationVersion');
   const node = accept(given)
-    ? (given as ApplicationNode | ApplicationVersionNode)
+    ? given
     : options.id
       ? await explorer.findNode(options.id)
       : await pickNode(explorer, { title: 'Copy Application Reference', accept });
   if (!node) return undefined;
   if (!accept(node)) throw new Error(`Copy Application Reference: ${options.id ?? 'this item'} is not a VM application or application version.`);
-  const reference = applicationReference((node as ApplicationNode | ApplicationVersionNode).resourceId, options);
+  const reference = applicationReference(node.resourceId, options);
   const text = JSON.stringify(reference, null, 2);
   await vscode.env.clipboard.writeText(text);
   void vscode.window.setStatusBarMessage(`Copied the applicationProfile entry for ${reference.packageReferenceId.split('/').slice(-3).join('/')}`, 4000);
