@@ -81,13 +81,17 @@ export interface Gallery {
   tags: Record<string, string>;
 }
 
-export interface ImageDefinition {
+/** A resource in a gallery (a definition, an application, a version): its id, and where it is. */
+export interface InGallery {
   id: string;
   name: string;
   galleryName: string;
   resourceGroup: string;
   subscriptionId: string;
   location: string;
+}
+
+export interface ImageDefinition extends InGallery {
   description?: string;
   osType: string;
   osState: string;
@@ -157,11 +161,8 @@ export interface PublishedVersion {
   tags: Record<string, string>;
 }
 
-export interface ImageVersion extends PublishedVersion {
+export interface ImageVersion extends PublishedVersion, InGallery {
   imageName: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
   sourceId?: string;
   blockDeletionBeforeEndOfLife: boolean;
   osDiskImage?: VersionDiskImage;
@@ -171,13 +172,7 @@ export interface ImageVersion extends PublishedVersion {
 }
 
 /** A VM application definition of a gallery. */
-export interface Application {
-  id: string;
-  name: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  location: string;
+export interface Application extends InGallery {
   supportedOSType: string;
   description?: string;
   eula?: string;
@@ -188,11 +183,8 @@ export interface Application {
 }
 
 /** A VM application version: its package and commands, and its replication like an image version's. */
-export interface ApplicationVersion extends PublishedVersion {
+export interface ApplicationVersion extends PublishedVersion, InGallery {
   applicationName: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
   mediaLink: string;
   defaultConfigurationLink?: string;
   install?: string;
