@@ -26,8 +26,9 @@ const REUSE_MS = 2000;
  * client, the tenant list, then per tenant two silent sessions and a subscription list, then the
  * home tenant's the same way: 9 round trips to the workbench and 3 requests in a row for one
  * account in one tenant, which was 785 ms of figure 2b (docs/performance.md). Here the critical
- * path is the accounts, one silent session per account (shared with isSignedIn() just before),
- * then the tenant and home lists side by side, and a session per other tenant.
+ * path is the accounts beside the preferred account's silent session (shared with the
+ * isSignedIn() just before), then the tenant and home lists side by side, and a session per other
+ * tenant.
  */
 export class AccountSubscriptionProvider extends VSCodeAzureSubscriptionProvider {
   private lastCheck: Promise<AccountSessions> | undefined;
@@ -144,8 +145,16 @@ export class AccountSubscriptionProvider extends VSCodeAzureSubscriptionProvider
 /** Every account of the configured provider, each with its silent session in its home tenant (undefined: signed out there). */
 async function homeSessions(accounts?: readonly Account[]): Promise<AccountSessions> {
   const at = performance.now();
+  // Asked beside the accounts rather than after them: VS Code answers it with the session of the
+  // account this extension uses (with one account, the only one), the same one asking with that
+  // account gets, a round trip through the workbench sooner. Another account's is asked for below.
+  const preferred = accounts ? undefined : getSessionFromVSCode([], undefined, { createIfNone: false, silent: true }).catch(() => undefined);
   const list = accounts ?? (await vscode.authentication.getAccounts(getConfiguredAuthProviderId()));
-  return { at, accounts: await Promise.all(list.map(async (account) => ({ account, session: await silentSession(undefined, account) }))) };
+  const early = await preferred;
+  return {
+    at,
+    accounts: await Promise.all(list.map(async (account) => ({ account, session: early?.account.id === account.id ? early : await silentSession(undefined, account) }))),
+  };
 }
 
 function silentSession(tenantId: string | undefined, account: Account): Promise<Session | undefined> {
