@@ -2,14 +2,14 @@
 // definitions), each application definition, and below it its versions (applicationVersionNode.ts).
 import * as vscode from 'vscode';
 import type { Application, ApplicationVersion, AzureTarget } from '../../azure/types';
-import type { ArmResource } from '../../model/armId';
 import { definitionLatestLine } from '../../model/latest';
 import { resolveLatestByRegion, type LatestByRegion } from '../../model/latestByRegion';
 import { tagsToText } from '../../model/tags';
 import { compareVersions } from '../../model/versions';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, portalLinkOf, type HasPortalLink, type HoldsIds, type OwnResource, type Tagged } from '../capabilities';
+import type { HoldsIds, Tagged } from '../capabilities';
+import { OwnResourceNode } from './ownResourceNode';
 import { ApplicationVersionNode } from './applicationVersionNode';
 import { Cached } from './cachedChildren';
 import type { GalleryNode } from './galleryNode';
@@ -75,7 +75,7 @@ export class ApplicationsGroupNode implements ExplorerNode, HoldsIds {
   }
 }
 
-export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
+export class ApplicationNode extends OwnResourceNode implements ExplorerNode, Tagged {
   private versions: Promise<{ items: ApplicationVersion[]; listedAt: number }> | undefined;
   private readonly versionNodes = new NodeCache<ApplicationVersionNode>();
   private shown: ApplicationVersionNode[] = [];
@@ -86,10 +86,8 @@ export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink
     readonly parent: ApplicationsGroupNode,
     public application: Application,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  get id(): string {
-    return `acg${this.application.id.toLowerCase()}`;
+  ) {
+    super();
   }
 
   get resourceId(): string {
@@ -98,14 +96,6 @@ export class ApplicationNode implements ExplorerNode, OwnResource, HasPortalLink
 
   get target(): AzureTarget {
     return this.parent.parent.target;
-  }
-
-  armReference(): ArmResource {
-    return armReferenceOf(this.resourceId);
-  }
-
-  portalLink(): string | undefined {
-    return portalLinkOf(this.resourceId, this.target);
   }
 
   /** Edit Tags' answer: shown now; the gallery's list is read again next time (its copy is older). */

@@ -3,7 +3,6 @@
 // model/latest) and the one replication watcher of the tree, which polls it through `poll`.
 import * as vscode from 'vscode';
 import type { ApplicationVersion, AzureTarget } from '../../azure/types';
-import type { ArmResource } from '../../model/armId';
 import { latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
 import type { RegionalCandidate } from '../../model/latestByRegion';
 import type { RegionRow } from '../../model/regionReplication';
@@ -12,7 +11,8 @@ import { maskSas } from '../../model/sasLink';
 import { tagsToText } from '../../model/tags';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
+import type { Tagged } from '../capabilities';
+import { OwnResourceNode } from './ownResourceNode';
 import type { ApplicationNode } from './applicationNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
@@ -37,7 +37,7 @@ export function applicationVersionLines(v: ApplicationVersion): string[] {
   return lines;
 }
 
-export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
+export class ApplicationVersionNode extends OwnResourceNode implements ExplorerNode, Tagged {
   private resolution: LatestResolution = {};
   /** When Azure last answered with this version itself (0: only ever seen in a list). */
   private seenAt = 0;
@@ -49,7 +49,9 @@ export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPor
     readonly parent: ApplicationNode,
     private v: ApplicationVersion,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    super();
+  }
 
   get applicationVersion(): ApplicationVersion {
     return this.v;
@@ -63,20 +65,8 @@ export class ApplicationVersionNode implements ExplorerNode, OwnResource, HasPor
     return this.v.id;
   }
 
-  get id(): string {
-    return `acg${this.v.id.toLowerCase()}`;
-  }
-
   get target(): AzureTarget {
     return this.parent.target;
-  }
-
-  armReference(): ArmResource {
-    return armReferenceOf(this.resourceId);
-  }
-
-  portalLink(): string | undefined {
-    return portalLinkOf(this.resourceId, this.target);
   }
 
   /** Azure's answer about this version (a poll, an update), as of `at`; its application recomputes "latest". */
