@@ -2,8 +2,8 @@
 // in one Azure Resource Graph query (batched and paged by queryRows), never a request per
 // subscription, gallery or definition.
 import type { FoundKind, FoundResource } from '../model/findRows';
-import { queryRows } from './resourceGraph';
-import type { AzureTarget, CallOptions } from './types';
+import { queryRows, type QueryOptions } from './resourceGraph';
+import type { AzureTarget } from './types';
 
 /**
  * The `resources` table has a row per gallery and per gallery child, `type` being the ARM resource
@@ -86,7 +86,7 @@ export function foundFromRow(row: FindRowData): FoundResource | undefined {
 export async function findGalleryResources(
   target: Omit<AzureTarget, 'subscriptionId'>,
   subscriptionIds: readonly string[],
-  options: CallOptions = {},
+  options: QueryOptions = {},
 ): Promise<FoundResource[]> {
   const found: FoundResource[] = [];
   if (subscriptionIds.length === 0) return found;

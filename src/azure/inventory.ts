@@ -2,8 +2,8 @@
 // row shows from its image definition, in one Azure Resource Graph query (batched and paged by
 // queryRows), never a request per subscription, gallery, definition or version.
 import type { InventoryDefinition, InventoryRegion, InventoryVersion } from '../model/inventory';
-import { queryRows } from './resourceGraph';
-import type { AzureTarget, CallOptions } from './types';
+import { queryRows, type QueryOptions } from './resourceGraph';
+import type { AzureTarget } from './types';
 
 const VERSION_TYPE = 'microsoft.compute/galleries/images/versions';
 const DEFINITION_TYPE = 'microsoft.compute/galleries/images';
@@ -96,7 +96,7 @@ export function versionFromRow(row: InventoryRowData): InventoryVersion | undefi
 export async function inventoryResources(
   target: Omit<AzureTarget, 'subscriptionId'>,
   subscriptionIds: readonly string[],
-  options: CallOptions & { galleryId?: string } = {},
+  options: QueryOptions & { galleryId?: string } = {},
 ): Promise<InventoryResources> {
   const out: InventoryResources = { versions: [], definitions: [] };
   if (subscriptionIds.length === 0) return out;

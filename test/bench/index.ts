@@ -19,6 +19,7 @@ import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { localAccounts, signInFromAccountsMenu } from '../support/localAccounts';
 import { USERS } from '../emulator/seeds/wellKnown';
 import { sovereignCustomEnvironment } from '../harness/localAzure';
+import { focusedRun } from './pages';
 
 export interface BenchConfig {
   latencyMs: number;
@@ -26,6 +27,9 @@ export interface BenchConfig {
   watchWindowSeconds: number;
   doneWindowSeconds: number;
   expandRepeats: number;
+  /** `--only 10,12`: those rows alone, repeated, with where a page's time goes (test/bench/pages.ts). */
+  only?: number[];
+  repeats?: number;
 }
 
 export interface HostFigures {
@@ -231,6 +235,10 @@ export async function run(): Promise<void> {
   const subscriptions = api.explorer.root.subscriptions;
   // Let the prefetch of every subscription's galleries settle before timing anything else.
   await api.explorer.root.prefetchGalleries();
+  if (config.only) {
+    fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(await focusedRun(api, config.latencyMs, config.repeats ?? 3, config.only), null, 2));
+    return;
+  }
 
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
   const first = subscriptions[0];

@@ -13,11 +13,17 @@ import { DIST_DIR, ROOT, VSIX_PATH } from '../harness/paths';
 import { ensureChromium, ensureCodeServer } from '../harness/setup';
 import type { BenchConfig, HostFigures } from './index';
 import type { UploadFigures } from './vhdUpload';
+import { describeFocused, type FocusedFigures } from './pagesReport';
 
 const quick = process.argv.includes('--quick');
+/** `--only 10,12 [--repeats n]`: those rows alone on the full seed, one VS Code, repeated, with their breakdown; nothing written. */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? (process.argv[onlyArg + 1] ?? '').split(',').map(Number).filter((n) => n === 10 || n === 12) : undefined;
+const repeatsArg = process.argv.indexOf('--repeats');
+const repeats = repeatsArg > 0 ? Number(process.argv[repeatsArg + 1]) : 3;
 const LATENCY_MS = 100;
 const RUNS = quick ? 1 : 3;
-const SEED = quick
+const SEED = quick && !only
   ? { subscriptions: 10, galleries: 5, images: 1, versions: 1, manyVersions: 1000, replicatingVersions: 5, replicatingMs: 600_000, imageUsers: true }
   : { subscriptions: 50, galleries: 20, images: 1, versions: 1, manyVersions: 10_000, replicatingVersions: 20, replicatingMs: 600_000, imageUsers: true };
 /** Figure 13's fixed VHD: 2 GiB, 90 % zeros (256 MiB under --quick). */
@@ -62,7 +68,31 @@ function uploadRow(u: UploadFigures): Row {
   };
 }
 
+async function focused(rows: number[]): Promise<void> {
+  ensureCodeServer();
+  ensureChromium();
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const emulator = await startEmulator({ seed: 'scale', seedOptions: SEED, recordTraffic: false });
+  try {
+    emulator.admin.setConfig({ latencyMs: 0, faults: [] });
+    const run = await runInExtensionHost({
+      folder: 'bench',
+      env: { ...extensionHostEnv(emulator), ACG_BENCH_CONFIG: JSON.stringify({ ...HOST_CONFIG, only: rows, repeats }), ...(process.env.ACG_BENCH_PROFILE ? { ACG_BENCH_PROFILE: path.resolve(process.env.ACG_BENCH_PROFILE) } : {}) },
+      userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5 },
+      timeoutMs: 15 * 60_000,
+    });
+    if (!run.results || run.exitCode !== 0) throw new Error(`bench failed (exit ${run.exitCode})`);
+    const figures = run.results as FocusedFigures;
+    console.log(`Seed: scale ${JSON.stringify(SEED)}; L = ${LATENCY_MS} ms; ${machine()}; load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(describeFocused(figures));
+    if (process.env.ACG_BENCH_JSON) fs.writeFileSync(process.env.ACG_BENCH_JSON, JSON.stringify(figures, null, 2));
+  } finally {
+    await emulator.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  if (only) return focused(only);
   ensureCodeServer();
   ensureChromium();
   // Figure 8 and what the runs below load: the production bundle, exactly as the .vsix ships it.
