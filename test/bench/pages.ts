@@ -3,8 +3,6 @@
 // connections (the floor: what any client pays for the same query at the same latency), the
 // local Azure's own time per page (its request log), the extension's requests, row building and
 // model, and the command as the user runs it. Nothing is judged: the full run judges.
-import * as fs from 'node:fs';
-import * as https from 'node:https';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { FindReport } from '../../src/commands/find';
@@ -12,7 +10,7 @@ import type { InventoryView } from '../../src/commands/inventory';
 import { FIND_QUERY } from '../../src/azure/findResources';
 import { inventoryQuery } from '../../src/azure/inventory';
 import type { PageDone } from '../../src/azure/resourceGraph';
-import type { FocusedFigures, RawPages } from './pagesReport';
+import { rawPages, token, type FocusedFigures } from './graphPages';
 import { findRows } from '../../src/model/findRows';
 import { inventoryRows } from '../../src/model/inventory';
 import { CANCEL } from '../../src/ui/wizard';
@@ -25,59 +23,6 @@ interface LogEntry {
   status: number;
   ms: number;
   at: number;
-}
-
-function post(url: URL, body: string, headers: Record<string, string>, agent: https.Agent): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function token(): Promise<string> {
-  const base = new URL(process.env.ACG_EMULATOR_URL ?? '');
-  const agent = new https.Agent({ ca: fs.readFileSync(process.env.ACG_EMULATOR_CA ?? '', 'utf8') });
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: process.env.AZURE_CLIENT_ID ?? '', client_secret: process.env.AZURE_CLIENT_SECRET ?? '', scope: `${base.origin}/.default` });
-  const answer = await new Promise<string>((resolve, reject) => {
-    const req = https.request(new URL(`/${process.env.AZURE_TENANT_ID ?? ''}/oauth2/v2.0/token`, base), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, agent }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve(text));
-    });
-    req.on('error', reject);
-    req.end(form.toString());
-  });
-  agent.destroy();
-  return (JSON.parse(answer) as { access_token: string }).access_token;
-}
-
-/** The query's pages as a plain client sends them: one after another, $skipToken from the previous page. */
-async function rawPages(query: string, subscriptions: string[], bearer: string, keepAlive: boolean): Promise<RawPages> {
-  const ca = fs.readFileSync(process.env.ACG_EMULATOR_CA ?? '', 'utf8');
-  const shared = new https.Agent({ keepAlive, ca });
-  const url = new URL('/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', process.env.ACG_EMULATOR_URL);
-  const perPage: RawPages['perPage'] = [];
-  const started = performance.now();
-  let skipToken: string | undefined;
-  do {
-    const agent = keepAlive ? shared : new https.Agent({ keepAlive: false, ca });
-    const t = performance.now();
-    const res = await post(url, JSON.stringify({ subscriptions, query, options: { $top: 1000, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) } }), { authorization: `Bearer ${bearer}` }, agent);
-    const ms = performance.now() - t;
-    const p = performance.now();
-    const body = JSON.parse(res.text) as { $skipToken?: string; data: unknown[] };
-    perPage.push({ ms, bytes: res.text.length, parseMs: performance.now() - p });
-    if (res.status !== 200) throw new Error(`raw page: ${res.status} ${res.text.slice(0, 200)}`);
-    skipToken = body.$skipToken;
-    if (!keepAlive) agent.destroy();
-  } while (skipToken);
-  shared.destroy();
-  return { pages: perPage.length, totalMs: performance.now() - started, perPage };
 }
 
 async function graphLog(): Promise<LogEntry[]> {

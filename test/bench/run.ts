@@ -13,7 +13,7 @@ import { DIST_DIR, ROOT, VSIX_PATH } from '../harness/paths';
 import { ensureChromium, ensureCodeServer } from '../harness/setup';
 import type { BenchConfig, HostFigures } from './index';
 import type { UploadFigures } from './vhdUpload';
-import { describeFocused, type FocusedFigures } from './pagesReport';
+import { describeFocused, type FocusedFigures } from './graphPages';
 
 const quick = process.argv.includes('--quick');
 /** `--only 10,12 [--repeats n]`: those rows alone on the full seed, one VS Code, repeated, with their breakdown; nothing written. */
