@@ -24,7 +24,7 @@ export interface PathFigures {
   /** The command as the user runs it: to the first rows shown, to all of them. */
   commandFirstMs: number;
   commandMs: number;
-  /** Inventory: the webview's share (receiving the rows to the painted table). */
+  /** Inventory: the webview's share of the first paint (receiving the rows to the painted table). */
   webviewMs?: number;
 }
 
@@ -104,7 +104,7 @@ export function describeFocused(f: FocusedFigures): string {
       `  raw client, kept-alive connection: ${m((r) => r.rawKeepAlive.totalMs)} ms (first page ${m((r) => r.rawKeepAlive.perPage[0]!.ms)} ms, later pages ${m((r) => median(r.rawKeepAlive.perPage.slice(1).map((p) => p.ms)))} ms each)`,
       `  extension's Azure layer: ${m((r) => r.azure.totalMs)} ms (requests ${m((r) => sum(r.azure.pages.map((p) => p.requestMs)))} ms, of which the local Azure ${m((r) => sum(r.azure.pages.map((p) => p.serverMs)))} ms; rows ${m((r) => sum(r.azure.pages.map((p) => p.rowsMs)))} ms; first page ${m((r) => r.azure.pages[0]!.requestMs)} ms, server ${m((r) => r.azure.pages[0]!.serverMs)} ms; later pages ${m((r) => median(r.azure.pages.slice(1).map((p) => p.requestMs)))} ms, server ${m((r) => median(r.azure.pages.slice(1).map((p) => p.serverMs)))} ms)`,
       `  model rows: ${m((r) => r.modelMs)} ms`,
-      `  command: first rows ${m((r) => r.commandFirstMs)} ms, all ${m((r) => r.commandMs)} ms${r0.webviewMs !== undefined ? ` (webview ${m((r) => r.webviewMs ?? Number.NaN)} ms)` : ''}`,
+      `  command: first rows ${m((r) => r.commandFirstMs)} ms${r0.webviewMs !== undefined ? ` (painted; the webview's share ${m((r) => r.webviewMs ?? Number.NaN)} ms)` : ''}, every row ${m((r) => r.commandMs)} ms`,
     );
   }
   return lines.join('\n');

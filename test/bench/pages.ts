@@ -57,7 +57,7 @@ export async function focusedRun(api: ExtensionApi, latencyMs: number, repeats: 
       const commandMs = performance.now() - t;
       if (!report || report.rows.length !== rows.length) throw new Error(`find: ${report?.rows.length} rows, expected ${rows.length}`);
       out.find.push({
-        query: 'find', rows: rows.length, rawFresh, rawKeepAlive, modelMs, commandMs, commandFirstMs: ((prompter as { firstItemsAt?: number }).firstItemsAt ?? Number.NaN) - t,
+        query: 'find', rows: rows.length, rawFresh, rawKeepAlive, modelMs, commandMs, commandFirstMs: (prompter.prompts[0]?.partials?.[0]?.at ?? prompter.prompts[0]?.itemsAt ?? Number.NaN) - t,
         azure: { totalMs: azureMs, pages: pages.map((p, k) => ({ ...p, serverMs: log[k]?.ms ?? Number.NaN })) },
       });
     }
@@ -78,10 +78,10 @@ export async function focusedRun(api: ExtensionApi, latencyMs: number, repeats: 
       const view = await vscode.commands.executeCommand<InventoryView | undefined>('azureComputeGallery.inventory');
       const commandMs = performance.now() - t;
       if (!view) throw new Error('inventory answered nothing');
-      const shown = view.shown();
+      const first = view.firstShown();
       view.panel.dispose();
       out.inventory.push({
-        query: 'inventory', rows: rows.length, rawFresh, rawKeepAlive, modelMs, commandMs, commandFirstMs: commandMs, webviewMs: shown?.renderMs,
+        query: 'inventory', rows: rows.length, rawFresh, rawKeepAlive, modelMs, commandMs, commandFirstMs: (first?.receivedAt ?? Number.NaN) - t, webviewMs: first?.renderMs,
         azure: { totalMs: azureMs, pages: pages.map((p, k) => ({ ...p, serverMs: log[k]?.ms ?? Number.NaN })) },
       });
     }

@@ -199,11 +199,11 @@ async function main(): Promise<void> {
       ok: m('usageGraphRequests') === 1 && m('usageOtherRequests') === 0 && m('usageMs') <= 3 * L, command: 'npm run bench',
     },
     {
-      n: 10, figure: `Find… over ${m('findSubscriptions')} subscriptions: ${m('findRows')} galleries, definitions and versions, L = ${L} ms`,
-      value: `${m('findMs').toFixed(0)} ms to the rows; ${m('findGraphRequests')} Resource Graph requests (pages of 1000), ${m('findOtherRequests')} other requests`,
-      target: `requests = ⌈rows / 1000⌉ = ${Math.ceil(m('findRows') / 1000)}; nothing per item; ≤ (pages + 2) L = ${(Math.ceil(m('findRows') / 1000) + 2) * L} ms`,
-      ratio: `${(m('findMs') / ((Math.ceil(m('findRows') / 1000) + 2) * L)).toFixed(2)} of limit`,
-      ok: m('findGraphRequests') === Math.ceil(m('findRows') / 1000) && m('findOtherRequests') === 0 && m('findMs') <= (Math.ceil(m('findRows') / 1000) + 2) * L,
+      n: 10, figure: `Find… over ${m('findSubscriptions')} subscriptions: ${m('findRows')} galleries, definitions and versions, L = ${L} ms; first results: the first page's rows in the quick pick while later pages load`,
+      value: `${m('findFirstMs').toFixed(0)} ms to the first results, ${m('findMs').toFixed(0)} ms to every row; ${m('findGraphRequests')} Resource Graph requests (pages of 1000), ${m('findOtherRequests')} other requests`,
+      target: `requests = ⌈rows / 1000⌉ = ${Math.ceil(m('findRows') / 1000)}; nothing per item; first results ≤ (pages + 2) L = ${(Math.ceil(m('findRows') / 1000) + 2) * L} ms`,
+      ratio: `${(m('findFirstMs') / ((Math.ceil(m('findRows') / 1000) + 2) * L)).toFixed(2)} of limit (every row: ${(m('findMs') / ((Math.ceil(m('findRows') / 1000) + 2) * L)).toFixed(2)})`,
+      ok: m('findGraphRequests') === Math.ceil(m('findRows') / 1000) && m('findOtherRequests') === 0 && m('findFirstMs') <= (Math.ceil(m('findRows') / 1000) + 2) * L,
       command: 'npm run bench',
     },
     {
@@ -215,13 +215,13 @@ async function main(): Promise<void> {
     {
       // Rows are versions; the query also returns their definitions (one per image of the seed), hence the + 2 pages.
       n: 12, figure: `Inventory… over ${m('findSubscriptions')} subscriptions: a table of ${m('inventoryRows')} image versions, L = ${L} ms`,
-      value: `${m('inventoryMs').toFixed(0)} ms to first paint (${m('inventoryRenderMs').toFixed(0)} ms of it in the webview); ${m('inventoryGraphRequests')} Resource Graph requests, ${m('inventoryOtherRequests')} other; heap: webview ${m('inventoryWebviewHeapMb').toFixed(1)} MB, extension host +${m('inventoryHostHeapMb').toFixed(1)} MB`,
+      value: `${m('inventoryFirstMs').toFixed(0)} ms to first paint (the first page's rows while later pages load; ${m('inventoryFirstRenderMs').toFixed(0)} ms of it in the webview), ${m('inventoryMs').toFixed(0)} ms to every row painted (${m('inventoryRenderMs').toFixed(0)} ms in the webview); ${m('inventoryGraphRequests')} Resource Graph requests, ${m('inventoryOtherRequests')} other; heap: webview ${m('inventoryWebviewHeapMb').toFixed(1)} MB, extension host +${m('inventoryHostHeapMb').toFixed(1)} MB`,
       target: `requests ≤ ⌈rows / 1000⌉ + 2; nothing per item; first paint ≤ 3 s; webview heap ≤ 100 MB`,
-      ratio: `${(m('inventoryMs') / 3000).toFixed(2)} of time limit; ${(m('inventoryWebviewHeapMb') / 100).toFixed(2)} of heap limit`,
+      ratio: `${(m('inventoryFirstMs') / 3000).toFixed(2)} of time limit (every row: ${(m('inventoryMs') / 3000).toFixed(2)}); ${(m('inventoryWebviewHeapMb') / 100).toFixed(2)} of heap limit`,
       ok:
         m('inventoryGraphRequests') <= Math.ceil(m('inventoryRows') / 1000) + 2 &&
         m('inventoryOtherRequests') === 0 &&
-        m('inventoryMs') <= 3000 &&
+        m('inventoryFirstMs') <= 3000 &&
         !(m('inventoryWebviewHeapMb') > 100),
       command: 'npm run bench',
     },
