@@ -5,6 +5,7 @@ import { mergeTargetRegions, type RawTargetRegion, type TargetRegionEdit } from 
 import { parseArmId } from '../model/armId';
 import { computeClient } from './clientFactory';
 import { AzureError, azureCall } from './errors';
+import { toPublishedVersion } from './publishedVersion';
 import { rawBody } from './rawBody';
 import { getResourceJson } from './resourceJson';
 import { lroPolling } from './sharing';
@@ -46,37 +47,15 @@ export function toApplication(a: GalleryApplication): Application {
 }
 
 export function toApplicationVersion(v: GalleryApplicationVersion): ApplicationVersion {
-  const id = v.id ?? '';
-  const { subscriptionId, resourceGroup, gallery, application } = appParts(id);
+  const published = toPublishedVersion(v);
+  const { subscriptionId, resourceGroup, gallery, application } = appParts(published.id);
   const profile = v.publishingProfile;
-  const replication = v.replicationStatus;
   return {
-    id,
-    name: v.name ?? '',
+    ...published,
     applicationName: application,
     galleryName: gallery,
     resourceGroup,
     subscriptionId,
-    location: v.location,
-    provisioningState: v.provisioningState,
-    excludeFromLatest: profile?.excludeFromLatest ?? false,
-    endOfLifeDate: profile?.endOfLifeDate,
-    publishedDate: profile?.publishedDate,
-    replicaCount: profile?.replicaCount,
-    storageAccountType: profile?.storageAccountType,
-    targetRegions: (profile?.targetRegions ?? []).map((r) => ({
-      name: r.name,
-      regionalReplicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1,
-      storageAccountType: r.storageAccountType ?? profile?.storageAccountType,
-      excludeFromLatest: r.excludeFromLatest,
-    })),
-    replication: replication
-      ? {
-          aggregatedState: replication.aggregatedState ?? 'Unknown',
-          regions: (replication.summary ?? []).map((r) => ({ region: r.region ?? '', state: r.state ?? 'Unknown', progress: r.progress ?? 0, details: r.details })),
-        }
-      : undefined,
-    allowDeletionOfReplicatedLocations: v.safetyProfile?.allowDeletionOfReplicatedLocations ?? false,
     mediaLink: profile?.source?.mediaLink ?? '',
     defaultConfigurationLink: profile?.source?.defaultConfigurationLink,
     install: profile?.manageActions?.install,
@@ -85,7 +64,6 @@ export function toApplicationVersion(v: GalleryApplicationVersion): ApplicationV
     packageFileName: profile?.settings?.packageFileName,
     configFileName: profile?.settings?.configFileName,
     scriptBehaviorAfterReboot: profile?.settings?.scriptBehaviorAfterReboot,
-    tags: { ...(v.tags ?? {}) },
   };
 }
 

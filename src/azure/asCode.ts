@@ -25,22 +25,27 @@ async function readJson(target: AzureTarget, id: string, options: CallOptions): 
     if (ref?.kind === 'gallery') return client.galleries.get(ref.resourceGroupName, ref.galleryName, common);
     if (ref?.kind === 'imageDefinition') return client.galleryImages.get(ref.resourceGroupName, ref.galleryName, ref.imageName, common);
     if (ref?.kind === 'imageVersion') return client.galleryImageVersions.get(ref.resourceGroupName, ref.galleryName, ref.imageName, ref.versionName, common);
+    if (ref?.kind === 'galleryApplication') return client.galleryApplications.get(ref.resourceGroupName, ref.galleryName, ref.applicationName, common);
+    if (ref?.kind === 'applicationVersion') return client.galleryApplicationVersions.get(ref.resourceGroupName, ref.galleryName, ref.applicationName, ref.versionName, common);
     throw new Error(`Export does not know resources like ${id}.`);
   });
   return { json, apiVersion: new URL(url).searchParams.get('api-version') ?? '' };
 }
 
 /**
- * PUT requests that re-create a gallery (with its image definitions and their versions), a
- * definition (with its versions) or one version, from Azure's JSON less what Azure alone sets.
+ * PUT requests that re-create a gallery (with its image definitions, VM applications and their
+ * versions), a definition or VM application (with its versions) or one version, from Azure's JSON
+ * less what Azure alone sets.
  */
 export async function exportRequestsOf(target: AzureTarget, id: string, options: CallOptions = {}): Promise<ArmRequest[]> {
   const top = await readJson(target, id, options);
   const ids: string[] = [];
   const kind = parseArmId(id)?.kind;
-  if (kind === 'gallery' || kind === 'imageDefinition') {
+  if (kind === 'gallery' || kind === 'imageDefinition' || kind === 'galleryApplication') {
     const nested = await listNestedResources(target, id, options);
-    ids.push(...nested.definitions.map((d) => d.id).sort(), ...nested.versions.map((v) => v.id).sort());
+    const applications = nested.items.filter((i) => i.kind === 'application').map((i) => i.id);
+    const applicationVersions = nested.items.filter((i) => i.kind === 'applicationVersion').map((i) => i.id);
+    ids.push(...nested.definitions.map((d) => d.id).sort(), ...applications.sort(), ...nested.versions.map((v) => v.id).sort(), ...applicationVersions.sort());
   }
   const rest = await Promise.all(ids.map(async (nestedId) => ({ id: nestedId, json: (await readJson(target, nestedId, options)).json })));
   return exportRequests([{ id, json: top.json }, ...rest], top.apiVersion);
@@ -51,7 +56,8 @@ export interface DeploymentOutcome {
   provisioningState: string;
   /** The resources the deployment wrote. */
   outputResources: string[];
-  error?: { code: string; message: string };
+  /** ARM's DeploymentFailed, with each failed resource's own error in `details`. */
+  error?: { code: string; message: string; details?: Array<{ code: string; message: string; target?: string }> };
 }
 
 const DEPLOYMENTS_API_VERSION = '2025-04-01';
@@ -99,6 +105,6 @@ export async function deployTemplate(
     if (options.abortSignal?.aborted) throw new AzureError('Stopped waiting for the deployment.', 'Canceled', 0);
     answer = await send('GET');
   }
-  const properties = answer.properties as { outputResources?: { id: string }[]; error?: { code: string; message: string } };
+  const properties = answer.properties as { outputResources?: { id: string }[]; error?: DeploymentOutcome['error'] };
   return { id: String(answer.id), provisioningState: state(), outputResources: (properties.outputResources ?? []).map((r) => r.id), error: properties.error };
 }

@@ -8,16 +8,23 @@ interface RawResponse {
   bodyAsText?: string | null;
 }
 
-/** Azure's own JSON for a gallery resource, exactly as Resource Manager returned it (View Properties). */
-export async function getResourceJson(target: AzureTarget, id: string, options: CallOptions = {}): Promise<unknown> {
-  const ref = parseArmId(id);
+type Common = { abortSignal?: AbortSignal; onResponse: (response: RawResponse) => void };
+
+/** The JSON of the response to `call`, as Azure sent it (the SDK's model would drop what it does not know). */
+async function rawJson(options: CallOptions, call: (common: Common) => Promise<unknown>): Promise<unknown> {
   let raw: unknown;
   const onResponse = (response: RawResponse) => {
     raw = response.parsedBody ?? (response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined);
   };
-  const common = { abortSignal: options.abortSignal, onResponse };
+  await azureCall(() => call({ abortSignal: options.abortSignal, onResponse }));
+  return raw;
+}
+
+/** Azure's own JSON for a gallery resource, exactly as Resource Manager returned it (View Properties). */
+export async function getResourceJson(target: AzureTarget, id: string, options: CallOptions = {}): Promise<unknown> {
+  const ref = parseArmId(id);
   const client = computeClient(target);
-  await azureCall(async () => {
+  return rawJson(options, async (common) => {
     switch (ref?.kind) {
       case 'gallery':
         return client.galleries.get(ref.resourceGroupName, ref.galleryName, { ...common, expand: 'SharingProfile/Groups' });
@@ -33,18 +40,12 @@ export async function getResourceJson(target: AzureTarget, id: string, options: 
         throw new Error(`View Properties does not know resources like ${id}.`);
     }
   });
-  return raw;
 }
 
 /** Azure's own JSON for a shared or community gallery, image or version, as the shared-gallery APIs return it (View Properties). */
 export async function getExternalResourceJson(target: AzureTarget, r: ExternalResource, options: CallOptions = {}): Promise<unknown> {
-  let raw: unknown;
-  const onResponse = (response: RawResponse) => {
-    raw = response.parsedBody ?? (response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined);
-  };
-  const common = { abortSignal: options.abortSignal, onResponse };
   const client = computeClient(target);
-  await azureCall(async () => {
+  return rawJson(options, async (common) => {
     if (r.source === 'shared') {
       if (r.image === undefined) return client.sharedGalleries.get(r.location, r.gallery, common);
       if (r.version === undefined) return client.sharedGalleryImages.get(r.location, r.gallery, r.image, common);
@@ -54,5 +55,4 @@ export async function getExternalResourceJson(target: AzureTarget, r: ExternalRe
     if (r.version === undefined) return client.communityGalleryImages.get(r.location, r.gallery, r.image, common);
     return client.communityGalleryImageVersions.get(r.location, r.gallery, r.image, r.version, common);
   });
-  return raw;
 }

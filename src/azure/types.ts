@@ -81,13 +81,17 @@ export interface Gallery {
   tags: Record<string, string>;
 }
 
-export interface ImageDefinition {
+/** A resource in a gallery (a definition, an application, a version): its id, and where it is. */
+export interface InGallery {
   id: string;
   name: string;
   galleryName: string;
   resourceGroup: string;
   subscriptionId: string;
   location: string;
+}
+
+export interface ImageDefinition extends InGallery {
   description?: string;
   osType: string;
   osState: string;
@@ -140,13 +144,10 @@ export interface VersionDiskImage {
   source?: string;
 }
 
-export interface ImageVersion {
+/** What an image version and a VM application version share: where it is published and how far it has replicated. */
+export interface PublishedVersion {
   id: string;
   name: string;
-  imageName: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
   location: string;
   provisioningState?: string;
   excludeFromLatest: boolean;
@@ -155,25 +156,23 @@ export interface ImageVersion {
   replicaCount?: number;
   storageAccountType?: string;
   targetRegions: TargetRegionSetting[];
-  sourceId?: string;
   replication?: { aggregatedState: string; regions: RegionReplication[] };
-  blockDeletionBeforeEndOfLife: boolean;
   allowDeletionOfReplicatedLocations: boolean;
+  tags: Record<string, string>;
+}
+
+export interface ImageVersion extends PublishedVersion, InGallery {
+  imageName: string;
+  sourceId?: string;
+  blockDeletionBeforeEndOfLife: boolean;
   osDiskImage?: VersionDiskImage;
   dataDiskImages: VersionDiskImage[];
   /** Edge zones the version is published to: "region/zone". */
   extendedLocations: string[];
-  tags: Record<string, string>;
 }
 
 /** A VM application definition of a gallery. */
-export interface Application {
-  id: string;
-  name: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  location: string;
+export interface Application extends InGallery {
   supportedOSType: string;
   description?: string;
   eula?: string;
@@ -184,23 +183,8 @@ export interface Application {
 }
 
 /** A VM application version: its package and commands, and its replication like an image version's. */
-export interface ApplicationVersion {
-  id: string;
-  name: string;
+export interface ApplicationVersion extends PublishedVersion, InGallery {
   applicationName: string;
-  galleryName: string;
-  resourceGroup: string;
-  subscriptionId: string;
-  location: string;
-  provisioningState?: string;
-  excludeFromLatest: boolean;
-  endOfLifeDate?: Date;
-  publishedDate?: Date;
-  replicaCount?: number;
-  storageAccountType?: string;
-  targetRegions: TargetRegionSetting[];
-  replication?: { aggregatedState: string; regions: RegionReplication[] };
-  allowDeletionOfReplicatedLocations: boolean;
   mediaLink: string;
   defaultConfigurationLink?: string;
   install?: string;
@@ -209,7 +193,6 @@ export interface ApplicationVersion {
   packageFileName?: string;
   configFileName?: string;
   scriptBehaviorAfterReboot?: string;
-  tags: Record<string, string>;
 }
 
 /** One page of a list and the token for the next, when Azure has more. */

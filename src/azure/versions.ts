@@ -2,6 +2,7 @@ import type { EncryptionImages, GalleryDiskImage, GalleryImageVersion } from '@a
 import { idParts } from './armPath';
 import { computeClient } from './clientFactory';
 import { azureCall } from './errors';
+import { toPublishedVersion } from './publishedVersion';
 import type { AzureTarget, CallOptions, ImageVersion, Page, RegionEncryption, VersionDiskImage } from './types';
 
 function toDiskImage(d: GalleryDiskImage & { lun?: number }): VersionDiskImage {
@@ -20,46 +21,21 @@ function toEncryption(e: EncryptionImages | undefined): RegionEncryption | undef
 }
 
 export function toImageVersion(v: GalleryImageVersion): ImageVersion {
-  const id = v.id ?? '';
-  const { subscriptionId, resourceGroup, gallery, image } = idParts(id);
-  const profile = v.publishingProfile;
+  const published = toPublishedVersion(v, (r) => ({ encryption: toEncryption(r.encryption) }));
+  const { subscriptionId, resourceGroup, gallery, image } = idParts(published.id);
   const source = v.storageProfile?.source;
-  const replication = v.replicationStatus;
   return {
-    id,
-    name: v.name ?? '',
+    ...published,
     imageName: image,
     galleryName: gallery,
     resourceGroup,
     subscriptionId,
-    location: v.location,
-    provisioningState: v.provisioningState,
-    excludeFromLatest: profile?.excludeFromLatest ?? false,
-    endOfLifeDate: profile?.endOfLifeDate,
-    publishedDate: profile?.publishedDate,
-    replicaCount: profile?.replicaCount,
-    storageAccountType: profile?.storageAccountType,
-    targetRegions: (profile?.targetRegions ?? []).map((r) => ({
-      name: r.name,
-      regionalReplicaCount: r.regionalReplicaCount ?? profile?.replicaCount ?? 1,
-      storageAccountType: r.storageAccountType ?? profile?.storageAccountType,
-      excludeFromLatest: r.excludeFromLatest,
-      encryption: toEncryption(r.encryption),
-    })),
     sourceId:
       source?.id ?? source?.virtualMachineId ?? source?.communityGalleryImageId ?? v.storageProfile?.osDiskImage?.source?.id ?? v.storageProfile?.osDiskImage?.source?.uri,
-    replication: replication
-      ? {
-          aggregatedState: replication.aggregatedState ?? 'Unknown',
-          regions: (replication.summary ?? []).map((r) => ({ region: r.region ?? '', state: r.state ?? 'Unknown', progress: r.progress ?? 0, details: r.details })),
-        }
-      : undefined,
     blockDeletionBeforeEndOfLife: v.safetyProfile?.blockDeletionBeforeEndOfLife ?? false,
-    allowDeletionOfReplicatedLocations: v.safetyProfile?.allowDeletionOfReplicatedLocations ?? false,
     osDiskImage: v.storageProfile?.osDiskImage ? toDiskImage(v.storageProfile.osDiskImage) : undefined,
     dataDiskImages: (v.storageProfile?.dataDiskImages ?? []).map(toDiskImage),
-    extendedLocations: (profile?.targetExtendedLocations ?? []).map((l) => `${l.name ?? ''}/${l.extendedLocation?.name ?? ''}`),
-    tags: { ...(v.tags ?? {}) },
+    extendedLocations: (v.publishingProfile?.targetExtendedLocations ?? []).map((l) => `${l.name ?? ''}/${l.extendedLocation?.name ?? ''}`),
   };
 }
 

@@ -1,7 +1,8 @@
 // As code: "Copy as Azure CLI / Bicep / ARM JSON" in the create, update and share summaries, and
-// "Export as …" on a gallery (with its definitions and versions), a definition (with its versions)
-// or a version. The text comes from the request itself (src/model/asCode.ts): for a write, the one
-// the flow would send, previewed through the same Azure call (src/azure/capture.ts).
+// "Export as …" on a gallery (with its definitions, VM applications and their versions), a
+// definition or VM application (with its versions) or a version. The text comes from the request
+// itself (src/model/asCode.ts): for a write, the one the flow would send, previewed through the same
+// Azure call (src/azure/capture.ts).
 import * as vscode from 'vscode';
 import type { AzureTarget } from '../azure/types';
 import { applyMergePatch, codeOf, CODE_FORM_LABELS, CODE_FORM_LANGUAGES, parseRequest, parseResourcePath, writableBody, type ArmRequest, type CodeForm } from '../model/asCode';
@@ -58,7 +59,7 @@ async function openCode(form: CodeForm, text: string): Promise<vscode.TextDocume
   return document;
 }
 
-const EXPORTABLE = ['gallery', 'imageDefinition', 'imageVersion'] as const;
+const EXPORTABLE = ['gallery', 'imageDefinition', 'imageVersion', 'galleryApplication', 'applicationVersion'] as const;
 
 function exportCommand(explorer: Explorer, form: CodeForm) {
   return async (node?: unknown, options?: { abortSignal?: AbortSignal }): Promise<vscode.TextDocument | undefined> => {

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import type { ImageVersion } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
-import { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
+import { isNodeOf, nodeOf } from '../tree/capabilities';
+import type { ImageDefinitionNode } from '../tree/nodes/imageDefinitionNode';
 import { blobStoreOf, pickBlob, uploadWithProgress, type PickedBlob } from '../ui/blobPicker';
 import { inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
@@ -46,9 +47,9 @@ async function uploadGiven(explorer: Explorer, definition: ImageDefinitionNode, 
 }
 
 export async function createImageVersionFromVhd(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
-  const { node, options } = splitArguments<ImageDefinitionNode, CreateImageVersionFromVhdOptions>(args, (v): v is ImageDefinitionNode => v instanceof ImageDefinitionNode);
+  const { node, options } = splitArguments<ImageDefinitionNode, CreateImageVersionFromVhdOptions>(args, nodeOf('imageDefinition'));
   const definition = await resolveNode(explorer, node, options.definition, ['imageDefinition'], TITLE);
-  if (!(definition instanceof ImageDefinitionNode)) return undefined;
+  if (!isNodeOf(definition, 'imageDefinition')) return undefined;
   const { file, container: _container, blobName: _blobName, chooseFile, ...versionOptions } = options;
   let source: { url: string; storageAccountId: string } | undefined = options.source && options.storageAccountId ? { url: options.source, storageAccountId: options.storageAccountId } : undefined;
   if (!source) {

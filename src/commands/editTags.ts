@@ -3,12 +3,13 @@
 // edit, the difference is summed up, removals are confirmed, and only `tags` is sent: ARM's PATCH
 // is a merge patch in which the tags object is replaced whole, so every other property stays as
 // Azure has it (src/azure/tags.ts).
-import { describeTagChanges, tagChanges, validateTags, type Tags } from '../model/tags';
+import { describeTagChanges, tagChanges, type Tags } from '../model/tags';
 import type { Explorer } from '../tree/explorer';
 import { attempt, inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { tagsStep } from '../ui/tagsStep';
+import { askedSteps, asker, readAnswers } from '../ui/answers';
+import { tagsAnswer } from '../ui/commonAnswers';
 import { runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgress, withQuietProgress, type ManageOptions, type ResourceNode } from './manageCommon';
@@ -37,19 +38,19 @@ export async function editTags(explorer: Explorer, ...args: unknown[]): Promise<
 
   const current = await attempt(`read the tags of ${what}`, () => withQuietProgress(`Reading the tags of ${what}`, () => azure.getTags(target, node.resourceId)));
 
-  const state: State = {};
-  if (options.tags !== undefined) {
-    const problem = validateTags(options.tags);
-    if (problem) throw inputFailure(TITLE, [problem], 'Nothing was changed.');
-    state.tags = { ...options.tags };
-  } else {
-    const step = tagsStep<State>({
+  const answers = [
+    tagsAnswer<State, EditTagsOptions>({
+      alone: true,
+      required: true,
       prompt: `Tags of ${what} as name=value pairs separated by ";" (remove a pair to delete that tag; empty removes them all)`,
-      get: (s) => s.tags ?? current,
-      set: (s, t) => (s.tags = t),
-    });
-    if (!(await runWizard(`${TITLE}: ${what}`, [step], state, prompterFor(options)))) return undefined;
-  }
+      suggest: () => current,
+    }),
+  ];
+  const state: State = {};
+  // No tags given: they are asked, the tags now shown to edit.
+  const read = await readAnswers(answers, options, state);
+  if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, 'Nothing was changed.');
+  if (read.interactive && !(await runWizard(`${TITLE}: ${what}`, askedSteps(answers, asker(read, undefined)), state, prompterFor(options)))) return undefined;
   const next = state.tags ?? current;
   const changes = tagChanges(current, next);
   if (changes.added.length + changes.changed.length + changes.removed.length === 0) {

@@ -13,7 +13,9 @@ import { COMMUNITY_FIELD_LABELS, countOf, listInWords, missingCommunityInfo, wha
 import type { Explorer } from '../tree/explorer';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { inputStep, runWizard, type Step } from '../ui/wizard';
+import { askedSteps, asker, readAnswers, type Answer } from '../ui/answers';
+import { inputAnswer } from '../ui/commonAnswers';
+import { runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { attempt, azureFailure, inputFailure } from '../ui/failures';
 import { galleryCommand, resolveGallery, showGalleryUpdate, splitArgs, withProgress, withQuietProgress, type ManageOptions } from './manageCommon';
@@ -49,6 +51,29 @@ const FIELDS: { key: CommunityField; title: string; prompt: (gallery: string) =>
 
 type Info = Partial<Record<CommunityField, string>>;
 
+/** The four answers, each read from `community` in the options object. */
+function communityAnswers(gallery: string): Answer<Info, SharePubliclyOptions>[] {
+  return FIELDS.map((f) =>
+    inputAnswer<Info, SharePubliclyOptions>({
+      key: f.key,
+      label: f.title,
+      required: true,
+      prompt: f.prompt(gallery),
+      keep: 'trimmed',
+      validate: (v) => f.validate(v.trim()),
+      warn: f.warn ? (v) => f.warn?.(v.trim()) : undefined,
+      option: {
+        read: (o, s) => {
+          if (s[f.key] === undefined && o.community?.[f.key] !== undefined) s[f.key] = o.community[f.key];
+        },
+        write: (s, o) => {
+          o.community = { ...o.community, [f.key]: s[f.key] };
+        },
+      },
+    }),
+  );
+}
+
 export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
   const command = await galleryCommand<SharePubliclyOptions>(explorer, args, TITLE);
   if (!command) return undefined;
@@ -73,14 +98,16 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
     );
   }
 
-  // The community information: what the gallery has, then what the options give.
+  // The community information: what the gallery has (not asked, not checked), then what the options give.
   const info: Info = {};
   const existing = gallery.permissions === 'Community' ? gallery.community : undefined;
-  for (const f of FIELDS) info[f.key] = existing?.[f.key] || options.community?.[f.key];
+  const has = new Set(FIELDS.filter((f) => existing?.[f.key]).map((f) => f.key));
+  for (const key of has) info[key] = existing?.[key];
+  const answers = communityAnswers(name);
+  const read = await readAnswers(answers, options, info, new Set(has));
+  if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, NOTHING_CHANGED);
   const missing = missingCommunityInfo(info);
-  const invalid = FIELDS.filter((f) => options.community?.[f.key] !== undefined && !existing?.[f.key]).map((f) => ({ f, problem: f.validate(options.community![f.key] ?? '') })).filter((x) => x.problem);
-  if (invalid.length > 0) throw inputFailure(TITLE, invalid.map((x) => `${x.f.title}: ${x.problem}`), NOTHING_CHANGED);
-  if (missing.length > 0 && options.community !== undefined) {
+  if (read.interactive && options.community !== undefined) {
     throw inputFailure(
       TITLE,
       [
@@ -90,12 +117,7 @@ export async function sharePublicly(explorer: Explorer, ...args: unknown[]): Pro
       NOTHING_CHANGED,
     );
   }
-  if (missing.length > 0) {
-    const steps: Step<Info>[] = FIELDS.filter((f) => missing.includes(f.key)).map((f) =>
-      inputStep<Info>({ title: f.title, prompt: f.prompt(name), get: (s) => s[f.key], set: (s, v) => (s[f.key] = v.trim()), validate: (v) => f.validate(v.trim()), warn: f.warn ? (v) => f.warn?.(v.trim()) : undefined }),
-    );
-    if (!(await runWizard(TITLE, steps, info, prompter))) return undefined;
-  }
+  if (read.interactive && !(await runWizard(TITLE, askedSteps(answers, asker(read, undefined)), info, prompter))) return undefined;
   const community = info as NewCommunityInfo;
 
   if (!options.confirmed) {

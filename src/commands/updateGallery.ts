@@ -4,7 +4,9 @@ import type { Gallery } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
-import { inputStep, runWizard } from '../ui/wizard';
+import { askedSteps, asker, readAnswers } from '../ui/answers';
+import { inputAnswer } from '../ui/commonAnswers';
+import { runWizard } from '../ui/wizard';
 import { pollIntervalMs } from './createCommon';
 import { attempt, inputFailure } from '../ui/failures';
 import { prompterFor, resolveGallery, showGalleryUpdate, splitArgs, targetOf, withProgress, type ManageOptions } from './manageCommon';
@@ -21,6 +23,10 @@ export interface UpdateGalleryOptions extends ManageOptions {
   description?: string;
 }
 
+interface State {
+  description?: string;
+}
+
 export function validateGalleryDescription(value: string): string | undefined {
   return value.length > GALLERY_DESCRIPTION_MAX ? `Shorten the description to ${GALLERY_DESCRIPTION_MAX} characters (it has ${value.length}).` : undefined;
 }
@@ -30,23 +36,23 @@ export async function updateGallery(explorer: Explorer, ...args: unknown[]): Pro
   const node = await resolveGallery(explorer, given, options.gallery, TITLE);
   if (!node) return undefined;
   const name = node.gallery.name;
-  const state = { description: options.description };
-  if (state.description !== undefined) {
-    const problem = validateGalleryDescription(state.description);
-    if (problem) throw inputFailure(TITLE, [problem], 'Nothing was changed.');
-  } else {
-    const steps = [
-      inputStep<typeof state>({
-        title: 'Description',
-        prompt: `What ${name} holds (leave it empty to remove the description)`,
-        placeholder: 'e.g. Golden images for production workloads',
-        get: (s) => s.description ?? node.gallery.description ?? '',
-        set: (s, v) => (s.description = v.trim()),
-        validate: (v) => validateGalleryDescription(v.trim()),
-      }),
-    ];
-    if (!(await runWizard(`${TITLE}: ${name}`, steps, state, prompterFor(options)))) return undefined;
-  }
+  const answers = [
+    inputAnswer<State, UpdateGalleryOptions>({
+      key: 'description',
+      label: 'Description',
+      alone: true,
+      required: true,
+      prompt: `What ${name} holds (leave it empty to remove the description)`,
+      placeholder: 'e.g. Golden images for production workloads',
+      suggest: () => node.gallery.description ?? '',
+      keep: 'trimmed',
+      validate: (v) => validateGalleryDescription(v.trim()),
+    }),
+  ];
+  const state: State = {};
+  const read = await readAnswers(answers, options, state);
+  if (read.problems.length > 0) throw inputFailure(TITLE, read.problems, 'Nothing was changed.');
+  if (read.interactive && !(await runWizard(`${TITLE}: ${name}`, askedSteps(answers, asker(read, undefined)), state, prompterFor(options)))) return undefined;
   const description = state.description ?? '';
   if (description === (node.gallery.description ?? '')) {
     void notify('info', `The description of ${name} is unchanged: nothing was sent.`);

@@ -235,20 +235,18 @@ function seg(value: string | undefined, field: string): string {
   return value;
 }
 
-function sharedPath(
-  r: { subscriptionId?: string; location?: string },
-  armCollection: 'sharedGalleries' | 'communityGalleries',
-  uniqueCollection: 'SharedGalleries' | 'CommunityGalleries',
-  name: string,
-  imageName?: string,
-  versionName?: string,
-): string {
+const EXTERNAL_COLLECTIONS = {
+  shared: { arm: 'sharedGalleries', unique: 'SharedGalleries' },
+  community: { arm: 'communityGalleries', unique: 'CommunityGalleries' },
+} as const;
+
+/** A shared or community gallery, image or version: ARM's form when it has a subscription or location, else the unique-id form. */
+function externalPath(r: { subscriptionId?: string; location?: string; imageName?: string; versionName?: string }, family: keyof typeof EXTERNAL_COLLECTIONS, name: string): string {
   const armForm = r.subscriptionId !== undefined || r.location !== undefined;
-  let id = armForm
-    ? `/subscriptions/${seg(r.subscriptionId, 'subscriptionId')}/providers/Microsoft.Compute/locations/${seg(r.location, 'location')}/${armCollection}/${name}`
-    : `/${uniqueCollection}/${name}`;
-  if (imageName !== undefined) id += `/${armForm ? 'images' : 'Images'}/${seg(imageName, 'imageName')}`;
-  if (versionName !== undefined) id += `/${armForm ? 'versions' : 'Versions'}/${seg(versionName, 'versionName')}`;
+  const { arm, unique } = EXTERNAL_COLLECTIONS[family];
+  let id = armForm ? `/subscriptions/${seg(r.subscriptionId, 'subscriptionId')}/providers/Microsoft.Compute/locations/${seg(r.location, 'location')}/${arm}/${name}` : `/${unique}/${name}`;
+  if (r.imageName !== undefined) id += `/${armForm ? 'images' : 'Images'}/${seg(r.imageName, 'imageName')}`;
+  if (r.versionName !== undefined) id += `/${armForm ? 'versions' : 'Versions'}/${seg(r.versionName, 'versionName')}`;
   return id;
 }
 
@@ -258,25 +256,11 @@ export function buildArmId(r: ArmResource): string {
     case 'sharedGallery':
     case 'sharedImage':
     case 'sharedImageVersion':
-      return sharedPath(
-        r,
-        'sharedGalleries',
-        'SharedGalleries',
-        seg(r.uniqueName, 'uniqueName'),
-        r.kind === 'sharedGallery' ? undefined : r.imageName,
-        r.kind === 'sharedImageVersion' ? r.versionName : undefined,
-      );
+      return externalPath(r, 'shared', seg(r.uniqueName, 'uniqueName'));
     case 'communityGallery':
     case 'communityImage':
     case 'communityImageVersion':
-      return sharedPath(
-        r,
-        'communityGalleries',
-        'CommunityGalleries',
-        seg(r.publicName, 'publicName'),
-        r.kind === 'communityGallery' ? undefined : r.imageName,
-        r.kind === 'communityImageVersion' ? r.versionName : undefined,
-      );
+      return externalPath(r, 'community', seg(r.publicName, 'publicName'));
     case 'subscription':
       return `/subscriptions/${seg(r.subscriptionId, 'subscriptionId')}`;
     default:

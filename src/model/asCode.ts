@@ -78,11 +78,124 @@ export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+// VM applications and their versions are written with the Azure CLI's own commands when every
+// member of the body has a flag (Azure/azure-cli src/azure-cli/azure/cli/command_modules/vm/custom.py
+// `gallery_application_create`, `gallery_application_version_create`; the flags in `az sig
+// gallery-application create -h` / `… version create -h`, azure-cli 2.45):
+//   create: --subscription -g -r -n --os-type [--description] [--location] [--tags]
+//   version create: -g -r --application-name -n --package-file-link --install-command
+//   --remove-command [--update-command] [--default-file-link] [--package-file-name]
+//   [--config-file-name] [--target-regions <json>] [--exclude-from] [--end-of-life-date] [--location] [--tags]
+// The CLI builds the body from the flags and sends it whole, so a body with a member no flag sets
+// (eula, a profile-level storage type, safety profile, a region's own excludeFromLatest, …) is sent
+// with `az resource create` instead, as every other resource is, and the script says why.
+
+type CliArgs = Array<[string, string?]>;
+
+function tagsArgs(body: Record<string, unknown>): CliArgs {
+  const tags = isObject(body.tags) ? Object.entries(body.tags) : [];
+  return tags.length === 0 ? [] : [['--tags', tags.map(([k, v]) => shellQuote(`${k}=${String(v)}`)).join(' ')]];
+}
+
+/** Members of `value` outside `allowed` (dotted paths; `x.*` allows anything under x). */
+function extraMembers(value: unknown, allowed: readonly string[], at = ''): string[] {
+  if (!isObject(value)) return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const path = at ? `${at}.${k}` : k;
+    if (allowed.includes(`${path}.*`)) return [];
+    if (isObject(v) && allowed.some((a) => a.startsWith(`${path}.`))) return extraMembers(v, allowed, path);
+    return allowed.includes(path) ? [] : [path];
+  });
+}
+
+const APPLICATION_FLAGS = ['location', 'tags.*', 'properties.supportedOSType', 'properties.description'];
+const APPLICATION_VERSION_FLAGS = [
+  'location', 'tags.*',
+  'properties.publishingProfile.source.mediaLink', 'properties.publishingProfile.source.defaultConfigurationLink',
+  'properties.publishingProfile.manageActions.install', 'properties.publishingProfile.manageActions.remove', 'properties.publishingProfile.manageActions.update',
+  'properties.publishingProfile.settings.packageFileName', 'properties.publishingProfile.settings.configFileName',
+  'properties.publishingProfile.targetRegions', 'properties.publishingProfile.excludeFromLatest', 'properties.publishingProfile.endOfLifeDate',
+];
+/** The members of a target region the CLI's model (api-version 2022-01-03) carries. */
+const CLI_TARGET_REGION = ['name', 'regionalReplicaCount', 'storageAccountType'];
+
+/**
+ * A version body less what changes nothing when left out, so that a version as Azure returns it
+ * (an export) still fits the CLI's flags:
+ * - the profile's replicaCount when every region states its regionalReplicaCount ("This property
+ *   would take effect for a region when regionalReplicaCount is not specified", GalleryRP.json
+ *   GalleryArtifactPublishingProfileBase.replicaCount);
+ * - the profile's storageAccountType when every region states its own (a region's own type wins:
+ *   test/emulator/SOURCES.md, "the storage account type when the client sends none");
+ * - a `false` allowDeletionOfReplicatedLocations or region excludeFromLatest: booleans whose
+ *   absence means the same ("whether or not … is allowed", "Contains the flag setting to hide").
+ */
+function withoutImplied(body: Record<string, unknown>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(body)) as Record<string, Record<string, Record<string, unknown>>>;
+  const profile = copy.properties?.publishingProfile;
+  const regions = Array.isArray(profile?.targetRegions) ? (profile.targetRegions as Record<string, unknown>[]) : [];
+  if (profile && regions.length > 0) {
+    if (regions.every((r) => typeof r.regionalReplicaCount === 'number')) delete profile.replicaCount;
+    if (regions.every((r) => typeof r.storageAccountType === 'string')) delete profile.storageAccountType;
+    for (const r of regions) if (r.excludeFromLatest === false) delete r.excludeFromLatest;
+  }
+  const safety = copy.properties?.safetyProfile;
+  if (safety?.allowDeletionOfReplicatedLocations === false) delete safety.allowDeletionOfReplicatedLocations;
+  if (safety && Object.keys(safety).length === 0) delete copy.properties!.safetyProfile;
+  return copy;
+}
+
+/** `az sig gallery-application …` for an application or application version PUT, or why it cannot be. */
+function applicationCli(path: ResourcePath, sent: Record<string, unknown>): { command?: string; why?: string } {
+  const [gallery, application, version] = path.names;
+  const type = path.type.toLowerCase();
+  const body = type.endsWith('/versions') ? withoutImplied(sent) : sent;
+  const p = (isObject(body.properties) ? body.properties : {}) as Record<string, unknown>;
+  // The request's own subscription, not the CLI's default one.
+  const where: CliArgs = [['--subscription', path.subscriptionId], ['-g', path.resourceGroup], ['-r', gallery!]];
+  const extra = extraMembers(body, type.endsWith('/versions') ? APPLICATION_VERSION_FLAGS : APPLICATION_FLAGS);
+  if (type === 'microsoft.compute/galleries/applications') {
+    if (extra.length > 0 || typeof p.supportedOSType !== 'string') return { why: `az sig gallery-application create has no flag for ${extra.join(', ') || 'a missing OS type'}` };
+    const args: CliArgs = [...where, ['-n', application!], ['--os-type', p.supportedOSType]];
+    if (typeof p.description === 'string') args.push(['--description', p.description]);
+    return { command: cliLine('az sig gallery-application create', [...args, ['--location', String(body.location)], ...tagsArgs(body)]) };
+  }
+  const profile = (isObject(p.publishingProfile) ? p.publishingProfile : {}) as Record<string, Record<string, unknown>>;
+  const regions = Array.isArray(profile.targetRegions) ? (profile.targetRegions as unknown[]) : [];
+  const regionExtra = regions.flatMap((r) => extraMembers(r, CLI_TARGET_REGION).map((m) => `targetRegions[].${m}`));
+  const missing = ['mediaLink', 'install', 'remove'].filter((k) => typeof (k === 'mediaLink' ? profile.source?.mediaLink : profile.manageActions?.[k]) !== 'string');
+  if (extra.length > 0 || regionExtra.length > 0 || missing.length > 0) {
+    return { why: `az sig gallery-application version create has no flag for ${[...extra, ...regionExtra].join(', ') || `a missing ${missing.join(', ')}`}` };
+  }
+  const args: CliArgs = [...where, ['--application-name', application!], ['-n', version!], ['--package-file-link', String(profile.source!.mediaLink)]];
+  if (typeof profile.source!.defaultConfigurationLink === 'string') args.push(['--default-file-link', profile.source!.defaultConfigurationLink]);
+  args.push(['--install-command', String(profile.manageActions!.install)], ['--remove-command', String(profile.manageActions!.remove)]);
+  if (typeof profile.manageActions!.update === 'string') args.push(['--update-command', profile.manageActions!.update]);
+  if (typeof profile.settings?.packageFileName === 'string') args.push(['--package-file-name', profile.settings.packageFileName]);
+  if (typeof profile.settings?.configFileName === 'string') args.push(['--config-file-name', profile.settings.configFileName]);
+  if (regions.length > 0) args.push(['--target-regions', JSON.stringify(regions)]);
+  if (typeof profile.excludeFromLatest === 'boolean') args.push(['--exclude-from', String(profile.excludeFromLatest)]);
+  if (profile.endOfLifeDate !== undefined) args.push(['--end-of-life-date', String(profile.endOfLifeDate)]);
+  return { command: cliLine('az sig gallery-application version create', [...args, ['--location', String(body.location)], ...tagsArgs(body)]) };
+}
+
+/** One command, a flag per continued line; `--tags` values are quoted already. */
+function cliLine(command: string, args: CliArgs): string {
+  return [command, ...args.map(([flag, value]) => (value === undefined ? flag : `${flag} ${flag === '--tags' ? value : shellQuote(value)}`))].join(' \\\n  ');
+}
+
 /** The Azure CLI commands that send these requests, in order, for bash. */
 export function azureCliOf(requests: readonly ArmRequest[]): string {
   const lines = ['#!/usr/bin/env bash', '# Sends what the Azure Compute Gallery extension sends. Sign in first (az login).', 'set -euo pipefail', ''];
   for (const request of requests.map(parseRequest)) {
     const json = shellQuote(JSON.stringify(request.body ?? {}, null, 2));
+    const path = parseResourcePath(request.path);
+    const application = request.method === 'PUT' && path && isObject(request.body) && /^microsoft\.compute\/galleries\/applications(\/versions)?$/i.test(path.type) ? applicationCli(path, request.body) : undefined;
+    if (application?.command) {
+      lines.push(application.command, '');
+      continue;
+    }
+    if (application?.why) lines.push(`# ${application.why}: sent whole with az resource create.`);
     if (request.method === 'PUT' && parseResourcePath(request.path) && isObject(request.body) && typeof request.body.location === 'string') {
       lines.push(`az resource create --id ${shellQuote(request.path)} --api-version ${request.apiVersion} --is-full-object --properties ${json}`, '');
     } else {
@@ -239,7 +352,8 @@ export function codeOf(form: CodeForm, requests: readonly ArmRequest[]): string 
 // ---------------------------------------------------------------------------------------------
 // Export: a resource as Azure returned it, without what only Azure sets.
 
-// The members GalleryRP.json (2025-12-03) marks readOnly, per type, plus the envelope's id, name,
+// The members GalleryRP.json (2025-12-03) marks readOnly, per type (an application version's
+// publishedDate and replicationStatus; an application has none but its provisioningState), plus the envelope's id, name,
 // type and systemData (common-types Resource). Whole status objects go: sharingStatus and
 // replicationStatus are reports, and validationsProfile holds only what Azure ran.
 const READ_ONLY: Record<string, readonly string[]> = {
@@ -254,6 +368,8 @@ const READ_ONLY: Record<string, readonly string[]> = {
     'identity.tenantId',
   ],
   'microsoft.compute/galleries/images': ['properties.provisioningState'],
+  'microsoft.compute/galleries/applications': ['properties.provisioningState'],
+  'microsoft.compute/galleries/applications/versions': ['properties.provisioningState', 'properties.publishingProfile.publishedDate', 'properties.replicationStatus'],
   'microsoft.compute/galleries/images/versions': [
     'properties.provisioningState',
     'properties.publishingProfile.publishedDate',

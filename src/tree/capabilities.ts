@@ -5,6 +5,13 @@
 import type { AzureTarget, ExternalResource } from '../azure/types';
 import { imageReferenceFor, parseArmId, type ArmResource, type ArmResourceKind, type GalleryImageReference } from '../model/armId';
 import { portalResourceUrl } from '../model/portal';
+import type { ApplicationNode } from './nodes/applicationNode';
+import type { ApplicationVersionNode } from './nodes/applicationVersionNode';
+import type { GalleryNode } from './nodes/galleryNode';
+import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
+import type { ImageVersionNode } from './nodes/imageVersionNode';
+import type { ExternalGalleryNode, ExternalImageNode, ExternalVersionNode } from './nodes/sharedNodes';
+import type { SubscriptionNode } from './nodes/subscriptionNode';
 
 /** Stands for one resource Azure names by id: own (ARM id), shared or community (unique id). */
 export interface HasResourceId {
@@ -92,6 +99,32 @@ export function isPaged<N>(node: N): node is N & Paged {
 
 export function holdsIds<N>(node: N): node is N & HoldsIds {
   return has(node, 'holds', 'function');
+}
+
+/** The node of each kind of resource (the kind its id names). */
+export interface NodeOfKind {
+  subscription: SubscriptionNode;
+  gallery: GalleryNode;
+  imageDefinition: ImageDefinitionNode;
+  imageVersion: ImageVersionNode;
+  galleryApplication: ApplicationNode;
+  applicationVersion: ApplicationVersionNode;
+  sharedGallery: ExternalGalleryNode;
+  communityGallery: ExternalGalleryNode;
+  sharedImage: ExternalImageNode;
+  communityImage: ExternalImageNode;
+  sharedImageVersion: ExternalVersionNode;
+  communityImageVersion: ExternalVersionNode;
+}
+
+/** A node of one of these kinds, told by the kind of resource its id names (not by its class). */
+export function isNodeOf<K extends keyof NodeOfKind>(node: unknown, ...kinds: K[]): node is NodeOfKind[K] {
+  return hasArmReference(node) && (kinds as readonly ArmResourceKind[]).includes(node.armReference().kind);
+}
+
+/** `isNodeOf` as a guard for filter() and splitArguments(). */
+export function nodeOf<K extends keyof NodeOfKind>(...kinds: K[]): (node: unknown) => node is NodeOfKind[K] {
+  return (node): node is NodeOfKind[K] => isNodeOf(node, ...kinds);
 }
 
 /** A resource id the nodes got from Azure, parsed; a malformed one is a bug, not user input. */

@@ -7,14 +7,10 @@ import { ExplorerRoot } from './explorerRoot';
 import { ReplicationWatcher, type Watchable } from './replicationWatcher';
 import type { AzureTarget, ImageVersion } from '../azure/types';
 import type { TreeContext } from './treeContext';
-import { isOwnResource, type HasResourceId } from './capabilities';
+import { isOwnResource, type HasResourceId, type NodeOfKind } from './capabilities';
 import { findNode } from './findNode';
-import type { GalleryNode } from './nodes/galleryNode';
-import type { ImageDefinitionNode } from './nodes/imageDefinitionNode';
 import type { ImageVersionNode } from './nodes/imageVersionNode';
-import type { ApplicationNode } from './nodes/applicationNode';
 import type { ApplicationVersionNode } from './nodes/applicationVersionNode';
-import type { SubscriptionNode } from './nodes/subscriptionNode';
 
 /** A version the watcher polls: the tree's node, or a stand-in for one the tree does not show. */
 export interface WatchedVersion extends Watchable {
@@ -22,15 +18,9 @@ export interface WatchedVersion extends Watchable {
   readonly version?: ImageVersion;
 }
 
-/** The node of each kind of own resource (the kind an ARM id names). */
-interface NodeOfKind {
-  subscription: SubscriptionNode;
-  gallery: GalleryNode;
-  imageDefinition: ImageDefinitionNode;
-  imageVersion: ImageVersionNode;
-  galleryApplication: ApplicationNode;
-  applicationVersion: ApplicationVersionNode;
-}
+
+/** The kinds of resource of the signed-in subscriptions. */
+type OwnKind = 'subscription' | 'gallery' | 'imageDefinition' | 'imageVersion' | 'galleryApplication' | 'applicationVersion';
 
 export interface Invalidatable {
   invalidate(): void;
@@ -167,8 +157,8 @@ export class Explorer implements TreeContext, vscode.Disposable {
    * With `kind`, only a node of that kind (the one an id of that kind names).
    */
   findNode(resourceId: string): Promise<ExplorerNode | undefined>;
-  findNode<K extends keyof NodeOfKind>(resourceId: string, kind: K): Promise<NodeOfKind[K] | undefined>;
-  async findNode(resourceId: string, kind?: keyof NodeOfKind): Promise<ExplorerNode | undefined> {
+  findNode<K extends OwnKind>(resourceId: string, kind: K): Promise<NodeOfKind[K] | undefined>;
+  async findNode(resourceId: string, kind?: OwnKind): Promise<ExplorerNode | undefined> {
     const node = await findNode<ExplorerNode>(() => this.root.children(), (n) => this.provider.getChildren(n), resourceId);
     return !kind || isOwnResource(node, [kind]) ? node : undefined;
   }

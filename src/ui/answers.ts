@@ -31,6 +31,8 @@ export interface Answer<S, O> {
   key: keyof S;
   /** Names the answer in problems and in the summary: "Name", "Region". */
   label: string;
+  /** The flow asks nothing else (Edit Tags' tags): its problems stand without the label, which the title already says. */
+  alone?: boolean;
   /** A required answer that is missing makes the flow interactive. */
   required?: boolean | ((state: S) => boolean);
   /**
@@ -80,12 +82,13 @@ export async function readAnswers<S, O extends object>(answers: readonly Answer<
   const deferred: [keyof S, keyof S][] = [];
   for (const answer of answers) {
     const unreadable = unread.get(answer);
-    if (unreadable !== undefined) problems.push(`${answer.label}: ${unreadable}`);
+    const named = (problem: string) => (answer.alone ? problem : `${answer.label}: ${problem}`);
+    if (unreadable !== undefined) problems.push(named(unreadable));
     if (unreadable !== undefined || state[answer.key] === undefined || given.has(answer.key)) continue;
     const problem = await answer.check?.(state, given, options);
     if (typeof problem === 'object') deferred.push([answer.key, problem.sameAs]);
     else if (problem === undefined) given.add(answer.key);
-    else problems.push(`${answer.label}: ${problem}`);
+    else problems.push(named(problem));
   }
   for (const [key, sameAs] of deferred) if (given.has(sameAs)) given.add(key);
   // A required answer whose option could not be read is a problem to report, not a question to ask.

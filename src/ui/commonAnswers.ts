@@ -14,6 +14,7 @@ type OptionMapping<S, O> = Pick<Answer<S, O>, 'read' | 'write'>;
 interface Described<S, O> {
   key: keyof S;
   label: string;
+  alone?: boolean;
   required?: Answer<S, O>['required'];
   /** Where the answer comes from in the options object (default: the option named like the key). */
   option?: OptionMapping<S, O>;
@@ -28,6 +29,7 @@ function described<S, O>(d: Described<S, O>, derived: Pick<Answer<S, O>, 'check'
   return {
     key: d.key,
     label: d.label,
+    alone: d.alone,
     required: d.required,
     ...(d.option ?? sameOption<S, O, keyof S & keyof O>(d.key as keyof S & keyof O)),
     check: d.check ?? derived.check,
@@ -155,6 +157,8 @@ export function linkAnswer<S, O>(o: LinkAnswerOptions<S, O>): Answer<S, O> {
 export interface TagsAnswerOptions<S, O> extends Partial<Described<S, O>> {
   prompt?: string;
   when?(state: S): boolean;
+  /** The tags shown when there is no answer yet (Edit Tags: the tags now). */
+  suggest?(state: S): Tags | undefined;
 }
 
 /** Resource tags as name=value pairs (model/tags.ts: Azure's tag rules). */
@@ -166,6 +170,7 @@ export function tagsAnswer<S, O>(o: TagsAnswerOptions<S, O> = {}): Answer<S, O> 
       tagsStep<S>({
         prompt: o.prompt,
         when: o.when,
+        suggest: o.suggest,
         get: tagsOf,
         set: (s, t) => {
           (s as Record<keyof S, unknown>)[key] = t;

@@ -21,6 +21,8 @@ export interface TagsStepOptions<S> {
   prompt?: string;
   when?(state: S): boolean;
   get(state: S): Tags | undefined;
+  /** The tags shown when there is no answer yet. */
+  suggest?(state: S): Tags | undefined;
   set(state: S, tags: Tags): void;
 }
 
@@ -32,6 +34,10 @@ export function tagsStep<S>(o: TagsStepOptions<S>): Step<S> {
     when: o.when,
     get: (s) => {
       const tags = o.get(s);
+      return tags === undefined ? undefined : tagsToText(tags);
+    },
+    suggest: (s) => {
+      const tags = o.suggest?.(s);
       return tags === undefined ? undefined : tagsToText(tags);
     },
     set: (s, v) => o.set(s, tagsFromText(v)),

@@ -3,13 +3,14 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { previewRequest } from '../../src/azure/asCode';
+import { startApplicationVersion, createApplication, type NewApplication, type NewApplicationVersion } from '../../src/azure/applications';
+import { exportRequestsOf, previewRequest } from '../../src/azure/asCode';
 import { createGallery, createImageDefinition } from '../../src/azure/createGallery';
 import { startImageVersion } from '../../src/azure/createImageVersion';
 import { getResourceJson } from '../../src/azure/resourceJson';
 import { createResourceGroup } from '../../src/azure/resourceGroups';
 import type { NewGallery, NewImageDefinition, NewImageVersion } from '../../src/azure/writeTypes';
-import { azureCliOf, writableBody } from '../../src/model/asCode';
+import { azureCliOf, writableBody, type ArmRequest } from '../../src/model/asCode';
 import { DEVELOPMENT_SUBSCRIPTION_ID, LOCAL_PRINCIPAL, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
 import { startLocalAzure, type LocalAzure } from '../unit/azure/localAzure';
 
@@ -30,6 +31,21 @@ const DEFINITION: NewImageDefinition = {
 const VERSION: NewImageVersion = {
   location: 'eastus', source: { kind: 'image', id: SOURCE_IMAGE }, targetRegions: [{ name: 'eastus', regionalReplicaCount: 1 }, { name: 'westus2', regionalReplicaCount: 2 }],
   replicaCount: 1, excludeFromLatest: false, tags: { build: '42' },
+};
+
+const APPLICATION: NewApplication = { location: 'eastus', supportedOSType: 'Linux', description: "Contoso's agent", tags: { team: 'ops' } };
+const APPLICATION_VERSION: NewApplicationVersion = {
+  location: 'eastus',
+  mediaLink: 'https://contosoartifacts.blob.core.windows.net/apps/agent.tar.gz',
+  defaultConfigurationLink: 'https://contosoartifacts.blob.core.windows.net/apps/agent.json',
+  install: 'tar -xzf agent.tar.gz && ./install.sh "$HOME"',
+  remove: './remove.sh',
+  update: './update.sh',
+  packageFileName: 'agent.tar.gz',
+  configFileName: 'agent.json',
+  targetRegions: [{ name: 'eastus', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' }, { name: 'westus2', regionalReplicaCount: 2, storageAccountType: 'Standard_ZRS' }],
+  endOfLifeDate: new Date('2031-01-01T00:00:00Z'),
+  tags: { build: '7' },
 };
 
 function findAz(): string | undefined {
@@ -116,5 +132,54 @@ describe('Azure CLI runs what "Copy as Azure CLI" gives', function () {
     }
     const description = (await getResourceJson(prod, `/subscriptions/${PRODUCTION_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/as_code/images/ubuntu`)) as { properties: { description: string } };
     assert.equal(description.properties.description, DEFINITION.description, 'quotes, $ and backticks reach Azure as typed');
+  });
+
+  const appId = (sub: string, name = 'agent') => `/subscriptions/${sub}/resourceGroups/${RG}/providers/Microsoft.Compute/galleries/as_code/applications/${name}`;
+  const compareApplications = async (a: string, b: string) => {
+    const prod = azure.target(PRODUCTION_SUBSCRIPTION_ID);
+    const dev = azure.target(DEVELOPMENT_SUBSCRIPTION_ID);
+    for (const [type, suffix] of [['Microsoft.Compute/galleries/applications', ''], ['Microsoft.Compute/galleries/applications/versions', '/versions/1.0.0']] as const) {
+      const byCli = (await getResourceJson(prod, `${a}${suffix}`)) as { properties: { provisioningState: string } };
+      const byExtension = (await getResourceJson(dev, `${b}${suffix}`)) as { properties: { provisioningState: string } };
+      // An application has no provisioning state (GalleryRP.json); a version's says az waited.
+      if (suffix) assert.equal(byCli.properties.provisioningState, 'Succeeded', 'az waited for the operation');
+      assert.deepEqual(writableBody(type, byCli), writableBody(type, byExtension), `${a}${suffix}`);
+    }
+  };
+
+  it('a VM application and its version: az sig gallery-application create / version create make what the extension makes', async () => {
+    const prod = azure.target(PRODUCTION_SUBSCRIPTION_ID);
+    const requests = [
+      await previewRequest(() => createApplication(prod, RG, 'as_code', 'agent', APPLICATION)),
+      await previewRequest(() => startApplicationVersion(prod, appId(PRODUCTION_SUBSCRIPTION_ID), '1.0.0', APPLICATION_VERSION)),
+    ];
+    const text = azureCliOf(requests);
+    assert.match(text, /^az sig gallery-application create /m);
+    assert.match(text, /^az sig gallery-application version create /m);
+    assert.ok(!text.includes('az resource create'), text);
+    const script = path.join(configDir, 'as-code-app.sh');
+    fs.writeFileSync(script, text);
+    const ran = await run('/bin/bash', [script]);
+    assert.equal(ran.code, 0, `the script failed:\n${ran.stderr}`);
+
+    const dev = azure.target(DEVELOPMENT_SUBSCRIPTION_ID);
+    await createApplication(dev, RG, 'as_code', 'agent', APPLICATION, { pollIntervalMs: 20 });
+    await startApplicationVersion(dev, appId(DEVELOPMENT_SUBSCRIPTION_ID), '1.0.0', APPLICATION_VERSION);
+    await new Promise((r) => setTimeout(r, 400));
+    await compareApplications(appId(PRODUCTION_SUBSCRIPTION_ID), appId(DEVELOPMENT_SUBSCRIPTION_ID));
+  });
+
+  it('Export as Azure CLI of an application, run under another name, makes the same application and version again', async () => {
+    const dev = azure.target(DEVELOPMENT_SUBSCRIPTION_ID);
+    const exported = await exportRequestsOf(dev, appId(DEVELOPMENT_SUBSCRIPTION_ID));
+    // The same resources in Production under another application name.
+    const renamed: ArmRequest[] = exported.map((r) => ({ ...r, url: r.url.replace(DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID).replace('/applications/agent', '/applications/agent-export') }));
+    const text = azureCliOf(renamed);
+    assert.equal(text.match(/^az sig gallery-application/gm)?.length, 2, text);
+    const script = path.join(configDir, 'export-app.sh');
+    fs.writeFileSync(script, text);
+    const ran = await run('/bin/bash', [script]);
+    assert.equal(ran.code, 0, `the script failed:\n${ran.stderr}`);
+    await compareApplications(appId(PRODUCTION_SUBSCRIPTION_ID, 'agent-export'), appId(DEVELOPMENT_SUBSCRIPTION_ID));
   });
 });

@@ -17,6 +17,8 @@ import { registerGraph } from './graph';
 import { registerResourceGraph } from './resourceGraph';
 import { registerDeployments } from './deployments';
 import { dispatchInternal } from './server';
+import { registerNetwork } from './network';
+import { registerVirtualMachineWrites } from './compute/virtualMachines';
 
 /** Order matters only where templates overlap: specific paths first, `{*scope}` routes last. */
 export function registerRoutes(emu: Emulator): void {
@@ -38,4 +40,6 @@ export function registerRoutes(emu: Emulator): void {
   registerAuthorization(emu);
   registerResourceGraph(emu);
   registerDeployments(emu, dispatchInternal);
+  registerNetwork(emu);
+  registerVirtualMachineWrites(emu);
 }

@@ -32,8 +32,8 @@ async function bearer(): Promise<string> {
 }
 
 /** One ARM request; throws with Azure's error body when it fails. */
-export async function arm(method: string, id: string, body?: unknown): Promise<Record<string, unknown>> {
-  const url = new URL(`${id}?api-version=${API_VERSION}`, process.env.ACG_EMULATOR_URL);
+export async function arm(method: string, id: string, body?: unknown, apiVersion: string = API_VERSION): Promise<Record<string, unknown>> {
+  const url = new URL(`${id}?api-version=${apiVersion}`, process.env.ACG_EMULATOR_URL);
   const res = await send(method, url, body === undefined ? undefined : JSON.stringify(body), { authorization: `Bearer ${await bearer()}`, 'content-type': 'application/json' });
   if (res.status >= 400) throw new Error(`${method} ${id}: ${res.status} ${res.text}`);
   return res.text ? (JSON.parse(res.text) as Record<string, unknown>) : {};

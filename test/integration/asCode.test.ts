@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Gallery } from '../../src/azure/types';
 import { CANCEL, PRODUCTION, ScriptedPrompter, UBUNTU_ID, emulatorState, resource, useDemoSession, type ScriptedAnswer } from './createHelpers';
-import { nodeAt } from './helpers';
+import { item, nodeAt } from './helpers';
 import { assertNoProblems, writes, clearRequestLog } from './shareHelpers';
 
 const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`azureComputeGallery.${command}`, ...args);
@@ -100,6 +100,36 @@ describe('As code (extension host, local Azure)', () => {
     assert.ok(cli.getText().includes(`--id '${UBUNTU_ID}/versions/1.0.0'`));
     // Untitled and unsaved: closed without the "Save?" dialog.
     for (const document of [arm, bicep, cli]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('Export is offered on VM application and application-version rows; an application exports with its versions as az sig commands', async () => {
+    const contributes = (vscode.extensions.getExtension('azure-compute-gallery-vscode.azure-compute-gallery')!.packageJSON as { contributes: { menus: Record<string, Array<{ command: string; when: string }>> } }).contributes;
+    const menus = contributes.menus['view/item/context']!;
+    const app = await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications', 'monitoring-agent');
+    const version = await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications', 'monitoring-agent', '1.0.0');
+    for (const node of [app, version]) {
+      const context = (await item(node)).contextValue!;
+      for (const form of ['exportAsBicep', 'exportAsArmJson', 'exportAsAzureCli']) {
+        const when = menus.find((m) => m.command === `azureComputeGallery.${form}`)!.when;
+        assert.ok(new RegExp(/viewItem =~ \/(.*)\/$/.exec(when)![1]!).test(context), `${form} on ${context}`);
+      }
+    }
+    const groupContext = (await item(await nodeAt('Contoso Development', 'dev_gallery', 'VM Applications'))).contextValue!;
+    assert.ok(!new RegExp(/viewItem =~ \/(.*)\/$/.exec(menus.find((m) => m.command === 'azureComputeGallery.exportAsBicep')!.when)![1]!).test(groupContext), 'not on the VM Applications row');
+
+    const cli = await run<vscode.TextDocument>('exportAsAzureCli', app);
+    assert.ok(cli);
+    const text = cli.getText();
+    assert.match(text, /^az sig gallery-application create \\\n {2}--subscription '[^']+' \\\n {2}-g 'rg-dev' \\\n {2}-r 'dev_gallery' \\\n {2}-n 'monitoring-agent' \\\n {2}--os-type 'Linux'/m);
+    assert.match(text, /^az sig gallery-application version create \\\n(.*\n)* {2}-n '1\.0\.0' \\\n {2}--package-file-link 'https:\/\/contosoartifacts\.blob\.core\.windows\.net\/apps\/monitoring-agent-1\.0\.0\.tar\.gz'/m);
+    const arm = await run<vscode.TextDocument>('exportAsArmJson', version);
+    assert.ok(arm);
+    const resources = (JSON.parse(arm.getText()) as Template).resources;
+    assert.deepEqual(resources.map((r) => r.name), ['dev_gallery/monitoring-agent/1.0.0']);
+    for (const document of [cli, arm]) {
       await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

@@ -7,7 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CreateVmReport } from '../../src/commands/createVmFromVersion';
-import { ScriptedPrompter, UBUNTU_ID, useDemoSession } from './createHelpers';
+import type { UsageReport } from '../../src/commands/showUsage';
+import { ed25519PublicKey } from '../sshKeys';
+import { arm } from './armHelpers';
+import { CANCEL, RG_IMAGES, ScriptedPrompter, UBUNTU_ID, useDemoSession } from './createHelpers';
 import { child, children, nodeAt } from './helpers';
 import { assertNoProblems, clearRequestLog, requestLog } from './shareHelpers';
 
@@ -127,16 +130,37 @@ describe('Create VM from This Version… (issue 16): a test VM as Azure CLI, Bic
     }
   });
 
-  it('deploys the ARM JSON to the resource group with deploy: true, and tells the outcome through the failure path', async () => {
+  it('deploys the ARM JSON with deploy: true: the deployment succeeds, its outcome is told, and the VM has the version’s image and security', async () => {
     await clearRequestLog();
-    const report = await createVm({ version: VERSION, location: 'eastus', resourceGroup: 'rg-images', vmName: 'vm-deploy', securityType: 'TrustedLaunch', size: 'Standard_D2s_v5', adminUsername: 'azureuser', sshPublicKey: KEY, open: false, deploy: true, prompter: new ScriptedPrompter([]) });
+    const key = ed25519PublicKey();
+    const report = await createVm({ version: VERSION, location: 'eastus', resourceGroup: 'rg-images', vmName: 'vm-deploy', securityType: 'TrustedLaunch', size: 'Standard_D2s_v5', adminUsername: 'azureuser', sshPublicKey: key, open: false, deploy: true, prompter: new ScriptedPrompter([]) });
     const puts = (await requestLog()).filter((r) => r.method === 'PUT' && /\/resourcegroups\/rg-images\/providers\/Microsoft\.Resources\/deployments\/vm-deploy-\d{8}T\d{6}$/i.test(r.path.split('?')[0]!));
     assert.equal(puts.length, 1, 'one template deployment');
-    // The local Azure serves no Microsoft.Network or virtual machine writes, so its deployment
-    // fails at the first resource; Azure's DeploymentFailed reaches the user with what was tried.
+    assert.equal(report?.deployment?.provisioningState, 'Succeeded', JSON.stringify(report?.deployment?.error));
+    const rg = `${RG_IMAGES}/providers`;
+    assert.deepEqual([...(report?.deployment?.outputResources ?? [])].map((id) => id.split('/providers/')[1]).sort(), [
+      'Microsoft.Compute/virtualMachines/vm-deploy',
+      'Microsoft.Network/networkInterfaces/vm-deploy-nic',
+      'Microsoft.Network/networkSecurityGroups/vm-deploy-nsg',
+      'Microsoft.Network/publicIPAddresses/vm-deploy-ip',
+      'Microsoft.Network/virtualNetworks/vm-deploy-vnet',
+    ]);
+    await ui.waitFor('info', /^Deployed VM vm-deploy to rg-images \(eastus\): 5 resources written \(deployment vm-deploy-\d{8}T\d{6}\)\.$/);
+    const vm = (await arm('GET', `${rg}/Microsoft.Compute/virtualMachines/vm-deploy`, undefined, '2024-07-01')) as { properties: Record<string, Record<string, unknown>> };
+    assert.equal(vm.properties.provisioningState, 'Succeeded');
+    assert.deepEqual(vm.properties.storageProfile!.imageReference, { id: VERSION });
+    assert.deepEqual(vm.properties.securityProfile, { securityType: 'TrustedLaunch', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } });
+    // Show Usage on the version now lists the VM, pinned to it, with the seeded users.
+    const usage = await vscode.commands.executeCommand<UsageReport | undefined>('azureComputeGallery.showUsage', { version: VERSION, prompter: new ScriptedPrompter([CANCEL]) });
+    assert.ok(usage?.users.some((u) => u.name === 'vm-deploy'), JSON.stringify(usage?.users.map((u) => u.name)));
+  });
+
+  it('a deployment Azure refuses (an SSH key whose data is not a 256-bit ED25519 key) reaches the user with Azure’s message', async () => {
+    const report = await createVm({ version: VERSION, location: 'eastus', resourceGroup: 'rg-images', vmName: 'vm-badkey', securityType: 'TrustedLaunch', size: 'Standard_D2s_v5', adminUsername: 'azureuser', sshPublicKey: KEY, open: false, deploy: true, prompter: new ScriptedPrompter([]) });
     assert.equal(report, undefined);
-    const error = await ui.waitFor('error', /^Could not deploy VM "vm-deploy" to rg-images \(eastus\)/);
-    assert.match(error.message, /DeploymentFailed|NoRegisteredProviderFound|NotFound/);
+    const error = await ui.waitFor('error', /^Could not deploy VM "vm-badkey" to rg-images \(eastus\)/);
+    assert.match(error.message, /DeploymentFailed|At least one resource deployment operation failed/);
+    assert.match(error.message, /The value of parameter linuxConfiguration\.ssh\.publicKeys\.keyData is invalid/);
   });
 
   it('refuses bad answers given up front with Azure’s rules, each named, before anything is written', async () => {

@@ -3,7 +3,8 @@
 // → summary → create with progress → reveal in the tree.
 import type { Gallery } from '../../azure/types';
 import type { Explorer } from '../../tree/explorer';
-import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
+import { nodeOf } from '../../tree/capabilities';
+import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { log } from '../../ui/log';
 import { askedSteps, asker, readAnswers } from '../../ui/answers';
 import { inputFailure } from '../../ui/failures';
@@ -51,7 +52,7 @@ function lookupsFor(explorer: Explorer): Lookups {
 }
 
 export async function createGallery(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
-  const { node, options } = splitArguments<SubscriptionNode, CreateGalleryOptions>(args, (v): v is SubscriptionNode => v instanceof SubscriptionNode);
+  const { node, options } = splitArguments<SubscriptionNode, CreateGalleryOptions>(args, nodeOf('subscription'));
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);

@@ -17,7 +17,8 @@ import {
 } from '../../model/imageRules';
 import { validateImageDefinitionName, validateOffer, validatePublisher, validateSku } from '../../model/names';
 import type { Explorer } from '../../tree/explorer';
-import { GalleryNode } from '../../tree/nodes/galleryNode';
+import { nodeOf } from '../../tree/capabilities';
+import type { GalleryNode } from '../../tree/nodes/galleryNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import type { Answer } from '../../ui/answers';
 import { inputAnswer, pickAnswer, resourceAnswer } from '../../ui/commonAnswers';
@@ -53,7 +54,7 @@ function galleryItems(explorer: Explorer, subscriptions: SubscriptionNode[]): ()
   return async () => {
     const entries: PickEntry<GalleryNode>[] = [];
     for (const sub of subscriptions) {
-      const galleries = (await explorer.provider.getChildren(sub)).filter((n): n is GalleryNode => n instanceof GalleryNode);
+      const galleries = (await explorer.provider.getChildren(sub)).filter(nodeOf('gallery'));
       if (galleries.length === 0) continue;
       entries.push({ separator: sub.subscription.name });
       for (const g of galleries) entries.push({ label: g.gallery.name, description: `${g.gallery.resourceGroup} · ${g.gallery.location}`, value: g });

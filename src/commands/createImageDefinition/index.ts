@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { ImageDefinition } from '../../azure/types';
 import type { NewImageDefinition } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
-import { GalleryNode } from '../../tree/nodes/galleryNode';
+import { nodeOf } from '../../tree/capabilities';
+import type { GalleryNode } from '../../tree/nodes/galleryNode';
 import { inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
@@ -50,7 +51,7 @@ function clashesIn(explorer: Explorer): Clashes {
 }
 
 export async function createImageDefinition(explorer: Explorer, ...args: unknown[]): Promise<ImageDefinition | undefined> {
-  const { node, options } = splitArguments<GalleryNode, CreateImageDefinitionOptions>(args, (v): v is GalleryNode => v instanceof GalleryNode);
+  const { node, options } = splitArguments<GalleryNode, CreateImageDefinitionOptions>(args, nodeOf('gallery'));
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const clashes = clashesIn(explorer);

@@ -12,8 +12,8 @@ import type { ImageVersion } from '../../azure/types';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { Explorer } from '../../tree/explorer';
 import { compareVersionParts, nextPatchVersion, parseVersion } from '../../model/versions';
-import { GalleryNode } from '../../tree/nodes/galleryNode';
-import { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
+import { nodeOf } from '../../tree/capabilities';
+import type { ImageDefinitionNode } from '../../tree/nodes/imageDefinitionNode';
 import type { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { askedSteps, asker, optionsOf, readAnswers, type Given } from '../../ui/answers';
 import { inputFailure } from '../../ui/failures';
@@ -79,8 +79,8 @@ function definitionItems(explorer: Explorer, subscriptions: SubscriptionNode[]):
   return async () => {
     const entries: PickEntry<ImageDefinitionNode>[] = [];
     for (const sub of subscriptions) {
-      for (const gallery of (await explorer.provider.getChildren(sub)).filter((n): n is GalleryNode => n instanceof GalleryNode)) {
-        const definitions = (await explorer.provider.getChildren(gallery)).filter((n): n is ImageDefinitionNode => n instanceof ImageDefinitionNode);
+      for (const gallery of (await explorer.provider.getChildren(sub)).filter(nodeOf('gallery'))) {
+        const definitions = (await explorer.provider.getChildren(gallery)).filter(nodeOf('imageDefinition'));
         if (definitions.length === 0) continue;
         entries.push({ separator: `${gallery.gallery.name} · ${sub.subscription.name}` });
         for (const d of definitions) {
@@ -114,7 +114,7 @@ function allSteps(answers: VersionAnswers, read: Given<State>, edit: boolean, as
 }
 
 export async function createImageVersion(explorer: Explorer, creations: VersionCreations, ...args: unknown[]): Promise<ImageVersion | undefined> {
-  const { node, options } = splitArguments<ImageDefinitionNode, CreateImageVersionOptions>(args, (v): v is ImageDefinitionNode => v instanceof ImageDefinitionNode);
+  const { node, options } = splitArguments<ImageDefinitionNode, CreateImageVersionOptions>(args, nodeOf('imageDefinition'));
   const prompter = prompterOf(options);
   const subscriptions = await signedInSubscriptions(explorer);
   const lookups = lookupsFor(explorer);

@@ -6,7 +6,8 @@ import { describeSecurityType, parseArchitecture, parseHyperVGeneration, parseOs
 import { normalizeRegionName } from '../../model/replication';
 import { dataDisksAllowedWith, parseGalleryVersionReference, validateGalleryVersionReference } from '../../model/versionContent';
 import type { Explorer } from '../../tree/explorer';
-import { CommunityRootNode, ExternalGalleryNode, ExternalImageNode, ExternalVersionNode, SharedWithMeNode } from '../../tree/nodes/sharedNodes';
+import { holdsIds, nodeOf } from '../../tree/capabilities';
+import type { ExternalGalleryNode, ExternalImageNode, ExternalVersionNode } from '../../tree/nodes/sharedNodes';
 import { CANCEL, isNavigation, type Navigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionsText } from '../../model/rowWords';
 import { KIND_SINGULAR } from './summary';
@@ -116,8 +117,8 @@ async function externalVersion(explorer: Explorer, lookups: Lookups, s: State, p
   const galleries = async (): Promise<PickEntry<ExternalGalleryNode | 'paste'>[]> => {
     const roots = await explorer.provider.getChildren(undefined);
     const found: ExternalGalleryNode[] = [];
-    for (const root of roots.filter((r) => r instanceof SharedWithMeNode || r instanceof CommunityRootNode)) {
-      found.push(...(await explorer.provider.getChildren(root)).filter((n): n is ExternalGalleryNode => n instanceof ExternalGalleryNode));
+    for (const root of roots.filter(holdsIds)) {
+      found.push(...(await explorer.provider.getChildren(root)).filter(nodeOf('sharedGallery', 'communityGallery')));
     }
     return [
       { label: '$(clippy) Paste a version id…', detail: '/CommunityGalleries/{public name}/Images/{image}/Versions/{version} or /SharedGalleries/…', value: 'paste' },
@@ -136,7 +137,7 @@ async function externalVersion(explorer: Explorer, lookups: Lookups, s: State, p
 
 async function versionOf(gallery: ExternalGalleryNode, s: State, prompter: Prompter, header: StepHeader, explorer: Explorer): Promise<VersionSource | Navigation> {
   for (;;) {
-    const images = (await explorer.provider.getChildren(gallery)).filter((n): n is ExternalImageNode => n instanceof ExternalImageNode);
+    const images = (await explorer.provider.getChildren(gallery)).filter(nodeOf('sharedImage', 'communityImage'));
     const image = await prompter.pick<ExternalImageNode>({
       ...sub(header, gallery.displayName),
       placeholder: 'The image definition',
@@ -146,7 +147,7 @@ async function versionOf(gallery: ExternalGalleryNode, s: State, prompter: Promp
       }),
     });
     if (isNavigation(image)) return image;
-    const versions = (await explorer.provider.getChildren(image)).filter((n): n is ExternalVersionNode => n instanceof ExternalVersionNode);
+    const versions = (await explorer.provider.getChildren(image)).filter(nodeOf('sharedImageVersion', 'communityImageVersion'));
     const version = await prompter.pick<ExternalVersionNode>({
       ...sub(header, `${gallery.displayName}/${image.image.name}`),
       placeholder: 'The version to copy',

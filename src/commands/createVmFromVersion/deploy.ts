@@ -46,7 +46,13 @@ export async function deployVm(explorer: Explorer, source: VersionSource, plan: 
     );
   });
   if (outcome.provisioningState !== 'Succeeded') {
-    throw azureFailure(`deploy VM "${plan.vmName}" to ${where} (deployment ${name}, ${outcome.provisioningState})`, outcome.error ?? { message: `The deployment ended ${outcome.provisioningState}.` });
+    // ARM's DeploymentFailed only says that a resource failed; the resource's own error says why.
+    const reason = outcome.error?.details?.[0];
+    const failed = reason?.target ? `, ${reason.target.split('/').slice(-2).join(' ')}` : '';
+    throw azureFailure(
+      `deploy VM "${plan.vmName}" to ${where} (deployment ${name}, ${outcome.provisioningState}${outcome.error?.code ? ` ${outcome.error.code}` : ''}${failed})`,
+      reason ?? outcome.error ?? { message: `The deployment ended ${outcome.provisioningState}.` },
+    );
   }
   void notify('info', `Deployed VM ${plan.vmName} to ${where}: ${outcome.outputResources.length} resources written (deployment ${name}).`);
   return outcome;

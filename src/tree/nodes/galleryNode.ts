@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, Gallery, ImageDefinition } from '../../azure/types';
-import type { ArmResource } from '../../model/armId';
 import { sharingKindOf } from '../../model/sharing';
 import { tagsToText } from '../../model/tags';
 import { gallerySharingWords, sharedWith, type KnownName } from '../../model/rowWords';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, portalLinkOf, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
+import { type Tagged } from '../capabilities';
+import { OwnResourceNode } from './ownResourceNode';
 import { Cached } from './cachedChildren';
 import { ImageDefinitionNode } from './imageDefinitionNode';
 import { ApplicationsGroupNode } from './applicationNode';
@@ -18,7 +18,7 @@ import { escape, type SubscriptionNode } from './subscriptionNode';
 const KIND_ICON = { Private: 'lock', Groups: 'organization', Community: 'globe' } as const;
 const KIND_TITLE = { Private: 'Private', Groups: 'Direct share', Community: 'Community' } as const;
 
-export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Tagged {
+export class GalleryNode extends OwnResourceNode implements ExplorerNode, Tagged {
   readonly images: Cached<ImageDefinition[]>;
 
   private groupsLoaded = false;
@@ -39,11 +39,8 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
     readonly parent: SubscriptionNode,
     public gallery: Gallery,
   ) {
+    super();
     this.images = new Cached(() => ctx.azure().listImageDefinitions(parent.subscription.target, gallery.resourceGroup, gallery.name));
-  }
-
-  get id(): string {
-    return `acg${this.gallery.id.toLowerCase()}`;
   }
 
   get resourceId(): string {
@@ -52,14 +49,6 @@ export class GalleryNode implements ExplorerNode, OwnResource, HasPortalLink, Ta
 
   get target(): AzureTarget {
     return this.parent.subscription.target;
-  }
-
-  armReference(): ArmResource {
-    return armReferenceOf(this.resourceId);
-  }
-
-  portalLink(): string | undefined {
-    return portalLinkOf(this.resourceId, this.target);
   }
 
   get kind(): 'Private' | 'Groups' | 'Community' {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageDefinition, ImageVersion } from '../../azure/types';
-import type { ArmResource, GalleryImageReference } from '../../model/armId';
+import type { GalleryImageReference } from '../../model/armId';
 import { definitionLatestLine } from '../../model/latest';
 import { regionDifferenceLines, resolveLatestByRegion, type LatestByRegion, type RegionalCandidate } from '../../model/latestByRegion';
 import { compareVersions } from '../../model/versions';
@@ -9,8 +9,9 @@ import { tagsToText } from '../../model/tags';
 import { definitionDetail, definitionSummary } from '../../model/rowWords';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Paged, type Tagged } from '../capabilities';
+import { imageReferenceOf, type HasImageReference, type Paged, type Tagged } from '../capabilities';
 import type { GalleryNode } from './galleryNode';
+import { OwnResourceNode } from './ownResourceNode';
 import { errorNode, MessageNode } from './messageNode';
 import { escape } from './subscriptionNode';
 import { ImageVersionNode } from './imageVersionNode';
@@ -24,7 +25,7 @@ interface VersionPages {
   continuationToken?: string;
 }
 
-export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortalLink, HasImageReference, Paged, Tagged {
+export class ImageDefinitionNode extends OwnResourceNode implements ExplorerNode, HasImageReference, Paged, Tagged {
   private pages: Promise<VersionPages> | undefined;
   /** Whether the pages listed last end with a continuation ("Load more…"). */
   hasMore = false;
@@ -40,10 +41,8 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
     readonly parent: GalleryNode,
     public image: ImageDefinition,
     private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  get id(): string {
-    return `acg${this.image.id.toLowerCase()}`;
+  ) {
+    super();
   }
 
   get resourceId(): string {
@@ -52,14 +51,6 @@ export class ImageDefinitionNode implements ExplorerNode, OwnResource, HasPortal
 
   get target(): AzureTarget {
     return this.parent.parent.subscription.target;
-  }
-
-  armReference(): ArmResource {
-    return armReferenceOf(this.resourceId);
-  }
-
-  portalLink(): string | undefined {
-    return portalLinkOf(this.resourceId, this.target);
   }
 
   imageReference(): GalleryImageReference | undefined {

@@ -1,29 +1,32 @@
 import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
-import type { ArmResource, GalleryImageReference } from '../../model/armId';
+import type { GalleryImageReference } from '../../model/armId';
 import { latestLabel, latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
 import type { RegionalCandidate } from '../../model/latestByRegion';
 import { summariseReplication } from '../../model/replication';
 import { regionRows, versionRegionsText, type RegionRow } from '../../model/regionReplication';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import { armReferenceOf, imageReferenceOf, portalLinkOf, type HasImageReference, type HasPortalLink, type OwnResource, type Tagged } from '../capabilities';
+import { imageReferenceOf, type HasImageReference, type Tagged } from '../capabilities';
 import type { ImageDefinitionNode } from './imageDefinitionNode';
 import { escape } from './subscriptionNode';
 import { versionDetailLines } from './versionDetails';
+import { OwnResourceNode } from './ownResourceNode';
 import { errorNode, MessageNode } from './messageNode';
 import { NodeCache } from './nodeCache';
 import { RegionNode } from './regionNode';
 
 const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 
-export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLink, HasImageReference, Tagged {
+export class ImageVersionNode extends OwnResourceNode implements ExplorerNode, HasImageReference, Tagged {
   constructor(
     private readonly ctx: TreeContext,
     readonly parent: ImageDefinitionNode,
     private v: ImageVersion,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    super();
+  }
 
   /** What its definition resolved "latest" to, from every version it holds (set by the definition). */
   private resolution: LatestResolution = {};
@@ -40,20 +43,8 @@ export class ImageVersionNode implements ExplorerNode, OwnResource, HasPortalLin
     return this.v.id;
   }
 
-  get id(): string {
-    return `acg${this.v.id.toLowerCase()}`;
-  }
-
   get target(): AzureTarget {
     return this.parent.parent.parent.subscription.target;
-  }
-
-  armReference(): ArmResource {
-    return armReferenceOf(this.resourceId);
-  }
-
-  portalLink(): string | undefined {
-    return portalLinkOf(this.resourceId, this.target);
   }
 
   imageReference(): GalleryImageReference | undefined {

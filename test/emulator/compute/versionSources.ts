@@ -100,7 +100,7 @@ function checkRegion(ctx: Ctx, info: SourceInfo, location: string, path: string)
 }
 
 /** The newest version of an image that `latest` would pick (not excluded, finished). */
-function latestVersion(versions: StoredResource[]): StoredResource | undefined {
+export function latestVersion(versions: StoredResource[]): StoredResource | undefined {
   const key = (v: StoredResource): number[] => v.name.split('.').map(Number);
   return versions
     .filter((v) => asObject(v.properties.publishingProfile)?.excludeFromLatest !== true)
@@ -118,7 +118,7 @@ function latestVersion(versions: StoredResource[]): StoredResource | undefined {
  * GalleryImageVersion_Create_WithCommunityImageVersionAsSource.json names an image). A shared
  * gallery must be shared with the version's subscription or the caller's tenant.
  */
-function resolvePublished(ctx: Ctx, id: string): StoredResource | undefined {
+export function resolvePublished(ctx: Ctx, id: string): StoredResource | undefined {
   const m = /^\/(CommunityGalleries|SharedGalleries)\/([^/]+)\/Images\/([^/]+)(?:\/Versions\/([^/]+))?$/i.exec(id);
   if (!m) return undefined;
   const community = m[1].toLowerCase() === 'communitygalleries';

@@ -64,6 +64,29 @@ describe('Azure layer: as code (plain Node, local Azure in process)', () => {
     }
   });
 
+  it('exports a gallery with its VM applications and their versions; deployed elsewhere as ARM JSON, they come out the same', async () => {
+    const DEV_GALLERY = `/subscriptions/${DEVELOPMENT_SUBSCRIPTION_ID}/resourceGroups/rg-dev/providers/Microsoft.Compute/galleries/dev_gallery`;
+    const requests = await exportRequestsOf(dev(), DEV_GALLERY);
+    const paths = requests.map((r) => parseRequest(r).path);
+    assert.ok(paths.includes(`${DEV_GALLERY}/applications/monitoring-agent`), paths.join('\n'));
+    assert.ok(paths.includes(`${DEV_GALLERY}/applications/monitoring-agent/versions/1.0.0`), paths.join('\n'));
+    assert.ok(paths.indexOf(`${DEV_GALLERY}/applications/monitoring-agent`) < paths.indexOf(`${DEV_GALLERY}/applications/monitoring-agent/versions/1.0.0`), 'parents first');
+    const version = requests.find((r) => parseRequest(r).path.endsWith('/versions/1.0.0') && parseRequest(r).path.includes('/applications/'))!;
+    assert.ok(!/provisioningState|publishedDate|replicationStatus/.test(JSON.stringify(version.body)), JSON.stringify(version.body));
+    // Exporting the application alone gives it and its versions.
+    const one = await exportRequestsOf(dev(), `${DEV_GALLERY}/applications/monitoring-agent`);
+    assert.deepEqual(one.map((r) => parseRequest(r).path.split('/dev_gallery/')[1]), ['applications/monitoring-agent', 'applications/monitoring-agent/versions/1.0.0']);
+
+    await createResourceGroup(prod(), 'rg-dev', 'westeurope');
+    const outcome = await deployTemplate(prod(), 'rg-dev', 'export-dev', armTemplateOf(requests), {}, { pollIntervalMs: 20 });
+    assert.equal(outcome.provisioningState, 'Succeeded', JSON.stringify(outcome.error));
+    for (const path of paths) {
+      const copy = path.replace(DEVELOPMENT_SUBSCRIPTION_ID, PRODUCTION_SUBSCRIPTION_ID);
+      const typeName = parseResourcePath(path)!.type;
+      assert.deepEqual(writableBody(typeName, await getResourceJson(prod(), copy)), writableBody(typeName, await getResourceJson(dev(), path)), copy);
+    }
+  });
+
   it('deploys with parameters, and reports a resource Azure refuses as DeploymentFailed with its error', async () => {
     const template = {
       $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',

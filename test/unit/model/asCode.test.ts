@@ -106,6 +106,76 @@ describe('model/asCode', () => {
     assert.deepEqual(requests.map((r) => r.url), [`${GALLERY}?api-version=${V}`, `${version.id}?api-version=${V}`]);
   });
 
+  describe('VM applications (issue 16: Export covers them)', () => {
+    const APP = `${GALLERY}/applications/agent`;
+    const appPut: ArmRequest = { method: 'PUT', url: `${APP}?api-version=${V}`, body: { location: 'eastus', tags: { team: 'ops' }, properties: { supportedOSType: 'Linux', description: "Contoso's agent" } } };
+    const versionBody = {
+      location: 'eastus',
+      properties: {
+        publishingProfile: {
+          source: { mediaLink: 'https://a.blob.core.windows.net/apps/agent.tar.gz', defaultConfigurationLink: 'https://a.blob.core.windows.net/apps/agent.json' },
+          manageActions: { install: 'tar -xzf agent.tar.gz && ./install.sh', remove: './remove.sh' },
+          settings: { packageFileName: 'agent.tar.gz' },
+          targetRegions: [{ name: 'eastus', regionalReplicaCount: 1, storageAccountType: 'Standard_LRS' }],
+          endOfLifeDate: '2030-01-01T00:00:00.000Z',
+        },
+      },
+    };
+    const versionPut: ArmRequest = { method: 'PUT', url: `${APP}/versions/1.0.0?api-version=${V}`, body: versionBody };
+
+    it('Bicep: the application under its gallery, the version under the application, every member as sent', () => {
+      const bicep = bicepOf([galleryPut, appPut, versionPut]);
+      assert.ok(bicep.includes(`resource application_agent 'Microsoft.Compute/galleries/applications@2025-12-03' = {\n  parent: gallery_g1\n  name: 'agent'\n  location: 'eastus'\n  tags: {\n    team: 'ops'\n  }\n  properties: {\n    supportedOSType: 'Linux'\n    description: 'Contoso\\'s agent'\n  }\n}`), bicep);
+      assert.ok(bicep.includes(`resource version_1_0_0 'Microsoft.Compute/galleries/applications/versions@2025-12-03' = {\n  parent: application_agent\n  name: '1.0.0'\n`), bicep);
+      assert.ok(bicep.includes(`        install: 'tar -xzf agent.tar.gz && ./install.sh'\n`));
+      assert.ok(bicep.includes(`      targetRegions: [\n        {\n          name: 'eastus'\n          regionalReplicaCount: 1\n          storageAccountType: 'Standard_LRS'\n        }\n      ]`));
+      // A version alone names its gallery and application as existing parents.
+      const alone = bicepOf([versionPut]);
+      assert.ok(alone.startsWith(`resource gallery_g1 'Microsoft.Compute/galleries@2025-12-03' existing = {\n  name: 'g1'\n}\n\nresource application_agent 'Microsoft.Compute/galleries/applications@2025-12-03' existing = {\n  parent: gallery_g1\n  name: 'agent'\n}`), alone);
+      const template = armTemplateOf([galleryPut, appPut, versionPut]) as { resources: Array<{ name: string; dependsOn?: string[] }> };
+      assert.deepEqual(template.resources.map((r) => [r.name, r.dependsOn]), [
+        ['g1', undefined],
+        ['g1/agent', ["[resourceId('Microsoft.Compute/galleries', 'g1')]"]],
+        ['g1/agent/1.0.0', ["[resourceId('Microsoft.Compute/galleries/applications', 'g1', 'agent')]"]],
+      ]);
+    });
+
+    it('Azure CLI: az sig gallery-application create and version create with their own flags', () => {
+      const cli = azureCliOf([appPut, versionPut]);
+      const lines = (text: string) => text.split(' \\\n  ');
+      const [create, version] = cli.split('\n\n').filter((c) => c.startsWith('az sig')).map((c) => c.trim());
+      assert.deepEqual(lines(create!), ['az sig gallery-application create', "--subscription 's1'", "-g 'rg-images'", "-r 'g1'", "-n 'agent'", "--os-type 'Linux'", "--description 'Contoso'\\''s agent'", "--location 'eastus'", "--tags 'team=ops'"]);
+      assert.deepEqual(lines(version!), [
+        'az sig gallery-application version create', "--subscription 's1'", "-g 'rg-images'", "-r 'g1'", "--application-name 'agent'", "-n '1.0.0'",
+        "--package-file-link 'https://a.blob.core.windows.net/apps/agent.tar.gz'", "--default-file-link 'https://a.blob.core.windows.net/apps/agent.json'",
+        "--install-command 'tar -xzf agent.tar.gz && ./install.sh'", "--remove-command './remove.sh'", "--package-file-name 'agent.tar.gz'",
+        `--target-regions '[{"name":"eastus","regionalReplicaCount":1,"storageAccountType":"Standard_LRS"}]'`, "--end-of-life-date '2030-01-01T00:00:00.000Z'", "--location 'eastus'",
+      ]);
+      assert.ok(!cli.includes('az resource create'));
+    });
+
+    it('Azure CLI: a member no flag sets (a EULA, a profile-level storage type) sends the body whole, saying why', () => {
+      const withEula: ArmRequest = { ...appPut, body: { location: 'eastus', properties: { supportedOSType: 'Linux', eula: 'https://contoso.example/eula' } } };
+      const withStorage: ArmRequest = { ...versionPut, body: { ...versionBody, properties: { publishingProfile: { ...versionBody.properties.publishingProfile, targetRegions: [{ name: 'eastus', regionalReplicaCount: 1 }], storageAccountType: 'Standard_ZRS' } } } };
+      const cli = azureCliOf([withEula, withStorage]);
+      assert.ok(cli.includes('# az sig gallery-application create has no flag for properties.eula: sent whole with az resource create.\naz resource create --id'), cli);
+      assert.ok(cli.includes('# az sig gallery-application version create has no flag for properties.publishingProfile.storageAccountType: sent whole with az resource create.\naz resource create --id'), cli);
+      assert.ok(!/^az sig /m.test(cli));
+    });
+
+    it('export: an application version less its published date, replication status and provisioning state', () => {
+      const [req] = exportRequests([{ id: `${APP}/versions/1.0.0`, json: { id: 'x', name: '1.0.0', type: 't', ...versionBody, properties: { ...versionBody.properties, provisioningState: 'Succeeded', replicationStatus: { aggregatedState: 'Completed' }, publishingProfile: { ...versionBody.properties.publishingProfile, publishedDate: '2026-01-01' } } } }], V);
+      assert.deepEqual(req!.body, versionBody);
+      // As Azure returns it, with what leaving out changes nothing, the version still fits the CLI's flags.
+      const returned = { ...versionBody, properties: { safetyProfile: { allowDeletionOfReplicatedLocations: false }, publishingProfile: { ...versionBody.properties.publishingProfile, replicaCount: 1, storageAccountType: 'Standard_LRS', targetRegions: [{ ...versionBody.properties.publishingProfile.targetRegions[0], excludeFromLatest: false }] } } };
+      const cli = azureCliOf([{ ...versionPut, body: returned }]);
+      assert.match(cli, /^az sig gallery-application version create /m);
+      assert.ok(!cli.includes('az resource create') && !cli.includes('replicaCount'), cli);
+      const allowed = azureCliOf([{ ...versionPut, body: { ...returned, properties: { ...returned.properties, safetyProfile: { allowDeletionOfReplicatedLocations: true } } } }]);
+      assert.match(allowed, /no flag for properties\.safetyProfile: sent whole/);
+    });
+  });
+
   it('merge patch: null removes, objects merge, arrays replace', () => {
     assert.deepEqual(applyMergePatch({ a: 1, b: { c: 2, d: 3 }, e: [1] }, { a: null, b: { c: 4 }, e: [2] }), { b: { c: 4, d: 3 }, e: [2] });
   });
