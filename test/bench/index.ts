@@ -341,6 +341,7 @@ export async function run(): Promise<void> {
   const inventoryHostHeapMb = (retainedHeap() - hostHeapBefore) / 1024 / 1024;
   const inventoryShown = inventory.shown();
   const inventoryFirst = inventory.firstShown();
+  const inventoryFirstMs = (inventoryFirst?.receivedAt ?? Number.NaN) - t;
   const inventoryLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const inventoryGraphRequests = inventoryLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
   const inventoryRows = inventory.rows.length;
@@ -425,7 +426,7 @@ export async function run(): Promise<void> {
     retentionGraphRequests,
     retentionOtherRequests: retentionLog.length - retentionListRequests - retentionGraphRequests,
     retentionVersions: retention.plans[0]?.verdicts.length ?? 0,
-    inventoryFirstMs: (inventoryFirst?.receivedAt ?? Number.NaN) - t,
+    inventoryFirstMs,
     inventoryFirstRenderMs: inventoryFirst?.renderMs ?? Number.NaN,
     inventoryMs,
     inventoryRenderMs: inventoryShown?.renderMs ?? Number.NaN,
