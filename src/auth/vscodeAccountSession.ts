@@ -1,7 +1,8 @@
-import { getConfiguredAuthProviderId, VSCodeAzureSubscriptionProvider, type AzureSubscription, type AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import { getConfiguredAuthProviderId, type AzureSubscription, type AzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
 import * as vscode from 'vscode';
 import type { CloudEndpoints, TokenSource } from '../azure/types';
 import type { AuthSession, SessionSubscription } from './session';
+import { AccountSubscriptionProvider } from './accountSubscriptions';
 import { sortByDisplayName } from '../model/displayOrder';
 import { isSelected, readSubscriptionFilter } from './subscriptionFilter';
 
@@ -15,6 +16,8 @@ export class VsCodeAccountSession implements AuthSession {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeSession = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** One credential per account and tenant across reloads: one Resource Graph query and one SDK client for all its subscriptions. */
+  private readonly credentials = new Map<string, { latest: AzureSubscription; credential: TokenSource }>();
 
   constructor(
     readonly cloud: CloudEndpoints,
@@ -23,7 +26,7 @@ export class VsCodeAccountSession implements AuthSession {
     /** Tests pass a fake VS Code session here; users get Azure Resources' own provider. */
     provider?: AzureSubscriptionProvider & Partial<vscode.Disposable>,
   ) {
-    this.provider = provider ?? new VSCodeAzureSubscriptionProvider(logger);
+    this.provider = provider ?? new AccountSubscriptionProvider(logger, userAgent);
     this.disposables.push(this.provider.onDidSignIn(() => this.changed.fire()), this.provider.onDidSignOut(() => this.changed.fire()));
     if (this.provider.dispose) this.disposables.push({ dispose: () => this.provider.dispose?.() });
   }
@@ -48,10 +51,23 @@ export class VsCodeAccountSession implements AuthSession {
         name: s.name,
         tenantId: s.tenantId,
         accountLabel: accounts.size > 1 ? `${s.account.label} · ${s.tenantId}` : undefined,
-        target: { cloud: this.cloud, subscriptionId: s.subscriptionId, tenantId: s.tenantId, credential: renewingCredential(s), userAgent: this.userAgent },
+        target: { cloud: this.cloud, subscriptionId: s.subscriptionId, tenantId: s.tenantId, credential: this.credentialOf(s), userAgent: this.userAgent },
       }),
     );
     return sortByDisplayName(sessions, (s) => s.name);
+  }
+
+  /** The account's credential in the subscription's tenant, asking the session the subscription was listed with. */
+  private credentialOf(s: AzureSubscription): TokenSource {
+    const key = `${s.account.id}/${s.tenantId.toLowerCase()}`;
+    const known = this.credentials.get(key);
+    if (known) {
+      known.latest = s;
+      return known.credential;
+    }
+    const entry: { latest: AzureSubscription; credential: TokenSource } = { latest: s, credential: renewingCredential(() => entry.latest) };
+    this.credentials.set(key, entry);
+    return entry.credential;
   }
 
   async describe(): Promise<string> {
@@ -77,9 +93,10 @@ export class VsCodeAccountSession implements AuthSession {
  * the SDK wants a new token gets what the Microsoft provider has cached, renewed silently near
  * expiry; the token's own expiry tells the SDK when to ask again.
  */
-function renewingCredential(s: AzureSubscription): TokenSource {
+function renewingCredential(latest: () => AzureSubscription): TokenSource {
   return {
     getToken: async (scopes, options) => {
+      const s = latest();
       const session = await s.authentication.getSessionWithScopes(typeof scopes === 'string' ? [scopes] : scopes);
       if (!session) return s.credential.getToken(scopes, options);
       return { token: session.accessToken, expiresOnTimestamp: expiryOf(session.accessToken) };

@@ -43,6 +43,9 @@ export interface ProviderCall {
   method: 'getSessions' | 'createSession' | 'removeSession';
   scopes?: readonly string[];
   account?: string;
+  /** performance.now() when the provider was asked, and how long it took to answer (same process as the tests). */
+  at?: number;
+  ms?: number;
 }
 
 interface Token {
@@ -69,7 +72,8 @@ class LocalAzureProvider implements vscode.AuthenticationProvider, vscode.Dispos
   ) {}
 
   async getSessions(scopes: readonly string[] | undefined, options: vscode.AuthenticationProviderSessionOptions): Promise<vscode.AuthenticationSession[]> {
-    this.calls.push({ method: 'getSessions', scopes, account: options.account?.label });
+    const call: ProviderCall = { method: 'getSessions', scopes, account: options.account?.label, at: performance.now() };
+    this.calls.push(call);
     const sessions: vscode.AuthenticationSession[] = [];
     for (const [label, tenants] of this.signedIn) {
       if (options.account && options.account.label !== label) continue;
@@ -78,6 +82,7 @@ class LocalAzureProvider implements vscode.AuthenticationProvider, vscode.Dispos
       if (!tenants.has(tenant.toLowerCase())) continue;
       sessions.push(await this.session(account, tenant, scopes ?? []));
     }
+    call.ms = performance.now() - call.at!;
     return sessions;
   }
 

@@ -15,8 +15,10 @@ import type { BenchConfig, HostFigures } from './index';
 import type { UploadFigures } from './vhdUpload';
 
 const quick = process.argv.includes('--quick');
+/** ACG_BENCH_ROWS=2,2b: only those rows, printed and not written to bench-results/ (a partial run is no record). */
+const onlyRows = process.env.ACG_BENCH_ROWS ? new Set(process.env.ACG_BENCH_ROWS.split(',').map((r) => r.trim())) : undefined;
 const LATENCY_MS = 100;
-const RUNS = quick ? 1 : 3;
+const RUNS = Number(process.env.ACG_BENCH_RUNS ?? (quick ? 1 : 3));
 const SEED = quick
   ? { subscriptions: 10, galleries: 5, images: 1, versions: 1, manyVersions: 1000, replicatingVersions: 5, replicatingMs: 600_000, imageUsers: true }
   : { subscriptions: 50, galleries: 20, images: 1, versions: 1, manyVersions: 10_000, replicatingVersions: 20, replicatingMs: 600_000, imageUsers: true };
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
         folder: 'bench',
         linkExtensions: [accounts],
         skipBuiltinExtensions: [BUILTIN_MICROSOFT_AUTHENTICATION],
-        env: { ...extensionHostEnv(emulator), ACG_ACCOUNTS_ANSWERS: 'test', ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG), ...(process.env.ACG_BENCH_PROFILE ? { ACG_BENCH_PROFILE: path.resolve(process.env.ACG_BENCH_PROFILE) } : {}) },
+        env: { ...extensionHostEnv(emulator), ACG_ACCOUNTS_ANSWERS: 'test', ACG_BENCH_CONFIG: JSON.stringify(HOST_CONFIG), ...(onlyRows ? { ACG_BENCH_ROWS: [...onlyRows].join(',') } : {}), ...(process.env.ACG_BENCH_PROFILE ? { ACG_BENCH_PROFILE: path.resolve(process.env.ACG_BENCH_PROFILE) } : {}) },
         // The default watch schedule, as users have it (the test suites shorten it).
         userSettings: { ...localAzureSettings(emulator), 'azureComputeGallery.replicationPollSeconds': 5, ...JSON.parse(process.env.ACG_BENCH_SETTINGS ?? '{}') },
         timeoutMs: 15 * 60_000,
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   }
 
   // Figure 13 (issue 15): in a process of its own that trusts the local Azure's CA from its start.
-  const upload = JSON.parse(
+  const upload = onlyRows && !onlyRows.has('13') ? undefined : JSON.parse(
     execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'test', 'bench', 'vhdUpload.ts'), '--mib', String(UPLOAD_MIB)], {
       cwd: ROOT, env: { ...process.env, NODE_EXTRA_CA_CERTS: emulator.caPath }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
     }).trim().split('\n').pop() ?? '{}',
@@ -195,8 +197,8 @@ async function main(): Promise<void> {
         !(m('inventoryWebviewHeapMb') > 100),
       command: 'npm run bench',
     },
-    uploadRow(upload),
-  ];
+    ...(upload ? [uploadRow(upload)] : []),
+  ].filter((r) => !onlyRows || onlyRows.has(String(r.n)));
 
   const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const md = [
@@ -209,6 +211,11 @@ async function main(): Promise<void> {
     `Seed: scale ${JSON.stringify(SEED)}; latency L = ${L} ms injected by the local Azure. Re-measure: \`npm run bench\` (\`npm run bench -- --quick\` for a fast check).`,
     '',
   ].join('\n');
+  if (onlyRows) {
+    console.log(md);
+    for (const [i, r] of runs.entries()) console.log(`[bench] run ${i + 1}: ${JSON.stringify(r)}`);
+    return;
+  }
   const outDir = path.join(ROOT, 'bench-results');
   fs.mkdirSync(outDir, { recursive: true });
   fs.writeFileSync(path.join(outDir, 'latest.md'), md);

@@ -2,8 +2,9 @@
 // @microsoft/vscode-azext-azureauth run unmodified, calling vscode.authentication, which reaches the
 // test accounts extension (test/accounts): the `microsoft` and `microsoft-sovereign-cloud`
 // providers backed by the local Azure's sign-in endpoints. The local Azure is the sovereign cloud
-// (`microsoft-sovereign-cloud.environment` custom), so tenants and subscriptions are listed by the
-// library itself, with the account's real local-Azure tokens.
+// (`microsoft-sovereign-cloud.environment` custom), so tenants and subscriptions are listed with the
+// account's real local-Azure tokens: sign-in, sessions and events by the library, the listing by its
+// provider's subclass (src/auth/accountSubscriptions.ts), as the library lists but concurrently.
 //
 // Consent: in a test run VS Code refuses to show its "wants to sign in" dialog, so the tests sign in
 // where a user can without it: the Accounts menu's "Sign in with … to use Azure Compute Gallery"
@@ -14,7 +15,7 @@ import * as vscode from 'vscode';
 import { CONTOSO_TENANT_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, USERS } from '../emulator/seeds/wellKnown';
 import { sovereignCustomEnvironment } from '../harness/localAzure';
 import { accountInfo, localAccounts, signInFromAccountsMenu, type ProviderId } from '../support/localAccounts';
-import { children, emulatorAdmin, eventually, item, labels, nodeAt, refreshAll } from './helpers';
+import { children, emulatorAdmin, eventually, extensionApi, item, labels, nodeAt, refreshAll } from './helpers';
 
 const SOVEREIGN = 'microsoft-sovereign-cloud' as const;
 const ADA = USERS.ada.mail;
@@ -86,18 +87,29 @@ describe('the VS Code account, signed in through vscode.authentication (local Az
     assert.deepEqual(await rootsBecome((r) => r.length === 0), []);
   });
 
-  it('signing in as Ada shows her subscriptions, listed by the library with her local-Azure token', async () => {
+  it('signing in as Ada shows her subscriptions, listed with her local-Azure token', async () => {
     await signInFromAccountsMenu(SOVEREIGN, [armScope()], ADA);
     // No refresh: the provider's session change reaches the tree through the library's onDidSignIn.
     const roots = await rootsBecome((r) => r.includes('Contoso Production'), false);
     assert.ok(roots.includes('Contoso Development'), roots.join(', '));
     assert.ok(!roots.includes('Fabrikam Images'), 'Fabrikam is not her subscription');
     assert.deepEqual((await vscode.authentication.getAccounts(SOVEREIGN)).map((a) => a.label), [ADA]);
-    // What the library asked the provider: the local Azure's scope, per tenant with VSCODE_TENANT.
+    // What was asked of the provider (getSessionFromVSCode's shapes): the local Azure's scope for
+    // her home tenant, and per other tenant with VSCODE_TENANT (the next test); her home tenant,
+    // Contoso, is listed once, with the home session (src/auth/accountSubscriptions.ts).
     const scopes = (await provider()).calls.filter((c) => c.method === 'getSessions' && c.scopes).map((c) => c.scopes!.join(' '));
     assert.ok(scopes.includes(armScope()), scopes.join(' | '));
-    assert.ok(scopes.includes(`${armScope()} VSCODE_TENANT:${CONTOSO_TENANT_ID}`), scopes.join(' | '));
-    // ARM accepted her token for the galleries too.
+    assert.ok(!scopes.includes(`${armScope()} VSCODE_TENANT:${CONTOSO_TENANT_ID}`), scopes.join(' | '));
+    // ARM accepted her token for the galleries too, all of her subscriptions' in one Resource Graph
+    // query (one credential per account and tenant, not one per subscription).
+    const { explorer } = await extensionApi();
+    await explorer.root.prefetchGalleries(); // the sign-in's own load's, first
+    await emulatorAdmin('DELETE', '/_admin/requests');
+    explorer.refreshAll();
+    await explorer.root.children();
+    await explorer.root.prefetchGalleries();
+    const logged = (await emulatorAdmin('GET', '/_admin/requests')) as { path: string }[];
+    assert.equal(logged.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0] ?? '')).length, 1, logged.map((r) => r.path).join('\n'));
     const galleries = await labels(await children(await nodeAt('Contoso Production')));
     assert.ok(galleries.length > 0 && !galleries.some((l) => /fail|error|sign in/i.test(l)), galleries.join(', '));
     const status = await vscode.commands.executeCommand<string>('azureComputeGallery.showSignInStatus');
