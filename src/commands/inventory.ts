@@ -11,8 +11,8 @@ import { inventoryRows, inventorySummary, toCsv, toJson, type InventoryFilter, t
 import type { InventoryResources } from '../azure/inventory';
 import type { PageDone } from '../azure/resourceGraph';
 import type { Explorer } from '../tree/explorer';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { isNodeOf } from '../tree/capabilities';
+import type { SubscriptionNode } from '../tree/nodes/subscriptionNode';
 import { azureFailure } from '../ui/failures';
 import { InventoryPanel, type ShownRows } from '../ui/inventoryPanel';
 import { log } from '../ui/log';
@@ -65,8 +65,8 @@ async function scopeOf(explorer: Explorer, args: unknown[]): Promise<Scope> {
   const [first] = args;
   const options = (args.find(isOptionsObject) ?? {}) as InventoryOptions;
   const all = await signedInSubscriptions(explorer);
-  if (first instanceof SubscriptionNode) return { key: first.subscription.subscriptionId.toLowerCase(), label: first.subscription.name, subscriptions: [first] };
-  if (first instanceof GalleryNode) return { key: first.resourceId.toLowerCase(), label: first.gallery.name, subscriptions: [first.parent], galleryId: first.resourceId };
+  if (isNodeOf(first, 'subscription')) return { key: first.subscription.subscriptionId.toLowerCase(), label: first.subscription.name, subscriptions: [first] };
+  if (isNodeOf(first, 'gallery')) return { key: first.resourceId.toLowerCase(), label: first.gallery.name, subscriptions: [first.parent], galleryId: first.resourceId };
   if (options.id) {
     const ref = parseArmId(options.id);
     const node = ref ? subscriptionNode(explorer, (ref as { subscriptionId?: string }).subscriptionId ?? '') : undefined;

@@ -10,7 +10,7 @@ import { regionRows, type RegionRow } from '../model/regionReplication';
 import { sameRegion } from '../model/replication';
 import type { Explorer } from '../tree/explorer';
 import type { ImageVersionNode } from '../tree/nodes/imageVersionNode';
-import { RegionNode } from '../tree/nodes/regionNode';
+import { isRegionOf, type RegionOfVersion } from '../tree/capabilities';
 import { attempt, azureFailure, inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
@@ -28,18 +28,18 @@ export interface RetryRegionOptions extends ManageOptions {
 }
 
 function isOptions(value: unknown): value is RetryRegionOptions {
-  return typeof value === 'object' && value !== null && !(value instanceof RegionNode);
+  return typeof value === 'object' && value !== null && !isRegionOf(value, 'imageVersion');
 }
 
 /** The region node the command runs on: the one clicked, or the one the options name. */
-async function regionNodeOf(explorer: Explorer, args: unknown[]): Promise<{ node: RegionNode; options: RetryRegionOptions }> {
+async function regionNodeOf(explorer: Explorer, args: unknown[]): Promise<{ node: RegionOfVersion<ImageVersionNode>; options: RetryRegionOptions }> {
   const [first, second] = args;
   const options = (isOptions(first) ? first : isOptions(second) ? second : {}) as RetryRegionOptions;
-  if (first instanceof RegionNode) return { node: first, options };
+  if (isRegionOf(first, 'imageVersion')) return { node: first, options };
   if (!options.version || !options.region) throw inputFailure(TITLE, ['Run it on a failed region of an image version in the Galleries view, or give { version: "<image version id>", region: "westus2" }.'], 'Nothing was changed.');
   const version = await attempt(`find image version ${options.version}`, () => explorer.findNode(options.version!, 'imageVersion'));
   if (!version) throw inputFailure(TITLE, [`Use the id of an image version of a signed-in subscription, not ${options.version}.`], 'Nothing was changed.');
-  const rows = (await explorer.provider.getChildren(version)).filter((n): n is RegionNode => n instanceof RegionNode);
+  const rows = (await explorer.provider.getChildren(version)).filter((n) => isRegionOf(n, 'imageVersion'));
   const node = rows.find((n) => sameRegion(n.region, options.region!));
   if (!node) {
     throw inputFailure(TITLE, [`Use one of the version's target regions (${rows.map((n) => n.region).join(', ') || 'none reported'}), not ${options.region}.`], 'Nothing was changed.');
