@@ -2,7 +2,7 @@
 // in one Azure Resource Graph query (batched and paged by queryRows), never a request per
 // subscription, gallery or definition.
 import type { FoundKind, FoundResource } from '../model/findRows';
-import { queryRows } from './resourceGraph';
+import { queryRows, type PageDone } from './resourceGraph';
 import type { AzureTarget, CallOptions } from './types';
 
 /**
@@ -86,11 +86,11 @@ export function foundFromRow(row: FindRowData): FoundResource | undefined {
 export async function findGalleryResources(
   target: Omit<AzureTarget, 'subscriptionId'>,
   subscriptionIds: readonly string[],
-  options: CallOptions = {},
+  options: CallOptions & { onPage?: (page: PageDone, found: readonly FoundResource[]) => void } = {},
 ): Promise<FoundResource[]> {
   const found: FoundResource[] = [];
   if (subscriptionIds.length === 0) return found;
-  await queryRows<FindRowData>(target, subscriptionIds, FIND_QUERY, options, (row) => {
+  await queryRows<FindRowData>(target, subscriptionIds, FIND_QUERY, { abortSignal: options.abortSignal, onPage: (page) => options.onPage?.(page, found) }, (row) => {
     const r = foundFromRow(row);
     if (r) found.push(r);
   });

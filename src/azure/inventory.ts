@@ -2,7 +2,7 @@
 // row shows from its image definition, in one Azure Resource Graph query (batched and paged by
 // queryRows), never a request per subscription, gallery, definition or version.
 import type { InventoryDefinition, InventoryRegion, InventoryVersion } from '../model/inventory';
-import { queryRows } from './resourceGraph';
+import { queryRows, type PageDone } from './resourceGraph';
 import type { AzureTarget, CallOptions } from './types';
 
 const VERSION_TYPE = 'microsoft.compute/galleries/images/versions';
@@ -96,11 +96,12 @@ export function versionFromRow(row: InventoryRowData): InventoryVersion | undefi
 export async function inventoryResources(
   target: Omit<AzureTarget, 'subscriptionId'>,
   subscriptionIds: readonly string[],
-  options: CallOptions & { galleryId?: string } = {},
+  options: CallOptions & { galleryId?: string; onPage?: (page: PageDone, found: InventoryResources) => void } = {},
 ): Promise<InventoryResources> {
   const out: InventoryResources = { versions: [], definitions: [] };
   if (subscriptionIds.length === 0) return out;
-  await queryRows<InventoryRowData>(target, subscriptionIds, inventoryQuery(options.galleryId), options, (row) => {
+  const query = { abortSignal: options.abortSignal, onPage: (page: PageDone) => options.onPage?.(page, out) };
+  await queryRows<InventoryRowData>(target, subscriptionIds, inventoryQuery(options.galleryId), query, (row) => {
     const type = (row.type ?? '').toLowerCase();
     if (type === VERSION_TYPE) {
       const v = versionFromRow(row);

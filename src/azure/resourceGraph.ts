@@ -8,6 +8,23 @@ import type { AzureTarget, CallOptions, Gallery } from './types';
 const SUBSCRIPTIONS_PER_QUERY = 1000;
 const ROWS_PER_PAGE = 1000;
 
+/** What a page cost, as it arrives: its request (send to parsed answer) and turning its rows into the caller's. */
+export interface PageDone {
+  index: number;
+  rows: number;
+  /** The rows Resource Graph matched in this batch of subscriptions (every page says it). */
+  totalRecords: number;
+  requestMs: number;
+  rowsMs: number;
+  /** No page follows. */
+  last: boolean;
+}
+
+export interface QueryOptions extends CallOptions {
+  /** Called after each page's rows went to onRow: callers show what they have while later pages load. */
+  onPage?: (page: PageDone) => void;
+}
+
 const GALLERIES_QUERY = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
 
 interface GalleryRow {
@@ -56,21 +73,26 @@ export async function queryRows<R>(
   target: Omit<AzureTarget, 'subscriptionId'>,
   subscriptionIds: readonly string[],
   query: string,
-  options: CallOptions,
+  options: QueryOptions,
   onRow: (row: R) => void,
 ): Promise<void> {
   return azureCall(async () => {
     const client = resourceGraphClient(target);
+    let index = 0;
     for (let i = 0; i < subscriptionIds.length; i += SUBSCRIPTIONS_PER_QUERY) {
       const subscriptions = subscriptionIds.slice(i, i + SUBSCRIPTIONS_PER_QUERY);
       let skipToken: string | undefined;
       do {
+        const sent = performance.now();
         const page = await client.resources(
           { subscriptions, query, options: { top: ROWS_PER_PAGE, skipToken, resultFormat: 'objectArray' } },
           { abortSignal: options.abortSignal },
         );
-        for (const row of (page.data ?? []) as R[]) onRow(row);
+        const received = performance.now();
+        const rows = (page.data ?? []) as R[];
+        for (const row of rows) onRow(row);
         skipToken = page.skipToken;
+        options.onPage?.({ index: index++, rows: rows.length, totalRecords: page.totalRecords, requestMs: received - sent, rowsMs: performance.now() - received, last: !skipToken && i + SUBSCRIPTIONS_PER_QUERY >= subscriptionIds.length });
       } while (skipToken);
     }
   });

@@ -4,6 +4,7 @@
 // lives, publisher / offer / SKU, OS, regions and tags (src/model/findRows.ts). Choosing a row
 // reveals and selects its node in the tree (a VM application's under its gallery's "VM Applications").
 import { findRows, foundSummary, nothingFound, type FindRow, type FoundKind, type FoundResource } from '../model/findRows';
+import type { PageDone } from '../azure/resourceGraph';
 import type { Explorer } from '../tree/explorer';
 import { azureFailure } from '../ui/failures';
 import { log } from '../ui/log';
@@ -42,6 +43,33 @@ function entriesOf(rows: readonly FindRow[], subscriptions: number): PickEntry<s
   ];
 }
 
+/** Rows of later pages are offered at most this often while loading: each offer sorts and sends every row so far. */
+const PARTIAL_EVERY_MS = 1000;
+
+/**
+ * The rows known so far while Resource Graph's pages arrive one after another: the first page's at
+ * once (what the user sees first), then at most one offer a second; the whole list replaces them.
+ */
+function partialRows(subscriptions: number, names: ReadonlyMap<string, string>) {
+  let show: ((entries: readonly PickEntry<string>[]) => void) | undefined;
+  let latest: PickEntry<string>[] | undefined;
+  let offeredAt = Number.NEGATIVE_INFINITY;
+  return {
+    subscribe(listener: (entries: readonly PickEntry<string>[]) => void): void {
+      show = listener;
+      if (latest) listener(latest);
+    },
+    offer(page: PageDone, found: readonly FoundResource[]): void {
+      const now = performance.now();
+      if (page.last || found.length === 0 || now - offeredAt < PARTIAL_EVERY_MS) return;
+      offeredAt = now;
+      const rows = findRows(found, names);
+      latest = [{ separator: `${foundSummary(rows, subscriptions)} so far; loading more…` }, ...entriesOf(rows, subscriptions).slice(1)];
+      show?.(latest);
+    },
+  };
+}
+
 async function reveal(explorer: Explorer, row: FindRow): Promise<boolean> {
   const node = await explorer.findNode(row.id);
   if (!node) {
@@ -58,12 +86,14 @@ export async function find(explorer: Explorer, ...args: unknown[]): Promise<Find
   const names = subscriptionNames(explorer);
   let rows: FindRow[] = [];
   let loadError: unknown;
+  const partial = partialRows(subscriptions.length, names);
   const load = async (): Promise<PickEntry<string>[]> => {
     try {
       const found: FoundResource[] = [];
       for (const group of byIdentity(subscriptions)) {
         const ids = group.map((n) => n.subscription.subscriptionId);
-        found.push(...(await explorer.azure().findGalleryResources(group[0]!.subscription.target, ids, { abortSignal: options.abortSignal })));
+        const onPage = (page: PageDone, sofar: readonly FoundResource[]) => partial.offer(page, [...found, ...sofar]);
+        found.push(...(await explorer.azure().findGalleryResources(group[0]!.subscription.target, ids, { abortSignal: options.abortSignal, onPage })));
       }
       rows = findRows(found, names);
       log().info(`${TITLE}: ${rows.length} resources in ${subscriptions.length} subscriptions`);
@@ -82,6 +112,7 @@ export async function find(explorer: Explorer, ...args: unknown[]): Promise<Find
       canGoBack: false,
       placeholder: 'Type a name, publisher, offer, SKU, region or tag; pick one to show it in the tree',
       items: load(),
+      partial: (show) => partial.subscribe(show),
     });
   } catch (error) {
     // The one failure path: the command throws, the command table shows it (with Retry when it helps).

@@ -8,9 +8,11 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../constants';
 import { parseArmId } from '../model/armId';
 import { inventoryRows, inventorySummary, toCsv, toJson, type InventoryFilter, type InventoryRow, type InventorySort } from '../model/inventory';
+import type { InventoryResources } from '../azure/inventory';
+import type { PageDone } from '../azure/resourceGraph';
 import type { Explorer } from '../tree/explorer';
-import { GalleryNode } from '../tree/nodes/galleryNode';
-import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { isNodeOf } from '../tree/capabilities';
+import type { SubscriptionNode } from '../tree/nodes/subscriptionNode';
 import { azureFailure } from '../ui/failures';
 import { InventoryPanel, type ShownRows } from '../ui/inventoryPanel';
 import { log } from '../ui/log';
@@ -42,6 +44,8 @@ export interface InventoryView {
   readonly panel: vscode.WebviewPanel;
   /** What the table shows now (its filter and sort applied), as the webview last said. */
   shown(): ShownRows | undefined;
+  /** What the table first painted in the last load: the first page's rows while later pages loaded, or all of them. */
+  firstShown(): ShownRows | undefined;
   filter(filter: InventoryFilter, sort?: InventorySort): Promise<ShownRows>;
   /** Exports what the table shows, as the Export buttons do; answers the file written. */
   export(format: 'csv' | 'json'): Promise<vscode.Uri | undefined>;
@@ -61,8 +65,8 @@ async function scopeOf(explorer: Explorer, args: unknown[]): Promise<Scope> {
   const [first] = args;
   const options = (args.find(isOptionsObject) ?? {}) as InventoryOptions;
   const all = await signedInSubscriptions(explorer);
-  if (first instanceof SubscriptionNode) return { key: first.subscription.subscriptionId.toLowerCase(), label: first.subscription.name, subscriptions: [first] };
-  if (first instanceof GalleryNode) return { key: first.resourceId.toLowerCase(), label: first.gallery.name, subscriptions: [first.parent], galleryId: first.resourceId };
+  if (isNodeOf(first, 'subscription')) return { key: first.subscription.subscriptionId.toLowerCase(), label: first.subscription.name, subscriptions: [first] };
+  if (isNodeOf(first, 'gallery')) return { key: first.resourceId.toLowerCase(), label: first.gallery.name, subscriptions: [first.parent], galleryId: first.resourceId };
   if (options.id) {
     const ref = parseArmId(options.id);
     const node = ref ? subscriptionNode(explorer, (ref as { subscriptionId?: string }).subscriptionId ?? '') : undefined;
@@ -74,17 +78,22 @@ async function scopeOf(explorer: Explorer, args: unknown[]): Promise<Scope> {
   return { key: '*', label: all.length === 1 ? all[0]!.subscription.name : `${all.length} subscriptions`, subscriptions: all };
 }
 
-async function loadRows(explorer: Explorer, scope: Scope, abortSignal?: AbortSignal): Promise<InventoryRow[]> {
+async function loadRows(explorer: Explorer, scope: Scope, abortSignal?: AbortSignal, onFirstPage?: (rows: InventoryRow[]) => void): Promise<InventoryRow[]> {
   try {
     const versions = [];
     const definitions = [];
+    const names = subscriptionNames(explorer);
     for (const group of byIdentity(scope.subscriptions)) {
       const ids = group.map((n) => n.subscription.subscriptionId);
-      const found = await explorer.azure().inventoryResources(group[0]!.subscription.target, ids, { abortSignal, galleryId: scope.galleryId });
+      // The first page's rows are painted while the later pages load (Resource Graph's pages come one after another).
+      const onPage = (page: PageDone, sofar: InventoryResources) => {
+        if (page.index === 0 && versions.length === 0 && !page.last && sofar.versions.length > 0) onFirstPage?.(inventoryRows(sofar.versions, sofar.definitions, names, new Date()));
+      };
+      const found = await explorer.azure().inventoryResources(group[0]!.subscription.target, ids, { abortSignal, galleryId: scope.galleryId, onPage });
       versions.push(...found.versions);
       definitions.push(...found.definitions);
     }
-    const rows = inventoryRows(versions, definitions, subscriptionNames(explorer), new Date());
+    const rows = inventoryRows(versions, definitions, names, new Date());
     log().info(`${TITLE}: ${rows.length} image versions in ${scope.label}`);
     return rows;
   } catch (error) {
@@ -147,9 +156,14 @@ class OpenInventory implements InventoryView {
     this.options = options;
   }
 
+  firstShown(): ShownRows | undefined {
+    return this.view.firstShownOfLoad;
+  }
+
   async reload(): Promise<readonly InventoryRow[]> {
     void this.view.loading();
-    this.rows = await loadRows(this.explorer, this.scopeInfo, this.options.abortSignal);
+    const label = this.scopeInfo.label;
+    this.rows = await loadRows(this.explorer, this.scopeInfo, this.options.abortSignal, (rows) => this.view.showPartial(rows, `${inventorySummary(rows)} so far; loading more…`, label));
     await this.view.show(this.rows, inventorySummary(this.rows), this.scopeInfo.label);
     return this.rows;
   }

@@ -11,9 +11,9 @@ import { parseArmId } from '../model/armId';
 import { regionRows, type RegionRow } from '../model/regionReplication';
 import { sameRegion } from '../model/replication';
 import type { Explorer } from '../tree/explorer';
-import { ApplicationVersionNode } from '../tree/nodes/applicationVersionNode';
+import type { ApplicationVersionNode } from '../tree/nodes/applicationVersionNode';
 import type { ImageVersionNode } from '../tree/nodes/imageVersionNode';
-import { RegionNode } from '../tree/nodes/regionNode';
+import { isRegionOf, type RegionOfVersion } from '../tree/capabilities';
 import { attempt, azureFailure, inputFailure } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
@@ -26,7 +26,7 @@ const IN_PROGRESS = new Set(['creating', 'updating', 'migrating']);
 type VersionNode = ImageVersionNode | ApplicationVersionNode;
 type Followed = ImageVersion | ApplicationVersion;
 
-const versionOf = (node: VersionNode): Followed => (node instanceof ApplicationVersionNode ? node.applicationVersion : node.version);
+const versionOf = (node: VersionNode): Followed => ('applicationVersion' in node ? node.applicationVersion : node.version);
 
 export interface RetryRegionOptions extends ManageOptions {
   /** The image (or application) version's resource id (with `region`, from the palette or a script). */
@@ -36,19 +36,19 @@ export interface RetryRegionOptions extends ManageOptions {
 }
 
 function isOptions(value: unknown): value is RetryRegionOptions {
-  return typeof value === 'object' && value !== null && !(value instanceof RegionNode);
+  return typeof value === 'object' && value !== null && !isRegionOf(value, 'imageVersion');
 }
 
 /** The region node the command runs on: the one clicked, or the one the options name. */
-async function regionNodeOf(explorer: Explorer, args: unknown[]): Promise<{ node: RegionNode<VersionNode>; options: RetryRegionOptions }> {
+async function regionNodeOf(explorer: Explorer, args: unknown[]): Promise<{ node: RegionOfVersion<VersionNode>; options: RetryRegionOptions }> {
   const [first, second] = args;
   const options = (isOptions(first) ? first : isOptions(second) ? second : {}) as RetryRegionOptions;
-  if (first instanceof RegionNode) return { node: first as RegionNode<VersionNode>, options };
+  if (isRegionOf(first, 'imageVersion', 'applicationVersion')) return { node: first, options };
   if (!options.version || !options.region) throw inputFailure(TITLE, ['Run it on a failed region of an image version in the Galleries view, or give { version: "<image version id>", region: "westus2" }.'], 'Nothing was changed.');
   const kind = parseArmId(options.version)?.kind === 'applicationVersion' ? 'applicationVersion' : 'imageVersion';
   const version = await attempt(`find ${kind === 'imageVersion' ? 'image' : 'application'} version ${options.version}`, () => explorer.findNode(options.version!, kind));
   if (!version) throw inputFailure(TITLE, [`Use the id of an image or application version of a signed-in subscription, not ${options.version}.`], 'Nothing was changed.');
-  const rows = (await explorer.provider.getChildren(version)).filter((n): n is RegionNode<VersionNode> => n instanceof RegionNode);
+  const rows = (await explorer.provider.getChildren(version)).filter((n) => isRegionOf(n, 'imageVersion', 'applicationVersion'));
   const node = rows.find((n) => sameRegion(n.region, options.region!));
   if (!node) {
     throw inputFailure(TITLE, [`Use one of the version's target regions (${rows.map((n) => n.region).join(', ') || 'none reported'}), not ${options.region}.`], 'Nothing was changed.');
@@ -98,7 +98,7 @@ export async function retryRegion(explorer: Explorer, ...args: unknown[]): Promi
   const row = regionNode.row;
   const target: AzureTarget = versionNode.target;
   const version = versionOf(versionNode);
-  const application = versionNode instanceof ApplicationVersionNode;
+  const application = 'applicationVersion' in versionNode;
   const what = application ? `application version ${version.name} of ${versionNode.parent.application.name}` : `image version ${version.name} of ${versionNode.parent.image.name}`;
   const update = application ? 'Update Application Version' : 'Update Image Version';
   const region = row.region;

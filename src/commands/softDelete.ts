@@ -5,7 +5,7 @@
 import type { Gallery, ImageVersion } from '../azure/types';
 import type { Explorer } from '../tree/explorer';
 import type { GalleryNode } from '../tree/nodes/galleryNode';
-import { SoftDeletedVersionNode } from '../tree/nodes/recentlyDeletedNode';
+import { isDeletedVersion } from '../tree/capabilities';
 import { inputFailure, attempt } from '../ui/failures';
 import { log } from '../ui/log';
 import { notify } from '../ui/notify';
@@ -72,12 +72,12 @@ export async function setSoftDelete(explorer: Explorer, ...args: unknown[]): Pro
 
 export async function restoreImageVersion(explorer: Explorer, ...args: unknown[]): Promise<ImageVersion | undefined> {
   const [node, second] = args;
-  if (!(node instanceof SoftDeletedVersionNode)) {
+  if (!isDeletedVersion(node)) {
     throw inputFailure(RESTORE_TITLE, ['Pick the version under a gallery\'s "Recently Deleted" in the Azure Compute Gallery view.'], 'Nothing was changed.');
   }
   const options = (second ?? {}) as ManageOptions;
   const d = node.deleted;
-  const gallery: GalleryNode = node.parent.parent;
+  const gallery: GalleryNode = node.gallery;
   const g = gallery.gallery;
   const what = `image version ${d.name} of ${d.imageName}`;
   if (!options.confirmed) {

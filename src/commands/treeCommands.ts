@@ -1,20 +1,19 @@
 import * as vscode from 'vscode';
 import type { Explorer } from '../tree/explorer';
 import type { ExplorerNode } from '../tree/explorerProvider';
-import { isPaged } from '../tree/capabilities';
+import { isNodeOf, isPaged } from '../tree/capabilities';
 import { addCommunityGallery } from './addCommunityGallery';
 import { BROWSE_COMMUNITY_COMMAND, browseCommunityGalleries } from './browseCommunityGalleries';
 import { find, FIND_COMMAND } from './find';
-import { ImageVersionNode } from '../tree/nodes/imageVersionNode';
 import { azureFailure } from '../ui/failures';
-import { COMMUNITY_BOOKMARKS_KEY, ExternalGalleryNode, type CommunityGalleryBookmark } from '../tree/nodes/sharedNodes';
+import { COMMUNITY_BOOKMARKS_KEY, type CommunityGalleryBookmark } from '../tree/nodes/sharedNodes';
 
 
 export function treeCommands(explorer: Explorer) {
   return {
     'azureComputeGallery.refresh': async (node?: ExplorerNode) => {
       // A version is read again at once, collapsed or not: its row says its state and "latest".
-      if (node instanceof ImageVersionNode) {
+      if (isNodeOf(node, 'imageVersion')) {
         const { error } = await explorer.pollVersion(node);
         if (error !== undefined) throw azureFailure(`refresh image version ${node.version.name}`, error);
         return explorer.refresh(node);
@@ -36,7 +35,7 @@ export function treeCommands(explorer: Explorer) {
     [BROWSE_COMMUNITY_COMMAND]: (...args: unknown[]) => browseCommunityGalleries(explorer, ...args),
 
     'azureComputeGallery.removeCommunityGallery': async (node?: ExplorerNode) => {
-      if (!(node instanceof ExternalGalleryNode) || node.source !== 'community') return;
+      if (!isNodeOf(node, 'communityGallery')) return;
       const bookmarks = explorer.globalState.get<CommunityGalleryBookmark[]>(COMMUNITY_BOOKMARKS_KEY, []);
       await explorer.globalState.update(
         COMMUNITY_BOOKMARKS_KEY,

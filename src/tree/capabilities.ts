@@ -2,9 +2,11 @@
 // (`hasImageReference(node)`) instead of testing each node class, so a new kind of node (a VM
 // application, a deleted version) works with Copy Resource ID, Open in Portal, … by implementing
 // the capability. No `vscode` import: the tree's look-up (findNode.ts) is tested in plain Node.
+import type { SoftDeletedVersion } from '../azure/softDelete';
 import type { AzureTarget, ExternalResource } from '../azure/types';
 import { imageReferenceFor, parseArmId, type ArmResource, type ArmResourceKind, type GalleryImageReference } from '../model/armId';
 import { portalResourceUrl } from '../model/portal';
+import type { RegionRow } from '../model/regionReplication';
 import type { ApplicationNode } from './nodes/applicationNode';
 import type { ApplicationVersionNode } from './nodes/applicationVersionNode';
 import type { GalleryNode } from './nodes/galleryNode';
@@ -125,6 +127,29 @@ export function isNodeOf<K extends keyof NodeOfKind>(node: unknown, ...kinds: K[
 /** `isNodeOf` as a guard for filter() and splitArguments(). */
 export function nodeOf<K extends keyof NodeOfKind>(...kinds: K[]): (node: unknown) => node is NodeOfKind[K] {
   return (node): node is NodeOfKind[K] => isNodeOf(node, ...kinds);
+}
+
+/** A target region of a version (a row under it, with no id of its own): the region and its version. */
+export interface RegionOfVersion<P> {
+  /** Normalized region name ("westus2"). */
+  readonly region: string;
+  readonly row: RegionRow;
+  readonly parent: P;
+}
+
+/** A region row under a version of one of these kinds (Retry Region takes both). */
+export function isRegionOf<N, K extends 'imageVersion' | 'applicationVersion'>(node: N, ...kinds: K[]): node is N & RegionOfVersion<NodeOfKind[K]> {
+  return has(node, 'region', 'string') && has(node, 'row', 'object') && isNodeOf((node as { parent?: unknown }).parent, ...kinds);
+}
+
+/** A soft-deleted image version (under a gallery's Recently Deleted): what Restore brings back, in its gallery. */
+export interface DeletedVersion {
+  readonly deleted: SoftDeletedVersion;
+  readonly gallery: GalleryNode;
+}
+
+export function isDeletedVersion<N>(node: N): node is N & DeletedVersion {
+  return has(node, 'deleted', 'object') && isNodeOf((node as { gallery?: unknown }).gallery, 'gallery');
 }
 
 /** A resource id the nodes got from Azure, parsed; a malformed one is a bug, not user input. */

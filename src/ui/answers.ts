@@ -31,7 +31,10 @@ export interface Answer<S, O> {
   key: keyof S;
   /** Names the answer in problems and in the summary: "Name", "Region". */
   label: string;
-  /** The flow asks nothing else (Edit Tags' tags): its problems stand without the label, which the title already says. */
+  /**
+   * Its problems stand without the label: the flow asks nothing else (Edit Tags' tags), so the
+   * title already says it, or each problem names the answer in its own sentence (Grant Access' who).
+   */
   alone?: boolean;
   /** A required answer that is missing makes the flow interactive. */
   required?: boolean | ((state: S) => boolean);

@@ -23,6 +23,10 @@ export interface ShownRows {
   /** The webview's time from receiving the rows to painting them, and its heap then (where Chromium tells). */
   renderMs: number;
   heapBytes?: number;
+  /** The rows of the first pages only, while later pages load. */
+  partial?: boolean;
+  /** When the extension heard of it (performance.now()). */
+  receivedAt: number;
 }
 
 const FILTER_PLACEHOLDER = 'Filter by gallery, definition, version, OS, region, state…';
@@ -103,6 +107,7 @@ function html(webview: vscode.Webview, script: vscode.Uri, nonce: string): strin
 export class InventoryPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private shown: ShownRows | undefined;
+  private firstOfLoad: ShownRows | undefined;
   private readonly shownListeners: Array<(shown: ShownRows) => void> = [];
   private readonly ready: Promise<void>;
   private disposed = false;
@@ -124,8 +129,10 @@ export class InventoryPanel implements vscode.Disposable {
           markReady();
           break;
         case 'shown':
-          this.shown = { ids: message.ids, sort: message.sort, filter: message.filter, renderMs: message.renderMs, heapBytes: message.heapBytes };
-          for (const l of this.shownListeners.splice(0)) l(this.shown);
+          this.shown = { ids: message.ids, sort: message.sort, filter: message.filter, renderMs: message.renderMs, heapBytes: message.heapBytes, partial: message.partial, receivedAt: performance.now() };
+          this.firstOfLoad ??= this.shown;
+          // What a caller waits for is the whole list shown, not the first pages' rows.
+          if (!message.partial) for (const l of this.shownListeners.splice(0)) l(this.shown);
           break;
         case 'export':
           await handlers.onExport(message.format, message.ids);
@@ -159,7 +166,13 @@ export class InventoryPanel implements vscode.Disposable {
     if (!this.disposed) await this.panel.webview.postMessage(message);
   }
 
+  /** What the webview first painted since the last loading() (the first pages' rows, or all of them). */
+  get firstShownOfLoad(): ShownRows | undefined {
+    return this.firstOfLoad;
+  }
+
   loading(): Promise<void> {
+    this.firstOfLoad = undefined;
     return this.post({ type: 'loading' });
   }
 
@@ -168,6 +181,11 @@ export class InventoryPanel implements vscode.Disposable {
     const next = this.nextShown();
     void this.post({ type: 'rows', rows, summary, scope });
     return next;
+  }
+
+  /** Shows the rows of the pages loaded so far, while the rest load: painted first, replaced by show(). */
+  showPartial(rows: InventoryRow[], summary: string, scope: string): void {
+    void this.post({ type: 'rows', rows, summary, scope, partial: true });
   }
 
   /** Sets the filter (and sort) as if typed; resolves with what the table then shows. */

@@ -180,8 +180,15 @@ export class VsCodePrompter implements Prompter {
         finish(item.entry.value);
       });
       pick.show();
+      let settled = false;
+      request.partial?.((entries) => {
+        if (done || settled) return;
+        pick.items = toItems(entries);
+        pick.placeholder = request.placeholder;
+      });
       Promise.resolve(request.items).then(
         (entries) => {
+          settled = true;
           if (done) return;
           const items = toItems(entries);
           pick.items = items;

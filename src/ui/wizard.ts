@@ -82,6 +82,11 @@ export interface PickRequest<T> extends StepHeader {
   placeholder: string;
   /** A promise shows the list busy ("Loading…") until it settles. */
   items: readonly PickEntry<T>[] | Promise<readonly PickEntry<T>[]>;
+  /**
+   * While `items` is a pending promise: the entries known so far, shown as they come (the list
+   * stays busy, Enter ignored, until `items` settles with the whole list). Calls after that are ignored.
+   */
+  partial?(show: (entries: readonly PickEntry<T>[]) => void): void;
   /** The previous answer(s), or the default: active (pick) or selected (pickMany). */
   selected?: readonly T[];
   /** How answers are compared with item values; `===` by default. */

@@ -51,6 +51,8 @@ const state = {
   sort: { column: 'tree', descending: false } as InventorySort,
   page: 0,
   selected: undefined as string | undefined,
+  /** The rows are the first pages' while later pages load: "latest" is not known yet. */
+  partial: false,
 };
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -79,6 +81,7 @@ function rowElement(r: Row): HTMLElement {
   row.dataset.vscodeContext = JSON.stringify({ webviewSection: 'imageVersion', id: r.id, preventDefaultContextMenuItems: true });
   for (const c of INVENTORY_COLUMNS) {
     if (c.key === 'endOfLife') row.append(endOfLifeCell(r));
+    else if (c.key === 'latest' && state.partial) row.append(el('vscode-table-cell', { title: 'Known once every image version is loaded' }, '…'));
     else {
       // The full text on hover too: a narrow column cuts it off with an ellipsis.
       const text = cellText(r, c.key);
@@ -106,8 +109,15 @@ function renderTable(): void {
   const slice = state.shown.slice(start, start + PAGE);
   $('body').replaceChildren(...slice.map(rowElement));
   const of = state.shown.length === state.rows.length ? '' : ` (filtered from ${state.rows.length})`;
+  const more = state.partial ? '; loading more…' : '';
   $('status').textContent =
-    state.shown.length === 0 ? (state.rows.length === 0 ? 'No image versions in scope.' : 'No image version matches the filter.') : `Rows ${start + 1}–${start + slice.length} of ${state.shown.length}${of}`;
+    state.shown.length === 0
+      ? state.partial
+        ? 'Loading image versions…'
+        : state.rows.length === 0
+          ? 'No image versions in scope.'
+          : 'No image version matches the filter.'
+      : `Rows ${start + 1}–${start + slice.length} of ${state.shown.length}${of}${more}`;
   ($('previous') as HTMLElement & { disabled: boolean }).disabled = state.page === 0;
   ($('next') as HTMLElement & { disabled: boolean }).disabled = state.page >= pages - 1;
   ($('selection') as HTMLElement).hidden = !state.selected;
@@ -126,7 +136,7 @@ function apply(started = performance.now()): void {
   requestAnimationFrame(() =>
     setTimeout(() => {
       const heapBytes = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
-      vscode.postMessage({ type: 'shown', ids, sort: state.sort, filter: state.filter, renderMs: performance.now() - started, heapBytes });
+      vscode.postMessage({ type: 'shown', ids, sort: state.sort, filter: state.filter, renderMs: performance.now() - started, heapBytes, partial: state.partial });
     }),
   );
 }
@@ -202,9 +212,11 @@ function onMessage(message: ToWebview): void {
     case 'rows': {
       const started = performance.now();
       state.rows = message.rows;
+      state.partial = message.partial === true;
       $('summary').textContent = message.summary;
       $('scope').textContent = message.scope;
       document.body.classList.remove('loading');
+      document.body.classList.toggle('partial', state.partial);
       if (state.selected && !state.rows.some((r) => r.id === state.selected)) state.selected = undefined;
       apply(started);
       break;

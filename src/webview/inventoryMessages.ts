@@ -6,7 +6,8 @@ import type { InventoryFilter, InventoryRow, InventorySort } from '../model/inve
 export type InventoryAction = 'reveal' | 'usage' | 'delete';
 
 export type ToWebview =
-  | { type: 'rows'; rows: InventoryRow[]; summary: string; scope: string }
+  /** `partial`: the rows of the pages loaded so far, while later pages load (their "latest" is not known yet). */
+  | { type: 'rows'; rows: InventoryRow[]; summary: string; scope: string; partial?: boolean }
   | { type: 'loading' }
   | { type: 'filter'; filter: InventoryFilter; sort?: InventorySort }
   | { type: 'select'; id: string };
@@ -22,6 +23,8 @@ export type FromWebview =
       renderMs: number;
       /** Chromium's `performance.memory.usedJSHeapSize` after drawing, where it has it. */
       heapBytes?: number;
+      /** The rows shown are a partial load's. */
+      partial?: boolean;
     }
   | { type: 'export'; format: 'csv' | 'json'; ids: string[] }
   | { type: 'action'; action: InventoryAction; id: string }

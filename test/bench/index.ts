@@ -19,6 +19,7 @@ import { ScriptedPrompter } from '../support/scriptedPrompter';
 import { localAccounts, signInFromAccountsMenu } from '../support/localAccounts';
 import { USERS } from '../emulator/seeds/wellKnown';
 import { sovereignCustomEnvironment } from '../harness/localAzure';
+import { focusedRun } from './pages';
 
 export interface BenchConfig {
   latencyMs: number;
@@ -26,6 +27,9 @@ export interface BenchConfig {
   watchWindowSeconds: number;
   doneWindowSeconds: number;
   expandRepeats: number;
+  /** `--only 10,12`: those rows alone, repeated, with where a page's time goes (test/bench/pages.ts). */
+  only?: number[];
+  repeats?: number;
 }
 
 export interface HostFigures {
@@ -73,7 +77,8 @@ export interface HostFigures {
   usageOtherRequests: number;
   usageSubscriptions: number;
   usageUsers: number;
-  /** Find… over every subscription: time at L until its rows are there, requests spent, rows. */
+  /** Find… over every subscription: time at L until its first rows are in the quick pick, until every row is, requests spent, rows. */
+  findFirstMs: number;
   findMs: number;
   findGraphRequests: number;
   findOtherRequests: number;
@@ -90,6 +95,9 @@ export interface HostFigures {
    * share of it), requests spent, rows, and the heap: the webview's (Chromium's usedJSHeapSize)
    * and the extension host's growth while the panel is open.
    */
+  /** To the first paint (the first page's rows while later pages load, else all of them), its webview share; to every row painted. */
+  inventoryFirstMs: number;
+  inventoryFirstRenderMs: number;
   inventoryMs: number;
   inventoryRenderMs: number;
   inventoryGraphRequests: number;
@@ -232,6 +240,10 @@ export async function run(): Promise<void> {
   const subscriptions = api.explorer.root.subscriptions;
   // Let the prefetch of every subscription's galleries settle before timing anything else.
   await api.explorer.root.prefetchGalleries();
+  if (config.only) {
+    fs.writeFileSync(process.env.ACG_RESULTS_FILE ?? '/dev/null', JSON.stringify(await focusedRun(api, config.latencyMs, config.repeats ?? 3, config.only), null, 2));
+    return;
+  }
   // The floor's best of three: a fresh connection each time, so no run reuses another's. Not
   // while the prefetch above runs (it loads the management bundle): that read 40-100 ms.
   const floors = [await subscriptionFloor(), await subscriptionFloor(), await subscriptionFloor()].sort((a, b) => a.ms - b.ms);
@@ -317,12 +329,15 @@ export async function run(): Promise<void> {
   const usageGraphRequests = usageLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
 
   // 10. Find… over every subscription: one Resource Graph query, paged at 1000 rows, at L; nothing
-  // per subscription, gallery or version. The quick pick shows its rows once every page is in.
+  // per subscription, gallery or version. The quick pick shows the first page's rows while the
+  // later pages load (the first results), then every row.
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: config.latencyMs });
   await emulatorAdmin('DELETE', '/_admin/requests');
+  const findPrompter = new ScriptedPrompter([CANCEL]);
   t = performance.now();
-  const found = await profiled('10-find', async () => vscode.commands.executeCommand<FindReport | undefined>('azureComputeGallery.find', { prompter: new ScriptedPrompter([CANCEL]) }));
+  const found = await profiled('10-find', async () => vscode.commands.executeCommand<FindReport | undefined>('azureComputeGallery.find', { prompter: findPrompter }));
   const findMs = performance.now() - t;
+  const findFirstMs = (findPrompter.prompts[0]?.partials?.[0]?.at ?? findPrompter.prompts[0]?.itemsAt ?? Number.NaN) - t;
   await emulatorAdmin('POST', '/_admin/config', { latencyMs: 0 });
   if (!found) throw new Error('Find answered nothing');
   const findLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
@@ -339,6 +354,8 @@ export async function run(): Promise<void> {
   if (!inventory) throw new Error('Inventory answered nothing');
   const inventoryHostHeapMb = (retainedHeap() - hostHeapBefore) / 1024 / 1024;
   const inventoryShown = inventory.shown();
+  const inventoryFirst = inventory.firstShown();
+  const inventoryFirstMs = (inventoryFirst?.receivedAt ?? Number.NaN) - t;
   const inventoryLog = (await requestLog()).filter((r) => !/^\/_admin|oauth2|\/token$/i.test(r.path));
   const inventoryGraphRequests = inventoryLog.filter((r) => /Microsoft\.ResourceGraph\/resources$/i.test(r.path.split('?')[0]!)).length;
   const inventoryRows = inventory.rows.length;
@@ -412,6 +429,7 @@ export async function run(): Promise<void> {
     usageOtherRequests: usageLog.length - usageGraphRequests,
     usageSubscriptions: usage.subscriptions,
     usageUsers: usage.users.length,
+    findFirstMs,
     findMs,
     findGraphRequests,
     findOtherRequests: findLog.length - findGraphRequests,
@@ -422,6 +440,8 @@ export async function run(): Promise<void> {
     retentionGraphRequests,
     retentionOtherRequests: retentionLog.length - retentionListRequests - retentionGraphRequests,
     retentionVersions: retention.plans[0]?.verdicts.length ?? 0,
+    inventoryFirstMs,
+    inventoryFirstRenderMs: inventoryFirst?.renderMs ?? Number.NaN,
     inventoryMs,
     inventoryRenderMs: inventoryShown?.renderMs ?? Number.NaN,
     inventoryGraphRequests,

@@ -9,11 +9,11 @@ import { SCALE_SET_TYPE } from './compute/imageUsers';
 import { renderSource, SOURCE_TYPES } from './compute/sources';
 import { renderVersion, VERSION_TYPE } from './compute/versions';
 import { communityGalleryRows } from './compute/sharing';
-import { evaluate, KqlError, parseKql, typesNamed, type KqlTable, type Stage } from './kql';
+import { compile, KqlError, parseKql, typesNamed, type KqlTable, type Stage } from './kql';
 import type { Emulator } from './emulator';
 import type { Ctx } from './http';
 import { asObject, type Json, type JsonObject } from './json';
-import { findSubscription, resourcesOfType, type StoredResource } from './state';
+import { findSubscription, type StoredResource } from './state';
 
 /** Azure Resource Graph `POST /providers/Microsoft.ResourceGraph/resources` (@azure/arm-resourcegraph 5 sends 2024-04-01). */
 export const RESOURCE_GRAPH_API_VERSIONS = ['2019-04-01', '2020-04-01-preview', '2021-03-01', '2022-10-01', '2024-04-01'] as const;
@@ -85,15 +85,14 @@ function faultedInArm(ctx: Ctx, subscriptionId: string): boolean {
 }
 
 /** A row of the `resources` table: ARM's rendering plus Resource Graph's own columns. */
-function row(ctx: Ctx, r: StoredResource, render: (ctx: Ctx, r: StoredResource) => JsonObject): JsonObject {
+function row(ctx: Ctx, r: StoredResource, render: (ctx: Ctx, r: StoredResource) => JsonObject, tenants: ReadonlyMap<string, string>): JsonObject {
   const arm = render(ctx, r);
   const [, , subscriptionId, , resourceGroup] = r.id.split('/');
-  const sub = findSubscription(ctx.emu.state, subscriptionId);
   return {
     id: arm.id ?? r.id,
     name: arm.name ?? r.name,
     type: r.type.toLowerCase(),
-    tenantId: sub?.tenantId ?? '',
+    tenantId: tenants.get(subscriptionId.toLowerCase()) ?? '',
     kind: '',
     location: r.location,
     resourceGroup: resourceGroup.toLowerCase(),
@@ -116,14 +115,49 @@ function compare(a: Json | undefined, b: Json | undefined): number {
   return COLLATOR.compare(String(a ?? ''), String(b ?? ''));
 }
 
-/** The stages in order over the rows (by id unless the query orders them). */
+/** The rows of these types (lower case) in these subscriptions (lower case), in one pass over the state. */
+function indexed(ctx: Ctx, types: ReadonlySet<string>, subscriptions: ReadonlySet<string>): JsonObject[] {
+  const out: JsonObject[] = [];
+  const tenants = new Map(ctx.emu.state.subscriptions.map((s) => [s.subscriptionId.toLowerCase(), s.tenantId]));
+  for (const r of Object.values(ctx.emu.state.resources)) {
+    const type = r.type.toLowerCase();
+    if (types.has(type) && subscriptions.has(r.id.split('/')[2]!.toLowerCase())) out.push(row(ctx, r, RENDERERS[type]!, tenants));
+  }
+  return out;
+}
+
+/**
+ * The stages in order over the rows: by id (ordinal, ignoring case) unless the query orders them.
+ * Without `order by` Resource Graph promises no order ("Without sorting, the results returned are
+ * random and not repeatable", https://learn.microsoft.com/azure/governance/resource-graph/concepts/work-with-data);
+ * one fixed order keeps this local Azure's pages repeatable. Ordinal, because a collator's compare
+ * over 13,000 ids that share their first 80 characters took this local Azure a second a query.
+ */
 function runStages(stages: readonly Stage[], input: JsonObject[]): JsonObject[] {
-  let rows = input.slice().sort((a, b) => compare(a.id, b.id));
+  let rows = input
+    .map((r) => ({ r, k: String(r.id ?? '').toLowerCase() }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((x) => x.r);
   for (const stage of stages) {
-    if (stage.kind === 'where') rows = rows.filter((r) => evaluate(stage.expr, r) === true);
-    else if (stage.kind === 'extend') rows = rows.map((r) => stage.columns.reduce<JsonObject>((out, c) => ({ ...out, [c.name]: evaluate(c.expr, out) ?? null }), r));
-    else if (stage.kind === 'project') rows = rows.map((r) => Object.fromEntries(stage.columns.map((c) => [c, r[c] ?? null])) as JsonObject);
-    else rows.sort((a, b) => (stage.descending ? -1 : 1) * compare(a[stage.column], b[stage.column]));
+    if (stage.kind === 'where') {
+      const test = compile(stage.expr);
+      rows = rows.filter((r) => test(r) === true);
+    } else if (stage.kind === 'extend') {
+      // Each column sees the ones before it (KQL's extend), on one copy of the row.
+      const columns = stage.columns.map((c) => ({ name: c.name, value: compile(c.expr) }));
+      rows = rows.map((r) => {
+        // Object.assign, not a spread: V8 made adding columns to a spread copy 6× slower (13,000 rows).
+        const out: JsonObject = Object.assign({}, r);
+        for (const c of columns) out[c.name] = c.value(out) ?? null;
+        return out;
+      });
+    } else if (stage.kind === 'project') {
+      rows = rows.map((r) => {
+        const out: JsonObject = {};
+        for (const c of stage.columns) out[c] = r[c] ?? null;
+        return out;
+      });
+    } else rows.sort((a, b) => (stage.descending ? -1 : 1) * compare(a[stage.column], b[stage.column]));
   }
   return rows;
 }
@@ -164,14 +198,15 @@ export function registerResourceGraph(emu: Emulator): void {
       const wanted = new Set(readable.map((id) => id.toLowerCase()));
       const types = [...new Set(typesNamed(stages))].filter((t) => RENDERERS[t]);
       // Public galleries belong to no subscription of the caller's: any caller with one it can read sees them all.
-      const input =
+      const input = (): JsonObject[] =>
         table === 'communitygalleryresources'
           ? readable.length > 0
             ? communityGalleryRows(ctx.emu.state)
             : []
-          : types.flatMap((t) => resourcesOfType(ctx.emu.state, t).filter((r) => wanted.has(r.id.split('/')[2].toLowerCase())).map((r) => row(ctx, r, RENDERERS[t]!)));
+          : indexed(ctx, new Set(types), wanted);
+      // A later page is a slice of the first page's result set: nothing is rendered or evaluated again.
       const cached = page.snapshot !== undefined ? snapshots.get(page.snapshot) : undefined;
-      const rows = cached ?? runStages(stages, input);
+      const rows = cached ?? runStages(stages, input());
       const data = rows.slice(offset, offset + top);
       const result: JsonObject = { totalRecords: rows.length, count: data.length, data, facets: [], resultTruncated: 'false' };
       if (offset + top < rows.length) {

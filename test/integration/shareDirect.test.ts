@@ -6,7 +6,7 @@ import { validateGuidList } from '../../src/model/guids';
 import { whatMustChangeBeforeAdd } from '../../src/model/sharing';
 import { CANCEL, ScriptedPrompter, emulatorState, useDemoSession } from './createHelpers';
 import type { GalleryNode } from '../../src/tree/nodes/galleryNode';
-import { item, nodeAt } from './helpers';
+import { emulatorAdmin, eventually, item, nodeAt } from './helpers';
 import { COMMUNITY_ID, DEVELOPMENT_SUBSCRIPTION_ID, FABRIKAM_TENANT_ID, PRIVATE_ID, SHARED_ID, assertNoProblems, azureSnapshot, clearRequestLog, sharingProfileOf, writes } from './shareHelpers';
 
 const add = (...args: unknown[]) => vscode.commands.executeCommand<Gallery | undefined>('azureComputeGallery.addSharingGroups', ...args);
@@ -94,6 +94,26 @@ describe('Share: direct sharing with subscriptions and tenants (extension host, 
     assert.equal(error.message, `Share with Subscriptions or Tenants: Subscriptions: ${validateGuidList('abc, 123', 'subscription ids')} Nothing was shared.`);
     assert.deepEqual(await writes(), []);
     assert.equal(await azureSnapshot(), before);
+  });
+
+  it('a failed share offers Edit and Try Again, which asks again with the ids given filled in', async () => {
+    const id = '22222222-3333-4444-8555-666666666666';
+    await emulatorAdmin('POST', '/_admin/config', { lro: { fail: { code: 'InternalOperationError', message: 'Injected: sharing failed.', method: 'POST', path: 'contoso_shared/share' } } });
+    try {
+      ui.respond = (n) => (n.kind === 'error' ? 'Edit and Try Again' : undefined);
+      const prompter = new ScriptedPrompter([{ accept: true }, { accept: true }, CANCEL]);
+      assert.equal(await add({ gallery: SHARED_ID, subscriptionIds: [id], prompter }), undefined);
+      const error = await ui.waitFor('error', /Injected: sharing failed/);
+      assert.ok(error.actions.includes('Edit and Try Again'), error.actions.join());
+      await eventually(async () => assert.equal(prompter.remaining, 0));
+      assertNoProblems(prompter);
+      assert.deepEqual(prompter.titles.slice(0, 2), ['Share with Subscriptions or Tenants: Share with (step 1 of 3)', 'Share with Subscriptions or Tenants: Other subscription ids (step 2 of 3)']);
+      assert.deepEqual(prompter.prompts[0]?.selected, ['$(edit) Other subscriptions…'], 'the ids given stand for "Other subscriptions…"');
+      assert.equal(prompter.prompts[1]?.value, id, 'and are typed again');
+    } finally {
+      ui.respond = undefined;
+      await emulatorAdmin('POST', '/_admin/config', { lro: { fail: null } });
+    }
   });
 
   it('Add on a private gallery says what must change first; declining the switch, or refusing it, changes nothing', async () => {

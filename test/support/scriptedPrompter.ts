@@ -58,6 +58,10 @@ export interface RecordedPrompt {
   items?: RecordedItem[];
   /** Pick: labels of the items active/selected when it opened. */
   selected?: string[];
+  /** Pick: the items shown before the whole list (PickRequest.partial), when (performance.now()) and how many. */
+  partials?: Array<{ at: number; items: number }>;
+  /** Pick: when the whole list was there (performance.now()). */
+  itemsAt?: number;
   detail?: string;
 }
 
@@ -156,7 +160,14 @@ export class ScriptedPrompter implements Prompter {
   }
 
   private async loadItems<T>(request: PickRequest<T>, prompt: RecordedPrompt): Promise<PickItem<T>[]> {
+    let settled = false;
+    request.partial?.((entries) => {
+      if (settled) return;
+      prompt.partials = [...(prompt.partials ?? []), { at: performance.now(), items: entries.filter((e) => !isSeparator(e)).length }];
+    });
     const entries = await request.items;
+    settled = true;
+    prompt.itemsAt = performance.now();
     const items = entries.filter((e): e is PickItem<T> => !isSeparator(e));
     const same = sameAs(request);
     prompt.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, refusal: i.refusal, locked: i.locked, goTo: i.goTo }));

@@ -1,8 +1,9 @@
 // Target regions, replicas, and per region: storage type and exclusion from "latest".
-import { AZURE_DEFAULT_STORAGE, normalizeRegionName, validateTargetRegions, whyRegionCannotBeRemoved } from '../../model/replication';
+import { AZURE_DEFAULT_STORAGE, normalizeRegionName, validateTargetRegions } from '../../model/replication';
+import { regionsAndReplicasSteps } from '../../ui/regionsAndReplicas';
 import { storageTypeItems } from '../../ui/storageTypes';
 import { parseReplicaCounts } from '../../ui/answerText';
-import { CANCEL, isNavigation, pickManyStep, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
+import { CANCEL, isNavigation, type PickEntry, type Prompter, type Step, type StepHeader } from '../../ui/wizard';
 import { regionLabel, type RegionChoice } from '../../ui/regions';
 import { buildTargets, storageIn } from './spec';
 import { AZURE_DEFAULT, type Lookups, type State, type StorageChoice } from './types';
@@ -19,21 +20,6 @@ type StorageAnswer = StorageChoice | 'perRegion';
 type LatestAnswer = 'no' | 'yes' | 'some';
 
 export function regionSteps(lookups: Lookups): Record<'regions' | 'replicas' | 'storage' | 'latest', Step<State>> {
-  const regionItems = async (s: State): Promise<PickEntry<string>[]> => {
-    const source = normalizeRegionName(s.source!.location);
-    const regions = await lookups.regions(s.definition!);
-    const sorted = [...regions.filter((r) => r.name === source), ...regions.filter((r) => r.name !== source)];
-    return sorted.map((r) => ({
-      label: r.displayName,
-      description: r.name === source ? `${r.name} · source region` : r.name,
-      value: r.name,
-      locked: r.name === source ? whyRegionCannotBeRemoved(r.name, source) : undefined,
-    }));
-  };
-  const replicaPrompt = (s: State) =>
-    (s.regions ?? []).length > 1
-      ? `Replicas per region (1–100): one number for every region, or region=count pairs such as ${s.regions![0]}=2, ${s.regions![1]}=1 (regions not named get 1)`
-      : `Replicas in ${s.regions?.[0] ?? 'the source region'} (1–100)`;
   const regionsOf = (s: State) => s.regions ?? [normalizeRegionName(s.source!.location)];
   const names = async (s: State): Promise<RegionChoice[]> => lookups.regions(s.definition!).catch(() => []);
 
@@ -98,36 +84,29 @@ export function regionSteps(lookups: Lookups): Record<'regions' | 'replicas' | '
     },
   };
 
-  return {
-    regions: pickManyStep<State, string>({
-      title: 'Target regions',
-      placeholder: 'Regions to replicate to (the source region is always included)',
-      items: regionItems,
-      get: (s) => s.regions,
-      suggest: (s) => [normalizeRegionName(s.source!.location)],
-      set: (s, picked) => {
-        const source = normalizeRegionName(s.source!.location);
-        s.regions = [source, ...picked.map(normalizeRegionName).filter((n) => n !== source)];
-      },
-    }),
-    replicas: {
-      title: 'Replicas',
-      async ask(s, prompter, header) {
-        const answer = await prompter.input({
-          ...header,
-          prompt: replicaPrompt(s),
-          placeholder: 'e.g. 1',
-          value: s.replicas ?? '1',
-          validate: (v) => {
-            const counts = parseReplicaCounts(v, s.regions ?? []);
-            return typeof counts === 'string' ? counts : validateTargetRegions(buildTargets(s, counts), s.source!.location);
-          },
-        });
-        if (isNavigation(answer)) return answer;
-        s.replicas = answer.trim();
-        return undefined;
-      },
+  const { regions, replicas } = regionsAndReplicasSteps<State>({
+    titles: { regions: 'Target regions', replicas: 'Replicas' },
+    placeholder: 'Regions to replicate to (the source region is always included)',
+    source: (s) => s.source!.location,
+    offers: async (s) => (await lookups.regions(s.definition!)).map((r) => ({ name: r.name, label: r.displayName })),
+    getRegions: (s) => s.regions,
+    suggestRegions: (s) => [normalizeRegionName(s.source!.location)],
+    setRegions: (s, picked) => (s.regions = picked),
+    targets: (s) => s.regions ?? [],
+    onlyRegion: () => 'the source region',
+    unnamed: 'get 1',
+    replicasPlaceholder: 'e.g. 1',
+    getReplicas: (s) => s.replicas ?? '1',
+    setReplicas: (s, text) => (s.replicas = text),
+    validateReplicas: (v, s) => {
+      const counts = parseReplicaCounts(v, s.regions ?? []);
+      return typeof counts === 'string' ? counts : validateTargetRegions(buildTargets(s, counts), s.source!.location);
     },
+  });
+
+  return {
+    regions,
+    replicas,
     storage: storageStep,
     latest: latestStep,
   };

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import type { Azure } from '../../azureLoader';
 import type { DirectoryObject, RoleAssignmentInfo, RoleDefinitionInfo } from '../../azureChunk';
-import { classifyPrincipalQuery, validatePrincipalQuery } from '../../model/principals';
 import type { Explorer } from '../../tree/explorer';
 import { CommandFailure, inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
@@ -16,9 +15,10 @@ import { describeNode, prompterFor, resolveNode, splitArgs, targetOf, withProgre
 import { DEFAULT_ROLE, GRANT_TITLE, MANAGE_ACCESS_COMMAND, describePrincipal, describeScope, roleGuid } from './common';
 import { createOrLook } from '../createOrLook';
 import { NOTHING_SHARED, findRole, inviteGuest, loadRoles } from './grantInputs';
-import { grantSteps, principalSearch, type GrantState } from './grantSteps';
+import { grantAnswers, grantSummaryStep, principalSearch, type GrantState } from './grantSteps';
+import { askedSteps, asker, optionsOf, readAnswers, type EditableOptions } from '../../ui/answers';
 
-export interface GrantAccessOptions extends ManageOptions {
+export interface GrantAccessOptions extends ManageOptions, EditableOptions {
   /** Resource id of the gallery, image definition or image version. */
   scope?: string;
   /** Role name (Reader, the default) or role definition id / GUID. */
@@ -47,7 +47,7 @@ function givesRole(a: RoleAssignmentInfo, role: RoleDefinitionInfo, scope: strin
 }
 
 /** Creates the role assignment, unless the principal already has the role here (or inherited). */
-async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject, options: GrantAccessOptions, invited = false): Promise<GrantAccessResult | undefined> {
+async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionInfo, principal: DirectoryObject, again: GrantAccessOptions, invited = false): Promise<GrantAccessResult | undefined> {
   const target = targetOf(node);
   const scope = node.resourceId;
   const where = describeNode(node);
@@ -81,8 +81,7 @@ async function sendGrant(node: ResourceNode, azure: Azure, role: RoleDefinitionI
         // service principal").
         create: () => azure.createRoleAssignment(target, scope, role.id, principal.id, principal.kind),
         look: async () => (await assignmentsNow()).find((a) => givesRole(a, role, scope, false)),
-        answers: { scope, role: role.id, principal: principal.id, prompter: options.prompter } satisfies GrantAccessOptions,
-        edit: false,
+        answers: { ...again, principal: principal.id } satisfies GrantAccessOptions,
         log: (line) => log().info(line),
       }),
     );
@@ -118,39 +117,21 @@ export async function grantAccess(explorer: Explorer, ...args: unknown[]): Promi
   const where = describeNode(node);
 
   // Problems with the options are reported before anything is sent.
-  if (options.principal !== undefined) {
-    const problem = validatePrincipalQuery(options.principal);
-    if (problem) throw inputFailure(GRANT_TITLE, [problem], NOTHING_SHARED);
-  }
   const roles = await loadRoles(azure, target, node.resourceId, where);
+  const answers = grantAnswers({ ...principalSearch(azure, target), roles: roles.gallery, allRoles: roles.all, where, findRole: (text) => findRole(roles, text), confirmed: options.confirmed === true });
   const state: GrantState = {};
-  if (options.role !== undefined) {
-    state.role = await findRole(roles, options.role);
-    if (!state.role) throw inputFailure(GRANT_TITLE, [`there is no role "${options.role}" on ${where}. Use one of: ${roles.gallery.map((r) => r.roleName).join(', ')}, or the name or id of any other role that can be given there.`], NOTHING_SHARED);
-  }
-
-  const { search, whyNotFound } = principalSearch(azure, target);
-  if (options.principal !== undefined) {
-    const problem = await whyNotFound(options.principal);
-    if (problem) throw inputFailure(GRANT_TITLE, [problem], NOTHING_SHARED);
-    state.query = options.principal;
-    state.matches = await search(options.principal);
-    if (state.matches.length === 1) state.principal = state.matches[0];
-    if (state.matches.length === 0) state.invite = classifyPrincipalQuery(options.principal)?.value;
-  }
+  const read = await readAnswers(answers, options, state);
+  if (read.problems.length > 0) throw inputFailure(GRANT_TITLE, read.problems, NOTHING_SHARED);
   // Complete options (someone found, exactly one, or a guest to invite with `confirmed`) need no
   // prompt; the role defaults to Reader. Otherwise the summary (and its confirmation) is shown.
-  const complete = state.principal !== undefined || (state.invite !== undefined && options.confirmed === true);
-  state.role ??= options.role === undefined && complete ? roles.gallery.find((r) => r.roleName === DEFAULT_ROLE) : state.role;
-
-  if (!complete) {
-    const steps = grantSteps({ roles: roles.gallery, allRoles: roles.all, where, search, whyNotFound, roleGiven: options.role !== undefined, principalGiven: options.principal !== undefined });
-    if (!(await runWizard(GRANT_TITLE, steps, state, prompterFor(options)))) return undefined;
-  }
+  if (!read.interactive) state.role ??= roles.gallery.find((r) => r.roleName === DEFAULT_ROLE);
+  if (read.interactive && !(await runWizard(GRANT_TITLE, [...askedSteps(answers, asker(read, options.edit)), grantSummaryStep(where)], state, prompterFor(options)))) return undefined;
+  // The same grant again (Retry), or every step again with it filled in (Edit and Try Again).
+  const again = optionsOf(answers, state, { scope: node.resourceId, prompter: options.prompter } satisfies GrantAccessOptions);
   return explorer.busyWhile(node, 'Granting access…', async () => {
     const role = state.role!;
-    if (!state.invite) return sendGrant(node, azure, role, state.principal!, options);
+    if (!state.invite) return sendGrant(node, azure, role, state.principal!, again);
     const guest = await inviteGuest(azure, target, state.invite, node.resourceId, role.roleName);
-    return sendGrant(node, azure, role, guest, options, true);
+    return sendGrant(node, azure, role, guest, again, true);
   });
 }

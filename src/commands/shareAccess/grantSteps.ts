@@ -8,7 +8,9 @@ import { galleryRoleDetail } from '../../model/galleryAccess';
 import { classifyPrincipalQuery, noPrincipalFound, validatePrincipalQuery } from '../../model/principals';
 import { failureMessage } from '../../ui/failures';
 import { logFailure } from '../../ui/log';
+import type { Answer } from '../../ui/answers';
 import { inputStep, isNavigation, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import type { GrantAccessOptions } from './grant';
 import { DEFAULT_ROLE, GRANT_TITLE, describePrincipal, principalItem } from './common';
 
 export interface GrantState {
@@ -60,9 +62,6 @@ export interface GrantStepContext extends PrincipalSearch {
   /** Every role that can be given here (listed once, when the user searches). */
   allRoles: () => Promise<RoleDefinitionInfo[]>;
   where: string;
-  /** The role and principal given as options skip their steps. */
-  roleGiven: boolean;
-  principalGiven: boolean;
 }
 
 const SEARCH_ROLES = 'search';
@@ -87,7 +86,6 @@ function roleItems(ctx: GrantStepContext, picked: RoleDefinitionInfo | undefined
 function roleStep(ctx: GrantStepContext): Step<GrantState> {
   return {
     title: 'Role',
-    when: () => !ctx.roleGiven,
     async ask(s, p, header) {
       for (;;) {
         const current = s.role ?? ctx.roles.find((r) => r.roleName === DEFAULT_ROLE) ?? ctx.roles[0];
@@ -135,7 +133,6 @@ function whoStep(ctx: GrantStepContext): Step<GrantState> {
   });
   return {
     title: 'Who',
-    when: () => !ctx.principalGiven,
     async ask(s, p, header) {
       const outcome = await input.ask(s, p, header);
       if (outcome !== undefined) return outcome;
@@ -162,7 +159,8 @@ function whoLine(s: GrantState): PickEntry<'grant' | 'line'> {
   return { label: 'Who', description: describePrincipal(s.principal!), detail: `Object id ${s.principal?.id}`, value: 'line', goTo: 'Who' };
 }
 
-function summaryStep(where: string): Step<GrantState> {
+/** The summary with the name and kind found; picking Grant sends it (after an OK to invite a guest). */
+export function grantSummaryStep(where: string): Step<GrantState> {
   return pickStep<GrantState, 'grant' | 'line'>({
     title: 'Summary',
     placeholder: 'Check the name and kind found, then pick Grant (or pick a line to change it)',
@@ -184,21 +182,78 @@ function summaryStep(where: string): Step<GrantState> {
   });
 }
 
-export function grantSteps(ctx: GrantStepContext): Step<GrantState>[] {
+/** "Which one", when several match what was typed. */
+function whichOneStep(): Step<GrantState> {
+  return pickStep<GrantState, DirectoryObject>({
+    title: 'Which one',
+    placeholder: 'Several match: pick the one to give the role to',
+    when: (s) => (s.matches?.length ?? 0) > 1,
+    items: (s) => (s.matches ?? []).map(principalItem),
+    get: (s) => s.principal,
+    same: (a, b) => a.id === b.id,
+    set: (s, p) => {
+      s.principal = p;
+    },
+  });
+}
+
+export interface GrantAnswerContext extends GrantStepContext {
+  /** A role given by name, GUID or id; undefined when none of the roles that can be given here. */
+  findRole(given: string): Promise<RoleDefinitionInfo | undefined>;
+  /** An e-mail address found nowhere may be invited without asking. */
+  confirmed: boolean;
+}
+
+/**
+ * Role, who and which one: read from `role` and `principal`, checked with the rules their prompts
+ * apply (the directory searched as the Who prompt does), and written back by id for Retry and Edit
+ * and Try Again. Each problem names its answer in its own sentence, as these options always did.
+ */
+export function grantAnswers(ctx: GrantAnswerContext): Answer<GrantState, GrantAccessOptions>[] {
   return [
-    roleStep(ctx),
-    whoStep(ctx),
-    pickStep<GrantState, DirectoryObject>({
-      title: 'Which one',
-      placeholder: 'Several match: pick the one to give the role to',
-      when: (s) => (s.matches?.length ?? 0) > 1,
-      items: (s) => (s.matches ?? []).map(principalItem),
-      get: (s) => s.principal,
-      same: (a, b) => a.id === b.id,
-      set: (s, p) => {
-        s.principal = p;
+    {
+      key: 'role',
+      label: 'Role',
+      alone: true,
+      read: async (o, s) => {
+        if (o.role === undefined || s.role !== undefined) return undefined;
+        s.role = await ctx.findRole(o.role);
+        return s.role ? undefined : `there is no role "${o.role}" on ${ctx.where}. Use one of: ${ctx.roles.map((r) => r.roleName).join(', ')}, or the name or id of any other role that can be given there.`;
       },
-    }),
-    summaryStep(ctx.where),
+      write: (s, o) => {
+        o.role = s.role?.id;
+      },
+      steps: [roleStep(ctx)],
+    },
+    {
+      key: 'query',
+      label: 'Who',
+      alone: true,
+      read: (o, s) => {
+        if (o.principal !== undefined && s.query === undefined) s.query = o.principal;
+      },
+      // The Who prompt's own rules; an answer accepted is looked up as the prompt does on Enter.
+      check: async (s) => {
+        const problem = validatePrincipalQuery(s.query ?? '') ?? (await ctx.whyNotFound(s.query ?? ''));
+        if (problem) return problem;
+        s.matches = await ctx.search(s.query ?? '');
+        if (s.matches.length === 1) s.principal = s.matches[0];
+        if (s.matches.length === 0) s.invite = classifyPrincipalQuery(s.query ?? '')?.value;
+        return undefined;
+      },
+      write: (s, o) => {
+        o.principal = s.principal?.id ?? s.invite ?? s.query;
+      },
+      steps: [whoStep(ctx)],
+    },
+    {
+      key: 'principal',
+      label: 'Which one',
+      // Found once, or a guest to invite with `confirmed`: nothing to ask; otherwise the steps run.
+      required: (s) => !(s.invite !== undefined && ctx.confirmed),
+      read: () => undefined,
+      write: () => undefined,
+      steps: [whichOneStep()],
+    },
   ];
 }

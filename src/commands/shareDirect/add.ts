@@ -3,30 +3,24 @@
 // Groups: a private gallery is switched first (a gallery update Azure allows, after the user
 // agrees); a community gallery must be reset first.
 import type { Gallery } from '../../azure/types';
-import { parseGuidList } from '../../model/guids';
-import { idsNotYetShared, sharedIds, sharingKindOf, whatMustChangeBeforeAdd, type SharingGroupType } from '../../model/sharing';
+import { sharedIds, sharingKindOf, whatMustChangeBeforeAdd, type SharingGroupType } from '../../model/sharing';
 import { countOf } from '../../model/sharingChanges';
 import type { Explorer } from '../../tree/explorer';
 import { azureFailure, inputFailure } from '../../ui/failures';
 import { log } from '../../ui/log';
 import { notify } from '../../ui/notify';
 import { runWizard } from '../../ui/wizard';
-import { addSteps, additionsOf, whomText, type AddContext, type AddState } from './addSteps';
+import { addAnswers, addSummaryStep, additionsOf, whomText, type AddContext, type AddState } from './addSteps';
+import { askedSteps, asker, optionsOf, readAnswers } from '../../ui/answers';
 import { pollIntervalMs } from '../createCommon';
 import { copyAsCode } from '../asCode';
-import { galleryCommand, idList, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
+import { galleryCommand, showGalleryUpdate, subscriptionLabel, subscriptionNames, withProgress } from '../manageCommon';
 import { resetSharingFirst } from '../shareReset';
-import { ADD_TITLE, TYPE_WORDS, freshGallery, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
+import { ADD_TITLE, TYPE_WORDS, freshGallery, profileOf, readSharing, type AddSharingOptions } from './common';
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 
-export interface AddSharingOptions extends DirectShareOptions {
-  /**
-   * A private gallery must be switched to direct sharing first: true switches it without asking,
-   * false refuses (nothing is sent); not given asks.
-   */
-  switchToGroups?: boolean;
-}
+export type { AddSharingOptions };
 
 export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
   const command = await galleryCommand<AddSharingOptions>(explorer, args, ADD_TITLE);
@@ -39,13 +33,9 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
     type === 'Subscriptions' ? subscriptionLabel(names, id.toLowerCase()) : ownTenants.has(id.toLowerCase()) ? `Your tenant (${id})` : id;
 
   // What was given up front is checked before anything is asked or sent.
-  const given: Partial<Record<SharingGroupType, string>> = {};
-  const subscriptionsText = idList(options.subscriptionIds);
-  const tenantsText = idList(options.tenantIds);
-  const problems = guidProblems(subscriptionsText, tenantsText);
-  if (problems.length > 0) throw inputFailure(ADD_TITLE, problems, 'Nothing was shared.');
-  if (subscriptionsText !== undefined) given.Subscriptions = subscriptionsText;
-  if (tenantsText !== undefined) given.AADTenants = tenantsText;
+  const state: AddState = {};
+  const read = await readAnswers(addAnswers(), options, state);
+  if (read.problems.length > 0) throw inputFailure(ADD_TITLE, read.problems, 'Nothing was shared.');
 
   const gallery = await readSharing(explorer, node);
   const kind = sharingKindOf({ permissions: gallery.permissions });
@@ -54,9 +44,7 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
   const switchFirst = kind === 'Private';
   if (switchFirst && options.switchToGroups === false) throw inputFailure(ADD_TITLE, [`${name}: ${mustChange}`], NOTHING_CHANGED);
 
-  const state: AddState = {};
-  const givenTypes = Object.keys(given) as SharingGroupType[];
-  const interactive = givenTypes.length === 0;
+  const { interactive } = read;
   const current = sharedIds(profileOf(gallery));
   const ctx: AddContext = {
     name,
@@ -76,13 +64,11 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
       }),
   };
 
-  if (interactive) {
-    if (!(await runWizard(ADD_TITLE, addSteps(ctx), state, prompter))) return undefined;
-    for (const g of additionsOf(state, ctx)) if (g.ids.length > 0) given[g.type] = g.ids.join(',');
-  }
-  const additions = (Object.keys(given) as SharingGroupType[])
-    .map((t) => ({ type: t, ids: idsNotYetShared(profileOf(gallery), t, parseGuidList(given[t] ?? '').ids) }))
-    .filter((g) => g.ids.length > 0);
+  const answers = addAnswers(ctx);
+  if (interactive && !(await runWizard(ADD_TITLE, [...askedSteps(answers, asker(read, options.edit)), addSummaryStep(ctx)], state, prompter))) return undefined;
+  const additions = additionsOf(state, ctx)
+    .filter((g) => g.ids.length > 0)
+    .map(({ type, ids }) => ({ type, ids }));
   if (additions.length === 0) {
     void notify('info', `${name} is already shared with all of them: nothing was changed.`);
     return gallery;
@@ -122,6 +108,9 @@ export async function addSharingGroups(explorer: Explorer, ...args: unknown[]): 
     }
     throw azureFailure(stage === 'switch' ? `switch ${name} to direct sharing` : `share ${name} with ${what}`, error, {
       outcome: stage === 'add' && switchFirst ? `${name} was switched to direct sharing; nobody was added.` : undefined,
+      // The same sharing again (Retry), or the steps again with it filled in (Edit and Try Again).
+      answers: optionsOf(answers, state, { gallery: node.resourceId, switchToGroups: options.switchToGroups, prompter: options.prompter } satisfies AddSharingOptions),
+      edit: true,
     });
   }
 }

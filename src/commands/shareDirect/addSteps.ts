@@ -6,17 +6,14 @@ import type { SharingGroupType } from '../../model/sharing';
 import { countOf, whomInWords } from '../../model/sharingChanges';
 import { asCodeEntries, isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
 import { inputStep, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
-import { TYPE_WORDS } from './common';
+import { idsAnswer, TYPED, TYPE_WORDS, type AddSharingOptions, type TypedIds } from './common';
+import type { Answer } from '../../ui/answers';
 
 /** A subscription or tenant of the user's ("sub:<id>", "tenant:<id>"), or typing others' ids ("type:<type>"). */
 export type Whom = string;
 
-export interface AddState {
+export interface AddState extends TypedIds {
   whom?: Whom[];
-  /** Typed ids of other subscriptions. */
-  subscriptionIds?: string;
-  /** Typed ids of other tenants. */
-  tenantIds?: string;
 }
 
 export interface AddContext {
@@ -39,7 +36,6 @@ export interface AddContext {
 // (POST …/share, GalleryRP.json GallerySharingProfile_Update), which no template resource expresses.
 const NOT_A_TEMPLATE = 'Sharing is an action on the gallery (POST …/share) that a template cannot hold: copy it as Azure CLI.';
 
-const TYPED: Record<SharingGroupType, keyof AddState & ('subscriptionIds' | 'tenantIds')> = { Subscriptions: 'subscriptionIds', AADTenants: 'tenantIds' };
 const PREFIX: Record<SharingGroupType, string> = { Subscriptions: 'sub:', AADTenants: 'tenant:' };
 export const TYPED_STEP: Record<SharingGroupType, string> = { Subscriptions: 'Other subscription ids', AADTenants: 'Tenant ids' };
 const WHOM_STEP = 'Share with';
@@ -124,23 +120,54 @@ function summaryItems(s: AddState, ctx: AddContext): PickEntry<'share' | 'line' 
   return lines;
 }
 
-export function addSteps(ctx: AddContext): Step<AddState>[] {
+/** The ids of one kind picked from the list or typed, as one text (what Edit and Try Again gives back). */
+function idsText(s: AddState, type: SharingGroupType): string | undefined {
+  const picked = (s.whom ?? []).filter((w) => w.startsWith(PREFIX[type])).map((w) => w.slice(PREFIX[type].length));
+  const ids = [...picked, ...(typing(s, type) ? parseGuidList(s[TYPED[type]] ?? '').ids : [])];
+  return ids.length > 0 ? ids.join(', ') : undefined;
+}
+
+/**
+ * Whom to share with, then the ids typed for others. Ids given as options stand for the list: they
+ * are read as typed ids (the list skipped), checked before anything is asked or sent, and written
+ * back with those picked (Edit and Try Again). `ctx` is undefined to read and check only.
+ */
+export function addAnswers(ctx?: AddContext): Answer<AddState, AddSharingOptions>[] {
+  const whom: Answer<AddState, AddSharingOptions> = {
+    key: 'whom',
+    label: WHOM_STEP,
+    required: true,
+    read: (o, s) => {
+      const types = (['Subscriptions', 'AADTenants'] as const).filter((t) => o[TYPED[t]] !== undefined);
+      if (types.length > 0 && s.whom === undefined) s.whom = types.map((t) => `type:${t}`);
+    },
+    // Written by the ids' answers, which hold what was picked as well.
+    write: () => undefined,
+    steps: ctx
+      ? [
+          pickManyStep<AddState, Whom>({
+            title: WHOM_STEP,
+            placeholder: `Share ${ctx.name} with whole subscriptions and tenants: pick yours, or Other… to type ids (several at once)`,
+            items: () => whomItems(ctx),
+            get: (s) => s.whom,
+            set: (s, v) => (s.whom = v),
+          }),
+        ]
+      : [],
+  };
   return [
-    pickManyStep<AddState, Whom>({
-      title: WHOM_STEP,
-      placeholder: `Share ${ctx.name} with whole subscriptions and tenants: pick yours, or Other… to type ids (several at once)`,
-      items: () => whomItems(ctx),
-      get: (s) => s.whom,
-      set: (s, v) => (s.whom = v),
-    }),
-    typedStep('Subscriptions', ctx),
-    typedStep('AADTenants', ctx),
-    pickStep<AddState, 'share' | 'line' | AsCodeChoice>({
-      title: 'Summary',
-      placeholder: 'Pick Share, or pick a line to change it',
-      items: (s) => summaryItems(s, ctx),
-      get: () => 'share',
-      set: async (s, choice) => (isAsCodeChoice(choice) ? ctx.asCode?.(s, choice).then(() => 'again' as const) : undefined),
-    }),
+    whom,
+    ...(['Subscriptions', 'AADTenants'] as const).map((type) => idsAnswer<AddState, AddSharingOptions>(type, ctx ? [typedStep(type, ctx)] : [], (s) => idsText(s, type))),
   ];
+}
+
+/** The summary: whom the gallery will be shared with, each line going back to where it was given. */
+export function addSummaryStep(ctx: AddContext): Step<AddState> {
+  return pickStep<AddState, 'share' | 'line' | AsCodeChoice>({
+    title: 'Summary',
+    placeholder: 'Pick Share, or pick a line to change it',
+    items: (s) => summaryItems(s, ctx),
+    get: () => 'share',
+    set: async (s, choice) => (isAsCodeChoice(choice) ? ctx.asCode?.(s, choice).then(() => 'again' as const) : undefined),
+  });
 }

@@ -12,15 +12,43 @@ import { pickManyStep, runWizard, type PickEntry, type Step } from '../../ui/wiz
 import { pollIntervalMs } from '../createCommon';
 import type { SubjectUser } from '../../model/usage';
 import { warningUnlessConfirmed } from '../imageUsage';
-import { galleryCommand, idList, knownTenants, showGalleryUpdate, subscriptionLabel, subscriptionNames, tenantLabel, withProgress } from '../manageCommon';
-import { REMOVE_TITLE, TYPE_WORDS, guidProblems, profileOf, readSharing, type DirectShareOptions } from './common';
+import { galleryCommand, knownTenants, showGalleryUpdate, subscriptionLabel, subscriptionNames, tenantLabel, withProgress } from '../manageCommon';
+import { REMOVE_TITLE, TYPE_WORDS, idsAnswer, profileOf, readSharing, type DirectShareOptions, type TypedIds } from './common';
+import { askedSteps, asker, optionsOf, readAnswers, type Answer } from '../../ui/answers';
 
 const NOTHING_CHANGED = 'Nothing was changed.';
 
 export type RemoveSharingOptions = DirectShareOptions;
 
-interface RemoveState {
-  chosen?: { type: SharingGroupType; id: string }[];
+type Group = { type: SharingGroupType; id: string };
+
+interface RemoveState extends TypedIds {
+  chosen?: Group[];
+}
+
+const idsOf = (chosen: readonly Group[] | undefined, type: SharingGroupType) => (chosen ?? []).filter((g) => g.type === type).map((g) => g.id);
+
+/**
+ * The ids given as options (checked before anything is read or sent) stand for the pick; the pick
+ * (its step built once the gallery's groups are known) is what Edit and Try Again gives back.
+ */
+function removeAnswers(pick?: Step<RemoveState>): Answer<RemoveState, RemoveSharingOptions>[] {
+  const chosen: Answer<RemoveState, RemoveSharingOptions> = {
+    key: 'chosen',
+    label: 'Stop sharing with',
+    required: true,
+    read: (_o, s) => {
+      if (s.subscriptionIds === undefined && s.tenantIds === undefined) return;
+      s.chosen = [
+        ...parseGuidList(s.subscriptionIds ?? '').ids.map((id) => ({ type: 'Subscriptions' as const, id })),
+        ...parseGuidList(s.tenantIds ?? '').ids.map((id) => ({ type: 'AADTenants' as const, id })),
+      ];
+    },
+    write: () => undefined,
+    steps: pick ? [pick] : [],
+  };
+  const text = (type: SharingGroupType) => (s: RemoveState) => idsOf(s.chosen, type).join(', ') || undefined;
+  return [idsAnswer('Subscriptions', [], text('Subscriptions')), idsAnswer('AADTenants', [], text('AADTenants')), chosen];
 }
 
 export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]): Promise<Gallery | undefined> {
@@ -31,10 +59,9 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
   let tenantNames = new Map<string, string>();
   const label = (type: SharingGroupType, id: string) => `${TYPE_WORDS[type].one} ${type === 'Subscriptions' ? subscriptionLabel(names, id) : tenantLabel(tenantNames, id)}`;
 
-  const subscriptionsText = idList(options.subscriptionIds);
-  const tenantsText = idList(options.tenantIds);
-  const problems = guidProblems(subscriptionsText, tenantsText);
-  if (problems.length > 0) throw inputFailure(REMOVE_TITLE, problems, NOTHING_CHANGED);
+  const state: RemoveState = {};
+  const read = await readAnswers(removeAnswers(), options, state);
+  if (read.problems.length > 0) throw inputFailure(REMOVE_TITLE, read.problems, NOTHING_CHANGED);
 
   const gallery = await readSharing(explorer, node);
   const profile = profileOf(gallery);
@@ -46,30 +73,21 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
   ];
   const sharedWith = all.length > 0 ? `It is shared with ${listInWords(all.map((g) => label(g.type, g.id)))}.` : `It is not shared with any subscription or tenant (sharing: ${gallery.permissions === 'Groups' ? 'direct share, nobody added' : gallery.permissions}).`;
 
-  const state: RemoveState = {};
-  const interactive = subscriptionsText === undefined && tenantsText === undefined;
+  const { interactive } = read;
   if (!interactive) {
-    const wanted = [
-      ...parseGuidList(subscriptionsText ?? '').ids.map((id) => ({ type: 'Subscriptions' as const, id })),
-      ...parseGuidList(tenantsText ?? '').ids.map((id) => ({ type: 'AADTenants' as const, id })),
-    ];
-    const notThere = [
-      ...idsNotShared(profile, 'Subscriptions', wanted.filter((w) => w.type === 'Subscriptions').map((w) => w.id)).map((id) => label('Subscriptions', id)),
-      ...idsNotShared(profile, 'AADTenants', wanted.filter((w) => w.type === 'AADTenants').map((w) => w.id)).map((id) => label('AADTenants', id)),
-    ];
+    const notThere = (['Subscriptions', 'AADTenants'] as const).flatMap((type) => idsNotShared(profile, type, idsOf(state.chosen, type)).map((id) => label(type, id)));
     if (notThere.length > 0) throw inputFailure(REMOVE_TITLE, [`${name} is not shared with ${listInWords(notThere)}.`, sharedWith], NOTHING_CHANGED);
-    state.chosen = wanted;
   } else if (all.length === 0) {
     void notify('info', `${name} is not shared with any subscription or tenant: there is nothing to stop. ${gallery.permissions === 'Community' ? 'It is a community gallery: Reset Sharing… takes it off the public listing.' : ''}`.trim());
     return gallery;
   }
 
-  const steps: Step<RemoveState>[] = [
-    pickManyStep<RemoveState, { type: SharingGroupType; id: string }>({
+  const answers = removeAnswers(
+    pickManyStep<RemoveState, Group>({
       title: 'Stop sharing with',
       placeholder: `Select the subscriptions and tenants that should lose access to ${name}`,
       items: () => {
-        const out: PickEntry<{ type: SharingGroupType; id: string }>[] = [];
+        const out: PickEntry<Group>[] = [];
         for (const type of ['Subscriptions', 'AADTenants'] as const) {
           const list = all.filter((g) => g.type === type);
           if (list.length === 0) continue;
@@ -85,10 +103,10 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
       same: (a, b) => a.type === b.type && a.id === b.id,
       set: (s, v) => (s.chosen = v),
     }),
-  ];
+  );
   if (interactive) {
     for (;;) {
-      if (!(await runWizard(REMOVE_TITLE, steps, state, prompter))) return undefined;
+      if (!(await runWizard(REMOVE_TITLE, askedSteps(answers, asker(read, options.edit)), state, prompter))) return undefined;
       if ((state.chosen ?? []).length > 0) break;
     }
   }
@@ -106,13 +124,16 @@ export async function removeSharingGroups(explorer: Explorer, ...args: unknown[]
     });
     if (!ok) return undefined;
   }
-  const removals = (['Subscriptions', 'AADTenants'] as const)
-    .map((type) => ({ type, ids: chosen.filter((g) => g.type === type).map((g) => g.id) }))
-    .filter((g) => g.ids.length > 0);
-  const updated = await attempt(`stop sharing ${name}`, () =>
-    explorer.busyWhile(node, 'Stopping sharing…', () =>
-      withProgress(`Stopping sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Remove', removals, { pollIntervalMs: pollIntervalMs() })),
-    ),
+  const removals = (['Subscriptions', 'AADTenants'] as const).map((type) => ({ type, ids: idsOf(chosen, type) })).filter((g) => g.ids.length > 0);
+  // The same removal again (Retry), or the pick again with it checked (Edit and Try Again).
+  const again = { answers: optionsOf(answers, state, { gallery: node.resourceId, confirmed: options.confirmed, prompter: options.prompter } satisfies RemoveSharingOptions), edit: true };
+  const updated = await attempt(
+    `stop sharing ${name}`,
+    () =>
+      explorer.busyWhile(node, 'Stopping sharing…', () =>
+        withProgress(`Stopping sharing of ${name}`, () => azure.updateSharing(target, gallery.resourceGroup, name, 'Remove', removals, { pollIntervalMs: pollIntervalMs() })),
+      ),
+    again,
   );
   showGalleryUpdate(explorer, node, updated);
   log().info(`${REMOVE_TITLE}: ${node.resourceId} − ${JSON.stringify(removals)}`);

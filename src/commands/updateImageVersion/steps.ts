@@ -1,13 +1,14 @@
 // Update Image Version's wizard steps: pick what to change, then one step per value, then the
 // before → after summary, which is the confirmation.
-import { normalizeRegionName, whyRegionCannotBeRemoved } from '../../model/replication';
+import { normalizeRegionName } from '../../model/replication';
+import { regionsAndReplicasSteps } from '../../ui/regionsAndReplicas';
 import { storageTypeItems } from '../../ui/storageTypes';
 import { describeTargetChanges, hasTargetChanges, targetChanges, type CurrentTarget } from '../../model/updateRules';
 import type { DiskEncryptionSetInfo } from '../../azure/writeTypes';
 import type { RegionEncryption } from '../../model/versionContent';
 import { askedSteps, summaryLines } from '../../ui/answers';
 import { asCodeEntries, isAsCodeChoice, type AsCodeChoice } from '../../ui/asCodeItems';
-import { CANCEL, inputStep, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
+import { CANCEL, isNavigation, pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { fieldOf, type UpdateVersionAnswer } from './answers';
 import type { RegionChoice } from '../createCommon';
 import { edgeZoneSummary, type EdgeZoneContext } from './edgeZones';
@@ -96,43 +97,31 @@ function addedEncryptionStep(ctx: StepContext): Step<State> {
 
 export function regionSteps(ctx: StepContext): Record<'regions' | 'replicas' | 'newStorage' | 'encryptionByRegion' | 'regionLatest', Step<State>> {
   const { current, currentTargets, source } = ctx;
-  const regionItems = (): PickEntry<string>[] => {
-    const names = [...new Set([source, ...currentTargets.map((t) => t.name), ...ctx.regionChoices.map((r) => r.name)])];
-    return names.map((n) => {
-      const now = currentTargets.find((t) => t.name === n);
-      return {
-        label: regionLabelIn(ctx, n),
-        description: n === source ? `${n} · source region` : now ? `${n} · replicated now${now.storageAccountType ? ` · ${now.storageAccountType}` : ''}` : n,
-        value: n,
-        locked: n === source ? whyRegionCannotBeRemoved(n, source) : undefined,
-      };
-    });
-  };
+  const { regions, replicas } = regionsAndReplicasSteps<State>({
+    titles: { regions: LABELS.regions, replicas: LABELS.replicas },
+    placeholder: `Regions to replicate to (${source}, the source region, always stays; unselecting a region deletes its replicas)`,
+    source: () => source,
+    offers: () =>
+      [...new Set([source, ...currentTargets.map((t) => t.name), ...ctx.regionChoices.map((r) => r.name)])].map((n) => {
+        const now = currentTargets.find((t) => t.name === n);
+        return { name: n, label: regionLabelIn(ctx, n), description: now ? `${n} · replicated now${now.storageAccountType ? ` · ${now.storageAccountType}` : ''}` : n };
+      }),
+    getRegions: (s) => s.regions ?? current.regions,
+    setRegions: (s, names) => (s.regions = names),
+    targets: (s) => merged(current, s).regions,
+    onlyRegion: () => source,
+    unnamed: 'keep their count',
+    getReplicas: (s) => s.replicas ?? current.replicas,
+    setReplicas: (s, text) => (s.replicas = text),
+    validateReplicas: (v, s) => {
+      const t = targetsOf(current, { ...s, replicas: v.trim() }, currentTargets, source, ctx.encrypted.confidential);
+      return typeof t === 'string' ? t : undefined;
+    },
+    when: { regions: (s) => chose(s, 'regions'), replicas: (s) => chose(s, 'replicas') || chose(s, 'regions') },
+  });
   return {
-    regions: pickManyStep<State, string>({
-      title: LABELS.regions,
-      placeholder: `Regions to replicate to (${source}, the source region, always stays; unselecting a region deletes its replicas)`,
-      when: (s) => chose(s, 'regions'),
-      items: regionItems,
-      get: (s) => s.regions ?? current.regions,
-      set: (s, names) => (s.regions = [source, ...names.map(normalizeRegionName).filter((n) => n !== source)]),
-    }),
-    replicas: inputStep<State>({
-      title: LABELS.replicas,
-      prompt: (s) => {
-        const regions = merged(current, s).regions;
-        return regions.length > 1
-          ? `Replicas per region (1–100): one number for every region, or region=count pairs such as ${regions[0]}=2, ${regions[1]}=1 (regions not named keep their count)`
-          : `Replicas in ${regions[0] ?? source} (1–100)`;
-      },
-      when: (s) => chose(s, 'replicas') || chose(s, 'regions'),
-      get: (s) => s.replicas ?? current.replicas,
-      set: (s, v) => (s.replicas = v.trim()),
-      validate: (v, s) => {
-        const t = targetsOf(current, { ...s, replicas: v.trim() }, currentTargets, source, ctx.encrypted.confidential);
-        return typeof t === 'string' ? t : undefined;
-      },
-    }),
+    regions,
+    replicas,
     newStorage: pickStep<State, string>({
       title: 'Storage for the added regions',
       placeholder: (s) => `Storage type of the replicas in ${addedRegions(ctx, s).join(', ')} (Azure cannot change it later)`,

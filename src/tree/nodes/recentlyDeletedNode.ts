@@ -71,6 +71,11 @@ export class SoftDeletedVersionNode implements ExplorerNode {
     return this.parent.parent.target;
   }
 
+  /** The gallery it is restored into. */
+  get gallery(): GalleryNode {
+    return this.parent.parent;
+  }
+
   get id(): string {
     return `${this.parent.id}/${this.deleted.versionId.toLowerCase()}`;
   }

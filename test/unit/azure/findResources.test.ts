@@ -48,6 +48,12 @@ describe('Azure layer: Find… over every gallery resource (plain Node, local Az
     assert.match(row.detail, /Contoso \/ UbuntuServer \/ 22_04-lts-gen2 · Linux · East US, West Europe, Japan East/);
   });
 
+  it('reports each page as it arrives, with the resources found so far', async () => {
+    const pages: Array<{ index: number; last: boolean; rows: number; found: number }> = [];
+    const found = await findGalleryResources(target(), SUBSCRIPTIONS, { onPage: (p, sofar) => pages.push({ index: p.index, last: p.last, rows: p.rows, found: sofar.length }) });
+    assert.deepEqual(pages, [{ index: 0, last: true, rows: found.length, found: found.length }]);
+  });
+
   it('no subscriptions sends nothing; a refusal is an AzureError with Resource Graph’s code', async () => {
     const from = azure.emu.traffic.length;
     assert.deepEqual(await findGalleryResources(target(), []), []);

@@ -416,6 +416,29 @@ describe('VsCodePrompter: the wizard in VS Code quick input (fake vscode)', () =
       assert.deepEqual(answer, { settled: true, value: 'vm' });
     });
 
+    it('shows the entries known so far while loading (still busy, Enter ignored); the whole list replaces them', async () => {
+      const items = deferred<PickEntry<string>[]>();
+      let show: (entries: readonly PickEntry<string>[]) => void = () => undefined;
+      const answer = watch(new VsCodePrompter().pick({ ...pickRequest(items.promise), partial: (s) => (show = s) }));
+      const pick = await fakeWindow.nextQuickPick();
+      show([{ label: 'disk-1', value: 'disk' }]);
+      await settle();
+      assert.deepEqual(pick.labels(), ['disk-1']);
+      assert.equal(pick.busy, true);
+      pick.accept();
+      await settle();
+      assert.equal(answer.settled, false, 'Enter is ignored until the whole list is there');
+      items.resolve([{ label: 'disk-1', value: 'disk' }, { label: 'vm-1', value: 'vm' }]);
+      await settle();
+      show([{ label: 'stale', value: 'stale' }]);
+      assert.equal(pick.busy, false);
+      assert.deepEqual(pick.labels(), ['disk-1', 'vm-1'], 'entries offered after the whole list are ignored');
+      pick.activate('vm-1');
+      pick.accept();
+      await settle();
+      assert.deepEqual(answer, { settled: true, value: 'vm' });
+    });
+
     it('a multi-select ignores Enter while loading (it would answer "none")', async () => {
       const items = deferred<PickEntry<string>[]>();
       const answer = watch(new VsCodePrompter().pickMany(pickRequest(items.promise)));
