@@ -142,6 +142,16 @@ export function isRegionOf<N, K extends 'imageVersion' | 'applicationVersion'>(n
   return has(node, 'region', 'string') && has(node, 'row', 'object') && isNodeOf((node as { parent?: unknown }).parent, ...kinds);
 }
 
+/** A row that lists one kind of a gallery's children ("VM Applications"): a create of that kind runs on it as on its gallery. */
+export interface GalleryGroup {
+  readonly gallery: GalleryNode;
+  readonly groups: ArmResourceKind;
+}
+
+export function isGalleryGroup<N>(node: N, kind: ArmResourceKind): node is N & GalleryGroup {
+  return has(node, 'groups', 'string') && (node as { groups: string }).groups === kind && isNodeOf((node as { gallery?: unknown }).gallery, 'gallery');
+}
+
 /** A soft-deleted image version (under a gallery's Recently Deleted): what Restore brings back, in its gallery. */
 export interface DeletedVersion {
   readonly deleted: SoftDeletedVersion;

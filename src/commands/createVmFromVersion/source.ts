@@ -6,8 +6,9 @@ import type { GalleryImageReference } from '../../model/armId';
 import { parseArchitecture, parseHyperVGeneration, parseOsState, parseOsType, parseSecurityType, securityTypeFromFeatures } from '../../model/imageRules';
 import type { ImageFacts } from '../../model/vmFromVersion';
 import type { Explorer } from '../../tree/explorer';
-import { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
-import { ExternalVersionNode } from '../../tree/nodes/sharedNodes';
+import { isNodeOf } from '../../tree/capabilities';
+import type { ImageVersionNode } from '../../tree/nodes/imageVersionNode';
+import type { ExternalVersionNode } from '../../tree/nodes/sharedNodes';
 
 export interface VersionSource {
   /** The subscription the VM goes to (the version's own, or the one the shared version was listed through). */
@@ -25,7 +26,7 @@ export interface VersionSource {
 export type VersionNode = ImageVersionNode | ExternalVersionNode;
 
 export function isVersionNode(node: unknown): node is VersionNode {
-  return node instanceof ImageVersionNode || node instanceof ExternalVersionNode;
+  return isNodeOf(node, 'imageVersion', 'sharedImageVersion', 'communityImageVersion');
 }
 
 const region = (name: string) => name.replace(/\s+/g, '').toLowerCase();
@@ -43,7 +44,7 @@ function facts(def: { osType?: string; osState?: string; hyperVGeneration?: stri
 export function versionSource(node: VersionNode): VersionSource {
   const image = node.imageReference();
   if (!image) throw new Error('This version has no image reference a VM can boot from.');
-  if (node instanceof ImageVersionNode) {
+  if (isNodeOf(node, 'imageVersion')) {
     const def = node.parent.image;
     const v = node.version;
     const security = parseSecurityType(def.securityType) ?? securityTypeFromFeatures(def.features);

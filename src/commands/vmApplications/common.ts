@@ -2,9 +2,8 @@
 // tree node it ran on, the id in its options object, or a pick — and the summary step they end with.
 import { parseArmId } from '../../model/armId';
 import type { Explorer } from '../../tree/explorer';
-import { ApplicationNode, ApplicationsGroupNode } from '../../tree/nodes/applicationNode';
-import { ApplicationVersionNode } from '../../tree/nodes/applicationVersionNode';
-import { GalleryNode } from '../../tree/nodes/galleryNode';
+import { isGalleryGroup, isNodeOf, type NodeOfKind } from '../../tree/capabilities';
+import type { GalleryNode } from '../../tree/nodes/galleryNode';
 import { summaryLines, type Answer } from '../../ui/answers';
 import { pickManyStep, pickStep, type PickEntry, type Step } from '../../ui/wizard';
 import { pickNode } from '../../ui/pickNode';
@@ -37,11 +36,7 @@ export interface ApplicationTexts {
 
 type Kind = 'galleryApplication' | 'applicationVersion';
 const KIND_WORDS: Record<Kind, string> = { galleryApplication: 'a VM application', applicationVersion: 'a VM application version' };
-type NodeOf<K extends Kind> = K extends 'galleryApplication' ? ApplicationNode : ApplicationVersionNode;
-
-function isNodeOf<K extends Kind>(value: unknown, kind: K): value is NodeOf<K> {
-  return kind === 'galleryApplication' ? value instanceof ApplicationNode : value instanceof ApplicationVersionNode;
-}
+type NodeOf<K extends Kind> = NodeOfKind[K];
 
 /** `(node?, options?)` or `(options?)`. */
 export function splitNodeArgs<O extends object>(args: unknown[]): { node?: unknown; options: O } {
@@ -70,16 +65,22 @@ export async function resolveApplicationNode<K extends Kind>(explorer: Explorer,
 
 /** The gallery a new application goes in: the gallery (or its "VM Applications") node, its id, or a pick. */
 export async function resolveGalleryOf(explorer: Explorer, node: unknown, id: string | undefined, title: string): Promise<GalleryNode | undefined> {
-  if (node instanceof GalleryNode) return node;
-  if (node instanceof ApplicationsGroupNode) return node.gallery;
+  const given = galleryOf(node);
+  if (given) return given;
   await signedInSubscriptions(explorer);
   if (id) {
     const found = await explorer.findNode(id, 'gallery');
     if (!found) throw new Error(`${title}: gallery ${id} was not found among the signed-in subscriptions' galleries. Use the id Copy Resource ID gives.`);
     return found;
   }
-  const picked = await pickNode(explorer, { title, accept: (n) => n instanceof GalleryNode || n instanceof ApplicationsGroupNode });
-  return picked instanceof ApplicationsGroupNode ? picked.gallery : picked instanceof GalleryNode ? picked : undefined;
+  const picked = await pickNode(explorer, { title, accept: (n) => galleryOf(n) !== undefined });
+  return galleryOf(picked);
+}
+
+/** The gallery node itself, or the gallery whose "VM Applications" row it is. */
+function galleryOf(node: unknown): GalleryNode | undefined {
+  if (isNodeOf(node, 'gallery')) return node;
+  return isGalleryGroup(node, 'galleryApplication') ? node.gallery : undefined;
 }
 
 export type SummaryChoice = 'send' | 'line';

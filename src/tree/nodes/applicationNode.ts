@@ -8,7 +8,7 @@ import { tagsToText } from '../../model/tags';
 import { compareVersions } from '../../model/versions';
 import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
-import type { HoldsIds, Tagged } from '../capabilities';
+import type { GalleryGroup, HoldsIds, Tagged } from '../capabilities';
 import { OwnResourceNode } from './ownResourceNode';
 import { ApplicationVersionNode } from './applicationVersionNode';
 import { Cached } from './cachedChildren';
@@ -20,7 +20,8 @@ import { escape } from './subscriptionNode';
 export const APPLICATIONS_GROUP_LABEL = 'VM Applications';
 
 /** "VM Applications": the gallery's application definitions, listed when expanded. */
-export class ApplicationsGroupNode implements ExplorerNode, HoldsIds {
+export class ApplicationsGroupNode implements ExplorerNode, HoldsIds, GalleryGroup {
+  readonly groups = 'galleryApplication' as const;
   readonly applications: Cached<Application[]>;
   private readonly nodes = new NodeCache<ApplicationNode>();
 

@@ -8,7 +8,8 @@ import { nextPatchVersion } from '../../../model/versions';
 import type { Explorer } from '../../../tree/explorer';
 import type { ApplicationNode } from '../../../tree/nodes/applicationNode';
 import { askedSteps, asker, optionsOf, readAnswers, summaryLines } from '../../../ui/answers';
-import { attempt, inputFailure } from '../../../ui/failures';
+import { inputFailure } from '../../../ui/failures';
+import { createOrLook } from '../../createOrLook';
 import { log } from '../../../ui/log';
 import { pickStep, runWizard, type PickEntry, type Step } from '../../../ui/wizard';
 import { lazy, prompterOf, reloadAndReveal, type RegionChoice } from '../../createCommon';
@@ -69,7 +70,7 @@ export async function createApplicationVersion(explorer: Explorer, creations: Ve
   return send(explorer, creations, node, state, targets, optionsOf(answers, state, { prompter: options.prompter, application: app.id }));
 }
 
-async function send(explorer: Explorer, creations: VersionCreations, node: ApplicationNode, s: State, targetRegions: { name: string; regionalReplicaCount: number }[], answers: CreateApplicationVersionOptions): Promise<ApplicationVersion> {
+async function send(explorer: Explorer, creations: VersionCreations, node: ApplicationNode, s: State, targetRegions: { name: string; regionalReplicaCount: number }[], answers: CreateApplicationVersionOptions): Promise<ApplicationVersion | undefined> {
   const app = node.application;
   const name = s.name!;
   const links = await sentLinks(explorer.azure(), node.target, s, answers);
@@ -89,7 +90,14 @@ async function send(explorer: Explorer, creations: VersionCreations, node: Appli
     allowDeletionOfReplicatedLocations: s.allowDeletionOfReplicatedLocations,
     tags: s.tags,
   };
-  const created = await attempt(`create application version ${name} of ${app.name}`, () => explorer.azure().startApplicationVersion(node.target, app.id, name, spec), { answers, edit: true });
+  const created = await createOrLook({
+    resource: `application version ${name} of ${app.name}`,
+    create: () => explorer.azure().startApplicationVersion(node.target, app.id, name, spec),
+    look: () => explorer.azure().getApplicationVersion(node.target, `${app.id.replace(/\/+$/, '')}/versions/${name}`, false),
+    answers,
+    log: (line) => log().info(line),
+  });
+  if (!created) return undefined;
   log().info(`${TITLE}: ${created.id} submitted (${targetRegions.map((t) => `${t.name}×${t.regionalReplicaCount}`).join(', ')})`);
   // A progress notification follows it until it is replicated (or failed), as for an image version.
   await creations.track({ id: created.id, subscriptionId: node.target.subscriptionId, startedAt: new Date().toISOString() }, node.target);
