@@ -1,45 +1,25 @@
-import * as vscode from 'vscode';
 import type { AzureTarget, ImageVersion } from '../../azure/types';
 import type { GalleryImageReference } from '../../model/armId';
-import { latestRole, latestSentence, type LatestCandidate, type LatestResolution, type LatestRole } from '../../model/latest';
-import type { RegionalCandidate } from '../../model/latestByRegion';
-import { summariseReplication } from '../../model/replication';
 import type { RegionRow } from '../../model/regionReplication';
-import type { ExplorerNode } from '../explorerProvider';
 import type { TreeContext } from '../treeContext';
 import { imageReferenceOf, type HasImageReference, type Tagged } from '../capabilities';
 import type { ImageDefinitionNode } from './imageDefinitionNode';
-import { escape } from './subscriptionNode';
 import { versionDetailLines } from './versionDetails';
-import { OwnResourceNode } from './ownResourceNode';
-import { errorNode, MessageNode } from './messageNode';
-import { NodeCache } from './nodeCache';
+import { PublishedVersionNode } from './publishedVersionNode';
 import { RegionNode } from './regionNode';
-import { appendDates, appendRegionStatus, needsReplicationWatch, versionRegionRows, versionRowLook, versionStatus } from './versionRow';
 
-export class ImageVersionNode extends OwnResourceNode implements ExplorerNode, HasImageReference, Tagged {
+export class ImageVersionNode extends PublishedVersionNode<ImageVersion> implements HasImageReference, Tagged {
   constructor(
-    private readonly ctx: TreeContext,
+    ctx: TreeContext,
     readonly parent: ImageDefinitionNode,
-    private v: ImageVersion,
-    private readonly now: () => Date = () => new Date(),
+    v: ImageVersion,
+    now: () => Date = () => new Date(),
   ) {
-    super();
+    super(ctx, v, now);
   }
-
-  /** What its definition resolved "latest" to, from every version it holds (set by the definition). */
-  private resolution: LatestResolution = {};
 
   get version(): ImageVersion {
     return this.v;
-  }
-
-  get versionId(): string {
-    return this.v.id;
-  }
-
-  get resourceId(): string {
-    return this.v.id;
   }
 
   get target(): AzureTarget {
@@ -50,22 +30,16 @@ export class ImageVersionNode extends OwnResourceNode implements ExplorerNode, H
     return imageReferenceOf(this);
   }
 
-  /** When Azure last answered with this version itself (0: only ever seen in a list). */
-  private seenAt = 0;
-
-  /**
-   * Azure's answer about this version (a poll, an update's response, a create's final state), as
-   * of `at`: shown on this row, and its definition recomputes "latest" for every row it affects.
-   */
-  update(v: ImageVersion, at = Date.now()): void {
-    this.apply(v);
-    this.seenAt = Math.max(this.seenAt, at);
+  protected changed(): void {
     this.parent.versionChanged(this);
   }
 
-  private apply(v: ImageVersion): void {
-    // A list result carries no replication status: keep the last one fetched.
-    this.v = { ...v, replication: v.replication ?? this.v.replication };
+  protected fetch(signal?: AbortSignal): Promise<ImageVersion> {
+    return this.ctx.azure().getImageVersion(this.target, this.v.id, true, { abortSignal: signal });
+  }
+
+  protected regionNode(row: RegionRow): RegionNode<this> {
+    return new RegionNode(this, row);
   }
 
   /** Its definition relists: the list's copy was read before the change. */
@@ -75,121 +49,15 @@ export class ImageVersionNode extends OwnResourceNode implements ExplorerNode, H
     this.ctx.refresh(this.parent);
   }
 
-  /** From a cached list page: older than an answer had since, it must not undo what that told. */
-  updateFromList(v: ImageVersion, listedAt: number): void {
-    if (this.seenAt <= listedAt) this.apply(v);
+  protected readonly contextKind = 'acg.version';
+  protected readonly noun = 'image version';
+
+  protected detailLines(): string[] {
+    return versionDetailLines(this.v);
   }
 
-  /** What "latest" needs of this version: the list's fields and the last poll's replication state. */
-  get latestCandidate(): LatestCandidate {
+  protected afterRegionsMarkdown(): string {
     const v = this.v;
-    const replicationState = v.replication ? summariseReplication({ aggregatedState: v.replication.aggregatedState, summary: v.replication.regions }).state : undefined;
-    return { name: v.name, excludeFromLatest: v.excludeFromLatest, provisioningState: v.provisioningState, replicationState };
-  }
-
-  /** What "latest" per region needs: the above, each target region's exclusion and the last poll's region states. */
-  get regionalCandidate(): RegionalCandidate {
-    const v = this.v;
-    return { ...this.latestCandidate, targetRegions: v.targetRegions, regionStatus: v.replication?.regions };
-  }
-
-  get latestRole(): LatestRole {
-    return latestRole(this.v.name, this.v.excludeFromLatest, this.resolution);
-  }
-
-  /** What this row's hover says about "latest". */
-  private get latestText(): string {
-    return latestSentence(this.latestRole, this.resolution, this.latestCandidate.replicationState === 'Replicating');
-  }
-
-  /** Takes its definition's resolution of "latest"; true when what this row says about it changed. */
-  setLatest(resolution: LatestResolution): boolean {
-    const before = `${this.latestRole}|${this.latestText}`;
-    this.resolution = resolution;
-    return before !== `${this.latestRole}|${this.latestText}`;
-  }
-
-  /**
-   * Each target region's row, from the status last fetched (none before the first fetch). The
-   * region nodes and the version row's "2/3 regions" both read this.
-   */
-  get regionRows(): RegionRow[] {
-    return versionRegionRows(this.v);
-  }
-
-  /**
-   * Still creating or replicating — including a region still copying after the version's
-   * operation Succeeded: the tree keeps polling it (backing off) until it is done.
-   */
-  get needsReplicationWatch(): boolean {
-    return needsReplicationWatch(this.v);
-  }
-
-  get endOfLifePassed(): boolean {
-    return this.v.endOfLifeDate !== undefined && this.v.endOfLifeDate.getTime() < this.now().getTime();
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const v = this.v;
-    // Expands into its target regions.
-    const item = new vscode.TreeItem(v.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    const status = versionStatus(v);
-    const look = versionRowLook(v, status, this.latestRole, this.endOfLifePassed);
-    item.description = look.description;
-    item.iconPath = look.iconPath;
-    item.contextValue = `acg.version${status.state === 'progress' ? '.busy' : ''}`;
-    item.tooltip = this.tooltip(status.text);
-    return item;
-  }
-
-  private tooltip(status: string): vscode.MarkdownString {
-    const v = this.v;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escape(v.name)}** — image version${status ? ` · ${escape(status)}` : ''}\n\n`);
-    md.appendMarkdown(`Location: ${v.location}  \nProvisioning state: ${v.provisioningState ?? 'unknown'}  \n`);
-    for (const line of versionDetailLines(v)) md.appendMarkdown(`${escape(line)}  \n`);
-    appendRegionStatus(md, v);
-    if (v.sourceId && v.sourceId !== v.osDiskImage?.source) md.appendMarkdown(`Source: \`${v.sourceId}\`  \n`);
-    appendDates(md, v, this.endOfLifePassed);
-    md.appendMarkdown(escape(this.latestText));
-    return md;
-  }
-
-  private readonly regionNodes = new NodeCache<RegionNode>();
-  /** Refreshed: the next expansion fetches the status again. */
-  private stale = false;
-
-  invalidate(): void {
-    this.stale = true;
-  }
-
-  /** The target regions: fetched through the replication watcher (the one loop polling versions) when not known yet. */
-  async getChildren(): Promise<ExplorerNode[]> {
-    if (!this.v.replication || this.stale) {
-      this.stale = false;
-      const { error } = await this.ctx.pollVersion(this);
-      if (error !== undefined) return [errorNode(this, 'replication status', error)];
-      // The poll's redraw of this row came while VS Code was still asking for its children, and
-      // the workbench drops it then: redraw once more after they are answered.
-      setImmediate(() => this.ctx.refresh(this));
-    }
-    const rows = this.regionRows;
-    if (rows.length === 0) return [new MessageNode(this, 'No target regions reported', { id: `${this.id}/regions/none` })];
-    return this.regionNodes.sync(
-      rows,
-      (r) => r.region,
-      (r) => new RegionNode(this, r),
-      (node, r) => node.update(r),
-    );
-  }
-
-  /** Polls Azure once for this version's replication status and redraws it. */
-  async poll(signal?: AbortSignal): Promise<boolean> {
-    const asked = Date.now();
-    const fresh = await this.ctx.azure().getImageVersion(this.target, this.v.id, true, { abortSignal: signal });
-    this.update(fresh, asked);
-    this.ctx.refresh(this);
-    return this.needsReplicationWatch;
+    return v.sourceId && v.sourceId !== v.osDiskImage?.source ? `Source: \`${v.sourceId}\`  \n` : '';
   }
 }
