@@ -2,7 +2,7 @@
 // in one Azure Resource Graph query (batched and paged by queryRows), never a request per
 // subscription, gallery or definition.
 import type { FoundKind, FoundResource } from '../model/findRows';
-import { queryRows, type PageDone } from './resourceGraph';
+import { queryRows, type PageDone, type ResourceRow } from './resourceGraph';
 import type { AzureTarget, CallOptions } from './types';
 
 /**
@@ -27,13 +27,7 @@ export const FIND_QUERY = [
   'project id, name, type, location, resourceGroup, subscriptionId, tags, publisher, offer, sku, osType, supportedOSType, targetRegions',
 ].join('\n| ');
 
-interface FindRowData {
-  id?: string;
-  name?: string;
-  type?: string;
-  location?: string;
-  resourceGroup?: string;
-  subscriptionId?: string;
+interface FindRowData extends ResourceRow {
   tags?: Record<string, string> | null;
   publisher?: string;
   offer?: string;

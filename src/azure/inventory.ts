@@ -2,7 +2,7 @@
 // row shows from its image definition, in one Azure Resource Graph query (batched and paged by
 // queryRows), never a request per subscription, gallery, definition or version.
 import type { InventoryDefinition, InventoryRegion, InventoryVersion } from '../model/inventory';
-import { queryRows, type PageDone } from './resourceGraph';
+import { queryRows, type PageDone, type ResourceRow } from './resourceGraph';
 import type { AzureTarget, CallOptions } from './types';
 
 const VERSION_TYPE = 'microsoft.compute/galleries/images/versions';
@@ -34,13 +34,7 @@ export function inventoryQuery(galleryId?: string): string {
   ].join('\n| ');
 }
 
-interface InventoryRowData {
-  id?: string;
-  name?: string;
-  type?: string;
-  location?: string;
-  resourceGroup?: string;
-  subscriptionId?: string;
+interface InventoryRowData extends ResourceRow {
   osType?: string;
   osState?: string;
   features?: Array<{ name?: string; value?: string }> | null;

@@ -27,6 +27,16 @@ export interface QueryOptions extends CallOptions {
 
 const GALLERIES_QUERY = "resources | where type =~ 'microsoft.compute/galleries' | project id, name, location, tags, properties";
 
+/** The columns every resource row of Resource Graph's `resources` table has (each may be absent from a projection). */
+export interface ResourceRow {
+  id?: string;
+  name?: string;
+  type?: string;
+  location?: string;
+  resourceGroup?: string;
+  subscriptionId?: string;
+}
+
 interface GalleryRow {
   id?: string;
   name?: string;

@@ -16,18 +16,10 @@ export interface InventoryPanelHandlers {
 }
 
 /** What the table shows now, as the webview last reported it. */
-export interface ShownRows {
-  ids: string[];
-  sort: InventorySort;
-  filter: InventoryFilter;
-  /** The webview's time from receiving the rows to painting them, and its heap then (where Chromium tells). */
-  renderMs: number;
-  heapBytes?: number;
-  /** The rows of the first pages only, while later pages load. */
-  partial?: boolean;
+export type ShownRows = Omit<Extract<FromWebview, { type: 'shown' }>, 'type'> & {
   /** When the extension heard of it (performance.now()). */
   receivedAt: number;
-}
+};
 
 const FILTER_PLACEHOLDER = 'Filter by gallery, definition, version, OS, region, state…';
 
