@@ -58,23 +58,11 @@ export class RegionNode<P extends VersionRow = ImageVersionNode> implements Expl
     if (r.replicas !== undefined) md.appendMarkdown(`Replicas: ${r.replicas}  \n`);
     if (r.storage) md.appendMarkdown(`Storage: ${escape(r.storage)}  \n`);
     if (r.details) md.appendMarkdown(`Azure: ${escape(r.details)}  \n`);
-    if (this.application) {
-      md.appendMarkdown(
-        r.usable
-          ? 'VMs here can install this application version.'
-          : r.state === 'Failed'
-            ? 'VMs here cannot install this application version. Retry Region removes the region and adds it back, as Azure advises.'
-            : 'VMs here cannot install this application version until replication is Completed.',
-      );
-      item.tooltip = md;
-      return item;
-    }
+    const [can, cannot] = this.application
+      ? ['VMs here can install this application version', 'VMs here cannot install this application version']
+      : ['VMs can be created from this version here', 'VMs cannot be created from this version here'];
     md.appendMarkdown(
-      r.usable
-        ? 'VMs can be created from this version here.'
-        : r.state === 'Failed'
-          ? 'VMs cannot be created from this version here. Retry Region removes the region and adds it back, as Azure advises.'
-          : 'VMs cannot be created from this version here until replication is Completed.',
+      r.usable ? `${can}.` : r.state === 'Failed' ? `${cannot}. Retry Region removes the region and adds it back, as Azure advises.` : `${cannot} until replication is Completed.`,
     );
     item.tooltip = md;
     return item;
