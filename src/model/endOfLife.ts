@@ -57,3 +57,23 @@ export function validateEndOfLifeDate(value: string, now: Date): string | undefi
   }
   return undefined;
 }
+
+/** What an image definition and a VM application both describe themselves with. */
+export interface DescribedItem {
+  description?: string;
+  eula?: string;
+  privacyStatementUri?: string;
+  releaseNoteUri?: string;
+  endOfLifeDate?: Date;
+}
+
+/** Those texts as the update flows show and edit them: '' for none, the end of life as YYYY-MM-DD. */
+export function describedTexts(x: DescribedItem): Record<keyof DescribedItem, string> {
+  return {
+    description: x.description ?? '',
+    eula: x.eula ?? '',
+    privacyStatementUri: x.privacyStatementUri ?? '',
+    releaseNoteUri: x.releaseNoteUri ?? '',
+    endOfLifeDate: x.endOfLifeDate ? isoDay(x.endOfLifeDate) : '',
+  };
+}

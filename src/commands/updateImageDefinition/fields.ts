@@ -3,7 +3,7 @@
 import type { ImageDefinition } from '../../azure/types';
 import type { Azure } from '../../azureLoader';
 import type { ImageDefinitionChanges } from '../../azureChunk';
-import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
+import { describedTexts, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
 import { validateOptionalLink } from '../../model/updateRules';
 import { linkWarning } from '../../model/urls';
 import { describeFeatures, featuresFrom, featuresWith, sameFeatures, type DefinitionFeatures } from '../../model/definitionFeatures';
@@ -77,11 +77,7 @@ export interface State extends Values {
 /** The definition's values now, as the steps show and edit them. */
 export function currentValues(i: ImageDefinition, extras: Extras): Values {
   return {
-    description: i.description ?? '',
-    eula: i.eula ?? '',
-    privacyStatementUri: i.privacyStatementUri ?? '',
-    releaseNoteUri: i.releaseNoteUri ?? '',
-    endOfLifeDate: i.endOfLifeDate ? isoDay(i.endOfLifeDate) : '',
+    ...describedTexts(i),
     vCPUs: rangeToText(extras.recommended.vCPUs),
     memory: rangeToText(extras.recommended.memory),
     disallowedDiskTypes: extras.disallowedDiskTypes,

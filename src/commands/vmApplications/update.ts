@@ -5,7 +5,7 @@
 import type { Application, ApplicationVersion } from '../../azure/types';
 import type { ApplicationChanges, ApplicationVersionChanges } from '../../azureChunk';
 import { replicaWarning } from '../../model/applications';
-import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
+import { describedTexts, isoDay, parseIsoDate, validateEndOfLifeDate } from '../../model/endOfLife';
 import { normalizeRegionName } from '../../model/replication';
 import { parseTagsText, tagsToText, validateTags } from '../../model/tags';
 import { linkWarning } from '../../model/urls';
@@ -33,11 +33,7 @@ type AppState = { fields?: AppField[] } & Partial<Record<AppField, string>>;
 
 function appNow(a: Application): Record<AppField, string> {
   return {
-    description: a.description ?? '',
-    eula: a.eula ?? '',
-    privacyStatementUri: a.privacyStatementUri ?? '',
-    releaseNoteUri: a.releaseNoteUri ?? '',
-    endOfLifeDate: a.endOfLifeDate ? isoDay(a.endOfLifeDate) : '',
+    ...describedTexts(a),
     tags: tagsToText(a.tags),
   };
 }

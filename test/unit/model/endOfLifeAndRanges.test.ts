@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isoDay, parseIsoDate, validateEndOfLifeDate } from '../../../src/model/endOfLife';
+import { describedTexts, isoDay, parseIsoDate, validateEndOfLifeDate } from '../../../src/model/endOfLife';
 import {
   parsePositiveInteger,
   RANGE_VALUE_MAX,
@@ -123,6 +123,18 @@ describe('model/recommendedRanges', () => {
           assert.equal(validateResourceRange({ min, max }, 'vCPUs') === undefined, expected);
         }),
       );
+    });
+  });
+
+  describe('describedTexts', () => {
+    it('gives every text an update step edits, with "" for what is absent and the end of life as a day', () => {
+      assert.deepEqual(describedTexts({ description: 'Ubuntu', releaseNoteUri: 'https://example.com/notes', endOfLifeDate: new Date('2030-01-31T23:00:00Z') }), {
+        description: 'Ubuntu',
+        eula: '',
+        privacyStatementUri: '',
+        releaseNoteUri: 'https://example.com/notes',
+        endOfLifeDate: '2030-01-31',
+      });
     });
   });
 });
