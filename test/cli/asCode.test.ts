@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,6 +12,7 @@ import type { NewGallery, NewImageDefinition, NewImageVersion } from '../../src/
 import { azureCliOf, writableBody, type ArmRequest } from '../../src/model/asCode';
 import { DEVELOPMENT_SUBSCRIPTION_ID, LOCAL_PRINCIPAL, PRODUCTION_SUBSCRIPTION_ID } from '../emulator/index';
 import { startLocalAzure, type LocalAzure } from '../unit/azure/localAzure';
+import { findAz, runCommand, type Ran } from './azRunner';
 
 /**
  * "Copy as Azure CLI" is real: the commands generated from the requests the extension would send
@@ -48,28 +48,13 @@ const APPLICATION_VERSION: NewApplicationVersion = {
   tags: { build: '7' },
 };
 
-function findAz(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, 'az'))) return path.join(dir, 'az');
-  }
-  return undefined;
-}
-
 describe('Azure CLI runs what "Copy as Azure CLI" gives', function () {
   this.timeout(150_000);
   let azure: LocalAzure;
   let configDir: string;
   let env: NodeJS.ProcessEnv;
 
-  const run = (file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const started = Date.now();
-      execFile(file, args, { env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        console.log(`      $ ${path.basename(file)} ${args[0] === '-p' ? '' : args.slice(0, 3).join(' ')}  → exit ${code}, ${Date.now() - started} ms`);
-        resolve({ code, stdout, stderr });
-      });
-    });
+  const run = (file: string, args: string[]): Promise<Ran> => runCommand(env, file, args);
 
   before(async function () {
     const az = findAz();

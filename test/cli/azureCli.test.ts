@@ -7,6 +7,7 @@ import { azureCliCredential } from '../../src/azure/credentials';
 import { listSubscriptions } from '../../src/azure/subscriptions';
 import type { CloudEndpoints } from '../../src/azure/types';
 import type { RunningEmulator } from '../emulator/index';
+import { findAz } from './azRunner';
 import {
   DEVELOPMENT_SUBSCRIPTION_ID,
   FABRIKAM_SUBSCRIPTION_ID,
@@ -102,21 +103,6 @@ interface StoredVersion {
 interface SharingUpdate {
   operationType: string;
   groups: { type: string; ids: string[] }[];
-}
-
-/** Where `az` is on PATH, or undefined. */
-function findAz(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, 'az');
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 /** The environment az runs in: nothing AZURE_* from the caller, a private config dir, the emulator's CA. */
