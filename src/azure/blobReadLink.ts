@@ -42,9 +42,12 @@ export async function blobReadLink(target: AzureTarget, account: BlobAccount, ur
   if (!where) throw new Error(`${url.split('?')[0]} is not a blob of ${account.name} (${account.blobEndpoint}).`);
   const arm = armClient(target);
   return azureCall(async () => {
-    const props = await arm.storageAccounts.getProperties(account.resourceGroup, account.name);
-    let publicAccess: string | undefined;
-    for await (const c of arm.blobContainers.list(account.resourceGroup, account.name)) if (c.name === where.container) publicAccess = c.publicAccess;
+    const containerAccess = async (): Promise<string | undefined> => {
+      for await (const c of arm.blobContainers.list(account.resourceGroup, account.name)) if (c.name === where.container) return c.publicAccess;
+      return undefined;
+    };
+    // Two independent reads: asked together.
+    const [props, publicAccess] = await Promise.all([arm.storageAccounts.getProperties(account.resourceGroup, account.name), containerAccess()]);
     // Anonymous reads need both the container's level and the account's permission
     // (learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure).
     if (props.allowBlobPublicAccess !== false && (publicAccess === 'Blob' || publicAccess === 'Container')) return { url: url.split('?')[0]!, access: 'public' as const };
